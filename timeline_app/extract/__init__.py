@@ -1,0 +1,1 @@
+"""Article -> Timeline. Pure Python, never imports Qt."""
