@@ -1,0 +1,164 @@
+"""Command line (CONTRACT.md): open the window, ``export``, ``timexes``, ``--version``.
+
+Exit status: 0 done, 2 bad usage, 1 the input or output could not be used. Errors are one line on
+stderr (``timeline-app: error: <what> (<file>)``), never a traceback. Heavy modules (Qt, the
+extractor) are imported only by the command that needs them, so each command starts fast.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from . import __version__
+
+PROG = "timeline-app"
+EXPORT_FORMATS = ("png", "svg", "pdf", "json", "timelinejs", "csv")
+
+
+class UserError(Exception):
+    """A problem with the user's input or output; printed as one line, exit status 1."""
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 16 <= value <= 32768:
+        raise argparse.ArgumentTypeError(f"width must be a whole number of pixels from 16 to 32768: {text!r}")
+    return value
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0.1 <= value <= 8:
+        raise argparse.ArgumentTypeError(f"scale must be a number from 0.1 to 8: {text!r}")
+    return value
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="Article to timeline, headless commands.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    export = sub.add_parser("export", help="extract FILE and write the timeline to OUT")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("-o", "--output", required=True, metavar="OUT")
+    export.add_argument("--format", choices=EXPORT_FORMATS,
+                        help="output format (default: from OUT's suffix)")
+    export.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD")
+    export.add_argument("--width", type=_positive_int, default=1600, metavar="PX",
+                        help="image width in logical pixels (png/svg/pdf; default 1600)")
+    export.add_argument("--scale", type=_scale, default=1.0, metavar="S",
+                        help="pixel ratio for png (2 = twice as many pixels; default 1)")
+
+    timexes = sub.add_parser("timexes", help="print the time expressions in FILE as JSON")
+    timexes.add_argument("file", metavar="FILE")
+    timexes.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD")
+    return parser
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Open the timeline window on FILE (default: the bundled sample article).",
+        epilog="Headless commands: 'timeline-app export FILE -o OUT', 'timeline-app timexes FILE'.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE")
+    parser.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD")
+    return parser
+
+
+def export_format(output: str, explicit: Optional[str]) -> str:
+    if explicit:
+        return explicit
+    suffix = Path(output).suffix.lower().lstrip(".")
+    if suffix in EXPORT_FORMATS:
+        return suffix
+    if suffix in ("htm", "html") or output.lower().endswith(".timeline.json"):
+        return "timelinejs"
+    raise UserError(f"cannot tell the format from the suffix of OUT, use --format ({output})")
+
+
+def _load_article(path: str, reference_date: Optional[dt.date]):
+    from .ingest import IngestError, load
+    try:
+        return load(path, reference_date=reference_date)
+    except IngestError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    fmt = export_format(args.output, args.format)
+    out = Path(args.output)
+    if out.is_dir():
+        raise UserError(f"output is a directory ({out})")
+    if not out.parent.is_dir():
+        raise UserError(f"output folder does not exist ({out.parent})")
+    from .extract.pipeline import extract
+    article = _load_article(args.file, args.reference_date)
+    timeline = extract(article)
+    if fmt in ("png", "svg", "pdf") and not os.environ.get("QT_QPA_PLATFORM"):
+        # Images need a QGuiApplication but never a screen: offscreen works anywhere.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from . import export
+    try:
+        export.write(timeline, out, fmt, width=args.width, scale=args.scale)
+    except OSError as exc:
+        raise UserError(f"cannot write output: {exc.strerror or exc} ({out})") from None
+    except export.ExportError as exc:
+        raise UserError(str(exc)) from None
+    return 0
+
+
+def _run_timexes(args: argparse.Namespace) -> int:
+    article = _load_article(args.file, args.reference_date)
+    from .extract.timex import tag
+    found = [t.as_contract() for t in tag(article.text, article.reference_date)]
+    sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    from .ui.app import run_app
+    return run_app(args.file, reference_date=args.reference_date)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    is_command = bool(argv) and argv[0] in ("export", "timexes")
+    parser = _command_parser() if is_command else _window_parser()
+    args = parser.parse_args(argv)  # exits 2 with a one-line "timeline-app: error: ..." on bad usage
+    try:
+        if not is_command:
+            return _run_window(args)
+        return _run_export(args) if args.command == "export" else _run_timexes(args)
+    except UserError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug must still end in one line, not a traceback (CONTRACT.md)
+        where = getattr(args, "file", None) or "-"
+        print(f"{PROG}: error: internal error: {type(exc).__name__}: {exc} ({where})", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Starting the window: QApplication, the bundled font, settings, a crash handler, the first article."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from typing import Optional
+
+
+def run_app(path: Optional[str] = None, reference_date: Optional[dt.date] = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("timeline-app")
+    app.setApplicationDisplayName("Timeline")
+    window = create_main_window(app)
+    _install_crash_handler(window)
+    window.show()
+    first = initial_article(path, window.settings)
+    if path is not None and not Path(path).exists():
+        window.show_error("Could not open the article", f"no such file ({path})")
+    elif first is not None:
+        window.open_path(first, reference_date=reference_date)
+    return app.exec()
+
+
+def create_main_window(app):
+    """The window with the bundled font applied and the user's settings loaded."""
+    from PySide6.QtGui import QFont
+
+    from .. import render
+    from ..settings import Settings
+    from .main_window import MainWindow
+
+    family = render.load_fonts()
+    if family:
+        app.setFont(QFont(family, 10))
+    return MainWindow(settings=Settings.load())
+
+
+def initial_article(path: Optional[str], settings) -> Optional[Path]:
+    """FILE if given; else the last article when the user asked to reopen it; else the bundled seed."""
+    if path is not None:
+        return Path(path)
+    last = getattr(settings, "last_article", None) if getattr(settings, "reopen_last", False) else None
+    if last and Path(last).is_file():
+        return Path(last)
+    from ..resources import seed_path
+    return seed_path()
+
+
+def _install_crash_handler(window) -> None:
+    """An unexpected error shows a dialog and is logged, instead of killing the window silently."""
+    previous = sys.excepthook
+
+    def handle(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log = _write_crash_log(text)
+        where = f"\nDetails were saved to {log}." if log else ""
+        try:
+            window.show_error("Something went wrong", f"{exc_type.__name__}: {exc}{where}")
+        except Exception:  # the window itself may be what broke
+            previous(exc_type, exc, tb)
+
+    sys.excepthook = handle
+
+
+def _write_crash_log(text: str) -> Optional[Path]:
+    try:
+        import platformdirs
+        folder = Path(platformdirs.user_log_dir("timeline-app"))
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "crash.log"
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+        return log
+    except OSError:
+        return None
