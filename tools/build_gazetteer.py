@@ -1,0 +1,80 @@
+"""Build resources/gazetteer/gazetteer.json from pycountry (ISO 3166-1) plus the curated overlays.
+
+pycountry gives every country and its official/common names; ``countries_overlay.tsv`` adds the
+common English short name news uses, aliases, demonyms and capitals/seats of government (no maintained
+package carries those); ``organisations.json`` lists international organisations, armed groups, media,
+titles and bodies. Run: ``python tools/build_gazetteer.py``.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pycountry
+
+ROOT = Path(__file__).resolve().parent.parent
+GAZ = ROOT / "resources" / "gazetteer"
+
+
+def slug(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def read_overlay() -> dict[str, dict]:
+    rows = {}
+    for line in (GAZ / "countries_overlay.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + [""] * 5)[:5]
+        code, short, aliases, demonyms, metonyms = cells
+        rows[code.strip()] = {"short": short.strip(), "aliases": split(aliases),
+                              "demonyms": split(demonyms), "metonyms": split(metonyms)}
+    return rows
+
+
+def build() -> dict:
+    overlay = read_overlay()
+    entities = []
+    seen_codes = set()
+    for country in pycountry.countries:
+        code = country.alpha_2
+        seen_codes.add(code)
+        extra = overlay.get(code, {"short": "", "aliases": [], "demonyms": [], "metonyms": []})
+        official_names = [getattr(country, "common_name", None), country.name,
+                          getattr(country, "official_name", None)]
+        short = extra["short"] or next(n for n in official_names if n)
+        # "Iran, Islamic Republic of" is a catalogue form that never occurs in running text.
+        names = [short] + [n for n in official_names if n and ", " not in n] + extra["aliases"]
+        entities.append({"id": slug(short), "name": short, "kind": "state", "code": code,
+                         "names": list(dict.fromkeys(names)), "demonyms": extra["demonyms"],
+                         "metonyms": extra["metonyms"]})
+    for code, extra in overlay.items():  # states pycountry lacks (e.g. Kosovo, user-assigned XK)
+        if code not in seen_codes and extra["short"]:
+            entities.append({"id": slug(extra["short"]), "name": extra["short"], "kind": "state",
+                             "code": code, "names": [extra["short"]] + extra["aliases"],
+                             "demonyms": extra["demonyms"], "metonyms": extra["metonyms"]})
+    orgs = json.loads((GAZ / "organisations.json").read_text(encoding="utf-8"))
+    for org in orgs["organisations"]:
+        entities.append({"id": org["id"], "name": org["name"], "kind": org["kind"],
+                         "parent": org.get("parent"), "names": org["aliases"],
+                         "demonyms": org.get("demonyms", []), "metonyms": []})
+    return {"entities": entities, "titles": orgs["titles"], "bodies": orgs["bodies"],
+            "generic_group_nouns": orgs.get("generic_group_nouns", [])}
+
+
+def main() -> None:
+    data = build()
+    out = GAZ / "gazetteer.json"
+    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"{out}: {len(data['entities'])} entities")
+
+
+if __name__ == "__main__":
+    main()
