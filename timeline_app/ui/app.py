@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -16,6 +17,8 @@ def run_app(path: Optional[str] = None, reference_date: Optional[dt.date] = None
     app.setApplicationDisplayName("Timeline")
     window = create_main_window(app)
     _install_crash_handler(window)
+    if os.environ.get("TIMELINE_APP_EXIT_AFTER_PAINT"):
+        _exit_after_first_paint(app, window)
     window.show()
     first = initial_article(path, window.settings)
     if path is not None and not Path(path).exists():
@@ -48,6 +51,21 @@ def initial_article(path: Optional[str], settings) -> Optional[Path]:
         return Path(last)
     from ..resources import seed_path
     return seed_path()
+
+
+def _exit_after_first_paint(app, window) -> None:
+    """For benchmarks/startup.py: print 'painted' once the timeline has been drawn with events, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and window.document.timeline is not None:
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: (print("painted", flush=True), app.quit()))
+            return False
+
+    window._first_paint = FirstPaint(window)
+    window.timeline_view.installEventFilter(window._first_paint)
 
 
 def _install_crash_handler(window) -> None:
