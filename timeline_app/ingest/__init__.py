@@ -1,68 +1,145 @@
 """path -> Article: decoding, format (.txt/.md/.html), title, publication and reference date. Qt-free.
 
-The one entry point is :func:`load`.
+The one entry point is :func:`load`. Modules, one job each:
+
+* ``reading``   bytes from disk, size limit, unreadable paths
+* ``decode``    bytes -> str (BOM, UTF-8/16, declared or detected legacy charset, binary refusal)
+* ``sniff``     which format (suffix, else content)
+* ``formats``   text / Markdown / HTML -> plain text, title, metadata date
+* ``dates``     datelines, publication lines and bylines at the top of the text
+* ``sidecar``   ``NAME.meta.json`` beside the article
+* ``reference`` the reference date in CONTRACT.md order (user, stated, file date)
+
+Limits: files over :data:`MAX_BYTES` (64 MB) are refused.
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
+import hashlib
 from pathlib import Path
 from typing import Optional
 
 from ..model import Article
+from .dates import find_stated_date
+from .decode import decode
+from .errors import IngestError
+from .formats import Extracted, first_line_title
+from .reading import read_limited
+from .reference import choose_reference
+from .sidecar import read_sidecar, sidecar_path
+from .sniff import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Format, choose_format, format_from_suffix
 
-#: Files larger than this are refused (documented in README).
+__all__ = [
+    "MAX_BYTES", "IngestError", "load", "content_key", "sidecar_path", "SUPPORTED_SUFFIXES",
+    "OPEN_DIALOG_FILTER",
+]
+
+#: Files larger than this are refused (documented in README): far above any real article.
 MAX_BYTES = 64 * 1024 * 1024
 
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
+#: For a file dialog: every supported article, then each kind, then anything (sniffed).
+OPEN_DIALOG_FILTER = ";;".join([
+    "Articles (" + " ".join("*" + s for s in SUPPORTED_SUFFIXES) + ")",
+    "Text (" + " ".join("*" + s for s in TEXT_SUFFIXES) + ")",
+    "Markdown (" + " ".join("*" + s for s in MARKDOWN_SUFFIXES) + ")",
+    "Web pages (" + " ".join("*" + s for s in HTML_SUFFIXES) + ")",
+    "All files (*)",
+])
 
-class IngestError(Exception):
-    """The file cannot be used; the message is one plain line for the user."""
 
+def load(
+    path: str | Path,
+    reference_date: Optional[dt.date] = None,
+    *,
+    format: Optional[Format] = None,
+) -> Article:
+    """Read the article at ``path``.
 
-def sidecar_path(path: Path) -> Path:
-    """``NAME.meta.json`` beside ``NAME.ext``: publication metadata any article can carry."""
-    return path.with_name(path.stem + ".meta.json")
-
-
-def load(path: str | Path, reference_date: Optional[dt.date] = None) -> Article:
+    ``reference_date``: the user's choice; it wins over any date found. ``format`` forces
+    "text", "markdown" or "html" instead of guessing from the suffix and content.
+    Raises :class:`IngestError` with a one-line message ending in `` (<path>)``.
+    """
     path = Path(path)
     try:
-        if path.is_dir():
-            raise IngestError(f"is a directory, not an article ({path})")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB ({path})")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(f"no such file ({path})") from None
-    except PermissionError:
-        raise IngestError(f"permission denied ({path})") from None
-    except OSError as exc:
-        raise IngestError(f"cannot read file: {exc.strerror or exc} ({path})") from None
-    text = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise IngestError(f"the file is empty ({path})")
-    lines = text.strip().splitlines()
-    title = lines[0].strip() if lines else ""
-    published = None
-    source = None
-    meta = sidecar_path(path)
-    if meta.is_file():
-        try:
-            data = json.loads(meta.read_text(encoding="utf-8"))
-            if data.get("published"):
-                published = dt.datetime.fromisoformat(str(data["published"]))
-                source = "sidecar"
-            title = data.get("title") or title
-        except (ValueError, OSError):
-            pass
-    ref = reference_date
-    if ref is not None:
-        source = "user"
-    elif published is not None:
-        ref = published.date()
-    else:
-        ref = dt.datetime.fromtimestamp(path.stat().st_mtime).date()
-        source = "file-mtime"
-    return Article(path=str(path), title=title, text=text, published=published,
-                   reference_date=ref, reference_source=source)
+        return _load(path, reference_date, format)
+    except IngestError as exc:
+        raise IngestError(f"{exc} ({path})") from None
+    except (MemoryError, RecursionError) as exc:
+        raise IngestError(f"the file is too complex to read ({type(exc).__name__}) ({path})") from None
+
+
+def content_key(article: Article) -> str:
+    """SHA-256 (hex) of the article's decoded plain text as UTF-8: the key for per-article settings.
+
+    Computed on the decoded text, not the raw bytes, so the key survives renaming, moving and
+    re-saving the file in another encoding or with other line endings.
+    """
+    return hashlib.sha256(article.text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def _load(path: Path, reference_date: Optional[dt.date], forced: Optional[Format]) -> Article:
+    raw = read_limited(path, MAX_BYTES)
+    if not raw.strip():
+        raise IngestError("the file is empty")
+    declared = None
+    if forced == "html" or format_from_suffix(path) in (None, "html"):
+        from .formats.html import declared_charset
+
+        declared = declared_charset(raw)
+    decoded = decode(raw, declared=declared)
+    if not decoded.text.strip():
+        raise IngestError("the file is empty")
+    kind = forced or choose_format(path, decoded.text[:4096])
+    extracted = _extract(kind, decoded.text)
+    if not extracted.text.strip():
+        raise IngestError("the file has no readable text")
+
+    sidecar = read_sidecar(path)
+    file_date = _modified_date(path)
+    in_text = find_stated_date(extracted.text, year_hint=file_date)
+    choice = choose_reference(
+        _as_date(reference_date),
+        [("sidecar", sidecar.published), (extracted.meta_source, extracted.meta_date), ("text", in_text)],
+        file_date,
+    )
+    title = sidecar.title or extracted.title or first_line_title(extracted.text)
+    return Article(
+        path=str(path),
+        title=title,
+        text=extracted.text,
+        published=choice.published,
+        reference_date=choice.reference_date,
+        reference_source=choice.source,
+        reference_note=choice.note,
+        warnings=decoded.warnings + extracted.warnings + sidecar.warnings,
+    )
+
+
+def _extract(kind: Format, text: str) -> Extracted:
+    if kind == "html":
+        from .formats.html import parse_html
+
+        return parse_html(text)
+    if kind == "markdown":
+        from .formats.md import parse_markdown
+
+        return parse_markdown(text)
+    from .formats.txt import parse_text
+
+    return parse_text(text)
+
+
+def _modified_date(path: Path) -> Optional[dt.date]:
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime).date()
+    except (OSError, OverflowError, ValueError):
+        return None
+
+
+def _as_date(value) -> Optional[dt.date]:
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return dt.date.fromisoformat(str(value))

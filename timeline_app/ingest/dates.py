@@ -1,0 +1,328 @@
+"""Dates an article states about itself: datelines, publication lines, bylines, metadata strings.
+
+Only the top of the text is searched: a date in the body is about the story, not the article.
+Everything here is language-neutral pattern work on English news conventions; nothing is about a
+particular outlet or story.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?"
+
+#: Written-out dates, with or without the year, most specific first.
+_TEXT_DATES = [
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}\b", re.I),      # April 18, 2023
+    re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),   # 18th April, 2023
+    re.compile(rf"\b{_YEAR}-(?P<nmonth>[01]?\d)-(?P<day>[0-3]?\d)\b"),              # 2022-09-13
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<nmonth>[01]?\d)\.{_YEAR}\b"),            # 13.9.2022
+    re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b"),                    # 9/13/2022
+]
+_YEARLESS_DATES = [
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b(?![:.]\d)", re.I),                # Sept 13
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH}(?!\w)", re.I),                      # 13 September
+]
+_TIME = re.compile(
+    r"(?<![\d.:/])(?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?(?![\d.:/])",
+    re.I,
+)
+_PUBLISHED = re.compile(
+    r"\b(?P<word>first published|published|posted|last updated|updated|last modified|modified)\b",
+    re.I,
+)
+_DATELINE_END = re.compile(r"\)\s*(?:-{1,2}|—|–|:)?\s|\s(?:-{1,2}|—|–)\s|\s?—\s?")
+
+#: How far down the text a dateline, byline or publication line may be.
+HEADER_LINES = 12
+HEADER_CHARS = 2000
+DATELINE_LINES = 6
+
+
+@dataclass(frozen=True)
+class StatedDate:
+    """A date the article states about itself."""
+
+    value: dt.datetime
+    #: The time of day was stated too (else ``value`` is midnight).
+    has_time: bool
+    #: Short human-readable origin, e.g. "dateline 'MOSCOW, Sept 13'".
+    note: str
+    #: The year was not written and was assumed.
+    year_assumed: bool = False
+
+
+def find_stated_date(text: str, year_hint: Optional[dt.date] = None) -> Optional[StatedDate]:
+    """The article's own date from the top of its text, or None.
+
+    Tried in order: a "Published ..." line (before "Updated ..."), a dateline opening a paragraph
+    ("MOSCOW, Sept 13 (Reuters) -"), a short byline or date line ("Nov 15, 2012"). ``year_hint``
+    (e.g. the file's date) supplies the year for a dateline that omits it.
+    """
+    lines = _header_lines(text)
+    return (
+        _from_publication_lines(lines)
+        or _from_datelines(lines, year_hint)
+        or _from_short_lines(lines)
+    )
+
+
+def parse_date_string(value: str) -> Optional[tuple[dt.datetime, bool]]:
+    """A machine- or human-written date (ISO 8601, RFC 2822, "April 18, 2023") -> (naive, has_time).
+
+    Times keep the wall-clock time written (the offset is dropped): the local day is the one that
+    relative expressions in the article refer to.
+    """
+    value = value.strip()
+    if not value:
+        return None
+    iso = value.replace(" ", "T", 1) if re.match(r"\d{4}-\d\d-\d\d \d", value) else value
+    try:
+        parsed = dt.datetime.fromisoformat(iso)
+        return _plausible(parsed.replace(tzinfo=None), "T" in iso)
+    except ValueError:
+        pass
+    compact = re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", value)
+    if compact:
+        return _plausible(_safe_datetime(*map(int, compact.groups())), False)
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+        if parsed is not None:
+            return _plausible(parsed.replace(tzinfo=None), True)
+    except (TypeError, ValueError, IndexError):
+        pass
+    for found in _dates_in(value, allow_yearless=False):
+        day, _ = found
+        time = _time_near(value)
+        return _plausible(_combine(day, time), time is not None)
+    return None
+
+
+# ---- the header of the text -------------------------------------------------------------------
+
+def _header_lines(text: str) -> list[str]:
+    head = text[:HEADER_CHARS]
+    lines = [line.strip() for line in head.split("\n")]
+    return [line for line in lines if line][:HEADER_LINES]
+
+
+def _from_publication_lines(lines: list[str]) -> Optional[StatedDate]:
+    best: Optional[StatedDate] = None
+    for line in lines:
+        if len(line) > 160:
+            continue  # a paragraph, not a publication line
+        for match in _PUBLISHED.finditer(line):
+            if match.start() > 0 and not match.group(0)[0].isupper():
+                continue  # "the report, published on ..." inside a sentence
+            rest = line[match.end():]
+            found = next(_dates_in(rest, allow_yearless=False), None)
+            if found is None:
+                continue
+            day, date_text = found
+            time = _time_near(rest)
+            word = match.group("word").lower()
+            stated = StatedDate(
+                _combine(day, time), time is not None,
+                f"'{_clip(line[match.start():])}'",
+            )
+            if "updated" not in word and "modified" not in word:
+                return stated  # a publication line beats an update line
+            best = best or stated
+    return best
+
+
+def _from_datelines(lines: list[str], year_hint: Optional[dt.date]) -> Optional[StatedDate]:
+    for line in lines[:DATELINE_LINES]:
+        prefix = _dateline_prefix(line)
+        if prefix is None:
+            continue
+        found = next(_dates_in(prefix, allow_yearless=False), None)
+        year_assumed = False
+        if found is None:
+            yearless = next(_yearless_in(prefix), None)
+            if yearless is None:
+                continue
+            found = _with_year(yearless, lines, year_hint)
+            if found is None:
+                continue
+            year_assumed = found[1]
+            found = (found[0], "")
+        day, _ = found
+        note = f"dateline '{_clip(prefix.rstrip(' -—–:'))}'"
+        if year_assumed:
+            note += " (year assumed from the file date)"
+        return StatedDate(_combine(day, None), False, note, year_assumed)
+    return None
+
+
+def _dateline_prefix(line: str) -> Optional[str]:
+    """The "PLACE, DATE (AGENCY) -" opening of a paragraph, if the line starts with one."""
+    if not line[:1].isupper():
+        return None
+    for end in _DATELINE_END.finditer(line[:160]):
+        prefix = line[: end.end()]
+        if _has_date(prefix):
+            words = re.findall(r"[^\W\d_]+", prefix)
+            lowercase = [w for w in words if w.islower() and w.lower() not in _MONTH_WORDS_LOWER]
+            # A dateline is names, a date and an agency: almost no ordinary lowercase words.
+            return prefix if len(lowercase) <= 1 else None
+    return None
+
+
+def _from_short_lines(lines: list[str]) -> Optional[StatedDate]:
+    """A line near the top that is only a date, or a byline with a date ("By Jane Doe, Nov 15, 2012")."""
+    for index, line in enumerate(lines[:DATELINE_LINES + 2]):
+        if len(line) > 100:
+            continue
+        if index == 0 and len(lines) > 1 and not line.lower().startswith("by "):
+            continue  # the first line is the title; a date there is the story's subject
+        found = next(_dates_in(line, allow_yearless=False), None)
+        if found is None:
+            continue
+        day, date_text = found
+        words = len(line.split())
+        if not (line.lower().startswith("by ") or words <= 10 or len(date_text) >= 0.4 * len(line)):
+            continue
+        if line.rstrip().endswith((".", "?", "!")) and words > 6:
+            continue  # a sentence, not a date line
+        time = _time_near(line)
+        return StatedDate(_combine(day, time), time is not None, f"date line '{_clip(line)}'")
+    return None
+
+
+# ---- low-level matching -----------------------------------------------------------------------
+
+_MONTH_WORDS_LOWER = {
+    "of", "st", "nd", "rd", "th", "jan", "january", "feb", "february", "mar", "march", "apr", "april",
+    "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct",
+    "october", "nov", "november", "dec", "december",
+}
+
+
+def _has_date(text: str) -> bool:
+    return next(_dates_in(text, allow_yearless=True), None) is not None
+
+
+def _dates_in(text: str, allow_yearless: bool) -> Iterator[tuple[dt.date, str]]:
+    """Full dates (day, month, year) in ``text``, earliest position first."""
+    found: list[tuple[int, dt.date, str]] = []
+    for pattern in _TEXT_DATES:
+        for match in pattern.finditer(text):
+            day = _date_from_match(match)
+            if day is not None:
+                found.append((match.start(), day, match.group(0)))
+    if allow_yearless:
+        for start, _, date_text in ((s, None, t) for s, t in _yearless_positions(text)):
+            found.append((start, dt.date(1, 1, 1), date_text))
+    for _, day, date_text in sorted(found, key=lambda item: item[0]):
+        yield day, date_text
+
+
+def _yearless_positions(text: str) -> Iterator[tuple[int, str]]:
+    for pattern in _YEARLESS_DATES:
+        for match in pattern.finditer(text):
+            if 1 <= int(match.group("day")) <= 31:
+                yield match.start(), match.group(0)
+
+
+def _yearless_in(text: str) -> Iterator[tuple[int, int, str]]:
+    """(month, day, text) for dates written without a year."""
+    hits = []
+    for pattern in _YEARLESS_DATES:
+        for match in pattern.finditer(text):
+            day = int(match.group("day"))
+            month = _MONTHS[match.group("month")[:3].lower()]
+            if 1 <= day <= 31:
+                hits.append((match.start(), month, day, match.group(0)))
+    for _, month, day, date_text in sorted(hits):
+        yield month, day, date_text
+
+
+def _with_year(
+    yearless: tuple[int, int, str], lines: list[str], year_hint: Optional[dt.date]
+) -> Optional[tuple[dt.date, bool]]:
+    """Give a year-less dateline date its year: from a full date near it, else the file's date."""
+    month, day, _ = yearless
+    for line in lines:
+        for full, _ in _dates_in(line, allow_yearless=False):
+            if (full.month, full.day) == (month, day):
+                return full, False
+    if year_hint is None:
+        return None
+    for year in (year_hint.year, year_hint.year - 1):
+        candidate = _safe_date(year, month, day)
+        # The latest such day not after the file was written (a day of slack for time zones).
+        if candidate is not None and candidate <= year_hint + dt.timedelta(days=1):
+            return candidate, True
+    return None
+
+
+def _date_from_match(match: re.Match) -> Optional[dt.date]:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("month"):
+        month = _MONTHS[groups["month"][:3].lower()]
+        return _safe_date(year, month, int(groups["day"]))
+    if groups.get("nmonth"):
+        return _safe_date(year, int(groups["nmonth"]), int(groups["day"]))
+    first, second = int(groups["a"]), int(groups["b"])
+    # Slashes: US month/day unless the first number cannot be a month.
+    if first > 12:
+        return _safe_date(year, second, first)
+    return _safe_date(year, first, second)
+
+
+def _time_near(text: str) -> Optional[dt.time]:
+    for match in _TIME.finditer(text[:80]):
+        hour, minute = int(match.group("hour")), int(match.group("minute"))
+        ampm = (match.group("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour < 24:
+            return dt.time(hour, minute)
+    return None
+
+
+def _combine(day: dt.date, time: Optional[dt.time]) -> dt.datetime:
+    return dt.datetime.combine(day, time or dt.time(0, 0))
+
+
+def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _safe_datetime(year: int, month: int, day: int) -> Optional[dt.datetime]:
+    day_value = _safe_date(year, month, day)
+    return dt.datetime.combine(day_value, dt.time()) if day_value else None
+
+
+def _plausible(value: Optional[dt.datetime], has_time: bool) -> Optional[tuple[dt.datetime, bool]]:
+    """Reject placeholder and far-future dates (0001-01-01, 2099 ...) that some pages carry."""
+    if value is None:
+        return None
+    if not 1900 <= value.year <= dt.date.today().year + 1:
+        return None
+    return value, has_time
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,230 @@
+"""What an HTML page says about itself: title and publication date from its markup.
+
+Reads an already parsed lxml tree; never fetches anything.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterator, Optional
+
+from ..dates import StatedDate, parse_date_string
+
+#: <meta> keys (property / name / itemprop, lower-cased) naming the publication time, best first.
+PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "published_time", "article.published", "article_date_original",
+    "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date.published",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+    "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
+    "original-publish-date", "dc.date.created", "bt:pubdate", "date", "og:updated_time",
+)
+#: Keys naming the last change: used only when no publication time is given.
+MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:modified_time", "lastmod", "last-modified")
+TITLE_KEYS = ("og:title", "twitter:title", "headline", "title", "dc.title", "sailthru.title", "parsely-title")
+SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
+URL_KEYS = ("og:url", "twitter:url", "parsely-link")
+
+_ARTICLE_TYPES = re.compile(r"article|posting|report|story|webpage", re.I)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|:)\s+")
+
+
+def meta_values(tree) -> dict[str, str]:
+    """First ``content`` of each <meta> key (property, name or itemprop; lower-cased)."""
+    values: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if content is None or not content.strip():
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = meta.get(attribute)
+            if key:
+                values.setdefault(key.strip().lower(), content.strip())
+    return values
+
+
+def json_ld_objects(tree) -> list[dict[str, Any]]:
+    """Every object in the page's JSON-LD blocks (lists and @graph flattened)."""
+    found: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        found.extend(_walk_json_ld(data))
+    # Article-like objects first: a page's WebSite or Organization object has no date of its own.
+    found.sort(key=lambda obj: 0 if _ARTICLE_TYPES.search(str(obj.get("@type", ""))) else 1)
+    return found
+
+
+def _walk_json_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk_json_ld(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if key in data:
+                yield from _walk_json_ld(data[key], depth + 1)
+
+
+def published_date(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> Optional[StatedDate]:
+    """The page's publication date from its metadata, best source first."""
+    for key in PUBLISHED_KEYS:
+        if key in meta:
+            stated = _stated(meta[key], f"<meta {key}>")
+            if stated:
+                return stated
+    for obj in objects:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            if isinstance(obj.get(key), str):
+                stated = _stated(obj[key], f"JSON-LD {key}")
+                if stated:
+                    return stated
+    stated = _time_element(tree)
+    if stated:
+        return stated
+    stated = _url_date(tree, meta)
+    if stated:
+        return stated
+    for key in MODIFIED_KEYS:
+        if key in meta:
+            stated = _stated(meta[key], f"<meta {key}> (last modified)")
+            if stated:
+                return stated
+    for obj in objects:
+        if isinstance(obj.get("dateModified"), str):
+            stated = _stated(obj["dateModified"], "JSON-LD dateModified (last modified)")
+            if stated:
+                return stated
+    return None
+
+
+def _stated(value: str, origin: str) -> Optional[StatedDate]:
+    parsed = parse_date_string(value)
+    if parsed is None:
+        return None
+    return StatedDate(parsed[0], parsed[1], f"{origin} {value.strip()[:40]}")
+
+
+_BOILERPLATE_ANCESTOR = re.compile(r"comment|related|sidebar|footer|promo|recommend|teaser|nav", re.I)
+
+
+def _time_element(tree) -> Optional[StatedDate]:
+    """<time datetime>: one marked as the publication time, else the first in the article."""
+    times = [t for t in tree.iter("time") if (t.get("datetime") or "").strip()]
+    if not times:
+        return None
+    for element in times:
+        marks = " ".join(filter(None, (element.get("itemprop"), element.get("class"), element.get("id"))))
+        if element.get("pubdate") is not None or re.search(r"publish|pubdate|datepublished", marks, re.I):
+            stated = _stated(element.get("datetime"), "<time datetime>")
+            if stated:
+                return stated
+    for element in times:
+        if _in_boilerplate(element):
+            continue
+        if any(ancestor.tag in ("article", "header", "main") for ancestor in element.iterancestors()) \
+                or len(times) == 1:
+            stated = _stated(element.get("datetime"), "<time datetime>")
+            if stated:
+                return stated
+    return None
+
+
+def _in_boilerplate(element) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("nav", "footer", "aside"):
+            return True
+        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        if marks and _BOILERPLATE_ANCESTOR.search(marks):
+            return True
+    return False
+
+
+def _url_date(tree, meta: dict[str, str]) -> Optional[StatedDate]:
+    """News URLs often carry the day: /2022/09/18/slug."""
+    urls = [meta[key] for key in URL_KEYS if key in meta]
+    urls += [link.get("href") or "" for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"]
+    for url in urls:
+        match = _URL_DATE.search(url)
+        if match:
+            stated = _stated("-".join(f"{int(part):02d}" for part in match.groups()), "date in the page URL")
+            if stated:
+                return StatedDate(stated.value, False, f"date in the page URL {url[:80]}")
+    return None
+
+
+# ---- title ------------------------------------------------------------------------------------
+
+def page_title(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> str:
+    """The headline: the page's <h1> when the metadata agrees with it, else og:title, <title> ..."""
+    site = next((meta[key] for key in SITE_KEYS if key in meta), "")
+    declared = [meta[key] for key in TITLE_KEYS if key in meta]
+    declared += [obj["headline"] for obj in objects if isinstance(obj.get("headline"), str)]
+    title_element = next(iter(tree.iter("title")), None)
+    document_title = _clean(title_element.text_content()) if title_element is not None else ""
+    if document_title:
+        declared.append(document_title)
+    declared = [_clean(value) for value in declared if _clean(value)]
+    headings = [_clean(h.text_content()) for h in _h1s(tree)]
+    headings = [h for h in headings if h and len(h) <= 300]
+    # An <h1> that the metadata also names is the headline exactly as the page shows it.
+    for heading in headings:
+        key = _key(heading)
+        if len(key) >= 8 and any(key in _key(value) for value in declared) and _key(heading) != _key(site):
+            return heading
+    for value in declared:
+        stripped = _strip_site_name(value, site)
+        if stripped:
+            return stripped
+    return headings[0] if headings else ""
+
+
+def _h1s(tree) -> list:
+    inside = [h for h in tree.iter("h1") if any(a.tag in ("article", "main") for a in h.iterancestors())]
+    return inside + [h for h in tree.iter("h1") if h not in inside]
+
+
+def _strip_site_name(title: str, site: str) -> str:
+    """"Headline | Site" -> "Headline" (also "Site - Headline"), when the site part is recognisable."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site_key = _key(site)
+    if site_key:
+        kept = [part for part in parts if not _names_site(part, site_key)]
+        if kept and len(kept) < len(parts):
+            return _rejoin(title, kept)
+    # No site name known: drop a short trailing part ("... - BBC News"), keep the long headline.
+    last, rest = parts[-1], parts[:-1]
+    if len(last.split()) <= 4 and len(" ".join(rest).split()) >= 3:
+        return _rejoin(title, rest)
+    return title
+
+
+def _names_site(part: str, site_key: str) -> bool:
+    """"BBC News" names the site "BBC"; so does "BBC"; "BBC reports clashes ..." does not."""
+    key = _key(part)
+    return key == site_key or (site_key in key and len(key.split()) <= len(site_key.split()) + 2) \
+        or (key in site_key and len(key) >= 3)
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    """Join the kept parts with the separators the title used between them."""
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if start >= 0 and end > start else " ".join(kept)
+
+
+def _clean(value: str) -> str:
+    return " ".join((value or "").split())
+
+
+def _key(value: str) -> str:
+    return re.sub(r"\W+", " ", value).strip().lower()
