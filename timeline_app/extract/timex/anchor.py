@@ -1,0 +1,177 @@
+"""What relative expressions are resolved against: the reference date, the tense of the clause, and the
+narrative's last resolved time. Plus the calendar arithmetic they need.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+
+# ---- calendar arithmetic ---------------------------------------------------------------------------------
+def add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year = d.year + y
+    if not 1 <= year <= 9999:
+        return d
+    month = m + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(d: dt.date, years: int) -> dt.date:
+    return add_months(d, 12 * years)
+
+
+def shift(d: dt.date, n: int, unit: str) -> dt.date:
+    """``d`` moved by ``n`` calendar ``unit``s (day week weekend month quarter year decade century)."""
+    try:
+        if unit in ("day", "night"):
+            return d + dt.timedelta(days=n)
+        if unit in ("week", "weekend", "fortnight"):
+            return d + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
+        if unit == "month":
+            return add_months(d, n)
+        if unit == "quarter":
+            return add_months(d, 3 * n)
+        if unit == "year":
+            return add_years(d, n)
+        if unit == "decade":
+            return add_years(d, 10 * n)
+        if unit == "century":
+            return add_years(d, 100 * n)
+        if unit == "millennium":
+            return add_years(d, 1000 * n)
+    except (OverflowError, ValueError):
+        return d
+    return d
+
+
+def fmt_day(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def fmt_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def fmt_quarter(d: dt.date) -> str:
+    return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+
+
+def fmt_unit(d: dt.date, unit: str) -> str:
+    """The TIMEX3 value naming the ``unit`` that contains ``d`` (2022-09-13 week -> 2022-W37)."""
+    if unit in ("day", "night"):
+        return fmt_day(d)
+    if unit in ("week", "fortnight"):
+        return fmt_week(d)
+    if unit == "weekend":
+        return fmt_week(d) + "-WE"
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "quarter":
+        return fmt_quarter(d)
+    if unit in ("year",):
+        return f"{d.year:04d}"
+    if unit == "decade":
+        return f"{d.year // 10:03d}"
+    if unit == "century":
+        return f"{d.year // 100:02d}"
+    if unit == "millennium":
+        return f"{d.year // 1000}"
+    return fmt_day(d)
+
+
+def weekday_from(ref: dt.date, iso_weekday: int, direction: int) -> dt.date:
+    """The ``iso_weekday`` nearest ``ref`` looking back (-1) or forward (+1); the same day counts as itself."""
+    delta = iso_weekday - ref.isoweekday()
+    if delta == 0:
+        return ref
+    if direction < 0:
+        return ref + dt.timedelta(days=delta if delta < 0 else delta - 7)
+    return ref + dt.timedelta(days=delta if delta > 0 else delta + 7)
+
+
+def weekday_in_week(any_day: dt.date, iso_weekday: int) -> dt.date:
+    return any_day + dt.timedelta(days=iso_weekday - any_day.isoweekday())
+
+
+# ---- tense ----------------------------------------------------------------------------------------------
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\sto|is\sto|are\sto|plans?\sto|planned\sto|intends?\sto|scheduled|"
+    r"expected\sto|expects?\sto|due\sto|to\sbe\sheld|set\sto|aims?\sto|upcoming|next|would\sbe\sheld|"
+    r"is\sdue|are\sdue|is\sexpected|are\sexpected|to\sbegin|to\sstart|to\smeet|to\svisit|to\stravel|to\sreturn|"
+    r"to\svote|to\shold)\b", re.I)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|came|went|met|began|broke|fought|took|gave|made|held|left|fled|"
+    r"saw|got|won|lost|shot|hit|struck|ran|sent|led|spoke|wrote|rose|fell|became|began|brought|bought|"
+    r"sold|paid|put|set\soff|stood|thought|felt|knew|found|kept|heard|began|sought|caught|flew|drove|"
+    r"ago|last|earlier|previously|yesterday|\w{3,}ed)\b", re.I)
+_NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "exceed", "succeed", "indeed",
+                "embed", "united", "red", "bed", "shed", "hundred", "limited", "based", "related", "expected",
+                "scheduled", "planned", "proposed", "supposed", "planned", "armed", "alleged", "disputed",
+                "detailed", "advanced", "concerned", "interested", "dedicated"}
+_CLAUSE_BOUNDARY = re.compile(r"[.!?;\n]\s|[\"“”]")
+
+
+def tense_near(text: str, start: int, end: int) -> int:
+    """-1 when the clause around text[start:end] speaks of the past, +1 of the future, 0 when it can't tell.
+
+    The nearest tense marker in the sentence wins; news defaults to the past when there is none.
+    """
+    left_limit = max(0, start - 160)
+    left = text[left_limit:start]
+    cut = None
+    for m in _CLAUSE_BOUNDARY.finditer(left):
+        cut = m.end()
+    if cut is not None:
+        left = left[cut:]
+    right = text[end:end + 160]
+    m = _CLAUSE_BOUNDARY.search(right)
+    if m:
+        right = right[:m.start()]
+    best: Optional[tuple[int, int]] = None      # (distance, direction)
+    for segment, offset_from_timex in ((left, lambda mm: len(left) - mm.end()), (right, lambda mm: mm.start())):
+        for pattern, direction in ((_FUTURE, 1), (_PAST, -1)):
+            for mm in pattern.finditer(segment):
+                word = mm.group(0).lower()
+                if direction < 0 and word.endswith("ed") and word in _NOT_PAST_ED:
+                    continue
+                dist = offset_from_timex(mm)
+                if direction > 0:
+                    dist -= 20      # an explicit future marker outweighs a nearer participle
+                if best is None or dist < best[0]:
+                    best = (dist, direction)
+    return best[1] if best else 0
+
+
+# ---- context --------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class NarrativeTime:
+    begin: dt.date            # first day of the last resolved time
+    unit: str                 # its granularity as a calendar unit (day week month quarter year ...)
+    value: str
+    position: int             # where it ended in the text
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    ref: dt.date
+    ref_time: Optional[dt.time] = None
+    has_ref: bool = True
+    last: Optional[NarrativeTime] = None
+
+    def tense(self, start: int, end: int) -> int:
+        return tense_near(self.text, start, end)
+
+    def anchor(self, position: int) -> tuple[dt.date, str, str]:
+        """The date narrative-relative expressions count from, its unit, and how it was anchored."""
+        if self.last is not None:
+            return self.last.begin, self.last.unit, "narrative"
+        return self.ref, "day", "reference"
+
+    def remember(self, begin: dt.date, unit: str, value: str, position: int) -> None:
+        self.last = NarrativeTime(begin, unit, value, position)

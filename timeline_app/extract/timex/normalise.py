@@ -1,0 +1,812 @@
+"""Normalisation: a recognised match -> TIMEX3 type, value and mod, resolved against the reference date, the
+clause's tense or the narrative (:mod:`anchor`). One function per rule of :mod:`recognise`, same name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from .anchor import (Context, add_months, fmt_day, fmt_unit, fmt_week, shift, weekday_from, weekday_in_week)
+from .lexicon import (AMBIGUOUS_MONTHS, MONTHS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, SEASONS, UNITS,
+                      VAGUE_QUANTITIES, WEEKDAYS, number_value, ordinal_value, unit_of)
+
+
+@dataclass(slots=True)
+class Resolved:
+    type: str
+    value: str
+    mod: Optional[str] = None
+    anchored: str = "explicit"
+    # Interval overrides, for expressions whose extent is not the value's own (PAST_REF, "earlier this year").
+    begin: Optional[dt.datetime] = None
+    end: Optional[dt.datetime] = None
+    granularity: Optional[str] = None
+
+
+def _norm(s: Optional[str]) -> str:
+    return re.sub(r"\s+", " ", (s or "").strip().lower())
+
+
+def _month(word: str) -> int:
+    return MONTHS[_norm(word).rstrip(".") if _norm(word) not in MONTHS else _norm(word)]
+
+
+def _weekday(word: str) -> int:
+    w = _norm(word)
+    w = w[:-2] if w.endswith("'s") else w
+    return WEEKDAYS[w]
+
+
+def _pos_mod(word: Optional[str]) -> Optional[str]:
+    w = _norm(word).replace("-", "")
+    if not w:
+        return None
+    if w in POSITION_MODS:
+        return POSITION_MODS[w]
+    w = re.sub(r"\s+the$", "", w)
+    return POSITION_MODS.get(w) or POSITION_MODS.get("the " + w)
+
+
+def _qmod(word: Optional[str]) -> Optional[str]:
+    return QUANTITY_MODS.get(_norm(word)) if word else None
+
+
+def _year(text: str, ref: dt.date) -> int:
+    t = text.strip()
+    if t.startswith(("'", "’")):
+        yy = int(t[1:])
+        century = ref.year // 100 * 100
+        y = century + yy
+        return y - 100 if y > ref.year + 20 else y
+    if len(t) == 2:
+        y = 1900 + int(t)
+        return y + 100 if y < ref.year - 80 else y
+    return int(t)
+
+
+def _rel_year(word: str, ref: dt.date) -> int:
+    w = _norm(word)
+    return ref.year + (-1 if w.startswith("last") else 1 if w.startswith("next") else 0)
+
+
+def _day_value(d: dt.date) -> str:
+    return fmt_day(d)
+
+
+def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
+    ref = ctx.ref
+    if month == ref.month:
+        return ref.year
+    tense = ctx.tense(start, end)
+    if tense < 0 and month > ref.month:
+        return ref.year - 1
+    if tense > 0 and month < ref.month:
+        return ref.year + 1
+    return ref.year
+
+
+def _with_pod(value: str, pod: Optional[str]) -> tuple[str, str]:
+    """Adds a part of the day (TNI, T12:00) to a day value; TIME when one is added."""
+    if not pod:
+        return value, "DATE"
+    suffix = PARTS_OF_DAY.get(_norm(pod))
+    if not suffix:
+        return value, "DATE"
+    return value + suffix, "TIME"
+
+
+# ---- acceptance (before span selection) --------------------------------------------------------------------
+_PREP_BEFORE = re.compile(r"(?:\b(?:in|since|of|by|until|till|from|before|after|during|to|through|throughout|"
+                          r"between|and|or|the|early|late|mid|end|fiscal|year|summer|spring|autumn|winter|fall|"
+                          r"last|next|this|for|on|at|around|circa|c\.|ca\.|from|in\searly|in\slate)\s+|[(\[,–—-]\s*|^)$",
+                          re.I)
+_QUANTITY_BEFORE = re.compile(r"(?:\$|£|€|¥|#|\bno\.\s?|\b(?:about|some|than|nearly|over|almost|only|just|least|"
+                              r"around|roughly|approximately|to|and|of|estimated|additional|another|extra|"
+                              r"total|all|top)\s+)$", re.I)
+_QUANTITY_AFTER = re.compile(r"\s*(?:[a-z]+s\b(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bthis)|people|troops|soldiers|"
+                             r"men|women|children|police|staff|personnel|km|kilometres|kilometers|miles|meters|"
+                             r"metres|feet|tons|tonnes|barrels|votes|points|yards|acres|hectares|hours|minutes|"
+                             r"dollars|euros|pounds|rubles|yuan|yen|m\b|kg|mm|cc|hp|mph|kph)", re.I)
+
+
+def accept(rule: str, m: re.Match, text: str) -> bool:
+    """Rejects matches that only look like time expressions ("May" the verb, "2000 people")."""
+    g = m.groupdict()
+    if "mon" in g and g["mon"]:
+        word = _norm(g["mon"]).rstrip(".")
+        raw = g["mon"]
+        if not raw[:1].isupper():
+            return False
+        if word in AMBIGUOUS_MONTHS and rule == "month" and not (g.get("y") or g.get("rel") or g.get("pmod")
+                                                                  or g.get("relyear")):
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            if not re.search(r"\b(?:in|of|since|until|till|by|from|through|during|early|late|mid|before|after|"
+                             r"last|next|this|between|and)\s+$", before):
+                return False
+            after = text[m.end():m.end() + 3]
+            if word == "may" and re.match(r"\s+[a-z]", after) and not re.search(r"\b(?:in|since|until|of|early|late|mid)\s+$", before):
+                return False
+    if rule == "year":
+        if g.get("pmod") or g.get("fiscal") or re.search(r"\bthe\s+\Z", text[max(0, m.start() - 5):m.start()], re.I):
+            pass
+        else:
+            before = text[max(0, m.start() - 20):m.start()]
+            after = text[m.end():m.end() + 20]
+            y = int(g["y"])
+            if _QUANTITY_BEFORE.search(before):
+                return False
+            if _QUANTITY_AFTER.match(after):
+                return False
+            if y < 1800 or y > 2100:
+                if not _PREP_BEFORE.search(before):
+                    return False
+            if re.match(r"\s?(?:-|–|to)\s?\d{1,3}\b(?!\d)", after) and not re.match(r"\s?(?:-|–)\s?\d\d\b", after):
+                return False
+            if re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(", "):
+                return False
+    if rule == "season":
+        season = _norm(g["season"])
+        if season == "fall" and not (g.get("y") or g.get("y1") or g.get("rel") or g.get("pmod")):
+            before = text[max(0, m.start() - 8):m.start()].lower()
+            after = text[m.end():m.end() + 12].lower()
+            if not re.search(r"\b(?:in|this|last|next|by|until|the)\s+$", before) and not g.get("the"):
+                return False
+            if re.match(r"\s+of\b", after) or re.match(r"\s+(?:in|of|from)\b", after):
+                return False
+            if not re.search(r"\bin\s+(?:the\s+)?$", before + ("the " if g.get("the") else "")):
+                return False
+    if rule in ("weekday", "month_day", "day_month", "clock") and g.get("wd"):
+        if not g["wd"][:1].isupper():
+            return False
+    if rule == "clock" and g.get("h24") is not None:
+        before = text[max(0, m.start() - 2):m.start()]
+        if re.search(r"[\d:.,/$]\Z", before):
+            return False
+    if rule == "duration":
+        num = _norm(g["num"])
+        unit = unit_of(g["unit"]) or ""
+        if num in ("a", "an", "one") and unit in ("second", "minute") and not g.get("qmod"):
+            return False       # "a second term", "a minute's silence" are not durations
+        if num in ("some", "many") and not (g["unit"].lower().endswith("s")):
+            return False
+    if rule == "vague":
+        w = _norm(g["w"])
+        after = text[m.end():m.end() + 20]
+        if w in ("earlier", "later") and re.match(r"\s*(?:than|,?\s*(?:this|that|today|in|on))\b", after, re.I):
+            return w in ("earlier", "later") and not re.match(r"\s*than\b", after, re.I)
+        if w == "later" and re.match(r"[\s-]*(?:stage|date|time)", after, re.I):
+            return True
+        if w == "current" and re.match(r"\s*(?:account|accounts|affairs|events|situation|status|level|rules?|"
+                                        r"price|rate|dollars|crisis)\b", after, re.I) is None:
+            return True
+        if w == "future" and re.search(r"\b(?:a|an|its|their|his|her|our|my|your|the)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+            return re.match(r"\s*[.,;]", after) is not None
+    if rule == "pod":
+        if _norm(g.get("rel")) == "the" and _norm(g["pod"]) not in ("morning", "afternoon", "evening", "night"):
+            return False
+    if rule == "quarter_ref":
+        if _norm(m.group(0)).startswith("a ") and not g.get("adj"):
+            return False
+    return True
+
+
+# ---- normalisers ------------------------------------------------------------------------------------------
+def iso_date(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    try:
+        d = dt.date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    except ValueError:
+        return None
+    if m["hh"]:
+        return Resolved("TIME", f"{fmt_day(d)}T{m['hh']}:{m['mm']}")
+    return Resolved("DATE", fmt_day(d))
+
+
+def slash_date(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    y = _year(m["y"], ctx.ref)
+    mo, d = int(m["mo"]), int(m["d"])
+    if mo > 12 and d <= 12:
+        mo, d = d, mo      # day/month order
+    try:
+        return Resolved("DATE", fmt_day(dt.date(y, mo, d)))
+    except ValueError:
+        return None
+
+
+def _month_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    month = _month(m["mon"])
+    day = int(m["day"])
+    anchored = "explicit"
+    if m["y"]:
+        year = _year(m["y"], ctx.ref)
+    elif m["wd"]:
+        # A weekday pins the year: the nearest year (to the reference) where the date falls on it.
+        wd = _weekday(m["wd"])
+        year = ctx.ref.year
+        for cand in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
+            try:
+                if dt.date(cand, month, day).isoweekday() == wd:
+                    year = cand
+                    break
+            except ValueError:
+                continue
+        anchored = "reference"
+    else:
+        year = _month_year_by_tense(month, ctx, m.start(), m.end())
+        anchored = "reference"
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        if month == 2 and day == 29:
+            return Resolved("DATE", f"{year:04d}-02-29", anchored=anchored)
+        return None
+    return Resolved("DATE", fmt_day(d), mod=_pos_mod(m.groupdict().get("pmod")), anchored=anchored)
+
+
+month_day = _month_day
+day_month = _month_day
+
+
+def month(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    mon = _month(m["mon"])
+    rel = _norm(m["rel"])
+    mod = _pos_mod(m["pmod"])
+    anchored = "reference"
+    if m["y"]:
+        year, anchored = int(m["y"]), "explicit"
+    elif m["relyear"]:
+        year = _rel_year(m["relyear"], ctx.ref)
+    elif rel in ("last", "past"):
+        year = ctx.ref.year if mon < ctx.ref.month else ctx.ref.year - 1
+    elif rel in ("next", "coming"):
+        year = ctx.ref.year if mon > ctx.ref.month else ctx.ref.year + 1
+    elif rel == "that" and ctx.last is not None:
+        year, anchored = ctx.last.begin.year, "narrative"
+    elif rel == "this":
+        year = ctx.ref.year
+    else:
+        year = _month_year_by_tense(mon, ctx, m.start(), m.end())
+    return Resolved("DATE", f"{year:04d}-{mon:02d}", mod=mod, anchored=anchored)
+
+
+def year(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    return Resolved("DATE", f"{int(m['y']):04d}", mod=_pos_mod(m["pmod"]))
+
+
+def decade(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    if m["dec"]:
+        d = int(m["dec"]) // 10
+    else:
+        yy = int(m["dec2"])
+        d = (ctx.ref.year // 100 * 100 + yy) // 10
+        if d * 10 > ctx.ref.year:
+            d -= 10
+    return Resolved("DATE", f"{d:03d}", mod=_pos_mod(m["pmod"] or m["pmod2"]))
+
+
+def century(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    mod = _pos_mod(m["pmod"])
+    if m["rel"]:
+        rel = _norm(m["rel"])
+        c = ctx.ref.year // 100 + (-1 if rel in ("last", "the last", "the past", "the previous") else
+                                   1 if rel == "next" else 0)
+        if rel in ("the past", "the last"):
+            return Resolved("DURATION", "P100Y", mod=mod)
+        return Resolved("DATE", f"{c:02d}", mod=mod, anchored="reference")
+    n = ordinal_value(m["ord"] or m["num"])
+    if not n or n < 1 or n > 30:
+        return None
+    return Resolved("DATE", f"{n - 1:02d}", mod=mod)
+
+
+def season(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    code = SEASONS[_norm(m["season"])]
+    rel = _norm(m["rel"])
+    mod = _pos_mod(m["pmod"])
+    ref = ctx.ref
+    current = {1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA",
+               12: "WI"}[ref.month]
+    order = ["SP", "SU", "FA", "WI"]
+    season_year = ref.year - (1 if ref.month <= 2 else 0)     # WI of year Y runs Dec Y - Feb Y+1
+    y = m["y"] or m["y1"]
+    if y:
+        return Resolved("DATE", f"{int(y):04d}-{code}", mod=mod)
+    here = order.index(current)
+    there = order.index(code)
+    if rel in ("last", "past"):
+        year_ = season_year if there < here else season_year - 1
+    elif rel in ("next", "coming"):
+        year_ = season_year if there > here else season_year + 1
+    elif rel == "this" or there == here:
+        year_ = season_year
+    else:
+        tense = ctx.tense(m.start(), m.end())
+        if tense < 0 and there > here:
+            year_ = season_year - 1
+        elif tense > 0 and there < here:
+            year_ = season_year + 1
+        else:
+            year_ = season_year
+    return Resolved("DATE", f"{year_:04d}-{code}", mod=mod, anchored="reference")
+
+
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def quarter(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    unit = _norm(m["unit"])
+    o = _norm(m["ord"])
+    anchored = "explicit"
+    y = m["y"] or m["y1"]
+    det = _norm(m["det"])
+    if y and y[:1].isdigit():
+        year_ = int(y)
+    elif y:
+        year_, anchored = _rel_year(y, ctx.ref), "reference"
+    elif det in ("last", "next"):
+        year_, anchored = _rel_year(det, ctx.ref), "reference"
+    else:
+        year_, anchored = ctx.ref.year, "reference"
+        if ctx.last is not None and ctx.last.unit in ("year", "quarter") and m.start() - ctx.last.position < 300:
+            year_, anchored = ctx.last.begin.year, "narrative"
+    if unit == "period":
+        return None if o not in _ORD_Q else Resolved("DATE", f"{year_:04d}-Q{_ORD_Q[o]}", anchored=anchored)
+    if unit == "half":
+        n = 2 if o in ("second", "2nd", "final", "last") else 1 if o in ("first", "1st") else None
+        return Resolved("DATE", f"{year_:04d}-H{n}", anchored=anchored) if n else None
+    n = 4 if o in ("final", "last") else _ORD_Q.get(o)
+    return Resolved("DATE", f"{year_:04d}-Q{n}", anchored=anchored) if n else None
+
+
+def q_short(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    if not m["q"][:1].isupper():
+        return None
+    year_ = int(m["y"]) if m["y"] else ctx.ref.year
+    return Resolved("DATE", f"{year_:04d}-{m['q'].upper()}", anchored="explicit" if m["y"] else "reference")
+
+
+def quarter_ref(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    words = _norm(m.group(0))
+    ref = ctx.ref
+    if m["y1"]:
+        # "the 1988 quarter": the quarter of the narrative, in that year
+        q = ((ctx.last.begin.month - 1) // 3 + 1) if ctx.last and ctx.last.unit == "quarter" else (ref.month - 1) // 3 + 1
+        return Resolved("DATE", f"{int(m['y1']):04d}-Q{q}")
+    current = dt.date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
+    if "year-ago" in words or "year-earlier" in words:
+        base = ctx.last.begin if ctx.last and ctx.last.unit == "quarter" else add_months(current, -3)
+        return Resolved("DATE", fmt_unit(add_months(base, -12), "quarter"), anchored="narrative" if ctx.last else "reference")
+    if ctx.last is not None and ctx.last.unit == "quarter" and ("same" in words or words.startswith(("the quarter", "that", "its quarter", "the latest", "the fiscal"))):
+        return Resolved("DATE", ctx.last.value, anchored="narrative")
+    if "current" in words or words.startswith("this"):
+        return Resolved("DATE", fmt_unit(current, "quarter"), anchored="reference")
+    if "next" in words:
+        return Resolved("DATE", fmt_unit(add_months(current, 3), "quarter"), anchored="reference")
+    # "the quarter", "the latest quarter", "last quarter": news reports the quarter just ended
+    return Resolved("DATE", fmt_unit(add_months(current, -3), "quarter"), anchored="reference")
+
+
+def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
+    if m["wd"]:
+        direction = ctx.tense(m.start(), m.end()) or -1
+        return weekday_from(ctx.ref, _weekday(m["wd"]), direction), "reference"
+    if m["rd"]:
+        w = _norm(m["rd"])
+        return ctx.ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0)), "reference"
+    if m["mon"]:
+        mon = _month(m["mon"])
+        try:
+            return dt.date(_month_year_by_tense(mon, ctx, m.start(), m.end()), mon, int(m["day"])), "reference"
+        except ValueError:
+            pass
+    if ctx.last is not None and ctx.last.unit == "day" and m.start() - ctx.last.position < 200:
+        return ctx.last.begin, "narrative"
+    return ctx.ref, "reference"
+
+
+def clock(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    day, anchored = _clock_day(m, ctx)
+    minute = 0
+    if m["word"]:
+        w = _norm(m["word"])
+        if w == "midnight":
+            return Resolved("TIME", f"{fmt_day(day)}T24:00", anchored=anchored)
+        hour = 12
+    elif m["h24"] is not None:
+        hour, minute = int(m["h24"]), int(m["m24"])
+        if m["s24"]:
+            return Resolved("TIME", f"{fmt_day(day)}T{hour:02d}:{minute:02d}:{m['s24']}", anchored=anchored)
+    elif m["hw"]:
+        h = number_value(m["hw"])
+        if h is None or not 1 <= h <= 12:
+            return None
+        hour = int(h) % 12 + (12 if _norm(m["pod"]) in ("afternoon", "evening") else 0)
+    else:
+        hour = int(m["h"])
+        minute = int(m["m"] or 0)
+        pm = _norm(m["ampm"]).startswith("p")
+        if hour > 12 or hour == 0 and pm:
+            return None
+        hour = hour % 12 + (12 if pm else 0)
+    mod = "APPROX" if m["approx"] else None
+    return Resolved("TIME", f"{fmt_day(day)}T{hour:02d}:{minute:02d}", mod=mod, anchored=anchored)
+
+
+_WD_CODES = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6", 7: "7"}
+
+
+def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    wd = _weekday(m["wd"])
+    rel = _norm(m["rel"])
+    pod = m["pod"]
+    if m["plural"] or (pod and _norm(pod).endswith("s") and _norm(pod) not in ("overnight",)):
+        value, _ = _with_pod(f"XXXX-WXX-{wd}", _norm(pod).rstrip("s") if pod else None)
+        return Resolved("SET", value)
+    ref = ctx.ref
+    anchored = "reference"
+    mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get(rel)
+    if rel in ("last", "past", "previous"):
+        d = weekday_from(ref - dt.timedelta(days=1), wd, -1)
+    elif rel in ("next", "coming"):
+        d = weekday_from(ref + dt.timedelta(days=1), wd, 1)
+    elif rel in ("the following", "the next", "following") and ctx.last is not None:
+        d, anchored = weekday_from(ctx.last.begin + dt.timedelta(days=1), wd, 1), "narrative"
+    elif rel in ("the previous", "that") and ctx.last is not None:
+        d, anchored = weekday_from(ctx.last.begin - dt.timedelta(days=1), wd, -1), "narrative"
+    elif ctx.last is not None and ctx.last.unit == "week" and m.start() - ctx.last.position < 400:
+        d, anchored = weekday_in_week(ctx.last.begin, wd), "narrative"     # "last week ... on Monday"
+    else:
+        direction = ctx.tense(m.start(), m.end())
+        if rel == "this" and direction == 0:
+            direction = 1
+        d = weekday_from(ref, wd, direction or -1)
+    value, type_ = _with_pod(fmt_day(d), pod)
+    return Resolved(type_, value, mod=mod, anchored=anchored)
+
+
+def relative_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    w = _norm(m["w"])
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}[w]
+    d = ctx.ref + dt.timedelta(days=offset)
+    pod = m["pod"] or ("night" if w == "tonight" else None)
+    value, type_ = _with_pod(fmt_day(d), pod)
+    pmod = _norm(m["pmod"])
+    mod = {"early": "START", "late": "END"}.get(pmod)
+    return Resolved(type_, value, mod=mod, anchored="reference")
+
+
+def pod(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    rel = _norm(m["rel"])
+    p = _norm(m["pod"])
+    if rel == "last" and p in ("night", "evening"):
+        d, anchored = ctx.ref - dt.timedelta(days=1), "reference"
+    elif rel == "this":
+        d, anchored = ctx.ref, "reference"
+    elif rel in ("the next", "the following"):
+        base, _, anchored = ctx.anchor(m.start())
+        d = base + dt.timedelta(days=1)
+    elif rel == "the previous":
+        base, _, anchored = ctx.anchor(m.start())
+        d = base - dt.timedelta(days=1)
+    else:       # "that night", "the same morning", "the morning": the narrative's day
+        d, _, anchored = ctx.anchor(m.start())
+    value, type_ = _with_pod(fmt_day(d), p)
+    return Resolved(type_, value, mod=_pos_mod(m["pmod"]), anchored=anchored)
+
+
+def pod_bare(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    p = _norm(m["pod"])
+    if ctx.last is not None and ctx.last.unit in ("day", "part-of-day") and m.start() - ctx.last.position < 600:
+        d, anchored = ctx.last.begin, "narrative"
+    else:
+        d, anchored = ctx.ref, "reference"
+    if p == "midnight":
+        return Resolved("TIME", f"{fmt_day(d)}T24:00", anchored=anchored)
+    before = ctx.text[max(0, m.start() - 8):m.start()].lower()
+    mod = "AFTER" if before.rstrip().endswith("after") else "BEFORE" if before.rstrip().endswith("before") else None
+    value, type_ = _with_pod(fmt_day(d), p)
+    return Resolved(type_, value, mod=mod, anchored=anchored)
+
+
+_UNIT_OF = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "year": "year",
+            "decade": "decade", "century": "century", "fortnight": "week"}
+
+
+def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    rel = _norm(m["rel"]).replace("the ", "")
+    has_the = _norm(m["rel"]).startswith("the ")
+    unit = _UNIT_OF[_norm(m["unit"])]
+    pmod = _norm(m["pmod"])
+    mod = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+           "the end of": "END", "end of": "END", "the beginning of": "START", "the middle of": "MID"}.get(pmod)
+    ref = ctx.ref
+    anchored = "reference"
+    if rel in ("this", "current", "present"):
+        base = ref
+    elif rel in ("last", "previous", "past", "prior", "preceding", "latest"):
+        if has_the and rel in ("past", "last") and unit not in ("weekend",):
+            # "the past year", "the last week": the stretch up to now
+            n_value = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y",
+                       "century": "P100Y"}[unit]
+            begin = dt.datetime.combine(shift(ref, -1, unit), dt.time())
+            return Resolved("DURATION", n_value, anchored="reference", begin=begin,
+                            end=dt.datetime.combine(ref + dt.timedelta(days=1), dt.time()), granularity="duration")
+        if has_the or rel in ("previous", "prior", "preceding"):
+            base, _, anchored = ctx.anchor(m.start())
+            base = shift(base, -1, unit)
+        else:
+            base = shift(ref, -1, unit)
+            if unit == "weekend" and ref.isoweekday() in (6, 7):
+                base = ref - dt.timedelta(days=7)
+    elif rel in ("next", "coming", "following"):
+        if has_the and rel in ("next", "following") or rel == "following":
+            base, _, anchored = ctx.anchor(m.start())
+            if ctx.last is None and rel == "next" and has_the:
+                anchored = "reference"
+            base = shift(base, 1, unit)
+        else:
+            base = shift(ref, 1, unit)
+    elif rel in ("that", "same"):
+        base, _, anchored = ctx.anchor(m.start())
+    else:
+        return None
+    if unit == "weekend" and rel in ("this",) and ref.isoweekday() == 7:
+        base = ref - dt.timedelta(days=1)
+    value = fmt_unit(base, unit)
+    begin = end = None
+    if pmod in ("earlier", "later") and rel in ("this", "current") and unit != "day":
+        from .interval import value_interval
+        ub, ue, _ = value_interval(value)
+        r0 = dt.datetime.combine(ref, dt.time())
+        if ub is not None and ue is not None:
+            begin, end = (ub, r0 + dt.timedelta(days=1)) if pmod == "earlier" else (r0, ue)
+            mod = None
+    type_ = "DATE"
+    if unit == "day" and pmod in ("earlier", "later"):
+        mod = None
+    return Resolved(type_, value, mod=mod, anchored=anchored, begin=begin, end=end,
+                    granularity="unknown" if begin is not None else None)
+
+
+def _duration_value(n: Optional[float], unit: str) -> str:
+    letter, is_time, mult = UNITS[unit]
+    if unit in ("decade", "century", "millennium"):
+        if n is None:
+            return f"PX{letter}"
+        n, letter = n * {"decade": 10, "century": 100, "millennium": 1000}[unit], "Y"
+    elif unit == "weekend":
+        if n is None:
+            return "PXWE"
+        n, letter = n * 2, "D"
+    elif n is not None:
+        n *= mult
+    prefix = "PT" if is_time else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    if n == int(n):
+        return f"{prefix}{int(n)}{letter}"
+    # fractions in the next smaller unit: 5 1/2 hours -> PT5H30M
+    whole = int(n)
+    frac = n - whole
+    smaller = {"Y": ("M", 12, False), "M": ("D", 30, False) if not is_time else ("S", 60, True),
+               "W": ("D", 7, False), "D": ("H", 24, True), "H": ("M", 60, True), "S": ("S", 1, True),
+               "Q": ("M", 3, False)}[letter]
+    sub_letter, factor, sub_time = smaller
+    sub = round(frac * factor)
+    if whole == 0:
+        return f"{'PT' if sub_time else 'P'}{sub}{sub_letter}"
+    if sub_time and not is_time:
+        return f"P{whole}{letter}T{sub}{sub_letter}"
+    return f"{prefix}{whole}{letter}{sub}{sub_letter}"
+
+
+def _count(num: str) -> Optional[float]:
+    t = _norm(num)
+    if t in VAGUE_QUANTITIES or t.startswith(("hundreds", "thousands")):
+        return None
+    return number_value(t)
+
+
+def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    unit = unit_of(m["unit"])
+    if unit is None:
+        return None
+    n = _count(m["num"])
+    direction = _norm(m["dir"])
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    narrative = direction in ("earlier", "later", "before", "after", "prior")
+    if narrative:
+        base, _, anchored = ctx.anchor(m.start())
+    else:
+        base, anchored = ctx.ref, "reference"
+    mod = _qmod(m["qmod"])
+    if n is None:
+        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchored=anchored, mod=mod,
+                        **_ref_interval("PAST_REF" if sign < 0 else "FUTURE_REF", ctx))
+    if unit in ("hour", "minute", "second"):
+        if n >= 24 and unit == "hour":
+            d = base + dt.timedelta(days=sign * round(n / 24))
+            return Resolved("DATE", fmt_day(d), mod=mod, anchored=anchored)
+        return Resolved("DATE", fmt_day(base), mod=mod, anchored=anchored)
+    whole = int(n) if n == int(n) else None
+    if whole is None:
+        # "a year and a half ago": count in months
+        months = round(n * {"year": 12, "month": 1, "decade": 120}.get(unit, 0))
+        if not months:
+            d = base + dt.timedelta(days=sign * round(n * {"day": 1, "week": 7}.get(unit, 1)))
+            return Resolved("DATE", fmt_day(d), mod=mod, anchored=anchored)
+        return Resolved("DATE", fmt_unit(shift(base, sign * months, "month"), "month"), mod=mod, anchored=anchored)
+    d = shift(base, sign * whole, unit)
+    value_unit = {"decade": "year", "century": "year", "millennium": "year", "fortnight": "week",
+                  "night": "day", "weekend": "weekend", "quarter": "quarter"}.get(unit, unit)
+    return Resolved("DATE", fmt_unit(d, value_unit), mod=mod, anchored=anchored)
+
+
+def duration(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    unit = unit_of(m["unit"])
+    if unit is None:
+        return None
+    n = _count(m["num"])
+    value = _duration_value(n, unit)
+    rel = _norm(m["rel"])
+    mod = _qmod(m["qmod"])
+    begin = end = None
+    if n is not None and rel in ("past", "last", "next", "coming") and unit not in ("hour", "minute", "second"):
+        r0 = dt.datetime.combine(ctx.ref, dt.time())
+        whole = int(n) if n == int(n) else None
+        if whole:
+            if rel in ("past", "last"):
+                begin, end = dt.datetime.combine(shift(ctx.ref, -whole, unit), dt.time()), r0 + dt.timedelta(days=1)
+            else:
+                begin, end = r0, dt.datetime.combine(shift(ctx.ref, whole, unit), dt.time())
+    return Resolved("DURATION", value, mod=mod, begin=begin, end=end, granularity="duration",
+                    anchored="reference" if begin else "explicit")
+
+
+def bare_units(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    unit = unit_of(m["unit"])
+    return Resolved("DURATION", _duration_value(None, unit), granularity="duration") if unit else None
+
+
+def set(m: re.Match, ctx: Context) -> Optional[Resolved]:       # noqa: A001 - the TIMEX3 type's name
+    if m["adv"]:
+        adv = _norm(m["adv"])
+        value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+                 "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "quarterly": "P3M",
+                 "biannually": "P6M", "semiannually": "P6M"}[adv]
+        return Resolved("SET", value, granularity="set")
+    if m["wd"]:
+        return Resolved("SET", f"XXXX-WXX-{_weekday(m['wd'])}", granularity="set")
+    if m["mon"]:
+        return Resolved("SET", f"XXXX-{_month(m['mon']):02d}", granularity="set")
+    if m["pod"]:
+        return Resolved("SET", "XXXX-XX-XX" + PARTS_OF_DAY[_norm(m["pod"])], granularity="set")
+    unit = unit_of(m["unit"])
+    if unit is None:
+        return None
+    n = _count(m["num"]) if m["num"] else 1
+    value = _duration_value(n or 1, unit)
+    if "other" in _norm(m.group(0)):
+        value = _duration_value(2 * (n or 1), unit)
+    return Resolved("SET", value, granularity="set")
+
+
+_PRESENT = {"now", "right now", "currently", "current", "presently", "nowadays", "these days", "at present",
+            "the present", "at the moment"}
+_FUTURE_WORDS = {"soon", "shortly", "the future", "future", "later"}
+
+
+def _ref_interval(value: str, ctx: Context, word: str = "") -> dict:
+    """A placeable interval for PAST_REF / PRESENT_REF / FUTURE_REF near the reference date."""
+    r0 = dt.datetime.combine(ctx.ref, dt.time())
+    day = dt.timedelta(days=1)
+    if value == "PRESENT_REF":
+        return {"begin": r0, "end": r0 + day, "granularity": "unknown"}
+    if value == "PAST_REF":
+        if word in ("earlier",):
+            end = dt.datetime.combine(ctx.ref, ctx.ref_time) if ctx.ref_time else r0 + day
+            return {"begin": r0, "end": end, "granularity": "unknown"}
+        back = {"recently": 21, "recent": 21, "lately": 21, "previously": 90}.get(word, 365)
+        if "years" in word:
+            back = 3 * 365
+        elif "months" in word:
+            back = 180
+        elif "weeks" in word:
+            back = 42
+        elif "days" in word:
+            back = 7
+        return {"begin": r0 - dt.timedelta(days=back), "end": r0 + day, "granularity": "unknown"}
+    ahead = {"soon": 30, "shortly": 7, "later": 1}.get(word, 365)
+    if "years" in word:
+        ahead = 3 * 365
+    elif "months" in word:
+        ahead = 180
+    elif "weeks" in word:
+        ahead = 42
+    elif "days" in word:
+        ahead = 7
+    return {"begin": r0 + day if word != "later" else r0, "end": r0 + dt.timedelta(days=ahead + 1), "granularity": "unknown"}
+
+
+def vague(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    w = _norm(m["w"])
+    if w.endswith("then") or w in ("at that time", "at the time", "the time"):
+        if ctx.last is None:
+            return Resolved("DATE", "PAST_REF", anchored="reference", **_ref_interval("PAST_REF", ctx, w))
+        mod = "AFTER" if w.startswith(("since", "from")) else "BEFORE" if w.startswith(("until", "till", "by")) else None
+        return Resolved("DATE", ctx.last.value, mod=mod, anchored="narrative")
+    if w in _PRESENT:
+        value = "PRESENT_REF"
+    elif w in _FUTURE_WORDS or "coming" in w or "next" in w:
+        value = "FUTURE_REF"
+    else:
+        value = "PAST_REF"
+    return Resolved("DATE", value, anchored="reference", **_ref_interval(value, ctx, w))
+
+
+def _easter(year_: int) -> dt.date:
+    a, b, c = year_ % 19, year_ // 100, year_ % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m_ = (a + 11 * h + 22 * l_) // 451
+    month_ = (h + l_ - 7 * m_ + 114) // 31
+    day = (h + l_ - 7 * m_ + 114) % 31 + 1
+    return dt.date(year_, month_, day)
+
+
+def _nth_weekday(year_: int, month_: int, iso_wd: int, n: int) -> dt.date:
+    if n > 0:
+        first = dt.date(year_, month_, 1)
+        return first + dt.timedelta(days=(iso_wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = add_months(dt.date(year_, month_, 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - iso_wd) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24), "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's": lambda y: dt.date(y, 1, 1), "new year's eve": lambda y: dt.date(y, 12, 31),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "easter": _easter, "easter sunday": _easter, "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "halloween": lambda y: dt.date(y, 10, 31), "valentine's day": lambda y: dt.date(y, 2, 14),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "independence day": lambda y: dt.date(y, 7, 4), "boxing day": lambda y: dt.date(y, 12, 26),
+    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1),
+}
+
+
+def holiday(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    name = _norm(m["h"])
+    if name == "easter week":
+        return Resolved("DATE", fmt_week(_easter(int(m["y"]) if m["y"] else ctx.ref.year)))
+    if not m["h"][:1].isupper():
+        return None
+    rule = _HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    rel = _norm(m["rel"])
+    if m["y"]:
+        return Resolved("DATE", fmt_day(rule(int(m["y"]))))
+    y = ctx.ref.year
+    d = rule(y)
+    tense = ctx.tense(m.start(), m.end())
+    if rel == "last" or (not rel and tense < 0):
+        if d >= ctx.ref and (rel == "last" or d > ctx.ref):
+            d = rule(y - 1)
+    elif rel == "next" or (not rel and tense > 0):
+        if d <= ctx.ref and (rel == "next" or d < ctx.ref):
+            d = rule(y + 1)
+    return Resolved("DATE", fmt_day(d), anchored="reference")
+
+
+NORMALISERS: dict[str, Callable[[re.Match, Context], Optional[Resolved]]] = {
+    name: fn for name, fn in dict(globals()).items()
+    if callable(fn) and not name.startswith("_") and getattr(fn, "__module__", None) == __name__
+    and name not in ("accept", "Resolved")
+}

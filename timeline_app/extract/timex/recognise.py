@@ -1,0 +1,161 @@
+"""Recognition: the grammar of time expressions as a few compiled regexes over the token classes of
+:mod:`lexicon`, and the choice of non-overlapping spans (leftmost, then longest, then rule priority).
+
+Each rule names its normaliser in :mod:`normalise` (same name). Every pattern starts at a word boundary and
+uses bounded repetition only, so the cost stays linear in the text (no catastrophic backtracking).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (AMPM_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE, ORDINAL_RE, POD_RE,
+                      SEASON_RE, SP, TZ_RE, UNIT_RE, VAGUE_RE, WEEKDAY_RE)
+
+_B = r"(?<![\w'’])"                 # start of a word (no letters, digits or apostrophe before it)
+_E = r"(?![\w])"                    # end of a word
+POSMOD = (r"(?:(?P<pmod>early|late|mid|(?:the" + SP + r")?(?:beginning|start|middle|end|close|early" + SP
+          + r"part|latter" + SP + r"part)" + SP + r"of(?:" + SP + r"the)?)(?:" + SP + r"|-))?")
+QMOD = (r"(?:(?P<qmod>about|around|roughly|approximately|some|nearly|almost|less" + SP + r"than|fewer" + SP
+        + r"than|up" + SP + r"to|no" + SP + r"more" + SP + r"than|at" + SP + r"most|more" + SP + r"than|over|"
+        r"just" + SP + r"over|just" + SP + r"under|well" + SP + r"over|at" + SP + r"least|under|only|just)"
+        + SP + r")?")
+YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])"
+REL = (r"(?:this|last|next|past|previous|coming|current|following|that|same|latest|prior|"
+       r"the" + SP + r"(?:previous|next|following|past|last|coming|current|same|latest|prior|preceding|"
+       r"present))")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    priority: int = 0       # breaks ties between equally long candidates
+
+
+def _rule(name: str, pattern: str, priority: int = 0) -> Rule:
+    return Rule(name, re.compile(pattern, re.I), priority)
+
+
+RULES: list[Rule] = [
+    _rule("iso_date", _B + r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2}))?(?![\d-])", 5),
+    _rule("slash_date", _B + r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", 4),
+    # Sept. 13 / September 13, 2022 / Tuesday, Oct. 26 / Monday Sept. 12th
+    _rule("month_day", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:" + POSMOD + r")?(?P<mon>" + MONTH_RE
+          + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?![\d:])(?:,?" + SP + r"(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
+    # 13 September 2022 / the 13th of September
+    _rule("day_month", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r")?(?P<day>" + DAYNUM
+          + r")(?:st|nd|rd|th)?" + SP + r"(?:of" + SP + r")?(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>"
+          + YEAR + r"))?" + _E, 3),
+    # September 2022 / in September / last April / early December / June last year / mid-November
+    _rule("month", _B + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)" + SP + r")?(?P<mon>" + MONTH_RE
+          + r")(?:(?:,?" + SP + r"(?:of" + SP + r")?(?P<y>" + YEAR + r")(?![\d,]))|(?:" + SP
+          + r"(?P<relyear>last|this|next)" + SP + r"year))?" + _E, 2),
+    _rule("year", _B + POSMOD + r"(?:(?P<fiscal>fiscal(?:" + SP + r"year)?|calendar(?:"
+          + SP + r"year)?|the" + SP + r"year|year)" + SP + r")?(?P<y>" + YEAR + r")(?![\d]|,\d|\.\d|%|-\d|\s?(?:percent|per\scent))", 1),
+    _rule("decade", _B + r"(?:the" + SP + r")?" + POSMOD + r"(?:the" + SP + r")?(?:(?P<pmod2>early|late|mid)[-\s]{1,2})?"
+          r"(?:(?P<dec>1\d\d0|20\d0)'?s|['’](?P<dec2>\d0)s)" + _E, 3),
+    _rule("century", _B + r"(?:the" + SP + r")?" + POSMOD + r"(?:(?P<ord>" + ORDINAL_RE + r")|(?P<rel>this|last|next|"
+          r"the" + SP + r"(?:past|last|next|previous))|(?P<num>\d{1,2}(?:st|nd|rd|th)))" + HY + r"century" + _E, 3),
+    _rule("season", _B + r"(?:(?P<the>the)" + SP + r")?" + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)"
+          + SP + r")?(?:(?P<y1>" + YEAR + r")" + SP + r")?(?P<season>" + SEASON_RE + r")(?:(?:" + SP + r"(?:of"
+          + SP + r")?|,\s?)(?P<y>" + YEAR + r")(?!\d))?" + _E, 2),
+    # the third quarter (of 2022) / fiscal second-quarter / the first half of 2020 / Q3 2022
+    _rule("quarter", _B + r"(?:(?P<det>the|its|their|this|that|last|next)(?:" + SP + r"year's)?" + SP + r")?"
+          r"(?:(?P<y1>" + YEAR + r")" + SP + r")?(?:(?:fiscal|calendar)[-\s]{1,2})?(?P<ord>first|second|third|fourth|"
+          r"1st|2nd|3rd|4th|final|last)[-\s]{1,2}(?:fiscal[-\s]{1,2})?(?P<unit>quarter|half|period)(?!s)"
+          r"(?:(?:" + SP + r"of|,)?" + SP + r"(?:fiscal" + SP + r")?(?P<y>" + YEAR + r"|this" + SP + r"year|last"
+          + SP + r"year|next" + SP + r"year)(?!\d))?" + _E, 2),
+    _rule("q_short", _B + r"(?P<q>Q[1-4]|H[12])(?:" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 2),
+    _rule("quarter_ref", _B + r"(?:the|this|that|its|last|next|a)" + SP + r"(?:(?P<adj>latest|current|same|recent|"
+          r"comparable|year-ago|year-earlier|previous|prior|past|latest|just-ended|recently\sended|fiscal)" + SP
+          + r"){0,2}(?:(?P<y1>" + YEAR + r")" + SP + r")?quarter" + _E, 1),
+    # clock times: 3 p.m. (local time) / 10:35 a.m. EDT Thursday / 15:05 / noon Thursday
+    _rule("clock", _B + r"(?:(?P<approx>about|around|approximately|shortly" + SP + r"(?:before|after))" + SP
+          + r")?(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s{0,2}(?P<ampm>" + AMPM_RE + r")|(?P<h24>[01]?\d|2[0-3])"
+          r":(?P<m24>[0-5]\d)(?!\d|:\d\d\d)(?::(?P<s24>[0-5]\d))?(?:" + SP + r"(?:hours|hrs|h)\b)?|(?P<word>"
+          + CLOCKWORD_RE + r")|(?P<hw>" + NUMWORD_RE + r"|\d{1,2})(?:" + SP + r"o'clock)?" + SP + r"in" + SP
+          + r"the" + SP + r"(?P<pod>morning|afternoon|evening))(?:" + SP + r"(?P<tz>" + TZ_RE + r"))?(?:,?" + SP
+          + r"(?:on" + SP + r")?(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<rd>today|yesterday|tomorrow|tonight)|(?P<mon>"
+          + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?!\d)))?" + _E, 3),
+    # Tuesday / last Friday / early Tuesday / Tuesday night / Mondays
+    _rule("weekday", _B + r"(?:(?P<rel>last|next|this|coming|past|previous|following|early|late|earlier|later|"
+          r"that|the" + SP + r"following|the" + SP + r"previous|the" + SP + r"next)" + SP + r")?(?P<wd>" + WEEKDAY_RE
+          + r")(?P<plural>s)?(?:" + SP + r"(?P<pod>" + POD_RE + r"))?" + _E, 2),
+    _rule("relative_day", _B + r"(?:(?P<pmod>early|late|later|earlier)" + SP + r")?(?P<w>today|tonight|yesterday|"
+          r"tomorrow|the" + SP + r"day" + SP + r"before" + SP + r"yesterday|the" + SP + r"day" + SP + r"after"
+          + SP + r"tomorrow)(?:'s)?(?:" + SP + r"(?P<pod>" + POD_RE + r"))?" + _E, 3),
+    _rule("pod", _B + r"(?:(?P<pmod>early|late)" + SP + r")?(?:(?P<rel>this|last|that|the|the" + SP + r"next|the"
+          + SP + r"following|the" + SP + r"previous|the" + SP + r"same)" + SP + r")(?P<pod>" + POD_RE + r")" + _E, 1),
+    _rule("pod_bare", _B + r"(?P<pod>overnight|nightfall|dawn|dusk|daybreak|sunrise|sunset|midnight)" + _E, 0),
+    # last week / this year / the following day / earlier this month / the past year / that night
+    _rule("relative_unit", _B + r"(?:(?P<pmod>early|late|earlier|later|the" + SP + r"end" + SP + r"of|the" + SP
+          + r"beginning" + SP + r"of|the" + SP + r"middle" + SP + r"of|mid|end" + SP + r"of)[\s-]{1,3})?(?P<rel>" + REL
+          + r")" + SP + r"(?P<fiscal>fiscal" + SP + r")?(?P<unit>day|week|weekend|month|year|decade|century|"
+          r"fortnight)" + _E, 2),
+    # two days ago / a year earlier / two years later / 41 years before
+    _rule("ago", _B + QMOD + r"(?P<num>" + NUMBER_RE + r"|" + VAGUE_RE + r")[\s-]{1,3}(?P<unit>" + UNIT_RE + r")"
+          + SP + r"(?P<dir>ago|earlier|later|before(?![\s]+[a-z0-9])|after(?![\s]+[a-z0-9])|from" + SP
+          + r"now|hence|back|prior(?!" + SP + r"to))" + _E, 3),
+    _rule("duration", _B + QMOD + r"(?:(?P<the>the)" + SP + r")?(?:(?P<rel>past|last|next|first|coming|previous|"
+          r"following|final|latest|remaining|initial|recent|further)" + SP + r")?(?P<num>" + NUMBER_RE + r"|"
+          + VAGUE_RE + r")" + HY + r"(?:(?P<more>more|additional|further|extra|straight|consecutive|full|whole|"
+          r"long)" + SP + r")?(?P<unit>" + UNIT_RE + r")(?P<suffix>-long|-old|" + HY + r"long(?!\w)|-plus)?" + _E, 1),
+    _rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)|"
+          r"(?<=\blast\s)|(?<=\blasted\s)|(?<=\btakes\s)|(?<=\btake\s))(?P<unit>hours|days|weeks|months|years|"
+          r"decades|centuries)(?!\s(?:of|ago|later|earlier|before|after)\b)" + _E, 0),
+    _rule("set", _B + r"(?:(?:every|each|per|a" + SP + r"(?=day\b|year\b|week\b|month\b))" + SP + r"(?:other" + SP
+          + r"|single" + SP + r")?(?:(?P<num>" + NUMBER_RE + r")" + SP + r")?(?P<unit>" + UNIT_RE + r"|(?P<wd>"
+          + WEEKDAY_RE + r")|(?P<mon>" + MONTH_RE + r")|(?P<pod>morning|afternoon|evening|night))|(?P<adv>daily|"
+          r"weekly|monthly|yearly|annually|hourly|nightly|biweekly|quarterly|biannually|semiannually))" + _E, 1),
+    _rule("vague", _B + r"(?P<w>now|right" + SP + r"now|currently|current|presently|nowadays|these" + SP + r"days|"
+          r"at" + SP + r"present|the" + SP + r"present|at" + SP + r"the" + SP + r"moment|recently|recent(?:" + SP
+          + r"(?:years|months|weeks|days|times))?|lately|earlier|previously|formerly|in" + SP + r"the" + SP + r"past|"
+          r"the" + SP + r"past|once" + SP + r"again(?!\w)|soon|shortly|the" + SP + r"future|future|later|"
+          r"(?:in" + SP + r")?(?:the" + SP + r")?(?:coming|next" + SP + r"few|past" + SP + r"few|last" + SP
+          + r"few)" + SP + r"(?:days|weeks|months|years|decades)|the" + SP + r"time(?=" + SP + r"of\b|,|\.)|"
+          r"since" + SP + r"then|until" + SP + r"then|by" + SP + r"then|till" + SP + r"then|from" + SP + r"then"
+          r"|at" + SP + r"that" + SP + r"time|at" + SP + r"the" + SP + r"time)" + _E, 0),
+    _rule("holiday", _B + r"(?:(?P<rel>last|next|this)" + SP + r")?(?P<h>christmas(?:" + SP + r"(?:day|eve))?|"
+          r"new" + SP + r"year's(?:" + SP + r"(?:day|eve))?|thanksgiving(?:" + SP + r"day)?|easter(?:" + SP
+          + r"(?:sunday|monday|week))?|halloween|valentine's" + SP + r"day|labor" + SP + r"day|memorial" + SP
+          + r"day|independence" + SP + r"day|election" + SP + r"day|boxing" + SP + r"day)(?:,?" + SP + r"(?P<y>"
+          + YEAR + r"))?" + _E, 2),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    priority: int
+    match: re.Match
+
+
+def candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for rule in RULES:
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                found.append(Candidate(m.start(), m.end(), rule.name, rule.priority, m))
+    return found
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: the longest wins, then the higher priority, then the leftmost."""
+    ranked = sorted(found, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    import bisect
+    for c in ranked:
+        i = bisect.bisect_left(taken, (c.start, c.end))
+        if i > 0 and taken[i - 1][1] > c.start:
+            continue
+        if i < len(taken) and taken[i][0] < c.end:
+            continue
+        taken.insert(i, (c.start, c.end))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

@@ -1,0 +1,83 @@
+"""tag(text, reference): recognise -> select spans -> normalise in reading order (so the narrative's last
+time is known) -> interval."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from . import Timex
+from .anchor import Context
+from .interval import interval_for
+from .normalise import NORMALISERS, Resolved, accept
+from .recognise import candidates, select
+
+#: Granularity of the last resolved time -> the calendar unit narrative expressions count in.
+_NARRATIVE_UNIT = {"day": "day", "part-of-day": "day", "hour": "day", "minute": "day", "second": "day",
+                   "week": "week", "month": "month", "quarter": "quarter", "half-year": "year", "season": "year",
+                   "year": "year", "decade": "decade", "century": "century", "millennium": "century"}
+#: Placeholder reference when none is given: relative values are then masked with X (XXXX-XX-XX).
+_NO_REFERENCE = dt.date(2000, 1, 1)
+
+
+def _reference(reference) -> tuple[dt.date, Optional[dt.time], bool]:
+    if isinstance(reference, dt.datetime):
+        t = reference.time()
+        return reference.date(), (t if t != dt.time() else None), True
+    if isinstance(reference, dt.date):
+        return reference, None, True
+    if isinstance(reference, str):
+        try:
+            return dt.date.fromisoformat(reference[:10]), None, True
+        except ValueError:
+            pass
+    return _NO_REFERENCE, None, False
+
+
+def _mask(value: str) -> str:
+    """A relative value without a reference date: its digits are unknown (2000-01-03TNI -> XXXX-XX-XXTNI)."""
+    date_part, sep, time_part = value.partition("T")
+    if not date_part[:1].isdigit():
+        return value
+    return re.sub(r"\d", "X", date_part) + sep + time_part
+
+
+def tag(text: str, reference=None) -> list[Timex]:
+    if not text:
+        return []
+    ref, ref_time, has_ref = _reference(reference)
+    ctx = Context(text=text, ref=ref, ref_time=ref_time, has_ref=has_ref)
+    found = [c for c in candidates(text) if accept(c.rule, c.match, text)]
+    result: list[Timex] = []
+    for c in select(found):
+        try:
+            r: Optional[Resolved] = NORMALISERS[c.rule](c.match, ctx)
+        except (ValueError, KeyError, OverflowError, TypeError):
+            r = None       # a malformed date in the text is not worth a crash
+        if r is None:
+            continue
+        result.append(_timex(c.start, c.end, text, r, ctx))
+    return result
+
+
+def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context) -> Timex:
+    if r.type in ("DATE", "TIME"):
+        begin, end_time, gran = interval_for(r.value, r.mod)
+    elif r.type == "SET":
+        begin, end_time, gran = None, None, "set"
+    else:
+        begin, end_time, gran = None, None, "duration"
+    if r.begin is not None:
+        begin, end_time = r.begin, r.end
+        gran = r.granularity or gran
+    elif r.granularity and r.type in ("DURATION", "SET"):
+        gran = r.granularity
+    if r.type in ("DATE", "TIME") and begin is not None and r.value[:1].isdigit():
+        ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end)
+    value, anchored = r.value, r.anchored
+    if not ctx.has_ref and anchored != "explicit":
+        value, begin, end_time = _mask(value), None, None
+        if r.type in ("DATE", "TIME"):
+            gran = "unknown" if not value[:1].isdigit() else gran
+    return Timex(start=start, end=end, text=text[start:end], type=r.type, value=value, begin=begin,
+                 end_time=end_time, granularity=gran, anchored=anchored, mod=r.mod)
