@@ -122,12 +122,8 @@ def _decode_8bit(raw: bytes, declared: Optional[str]) -> Decoded:
                 return Decoded(raw.decode(encoding), encoding)
             except UnicodeDecodeError:
                 pass
-    high = sum(1 for byte in raw[:SNIFF_BYTES] if byte >= 0x80)
-    if high / max(1, min(len(raw), SNIFF_BYTES)) <= _FEW_HIGH_BYTES:
-        try:
-            return Decoded(raw.decode("cp1252"), "cp1252")
-        except UnicodeDecodeError:
-            pass
+    if _reads_as_western(raw[:SNIFF_BYTES]):
+        return Decoded(raw.decode("cp1252"), "cp1252")
     detected = _detect(raw)
     if detected:
         try:
@@ -135,6 +131,34 @@ def _decode_8bit(raw: bytes, declared: Optional[str]) -> Decoded:
         except UnicodeDecodeError:
             return _decode_replacing(raw, detected)
     return _decode_replacing(raw, "cp1252")
+
+
+def _reads_as_western(sample: bytes) -> bool:
+    """True when Windows-1252 gives ordinary Western European text.
+
+    Statistical detectors confuse Western and Central European code pages on short texts. In
+    Western text most letters are ASCII and the rest are accented letters and typographic
+    punctuation; Cyrillic, Greek, Hebrew or Arabic code pages read as Windows-1252 instead give
+    mostly non-ASCII letters, and Central European ones give symbols such as ³ and ¹.
+    """
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    high = [char for char in text if ord(char) > 0x7F]
+    if not high:
+        return True
+    if len(high) / max(1, len(sample)) <= _FEW_HIGH_BYTES and all(c in _WESTERN_CHARS for c in high):
+        return True
+    letters = sum(1 for char in text if char.isalpha())
+    western = sum(1 for char in high if char in _WESTERN_CHARS)
+    return len(high) <= 0.4 * max(1, letters) and western >= 0.95 * len(high)
+
+
+_WESTERN_CHARS = set(
+    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœšžÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŸŒŠŽ"
+    "€‚„…†‡‰‹›‘’“”•–—™«»°±·¡¿©®§¶ºª£¥¢\xa0"
+)
 
 
 def _looks_like_damaged_utf8(raw: bytes) -> bool:
