@@ -67,6 +67,9 @@ def load(
         raise IngestError(f"{exc} ({path})") from None
     except (MemoryError, RecursionError) as exc:
         raise IngestError(f"the file is too complex to read ({type(exc).__name__}) ({path})") from None
+    except Exception as exc:  # bad input never crashes the app; the message still says what broke
+        detail = " ".join(str(exc).split())[:120]
+        raise IngestError(f"could not read the article: {type(exc).__name__}: {detail} ({path})") from None
 
 
 def content_key(article: Article) -> str:

@@ -65,7 +65,17 @@ def _parse(source: str):
 def _main_text(tree) -> str:
     import trafilatura  # lazy: ~0.25 s to import
 
-    document = trafilatura.bare_extraction(
+    try:
+        document = _extract_with_trafilatura(trafilatura, tree)
+    except Exception:  # a bug deep in the extractor must not stop the page from opening
+        return ""
+    if document is None or document.body is None:
+        return ""
+    return _body_text(document.body)
+
+
+def _extract_with_trafilatura(trafilatura, tree):
+    return trafilatura.bare_extraction(
         tree,
         favor_recall=True,          # keep every paragraph of the story, even short ones
         include_comments=False,     # readers' comments are not the article
@@ -76,9 +86,6 @@ def _main_text(tree) -> str:
         with_metadata=False,        # our own metadata reader runs on the untouched tree
         deduplicate=False,
     )
-    if document is None or document.body is None:
-        return ""
-    return _body_text(document.body)
 
 
 def _body_text(body) -> str:
