@@ -1,0 +1,466 @@
+"""Timeline + viewport -> Geometry: every number the renderer draws, and nothing it decides. Qt-free.
+
+:class:`TimelineLayout` prepares a timeline once (time map, lanes, items sorted per lane, measured
+label widths); :meth:`TimelineLayout.geometry` then lays out one frame for a viewport, visiting
+only what is visible.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+from ..model import Event, Timeline
+from . import labels as labels_mod
+from .labels import Cluster, LaneItems, pack_lane, rows_needed
+from .lanes import Lane, build_lanes, lane_of
+from .scale import (DAY, HOUR, MAX_SECONDS_PER_PX, MIN_SECONDS_PER_PX, YEAR, TimeMap, Viewport,
+                    from_seconds, to_seconds)
+from .ticks import MONTHS_SHORT, TickChooser, major_label
+
+Measure = Callable[[str], float]
+
+#: Known only roughly: drawn with soft (faded) edges.
+FUZZY_GRANULARITIES = frozenset({"millennium", "century", "decade", "half-year", "season",
+                                 "part-of-day", "unknown"})
+#: Known to the hour or finer: drawn as a point.
+POINT_GRANULARITIES = frozenset({"hour", "minute", "second"})
+_FUZZY_VALUE = re.compile(r"^\d{1,3}$|-(SP|SU|FA|WI|H\d)$|T(MO|MI|AF|EV|NI|DT)$|X")
+
+
+@dataclass(frozen=True)
+class Style:
+    """Sizes in logical px. One place, so the widget and the exports agree."""
+    title_h: float = 50.0
+    axis_h: float = 42.0
+    lane_header_h: float = 22.0
+    row_h: float = 24.0
+    bar_h: float = 17.0
+    lane_pad: float = 8.0
+    overview_h: float = 36.0
+    max_label_w: float = 340.0
+    margin_left: float = 40.0
+    margin_right: float = 40.0
+    bottom_pad: float = 10.0
+
+
+@dataclass
+class EventItem:
+    """One dated event, prepared once: its interval in seconds and in map units."""
+    id: str
+    lane: str
+    t0: float
+    t1: float
+    u0: float
+    u1: float
+    point: bool
+    fuzzy: bool
+    title: str
+    event: Event
+
+
+@dataclass
+class LaneBox:
+    id: str
+    name: str
+    color: str
+    y: float
+    h: float
+    rows: int
+
+
+@dataclass
+class EventBox:
+    id: str
+    lane: int           # index into Geometry.lanes
+    x0: float
+    x1: float
+    y: float            # top of the row
+    h: float            # row height
+    label_x: float
+    label_w: float
+    text: str           # full label text; the renderer elides it to label_w
+    point: bool
+    fuzzy: bool
+    color: str
+    selected: bool = False
+
+    def rect(self) -> tuple[float, float, float, float]:
+        """Box ``(x, y, w, h)`` covering mark and label (for hit tests)."""
+        left = min(self.x0, self.label_x) - (6.0 if self.point else 0.0)
+        right = max(self.x1, self.label_x + self.label_w)
+        return left, self.y, right - left, self.h
+
+    def label_rect(self) -> tuple[float, float, float, float]:
+        return self.label_x, self.y, self.label_w, self.h
+
+
+@dataclass
+class Badge:
+    lane: int
+    x: float
+    y: float
+    h: float
+    count: int
+    band_x0: float      # density band of the hidden items
+    band_x1: float
+    t0: float           # time range of the hidden items (zoom target)
+    t1: float
+    color: str
+
+
+@dataclass
+class TickMark:
+    x: float
+    label: str
+    line: bool = True   # False: a sticky context label with no boundary line under it
+
+
+@dataclass
+class BreakMark:
+    x0: float
+    x1: float
+    label: str
+
+
+@dataclass
+class Overview:
+    y: float
+    h: float
+    #: per lane: colour and the merged pixel ranges (x0, x1) covered by its events
+    columns: list[tuple[str, list[tuple[int, int]]]]
+    window_x0: float
+    window_x1: float
+    breaks: list[tuple[float, float]]
+
+
+@dataclass
+class Geometry:
+    width: float
+    height: float
+    title: str
+    subtitle: str
+    axis_y: float
+    axis_h: float
+    plot_top: float
+    plot_bottom: float
+    lanes: list[LaneBox] = field(default_factory=list)
+    events: list[EventBox] = field(default_factory=list)
+    badges: list[Badge] = field(default_factory=list)
+    minor_ticks: list[TickMark] = field(default_factory=list)
+    major_ticks: list[TickMark] = field(default_factory=list)
+    breaks: list[BreakMark] = field(default_factory=list)
+    overview: Optional[Overview] = None
+    step: str = ""
+
+    def event_at(self, x: float, y: float) -> Optional[EventBox]:
+        for box in reversed(self.events):
+            bx, by, bw, bh = box.rect()
+            if bx <= x <= bx + bw and by <= y <= by + bh:
+                return box
+        return None
+
+    def badge_at(self, x: float, y: float, badge_w: float = 36.0) -> Optional[Badge]:
+        for badge in self.badges:
+            if badge.x <= x <= badge.x + badge_w and badge.y <= y <= badge.y + badge.h:
+                return badge
+        return None
+
+    def lane_at(self, y: float) -> Optional[int]:
+        for i, lane in enumerate(self.lanes):
+            if lane.y <= y < lane.y + lane.h:
+                return i
+        return None
+
+
+def event_interval(event: Event) -> Optional[tuple[float, float, bool, bool]]:
+    """``(t0, t1, point, fuzzy)`` of an event in seconds, or None when it has no usable time."""
+    time = event.time
+    if time is None or time.start is None:
+        return None
+    try:
+        t0 = to_seconds(time.start)
+        t1 = to_seconds(time.end) if time.end is not None else t0
+    except (OverflowError, ValueError):
+        return None
+    if not (math.isfinite(t0) and math.isfinite(t1)):
+        return None
+    t1 = max(t0, t1)
+    point = time.granularity in POINT_GRANULARITIES or t1 - t0 < 1.0
+    fuzzy = not point and (time.granularity in FUZZY_GRANULARITIES
+                           or bool(_FUZZY_VALUE.search(time.value or "")))
+    if point:
+        t1 = t0
+    return t0, t1, point, fuzzy
+
+
+def format_interval(t0: float, t1: float) -> str:
+    """A readable resolved interval, e.g. "13 Sep 2022 00:00 – 13 Sep 2022 06:00"."""
+    def fmt(t: float) -> str:
+        d = from_seconds(t)
+        text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
+        if d.hour or d.minute:
+            text += f" {d.hour:02d}:{d.minute:02d}"
+        return text
+    return fmt(t0) if t1 <= t0 else f"{fmt(t0)} – {fmt(t1)}"
+
+
+def format_duration(seconds: float) -> str:
+    if seconds >= 1.5 * YEAR:
+        return f"{round(seconds / YEAR)} years"
+    if seconds >= 60 * DAY:
+        return f"{round(seconds / (YEAR / 12))} months"
+    if seconds >= 2 * DAY:
+        return f"{round(seconds / DAY)} days"
+    return f"{max(1, round(seconds / HOUR))} h"
+
+
+class TimelineLayout:
+    """A timeline prepared for fast per-frame layout."""
+
+    def __init__(self, timeline: Timeline, measure: Measure, *, compress_gaps: bool = True,
+                 lane_order: Optional[Sequence[str]] = None, style: Style = Style(),
+                 tick_measure: Optional[Measure] = None):
+        """``measure`` gives the width of an event label, ``tick_measure`` of an axis label."""
+        self.timeline = timeline
+        self.style = style
+        self.measure = tick_measure or measure
+        self.ticks = TickChooser(self.measure)
+        self.compress_gaps = compress_gaps
+        self.lanes: list[Lane] = build_lanes(timeline, lane_order)
+        lane_index = {lane.id: i for i, lane in enumerate(self.lanes)}
+        party_ids = {p.id for p in timeline.parties}
+
+        raw = []
+        self.undated: list[Event] = []
+        for event in timeline.events:
+            interval = event_interval(event)
+            if interval is None:
+                self.undated.append(event)
+                continue
+            raw.append((event, interval))
+        spans = [(t0, t1) for _, (t0, t1, _, _) in raw]
+        if compress_gaps:
+            self.time_map = TimeMap.compressed(spans)
+        elif spans:
+            lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+            pad = max((hi - lo) * 0.04, HOUR)
+            self.time_map = TimeMap.linear(lo - pad, hi + pad)
+        else:
+            self.time_map = TimeMap.linear(0.0, DAY)
+
+        per_lane: list[list[EventItem]] = [[] for _ in self.lanes]
+        self.items: dict[str, EventItem] = {}
+        u = self.time_map.u
+        for event, (t0, t1, point, fuzzy) in raw:
+            lane_id = lane_of(event.lane, party_ids)
+            item = EventItem(event.id, lane_id, t0, t1, u(t0), u(t1), point, fuzzy,
+                             (event.title or event.sentence or event.id).strip(), event)
+            self.items[event.id] = item
+            if lane_id in lane_index:
+                per_lane[lane_index[lane_id]].append(item)
+        self.lane_items: list[list[EventItem]] = []
+        self.lane_packing: list[LaneItems] = []
+        for items in per_lane:
+            items.sort(key=lambda it: (it.u0, it.u1))
+            self.lane_items.append(items)
+            self.lane_packing.append(LaneItems([it.u0 for it in items], [it.u1 for it in items],
+                                               [measure(it.title) for it in items]))
+        self.chronological: list[str] = [it.id for it in sorted(
+            self.items.values(), key=lambda it: (it.t0, it.t1, lane_index.get(it.lane, 0)))]
+        if self.items:
+            self.u_lo = min(it.u0 for it in self.items.values())
+            self.u_hi = max(it.u1 for it in self.items.values())
+        else:
+            self.u_lo, self.u_hi = self.time_map.us[0], self.time_map.us[-1]
+        self.u_lo = min(self.u_lo, self.time_map.us[0])
+        self.u_hi = max(self.u_hi, self.time_map.us[-1])
+
+    # -- viewport helpers -----------------------------------------------------------------
+    def fit_viewport(self, width: float) -> Viewport:
+        s = self.style
+        return Viewport.fit(self.u_lo, self.u_hi, width, s.margin_left, s.margin_right)
+
+    def upp_limits(self, width: float) -> tuple[float, float]:
+        fit_upp = self.fit_viewport(width).upp
+        min_upp = min(MIN_SECONDS_PER_PX * self.time_map.min_slope(), fit_upp)
+        max_upp = max(MAX_SECONDS_PER_PX * self.time_map.max_slope(), fit_upp * 4)
+        return min_upp, max_upp
+
+    def clamp(self, viewport: Viewport) -> Viewport:
+        """Keep the zoom within minutes..centuries and some content in view."""
+        min_upp, max_upp = self.upp_limits(viewport.width)
+        upp = min(max(viewport.upp, min_upp), max_upp)
+        centre = viewport.u(viewport.width / 2)
+        half = viewport.width / 2 * upp
+        lo, hi = self.u_lo - half * 0.9, self.u_hi + half * 0.9
+        centre = min(max(centre, lo), hi)
+        return Viewport(centre - half, upp, viewport.width)
+
+    def viewport_for_times(self, t0: float, t1: float, width: float, pad: float = 0.25) -> Viewport:
+        u0, u1 = self.time_map.u(t0), self.time_map.u(t1)
+        if u1 - u0 < 1e-9:
+            slope = self.time_map.slope(self.time_map._segment(self.time_map.ts, t0))
+            u0, u1 = u0 - HOUR * slope, u1 + HOUR * slope
+        span = u1 - u0
+        return self.clamp(Viewport.fit(u0 - span * pad, u1 + span * pad, width))
+
+    def visible_times(self, viewport: Viewport) -> tuple[float, float]:
+        return self.time_map.t(viewport.u0), self.time_map.t(viewport.u1)
+
+    # -- rows -----------------------------------------------------------------------------
+    def plan_rows(self, viewport: Viewport, cap: int, total_cap: Optional[int] = None) -> list[int]:
+        """Rows per lane so every label of the view gets a row (at most ``cap`` per lane and
+        ``total_cap`` in all: the fullest lanes give up rows first)."""
+        rows = [max(1, rows_needed(items, viewport.u0, viewport.upp, 0.0, viewport.width,
+                                   self.style.max_label_w, cap))
+                for items in self.lane_packing]
+        if total_cap is not None:
+            total_cap = max(total_cap, len(rows))
+            while sum(rows) > total_cap:
+                k = max(range(len(rows)), key=lambda i: rows[i])
+                rows[k] -= 1
+        return rows
+
+    def content_height(self, rows: Sequence[int], header: bool = True, overview: bool = False) -> float:
+        s = self.style
+        top = (s.title_h if header else 0.0) + s.axis_h
+        lanes = sum(s.lane_header_h + max(1, r) * s.row_h + s.lane_pad for r in rows)
+        return top + lanes + s.bottom_pad + (s.overview_h if overview else 0.0)
+
+    # -- one frame ------------------------------------------------------------------------
+    def subtitle(self) -> str:
+        article = self.timeline.article
+        parts = []
+        if article.reference_date is not None:
+            d = article.reference_date
+            source = f" ({article.reference_source})" if article.reference_source else ""
+            parts.append(f"Reference date {d.day} {MONTHS_SHORT[d.month - 1]} {d.year}{source}")
+        else:
+            parts.append("No reference date found")
+        parts.append(f"{len(self.items)} dated events")
+        if self.undated:
+            parts.append(f"{len(self.undated)} without a date (not drawn)")
+        if self.compress_gaps and self.time_map.break_indices:
+            parts.append("empty stretches compressed")
+        return " · ".join(parts)
+
+    def geometry(self, viewport: Viewport, height: float, rows: Sequence[int], *,
+                 selected: Optional[str] = None, header: bool = True,
+                 overview_columns: Optional[list[tuple[str, list[tuple[int, int]]]]] = None,
+                 overview_viewport: Optional[Viewport] = None) -> Geometry:
+        s = self.style
+        width = viewport.width
+        top = s.title_h if header else 0.0
+        axis_y = top
+        plot_top = top + s.axis_h
+        geo = Geometry(width=width, height=height,
+                       title=self.timeline.article.title if header else "",
+                       subtitle=self.subtitle() if header else "",
+                       axis_y=axis_y, axis_h=s.axis_h, plot_top=plot_top, plot_bottom=plot_top)
+        y = plot_top
+        for index, lane in enumerate(self.lanes):
+            n_rows = max(1, rows[index] if index < len(rows) else 1)
+            h = s.lane_header_h + n_rows * s.row_h + s.lane_pad
+            geo.lanes.append(LaneBox(lane.id, lane.name, lane.color, y, h, n_rows))
+            y += h
+        geo.plot_bottom = y
+        self._ticks(geo, viewport)
+        self._events(geo, viewport, selected)
+        if overview_columns is not None and overview_viewport is not None:
+            oy = height - s.overview_h
+            geo.overview = Overview(
+                oy, s.overview_h, overview_columns,
+                overview_viewport.x(viewport.u0), overview_viewport.x(viewport.u1),
+                [(overview_viewport.x(b.u0), overview_viewport.x(b.u1)) for b in self.time_map.breaks])
+        return geo
+
+    def _ticks(self, geo: Geometry, viewport: Viewport) -> None:
+        tm = self.time_map
+        u_left, u_right = viewport.u0, viewport.u1
+        for b in tm.breaks:
+            x0, x1 = viewport.x(b.u0), viewport.x(b.u1)
+            if x1 >= 0 and x0 <= viewport.width:
+                geo.breaks.append(BreakMark(x0, x1, format_duration(b.t1 - b.t0)))
+        steps = []
+        for t0, t1, u0, u1 in tm.linear_segments():
+            lo, hi = max(u0, u_left), min(u1, u_right)
+            if hi <= lo:
+                continue
+            ta, tb = tm.t(lo), tm.t(hi)
+            if lo == u0 and math.isfinite(t0):
+                ta = t0
+            if hi == u1 and math.isfinite(t1):
+                tb = t1
+            spp = (tb - ta) / max((hi - lo) / viewport.upp, 1e-9)
+            step, minor, major = self.ticks.ticks(ta, tb, spp)
+            steps.append(step.name)
+            seg_left, seg_right = viewport.x(lo), viewport.x(hi)
+            label_room = self.ticks.label_width(step.name) + 4
+            for t in minor:
+                x = viewport.x(tm.u(t.t))
+                # A label running into a break would be cut by its mark: keep the line only.
+                keep_label = not math.isfinite(u1) or hi < u1 or x + label_room <= seg_right
+                geo.minor_ticks.append(TickMark(x, t.label if keep_label else ""))
+            if step.major:
+                marks = [TickMark(viewport.x(tm.u(t.t)), t.label) for t in major]
+                # Sticky context at the left of the segment, unless a boundary label is right there.
+                context = major_label(ta, step.major)
+                if not marks or marks[0].x > seg_left + self.measure(context) + 20:
+                    geo.major_ticks.append(TickMark(max(seg_left, 0.0) + 4, context, line=False))
+                geo.major_ticks.extend(marks)
+        geo.step = steps[0] if steps else ""
+
+    def _events(self, geo: Geometry, viewport: Viewport, selected: Optional[str]) -> None:
+        s = self.style
+        width = viewport.width
+        for lane_i, (lane_box, items, packing) in enumerate(
+                zip(geo.lanes, self.lane_items, self.lane_packing)):
+            placed, clusters = pack_lane(packing, viewport.u0, viewport.upp, 0.0, width,
+                                         lane_box.rows, s.max_label_w)
+            rows_top = lane_box.y + s.lane_header_h
+            for p in placed:
+                item = items[p.index]
+                geo.events.append(EventBox(
+                    item.id, lane_i, p.x0, p.x1, rows_top + p.row * s.row_h, s.row_h,
+                    p.label_x, p.label_w, item.title, item.point, item.fuzzy, lane_box.color,
+                    item.id == selected))
+            for c in clusters:
+                geo.badges.append(self._badge(lane_i, lane_box, items, c))
+
+    def _badge(self, lane_i: int, lane_box: LaneBox, items: list[EventItem], c: Cluster) -> Badge:
+        t0 = items[c.first].t0
+        t1 = max(items[c.last].t1, items[c.last].t0)
+        return Badge(lane_i, c.x0, lane_box.y + 3, self.style.lane_header_h - 6, c.count,
+                     c.x0, c.x1, t0, t1, lane_box.color)
+
+    # -- overview -------------------------------------------------------------------------
+    def overview_columns(self, viewport: Viewport) -> list[tuple[str, list[tuple[int, int]]]]:
+        """Per lane, the merged pixel ranges ``(x0, x1)`` covered by events, for the overview."""
+        out = []
+        for lane, items in zip(self.lanes, self.lane_packing):
+            ranges: list[list[int]] = []
+            for a, b in zip(items.u_start, items.u_end):   # sorted by start
+                x0, x1 = int(viewport.x(a)), int(viewport.x(b)) + 1
+                if ranges and x0 <= ranges[-1][1]:
+                    ranges[-1][1] = max(ranges[-1][1], x1)
+                else:
+                    ranges.append([x0, x1])
+            out.append((lane.color, [(a, b) for a, b in ranges]))
+        return out
+
+    # -- text for tooltips ----------------------------------------------------------------
+    def describe(self, event_id: str) -> str:
+        item = self.items.get(event_id)
+        if item is None:
+            return ""
+        event = item.event
+        time = event.time
+        lines = [event.sentence.strip() or item.title]
+        if time is not None:
+            expr = f"“{time.expression}”" if time.expression else "(no expression)"
+            lines.append(f"When: {expr} = {time.value} ({time.granularity})")
+            lines.append(f"Interval: {format_interval(item.t0, item.t1)}")
+        return "\n".join(lines)

@@ -1,0 +1,153 @@
+"""Label packing: event labels in rows that never overlap; what cannot fit becomes a count badge.
+
+Qt-free. Items of one lane are sorted by start once (the time map is monotone, so zooming and
+panning never change that order); packing then visits only the visible items and jumps over runs
+that cannot fit with a binary search, so its cost grows with what is shown, not with the data.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Sequence
+
+#: Free space between two labels in one row, px.
+ROW_GAP = 8.0
+#: Space before the label text (the point marker or the bar's start), px.
+TEXT_INSET = 6.0
+#: Overflow runs closer than this are shown as one badge, px.
+BADGE_MERGE = 44.0
+
+
+@dataclass
+class Placed:
+    index: int          # index into the lane's sorted items
+    row: int
+    x0: float           # mark start, px (unclipped)
+    x1: float           # mark end, px (== x0 for a point)
+    label_x: float      # where the text starts, px
+    label_w: float      # room for the text, px (may be less than the full text: elide to it)
+
+
+@dataclass
+class Cluster:
+    """A run of items that found no row: drawn as a density band and a "+N" badge."""
+    x0: float
+    x1: float
+    first: int          # first index (sorted order) of the run
+    last: int           # last index, inclusive
+    count: int = 0
+
+
+@dataclass
+class LaneItems:
+    """The sorted items of one lane in time-map units, prepared once per timeline."""
+    u_start: list[float]
+    u_end: list[float]
+    label_w: list[float]        # full label text width, px
+    u_end_prefix_max: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.u_end_prefix_max:
+            running = float("-inf")
+            out = []
+            for u in self.u_end:
+                running = max(running, u)
+                out.append(running)
+            self.u_end_prefix_max = out
+
+    def __len__(self) -> int:
+        return len(self.u_start)
+
+
+def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float, rows: int,
+              max_label_w: float, point_w: float = 0.0) -> tuple[list[Placed], list[Cluster]]:
+    """Place the visible items of one lane into ``rows`` rows between ``left`` and ``right`` px.
+
+    Each placed item occupies ``[start, max(mark end, start + text)]`` in its row, where start is
+    the mark's start clipped to ``left`` (labels stay in view while their span does) and pulled
+    left near ``right`` so the text is not cut by the edge. No two placed items in a row overlap.
+    """
+    n = len(items)
+    if n == 0 or rows <= 0 or upp <= 0 or right <= left:
+        return [], []
+    us, ue, widths = items.u_start, items.u_end, items.label_w
+    u_left, u_right = u0 + left * upp, u0 + right * upp
+    first_visible = bisect.bisect_left(us, u_left)
+    end = bisect.bisect_right(us, u_right)
+    # Items starting before the window whose span still reaches into it.
+    lookback_from = bisect.bisect_left(items.u_end_prefix_max, u_left, 0, first_visible)
+    earlier = [k for k in range(lookback_from, first_visible) if ue[k] >= u_left]
+
+    free = [float("-inf")] * rows
+    placed: list[Placed] = []
+    clusters: list[Cluster] = []
+
+    def add_cluster(i: int, j: int) -> None:
+        x0 = max((us[i] - u0) / upp, left)
+        x1 = max((us[j] - u0) / upp, x0)
+        if clusters and clusters[-1].x1 + BADGE_MERGE >= x0:
+            c = clusters[-1]
+            c.x1, c.last, c.count = max(c.x1, x1), j, c.count + (j - i + 1)
+        else:
+            clusters.append(Cluster(x0, x1, i, j, j - i + 1))
+
+    def try_place(i: int) -> bool:
+        x0 = (us[i] - u0) / upp
+        x1 = max((ue[i] - u0) / upp, x0 + point_w)
+        w = min(widths[i], max_label_w) + TEXT_INSET
+        start = max(x0, left)
+        if start + w > right:
+            # Near the right edge the text goes before the mark (for a point: wholly left of it).
+            start = max(left, min(right - w, x0 - w - TEXT_INSET) if x1 <= x0 + point_w else right - w)
+        occ_end = max(x1, start + w)
+        for r in range(rows):
+            if free[r] <= start:
+                free[r] = occ_end + ROW_GAP
+                label_x = max(x0, left) if x0 + w <= right else start
+                placed.append(Placed(i, r, x0, x1, label_x + TEXT_INSET,
+                                     max(0.0, min(widths[i], max_label_w, right - label_x - TEXT_INSET))))
+                return True
+        return False
+
+    for k in earlier:
+        if not try_place(k):
+            add_cluster(k, k)
+    i = first_visible
+    while i < end:
+        if try_place(i):
+            i += 1
+            continue
+        # Every row is busy up to min(free): nothing starting before it can fit; jump over them.
+        u_free = u0 + min(free) * upp
+        j = max(bisect.bisect_left(us, u_free, i + 1, end), i + 1)
+        add_cluster(i, j - 1)
+        i = j
+    return placed, clusters
+
+
+def rows_needed(items: LaneItems, u0: float, upp: float, left: float, right: float,
+                max_label_w: float, cap: int, point_w: float = 0.0) -> int:
+    """The fewest rows (at most ``cap``) in which every visible item of the lane gets a row."""
+    if not len(items):
+        return 0
+    for count in range(1, cap):
+        _, clusters = pack_lane(items, u0, upp, left, right, count, max_label_w, point_w)
+        if not clusters:
+            return count
+    return cap
+
+
+def overlaps(boxes: Sequence[tuple[float, float, float, float]]) -> list[tuple[int, int]]:
+    """Pairs of boxes ``(x, y, w, h)`` that intersect (test helper, O(n log n) sweep)."""
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k][0])
+    active: list[int] = []
+    found = []
+    for k in order:
+        x, y, w, h = boxes[k]
+        active = [a for a in active if boxes[a][0] + boxes[a][2] > x]
+        for a in active:
+            ax, ay, aw, ah = boxes[a]
+            if ay < y + h and y < ay + ah and ax < x + w and x < ax + aw:
+                found.append((a, k))
+        active.append(k)
+    return found

@@ -1,0 +1,76 @@
+"""Lanes: one per party, one for international reactions, one for background/other. Qt-free."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..model import Timeline
+
+INTERNATIONAL = "international"
+OTHER = "other"
+
+#: Colour-blind-safe palette (Okabe & Ito), used for parties without a colour of their own.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8E6C8A",
+           "#4D8C57", "#B5651D", "#3F5E9E")
+INTERNATIONAL_COLOR = "#5E6B7D"
+OTHER_COLOR = "#8A8A8A"
+INTERNATIONAL_NAME = "International reactions"
+OTHER_NAME = "Background and other"
+
+
+@dataclass(frozen=True)
+class Lane:
+    id: str
+    name: str
+    color: str
+
+
+def _valid_color(value: Optional[str]) -> bool:
+    if not value or not value.startswith("#") or len(value) not in (4, 7):
+        return False
+    try:
+        int(value[1:], 16)
+    except ValueError:
+        return False
+    return True
+
+
+def lane_of(event_lane: str, party_ids: set[str]) -> str:
+    """The lane an event is drawn in: its party, "international", or "other" for anything else."""
+    if event_lane in party_ids or event_lane == INTERNATIONAL:
+        return event_lane
+    return OTHER
+
+
+def build_lanes(timeline: Timeline, order: Optional[Sequence[str]] = None) -> list[Lane]:
+    """Party lanes by first appearance in the text, then international, then other.
+
+    Party lanes are always shown; international/other only when they hold events. ``order`` (lane
+    ids, e.g. from the user dragging lane headers) comes first; unknown ids in it are ignored.
+    """
+    party_ids = {p.id for p in timeline.parties}
+    first_seen: dict[str, int] = {}
+    for event in timeline.events:
+        lane = lane_of(event.lane, party_ids)
+        first_seen[lane] = min(first_seen.get(lane, event.span[0]), event.span[0])
+    used_colors = {p.color.lower() for p in timeline.parties if _valid_color(p.color)}
+    free_colors = [c for c in PALETTE if c.lower() not in used_colors]
+    lanes: list[Lane] = []
+    for index, party in enumerate(timeline.parties):
+        if _valid_color(party.color):
+            color = party.color
+        else:
+            color = free_colors.pop(0) if free_colors else PALETTE[index % len(PALETTE)]
+        lanes.append(Lane(party.id, party.name or party.id, color))
+    unseen = len(timeline.article.text) + 1
+    position = {lane.id: i for i, lane in enumerate(lanes)}
+    lanes.sort(key=lambda lane: (first_seen.get(lane.id, unseen), position[lane.id]))
+    if INTERNATIONAL in first_seen and INTERNATIONAL not in position:
+        lanes.append(Lane(INTERNATIONAL, INTERNATIONAL_NAME, INTERNATIONAL_COLOR))
+    if OTHER in first_seen and OTHER not in position:
+        lanes.append(Lane(OTHER, OTHER_NAME, OTHER_COLOR))
+    if order:
+        rank = {lane_id: i for i, lane_id in enumerate(order)}
+        default = {lane.id: i for i, lane in enumerate(lanes)}
+        lanes.sort(key=lambda lane: (rank.get(lane.id, len(rank)), default[lane.id]))
+    return lanes

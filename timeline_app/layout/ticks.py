@@ -1,0 +1,181 @@
+"""Adaptive calendar ticks, from centuries down to minutes, chosen from measured label widths.
+
+Qt-free: the caller passes ``measure(text) -> width in px`` (the renderer passes QFontMetrics).
+Each step has a minor label ("13", "Sep", "06:00") and, where the minor label alone loses
+context, a major level above it ("September 2022", "2022", "Tue 13 Sep 2022").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Callable, Iterator, Optional
+
+from .scale import DAY, HOUR, MINUTE, YEAR, from_seconds, to_seconds
+
+Measure = Callable[[str], float]
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+MONTHS_SHORT = [m[:3] for m in MONTHS]
+WEEKDAYS_SHORT = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+#: Space kept free between two neighbouring tick labels, px.
+LABEL_GAP = 14.0
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    seconds: float          # nominal length, to estimate pixels per step
+    major: Optional[str]    # name of the context level drawn above ("day", "month", "year") or None
+
+
+STEPS: tuple[Step, ...] = (
+    Step("minute", MINUTE, "day"),
+    Step("5 min", 5 * MINUTE, "day"),
+    Step("15 min", 15 * MINUTE, "day"),
+    Step("hour", HOUR, "day"),
+    Step("3 h", 3 * HOUR, "day"),
+    Step("6 h", 6 * HOUR, "day"),
+    Step("day", DAY, "month"),
+    Step("week", 7 * DAY, "month"),
+    Step("month", YEAR / 12, "year"),
+    Step("quarter", YEAR / 4, "year"),
+    Step("year", YEAR, None),
+    Step("5 years", 5 * YEAR, None),
+    Step("decade", 10 * YEAR, None),
+    Step("50 years", 50 * YEAR, None),
+    Step("century", 100 * YEAR, None),
+)
+STEP_BY_NAME = {s.name: s for s in STEPS}
+
+
+@dataclass(frozen=True)
+class Tick:
+    t: float
+    label: str
+
+
+# -- calendar arithmetic -------------------------------------------------------------------------
+def _floor(d: dt.datetime, step: str) -> dt.datetime:
+    if step == "minute":
+        return d.replace(second=0, microsecond=0)
+    if step in ("5 min", "15 min"):
+        m = 5 if step == "5 min" else 15
+        return d.replace(minute=d.minute - d.minute % m, second=0, microsecond=0)
+    if step in ("hour", "3 h", "6 h"):
+        h = {"hour": 1, "3 h": 3, "6 h": 6}[step]
+        return d.replace(hour=d.hour - d.hour % h, minute=0, second=0, microsecond=0)
+    day = d.replace(hour=0, minute=0, second=0, microsecond=0)
+    if step == "day":
+        return day
+    if step == "week":
+        return day - dt.timedelta(days=day.weekday()) if day.toordinal() > 7 else day
+    if step == "month":
+        return day.replace(day=1)
+    if step == "quarter":
+        return day.replace(month=d.month - (d.month - 1) % 3, day=1)
+    years = {"year": 1, "5 years": 5, "decade": 10, "50 years": 50, "century": 100}[step]
+    return day.replace(year=max(1, d.year - d.year % years), month=1, day=1)
+
+
+def _next(d: dt.datetime, step: str) -> dt.datetime:
+    seconds = {"minute": MINUTE, "5 min": 300, "15 min": 900, "hour": HOUR, "3 h": 3 * HOUR,
+               "6 h": 6 * HOUR, "day": DAY, "week": 7 * DAY}.get(step)
+    if seconds is not None:
+        return d + dt.timedelta(seconds=seconds)
+    months = {"month": 1, "quarter": 3}.get(step)
+    if months is not None:
+        m = d.month - 1 + months
+        return d.replace(year=d.year + m // 12, month=m % 12 + 1, day=1)
+    years = {"year": 1, "5 years": 5, "decade": 10, "50 years": 50, "century": 100}[step]
+    return d.replace(year=d.year + years)
+
+
+def iter_boundaries(t0: float, t1: float, step: str, limit: int = 2000) -> Iterator[float]:
+    """Calendar boundaries of ``step`` inside ``[t0, t1]`` (at most ``limit``)."""
+    d = _floor(from_seconds(t0), step)
+    end = from_seconds(t1)
+    count = 0
+    while d <= end and count < limit:
+        t = to_seconds(d)
+        if t >= t0:
+            yield t
+            count += 1
+        try:
+            d = _next(d, step)
+        except (OverflowError, ValueError):
+            return
+
+
+# -- labels --------------------------------------------------------------------------------------
+def minor_label(t: float, step: str) -> str:
+    d = from_seconds(t)
+    if step in ("minute", "5 min", "15 min", "hour", "3 h", "6 h"):
+        return f"{d.hour:02d}:{d.minute:02d}"
+    if step in ("day", "week"):
+        return str(d.day)
+    if step in ("month", "quarter"):
+        return MONTHS_SHORT[d.month - 1]
+    if step == "decade":
+        return f"{d.year}s"
+    return str(d.year)
+
+
+def major_label(t: float, level: str) -> str:
+    d = from_seconds(t)
+    if level == "day":
+        return f"{WEEKDAYS_SHORT[d.weekday()]} {d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
+    if level == "month":
+        return f"{MONTHS[d.month - 1]} {d.year}"
+    return str(d.year)
+
+
+_SAMPLES = {
+    "minute": ["23:59", "00:00", "18:45"], "day": ["28", "30", "31"], "week": ["28", "30"],
+    "month": MONTHS_SHORT, "year": ["2000", "1888"], "decade": ["1990s", "2000s"],
+}
+
+
+def _sample_labels(step: str) -> list[str]:
+    if step in ("5 min", "15 min", "hour", "3 h", "6 h"):
+        return _SAMPLES["minute"]
+    if step == "quarter":
+        return _SAMPLES["month"]
+    if step in ("5 years", "50 years", "century"):
+        return _SAMPLES["year"]
+    return _SAMPLES[step]
+
+
+class TickChooser:
+    """Chooses the finest step whose labels fit, caching the measured label widths."""
+
+    def __init__(self, measure: Measure):
+        self._measure = measure
+        self._width: dict[str, float] = {}
+
+    def label_width(self, step: str) -> float:
+        w = self._width.get(step)
+        if w is None:
+            w = max(self._measure(s) for s in _sample_labels(step))
+            self._width[step] = w
+        return w
+
+    def choose(self, seconds_per_px: float) -> Step:
+        """The finest step whose ticks lie at least one label width (plus a gap) apart."""
+        if not (seconds_per_px > 0 and math.isfinite(seconds_per_px)):
+            return STEPS[-1]
+        for step in STEPS:
+            if step.seconds / seconds_per_px >= self.label_width(step.name) + LABEL_GAP:
+                return step
+        return STEPS[-1]
+
+    def ticks(self, t0: float, t1: float, seconds_per_px: float) -> tuple[Step, list[Tick], list[Tick]]:
+        """The chosen step, its minor ticks and its major (context) ticks inside ``[t0, t1]``."""
+        step = self.choose(seconds_per_px)
+        minor = [Tick(t, minor_label(t, step.name)) for t in iter_boundaries(t0, t1, step.name)]
+        major: list[Tick] = []
+        if step.major:
+            major = [Tick(t, major_label(t, step.major)) for t in iter_boundaries(t0, t1, step.major)]
+        return step, minor, major

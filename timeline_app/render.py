@@ -1,0 +1,467 @@
+"""Geometry -> QPainter: the only drawing code. The window's view, PNG, SVG and PDF all go through
+:func:`paint_timeline`, so an export looks exactly like the screen.
+
+Public API:
+    load_fonts() -> str
+    Fonts / fonts() -> Fonts
+    make_layout(timeline, compress_gaps=True, lane_order=None) -> TimelineLayout
+    paint_timeline(painter, geometry, cache=None)
+    paint_overview(painter, geometry, window=True) / paint_overview_window(painter, geometry)
+    render_image(timeline, width=1600, scale=1.0, height=None, *, time_range=None,
+                 compress_gaps=True, selected=None) -> QImage
+    write_svg(timeline, path, width=1600, height=None) / write_pdf(timeline, path, width=1600, height=None)
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Optional, Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication,
+                           QImage, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF,
+                           QStaticText)
+
+from .layout.geometry import Geometry, Style, TimelineLayout
+from .layout.scale import to_seconds
+from .model import Timeline
+from .resources import resource_path
+
+FONT_FILES = ("SourceSansPro-Regular.ttf", "SourceSansPro-Semibold.ttf", "SourceSansPro-It.ttf")
+FALLBACK_FAMILY = "Source Sans Pro"
+
+INK = QColor("#1f2328")
+MUTED = QColor("#5f6670")
+GRID = QColor("#eceef1")
+GRID_MAJOR = QColor("#c9ced6")
+SELECT = QColor("#1a4fd6")
+SELECT_FILL = QColor(255, 221, 120, 200)
+BREAK_FILL = QColor("#f3f4f6")
+BREAK_LINE = QColor("#9aa1ab")
+
+_family: Optional[str] = None
+_app_keepalive: Optional[QGuiApplication] = None
+
+
+def _ensure_app() -> None:
+    """Fonts and images need a QGuiApplication; export may run before anyone made one."""
+    global _app_keepalive
+    if QGuiApplication.instance() is None:
+        _app_keepalive = QGuiApplication([])
+
+
+def load_fonts() -> str:
+    """Register the bundled OFL font once; returns its family name (used for everything)."""
+    global _family
+    if _family is not None:
+        return _family
+    _ensure_app()
+    family = None
+    for name in FONT_FILES:
+        path = resource_path("fonts", name)
+        font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
+        if font_id >= 0 and family is None:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            family = families[0] if families else None
+    _family = family or FALLBACK_FAMILY
+    return _family
+
+
+def _font(family: str, pixel_size: int, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    font = QFont(family)
+    font.setPixelSize(pixel_size)
+    font.setWeight(weight)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setKerning(True)
+    return font
+
+
+class Fonts:
+    """The fonts of the view, their metrics, and caches of prepared text."""
+
+    def __init__(self, family: Optional[str] = None):
+        family = family or load_fonts()
+        self.title = _font(family, 17, QFont.Weight.DemiBold)
+        self.subtitle = _font(family, 12)
+        self.label = _font(family, 13)
+        self.label_bold = _font(family, 13, QFont.Weight.DemiBold)
+        self.axis = _font(family, 12)
+        self.axis_major = _font(family, 12, QFont.Weight.DemiBold)
+        self.lane = _font(family, 13, QFont.Weight.DemiBold)
+        self.badge = _font(family, 11, QFont.Weight.DemiBold)
+        self.label_metrics = QFontMetricsF(self.label)
+        self.axis_metrics = QFontMetricsF(self.axis)
+        self.lane_metrics = QFontMetricsF(self.lane)
+        self.badge_metrics = QFontMetricsF(self.badge)
+        self._static: dict[tuple[str, int, int], QStaticText] = {}
+        self._width: dict[tuple[str, str], float] = {}
+
+    def measure_label(self, text: str) -> float:
+        return self.label_metrics.horizontalAdvance(text)
+
+    def measure_axis(self, text: str) -> float:
+        return self.axis_metrics.horizontalAdvance(text)
+
+    def static(self, text: str, font_key: str, max_width: float = 1e9) -> QStaticText:
+        """A prepared text (elided to ``max_width``), cached: drawing it again costs no layout."""
+        key = (text, int(max_width), id(getattr(self, font_key)))
+        st = self._static.get(key)
+        if st is None:
+            if len(self._static) > 20000:
+                self._static.clear()
+            font = getattr(self, font_key)
+            metrics = QFontMetricsF(font)
+            shown = text
+            if max_width < 1e8 and metrics.horizontalAdvance(text) > max_width:
+                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_width)
+            st = QStaticText(shown)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            st.prepare(font=font)
+            self._static[key] = st
+        return st
+
+    def width(self, text: str, font_key: str) -> float:
+        key = (text, font_key)
+        w = self._width.get(key)
+        if w is None:
+            w = QFontMetricsF(getattr(self, font_key)).horizontalAdvance(text)
+            self._width[key] = w
+        return w
+
+
+_fonts: Optional[Fonts] = None
+
+
+def fonts() -> Fonts:
+    global _fonts
+    if _fonts is None:
+        _fonts = Fonts()
+    return _fonts
+
+
+def make_layout(timeline: Timeline, compress_gaps: bool = True,
+                lane_order: Optional[Sequence[str]] = None, style: Style = Style()) -> TimelineLayout:
+    """A :class:`TimelineLayout` measuring text with the bundled font."""
+    f = fonts()
+    return TimelineLayout(timeline, f.measure_label, compress_gaps=compress_gaps,
+                          lane_order=lane_order, style=style, tick_measure=f.measure_axis)
+
+
+# -- painting ------------------------------------------------------------------------------------
+def _color(hex_color: str, alpha: int = 255) -> QColor:
+    c = QColor(hex_color)
+    if not c.isValid():
+        c = QColor("#888888")
+    c.setAlpha(alpha)
+    return c
+
+
+def paint_timeline(painter: QPainter, geo: Geometry, cache: Optional[Fonts] = None) -> None:
+    """Draw one frame of the timeline (everything but the overview strip) in logical pixels."""
+    f = cache or fonts()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.fillRect(QRectF(0, 0, geo.width, geo.height), Qt.GlobalColor.white)
+    _paint_lanes_background(painter, geo)
+    _paint_grid(painter, geo)
+    _paint_breaks(painter, geo, f)
+    _paint_axis(painter, geo, f)
+    _paint_badges(painter, geo, f)
+    _paint_events(painter, geo, f)
+    _paint_lane_names(painter, geo, f)
+    if geo.title or geo.subtitle:
+        _paint_header(painter, geo, f)
+    painter.restore()
+
+
+def _paint_header(painter: QPainter, geo: Geometry, f: Fonts) -> None:
+    painter.fillRect(QRectF(0, 0, geo.width, geo.axis_y), Qt.GlobalColor.white)
+    painter.setPen(INK)
+    painter.setFont(f.title)
+    painter.drawStaticText(QPointF(14, 6), f.static(geo.title, "title", geo.width - 28))
+    painter.setPen(MUTED)
+    painter.setFont(f.subtitle)
+    painter.drawStaticText(QPointF(14, 29), f.static(geo.subtitle, "subtitle", geo.width - 28))
+
+
+def _paint_lanes_background(painter: QPainter, geo: Geometry) -> None:
+    for i, lane in enumerate(geo.lanes):
+        painter.fillRect(QRectF(0, lane.y, geo.width, lane.h), _color(lane.color, 16 if i % 2 else 9))
+        painter.fillRect(QRectF(0, lane.y, 4, lane.h), _color(lane.color, 230))
+        painter.setPen(QPen(GRID_MAJOR, 1))
+        painter.drawLine(QPointF(0, lane.y), QPointF(geo.width, lane.y))
+    if geo.lanes:
+        painter.drawLine(QPointF(0, geo.plot_bottom), QPointF(geo.width, geo.plot_bottom))
+
+
+def _paint_grid(painter: QPainter, geo: Geometry) -> None:
+    top, bottom = geo.plot_top, geo.plot_bottom
+    painter.setPen(QPen(GRID, 1))
+    for t in geo.minor_ticks:
+        if 0 <= t.x <= geo.width:
+            painter.drawLine(QPointF(t.x, top), QPointF(t.x, bottom))
+    painter.setPen(QPen(GRID_MAJOR, 1))
+    for t in geo.major_ticks:
+        if t.line and 0 <= t.x <= geo.width:
+            painter.drawLine(QPointF(t.x, geo.axis_y + 2), QPointF(t.x, bottom))
+
+
+def _zigzag(x: float, top: float, bottom: float, amplitude: float = 3.0, step: float = 6.0) -> QPolygonF:
+    points = []
+    y, k = top, 0
+    while y < bottom:
+        points.append(QPointF(x + (amplitude if k % 2 else -amplitude), y))
+        y += step
+        k += 1
+    points.append(QPointF(x, bottom))
+    return QPolygonF(points)
+
+
+def _paint_breaks(painter: QPainter, geo: Geometry, f: Fonts) -> None:
+    top, bottom = geo.axis_y + 2, geo.plot_bottom
+    for b in geo.breaks:
+        rect = QRectF(b.x0, top, max(b.x1 - b.x0, 1.0), bottom - top)
+        painter.fillRect(rect, BREAK_FILL)
+        painter.fillRect(rect, QBrush(QColor(0, 0, 0, 18), Qt.BrushStyle.BDiagPattern))
+        painter.setPen(QPen(BREAK_LINE, 1.2))
+        painter.drawPolyline(_zigzag(b.x0, top, bottom))
+        painter.drawPolyline(_zigzag(b.x1, top, bottom))
+        text = b.label
+        w = f.width(text, "axis")
+        if w + 8 <= b.x1 - b.x0:
+            painter.setPen(MUTED)
+            painter.setFont(f.axis)
+            painter.drawStaticText(QPointF((b.x0 + b.x1 - w) / 2, geo.axis_y + 20),
+                                   f.static(text, "axis"))
+        elif b.x1 - b.x0 > 14:
+            painter.setPen(MUTED)
+            painter.setFont(f.axis)
+            painter.drawStaticText(QPointF((b.x0 + b.x1) / 2 - 5, geo.axis_y + 20), f.static("⋯", "axis"))
+
+
+def _paint_axis(painter: QPainter, geo: Geometry, f: Fonts) -> None:
+    y0 = geo.axis_y
+    bottom = y0 + geo.axis_h
+    painter.setPen(QPen(GRID_MAJOR, 1))
+    painter.drawLine(QPointF(0, bottom), QPointF(geo.width, bottom))
+    painter.setFont(f.axis)
+    painter.setPen(QPen(MUTED, 1))
+    for t in geo.minor_ticks:
+        if -80 <= t.x <= geo.width:
+            painter.drawLine(QPointF(t.x, bottom - 6), QPointF(t.x, bottom))
+            if t.label:
+                painter.drawStaticText(QPointF(t.x + 3, y0 + 21), f.static(t.label, "axis"))
+    painter.setFont(f.axis_major)
+    painter.setPen(INK)
+    majors = sorted(geo.major_ticks, key=lambda t: t.x)
+    stops = sorted([t.x for t in majors] + [b.x0 for b in geo.breaks] + [geo.width + 8])
+    for t in majors:
+        if t.x > geo.width:
+            continue
+        room = min(x for x in stops if x > t.x + 1) - t.x - 8
+        if room < 24:
+            continue
+        painter.drawStaticText(QPointF(t.x + 3, y0 + 3), f.static(t.label, "axis_major", room))
+
+
+def _paint_badges(painter: QPainter, geo: Geometry, f: Fonts) -> None:
+    painter.setFont(f.badge)
+    for b in geo.badges:
+        lane_color = _color(b.color, 150)
+        painter.fillRect(QRectF(b.band_x0, b.y + b.h, max(b.band_x1 - b.band_x0, 2.0) + 2, 3), lane_color)
+        text = f"+{b.count}"
+        w = f.width(text, "badge") + 10
+        rect = QRectF(b.x, b.y, w, b.h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_color(b.color, 235))
+        painter.drawRoundedRect(rect, b.h / 2, b.h / 2)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawStaticText(QPointF(b.x + 5, b.y + (b.h - f.badge_metrics.height()) / 2),
+                               f.static(text, "badge"))
+
+
+def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
+    label_h = f.label_metrics.height()
+    for box in geo.events:
+        color = box.color
+        cy = box.y + box.h / 2
+        bar_h = box.h - 7
+        if box.selected:
+            x, y, w, h = box.rect()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(SELECT_FILL)
+            painter.drawRoundedRect(QRectF(x - 3, y + 1, w + 6, h - 2), 4, 4)
+        if box.point:
+            r = 5.0
+            diamond = QPolygonF([QPointF(box.x0, cy - r), QPointF(box.x0 + r, cy),
+                                 QPointF(box.x0, cy + r), QPointF(box.x0 - r, cy)])
+            painter.setPen(QPen(Qt.GlobalColor.white, 1))
+            painter.setBrush(_color(color))
+            painter.drawPolygon(diamond)
+        else:
+            x0 = max(box.x0, -20.0)
+            x1 = min(max(box.x1, box.x0 + 2.0), geo.width + 20.0)
+            rect = QRectF(x0, cy - bar_h / 2, max(x1 - x0, 2.0), bar_h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            if box.fuzzy:
+                fade = min(0.3 * (box.x1 - box.x0), 36.0)
+                grad = QLinearGradient(box.x0, 0, box.x1, 0)
+                span = max(box.x1 - box.x0, 1e-6)
+                edge = min(fade / span, 0.5)
+                clear, solid = _color(color, 0), _color(color, 80)
+                grad.setColorAt(0.0, clear)
+                grad.setColorAt(edge, solid)
+                grad.setColorAt(1.0 - edge, solid)
+                grad.setColorAt(1.0, clear)
+                painter.setBrush(QBrush(grad))
+                painter.drawRect(rect)
+            else:
+                painter.setBrush(_color(color, 70))
+                painter.drawRoundedRect(rect, 3, 3)
+                painter.fillRect(QRectF(box.x0, rect.y(), 2.5, bar_h), _color(color, 230))
+                if box.x1 - box.x0 > 6:
+                    painter.fillRect(QRectF(box.x1 - 2.5, rect.y(), 2.5, bar_h), _color(color, 230))
+        if box.label_w > 8:
+            painter.setPen(SELECT if box.selected else INK)
+            key = "label_bold" if box.selected else "label"
+            painter.setFont(f.label_bold if box.selected else f.label)
+            painter.drawStaticText(QPointF(box.label_x, cy - label_h / 2),
+                                   f.static(box.text, key, box.label_w))
+
+
+def _paint_lane_names(painter: QPainter, geo: Geometry, f: Fonts) -> None:
+    painter.setFont(f.lane)
+    for lane in geo.lanes:
+        w = f.width(lane.name, "lane")
+        rect = QRectF(8, lane.y + 3, w + 24, 18)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setBrush(_color(lane.color))
+        painter.drawEllipse(QRectF(13, lane.y + 7.5, 9, 9))
+        painter.setPen(INK)
+        painter.drawStaticText(QPointF(27, lane.y + 3 + (18 - f.lane_metrics.height()) / 2),
+                               f.static(lane.name, "lane"))
+
+
+def paint_overview(painter: QPainter, geo: Geometry, window: bool = True) -> None:
+    """The strip of the whole article with the visible window marked (widget only).
+
+    ``window=False`` draws only the static part (the widget caches it in a pixmap)."""
+    ov = geo.overview
+    if ov is None:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.fillRect(QRectF(0, ov.y, geo.width, ov.h), QColor("#f4f5f7"))
+    painter.setPen(QPen(GRID_MAJOR, 1))
+    painter.drawLine(QPointF(0, ov.y), QPointF(geo.width, ov.y))
+    for x0, x1 in ov.breaks:
+        painter.fillRect(QRectF(x0, ov.y + 1, max(x1 - x0, 1.0), ov.h - 1),
+                         QBrush(QColor(0, 0, 0, 40), Qt.BrushStyle.BDiagPattern))
+    n = max(len(ov.columns), 1)
+    band = (ov.h - 8) / n
+    for k, (color, columns) in enumerate(ov.columns):
+        fill = _color(color, 190)
+        y0 = ov.y + 4 + k * band
+        for x0, x1 in columns:
+            painter.fillRect(QRectF(x0, y0, max(x1 - x0, 1), max(band - 1, 1.0)), fill)
+    painter.restore()
+    if window:
+        paint_overview_window(painter, geo)
+
+
+def paint_overview_window(painter: QPainter, geo: Geometry) -> None:
+    """The visible window's rectangle on the overview strip."""
+    ov = geo.overview
+    if ov is None:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    x0 = max(min(ov.window_x0, geo.width - 3), 0.0)
+    x1 = min(max(ov.window_x1, x0 + 3), geo.width)
+    painter.setPen(QPen(SELECT, 1.5))
+    painter.setBrush(QColor(26, 79, 214, 40))
+    painter.drawRect(QRectF(x0, ov.y + 2, x1 - x0, ov.h - 4))
+    painter.restore()
+
+
+# -- whole-timeline output -----------------------------------------------------------------------
+def _timeline_geometry(timeline: Timeline, width: float, height: Optional[float],
+                       time_range: Optional[tuple[dt.datetime, dt.datetime]],
+                       compress_gaps: bool, selected: Optional[str]) -> Geometry:
+    layout = make_layout(timeline, compress_gaps=compress_gaps)
+    if time_range is not None:
+        viewport = layout.viewport_for_times(to_seconds(time_range[0]), to_seconds(time_range[1]),
+                                             width, pad=0.0)
+    else:
+        viewport = layout.fit_viewport(width)
+    rows = layout.plan_rows(viewport, cap=40)
+    content_h = layout.content_height(rows)
+    return layout.geometry(viewport, float(height or content_h), rows, selected=selected)
+
+
+def render_image(timeline: Timeline, width: int = 1600, scale: float = 1.0,
+                 height: Optional[int] = None, *,
+                 time_range: Optional[tuple[dt.datetime, dt.datetime]] = None,
+                 compress_gaps: bool = True, selected: Optional[str] = None) -> QImage:
+    """The WHOLE timeline (or ``time_range``) on an opaque white image of ``width``×``scale`` px.
+
+    ``scale`` is the device pixel ratio: the layout is done at ``width`` logical px and drawn at
+    ``scale`` times the pixels, so text stays crisp. ``height`` defaults to what the content needs.
+    """
+    load_fonts()
+    width = max(int(width), 200)
+    scale = scale if scale and scale > 0 else 1.0
+    geo = _timeline_geometry(timeline, width, height, time_range, compress_gaps, selected)
+    image = QImage(QSize(round(width * scale), round(geo.height * scale)), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        paint_timeline(painter, geo)
+    finally:
+        painter.end()
+    return image
+
+
+def _paint_device(device_factory, timeline: Timeline, width: int, height: Optional[int]) -> None:
+    load_fonts()
+    geo = _timeline_geometry(timeline, max(int(width), 200), height, None, True, None)
+    device = device_factory(geo)
+    painter = QPainter(device)
+    try:
+        paint_timeline(painter, geo)
+    finally:
+        painter.end()
+
+
+def write_svg(timeline: Timeline, path: str | Path, width: int = 1600, height: Optional[int] = None) -> None:
+    """The whole timeline as SVG (QtSvg ships with PySide6-Essentials)."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    def factory(geo: Geometry) -> QSvgGenerator:
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(QSize(int(geo.width), int(geo.height)))
+        gen.setViewBox(QRectF(0, 0, geo.width, geo.height))
+        gen.setTitle(timeline.article.title[:200])
+        return gen
+    _paint_device(factory, timeline, width, height)
+
+
+def write_pdf(timeline: Timeline, path: str | Path, width: int = 1600, height: Optional[int] = None) -> None:
+    """The whole timeline as a one-page PDF sized to the content."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    def factory(geo: Geometry) -> QPdfWriter:
+        writer = QPdfWriter(str(path))
+        writer.setResolution(96)
+        size = QPageSize(QSizeF(geo.width * 0.75, geo.height * 0.75), QPageSize.Unit.Point)
+        writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(timeline.article.title[:200])
+        return writer
+    _paint_device(factory, timeline, width, height)

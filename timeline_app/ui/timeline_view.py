@@ -1,0 +1,510 @@
+"""The zoomable timeline widget. It only holds view state (viewport, selection, lane order) and
+turns input into viewport changes; layout is :mod:`timeline_app.layout`, drawing is
+:mod:`timeline_app.render` (the same code as the PNG/SVG/PDF export).
+
+Navigation
+    wheel / trackpad scroll  zoom about the cursor (Shift+wheel or horizontal scroll pans)
+    pinch                    zoom about the fingers
+    drag                     pan; drag in the overview strip moves the visible window
+    drag a lane's name       reorder lanes
+    Ctrl+= / Ctrl++, Ctrl+-  zoom in / out about the centre;  Ctrl+0  fit all
+    Left / Right             pan (Shift: a whole screen);  Home / End  start / end
+    Tab / Shift+Tab, Ctrl+Right / Ctrl+Left   next / previous event in time (selects it)
+    Enter                    zoom to the selected event;  Esc  clear the selection
+    click                    select an event (a "+N" badge zooms into what it hides)
+    double-click an event    zoom to it
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Optional, Sequence
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter,
+                           QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from .. import render
+from ..layout.geometry import Geometry, Style, TimelineLayout
+from ..layout.scale import HOUR, Viewport, from_seconds, to_seconds
+from ..model import Timeline
+
+#: Wheel zoom per unit of angle delta (one notch = 120 -> about 1.2x).
+WHEEL_ZOOM_BASE = 1.0015
+KEY_ZOOM = 1.25
+#: Most label rows one lane gets in the window (the rest become "+N" badges).
+MAX_ROWS_PER_LANE = 6
+_DRAG_THRESHOLD = 4.0
+
+
+class TimelineView(QWidget):
+    """Zoomable, pannable timeline of one :class:`~timeline_app.model.Timeline`."""
+
+    #: The user selected an event (click or keyboard); carries its id. Not emitted by select_event().
+    eventActivated = Signal(str)
+    #: The visible range changed (zoom, pan, resize).
+    viewChanged = Signal()
+    #: The user reordered the lanes; carries the lane ids in their new order.
+    laneOrderChanged = Signal(list)
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 200)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        render.load_fonts()
+        self._fonts = render.fonts()
+        self._style = Style()
+        self._timeline: Optional[Timeline] = None
+        self._layout: Optional[TimelineLayout] = None
+        self._viewport: Optional[Viewport] = None
+        self._rows: list[int] = []
+        self._selected: Optional[str] = None
+        self._compress = True
+        self._lane_order: Optional[list[str]] = None
+        self._show_header = True
+        self._geo: Optional[Geometry] = None
+        self._overview_pixmap: Optional[QPixmap] = None
+        self._overview_columns = None
+        self._drag: Optional[dict] = None
+        #: Milliseconds the last paintEvent took (layout + drawing), for benchmarks.
+        self.last_paint_ms = 0.0
+        self.last_layout_ms = 0.0
+
+    # -- public API -----------------------------------------------------------------------
+    def set_timeline(self, timeline: Optional[Timeline]) -> None:
+        """Show ``timeline`` (None clears), fitted to the window; keeps no selection."""
+        self._timeline = timeline
+        self._selected = None
+        self._rebuild()
+        self.fit_all()
+
+    def timeline(self) -> Optional[Timeline]:
+        return self._timeline
+
+    def fit_all(self) -> None:
+        if self._layout is None:
+            return
+        self._set_viewport(self._layout.fit_viewport(self._plot_width()), clamp=False)
+
+    def select_event(self, event_id: Optional[str]) -> None:
+        """Select (and bring into view) an event, or clear with None. Emits nothing."""
+        if event_id is not None and (self._layout is None or event_id not in self._layout.items):
+            event_id = None
+        self._selected = event_id
+        if event_id is not None:
+            self._ensure_visible(event_id)
+        self._invalidate()
+
+    def selected_event(self) -> Optional[str]:
+        return self._selected
+
+    def visible_range(self) -> tuple[dt.datetime, dt.datetime]:
+        """Real times at the left and right edge of the view."""
+        if self._layout is None or self._viewport is None:
+            now = dt.datetime.now().replace(microsecond=0)
+            return now, now
+        t0, t1 = self._layout.visible_times(self._viewport)
+        return from_seconds(t0), from_seconds(t1)
+
+    def set_visible_range(self, start: dt.datetime, end: dt.datetime) -> None:
+        if self._layout is None:
+            return
+        self._set_viewport(self._layout.viewport_for_times(
+            to_seconds(start), to_seconds(end), self._plot_width(), pad=0.0))
+
+    def zoom_by(self, factor: float, anchor_x: Optional[float] = None) -> None:
+        """Zoom in by ``factor`` (<1 zooms out) keeping the time under ``anchor_x`` (px) fixed."""
+        if self._layout is None or self._viewport is None:
+            return
+        if anchor_x is None:
+            anchor_x = self._viewport.width / 2
+        lo, hi = self._layout.upp_limits(self._viewport.width)
+        self._set_viewport(self._viewport.zoomed(factor, anchor_x, lo, hi))
+
+    def pan_by(self, dx: float) -> None:
+        """Move the content ``dx`` px to the right."""
+        if self._viewport is not None:
+            self._set_viewport(self._viewport.panned(dx))
+
+    def set_compress_gaps(self, on: bool) -> None:
+        """Compress long empty stretches (with a visible break mark) or draw time linearly."""
+        if bool(on) == self._compress:
+            return
+        keep = self.visible_range() if self._layout is not None else None
+        self._compress = bool(on)
+        self._rebuild()
+        if keep is not None and self._layout is not None:
+            self.set_visible_range(*keep)
+        else:
+            self.fit_all()
+
+    def compress_gaps(self) -> bool:
+        return self._compress
+
+    def set_lane_order(self, lane_ids: Sequence[str]) -> None:
+        """Put these lanes first, in this order (unknown ids are ignored)."""
+        self._lane_order = list(lane_ids)
+        viewport = self._viewport
+        self._rebuild()
+        if viewport is not None and self._layout is not None:
+            self._viewport = viewport   # lane order does not move time: keep the view
+            self._invalidate()
+
+    def lane_order(self) -> list[str]:
+        return [lane.id for lane in self._layout.lanes] if self._layout else []
+
+    def set_show_header(self, on: bool) -> None:
+        """Draw the article title and reference date above the axis (on by default)."""
+        self._show_header = bool(on)
+        self._plan_rows()
+        self._invalidate()
+
+    def geometry_snapshot(self) -> Optional[Geometry]:
+        """The geometry of the current frame (laid out now if needed): for tests and tools."""
+        return self._current_geometry()
+
+    # -- internals ------------------------------------------------------------------------
+    def _plot_width(self) -> float:
+        return float(max(self.width(), 1))
+
+    def _rebuild(self) -> None:
+        self._geo = None
+        self._overview_pixmap = None
+        self._overview_columns = None
+        if self._timeline is None:
+            self._layout = None
+            self._viewport = None
+            self.update()
+            return
+        started = time.perf_counter()
+        self._layout = render.make_layout(self._timeline, compress_gaps=self._compress,
+                                          lane_order=self._lane_order, style=self._style)
+        self.last_layout_ms = (time.perf_counter() - started) * 1000
+        self._plan_rows()
+
+    def _plan_rows(self) -> None:
+        if self._layout is None:
+            return
+        s = self._style
+        fixed = self._layout.content_height([0] * len(self._layout.lanes), header=self._show_header,
+                                            overview=True) - len(self._layout.lanes) * s.row_h
+        total = int(max(self.height() - fixed, 0) // s.row_h)
+        fit = self._layout.fit_viewport(self._plot_width())
+        self._rows = self._layout.plan_rows(fit, MAX_ROWS_PER_LANE, total_cap=total)
+
+    def _set_viewport(self, viewport: Viewport, clamp: bool = True) -> None:
+        if self._layout is None:
+            return
+        self._viewport = self._layout.clamp(viewport) if clamp else viewport
+        self._invalidate()
+        self.viewChanged.emit()
+
+    def _invalidate(self) -> None:
+        self._geo = None
+        self.update()
+
+    def _overview_viewport(self) -> Viewport:
+        assert self._layout is not None
+        return Viewport.fit(self._layout.u_lo, self._layout.u_hi, self._plot_width(), 8, 8)
+
+    def _current_geometry(self) -> Optional[Geometry]:
+        if self._layout is None or self._viewport is None:
+            return None
+        if self._geo is None:
+            started = time.perf_counter()
+            ov_vp = self._overview_viewport()
+            if self._overview_columns is None:
+                self._overview_columns = self._layout.overview_columns(ov_vp)
+            self._geo = self._layout.geometry(
+                self._viewport, float(self.height()), self._rows, selected=self._selected,
+                header=self._show_header, overview_columns=self._overview_columns,
+                overview_viewport=ov_vp)
+            self.last_layout_ms = (time.perf_counter() - started) * 1000
+        return self._geo
+
+    def _ensure_visible(self, event_id: str) -> None:
+        assert self._layout is not None
+        item = self._layout.items[event_id]
+        vp = self._viewport
+        if vp is None:
+            return
+        x0, x1 = vp.x(item.u0), vp.x(item.u1)
+        if x1 - x0 > vp.width * 0.9:
+            if x1 < 0 or x0 > vp.width:
+                self._zoom_to(event_id)
+            return
+        if x0 < 20 or x1 > vp.width - 120:
+            target = (item.u0 + item.u1) / 2
+            self._set_viewport(Viewport(target - vp.width / 3 * vp.upp, vp.upp, vp.width))
+
+    def _zoom_to(self, event_id: str) -> None:
+        assert self._layout is not None
+        item = self._layout.items[event_id]
+        t0, t1 = item.t0, item.t1
+        if t1 - t0 < 1:
+            t0, t1 = t0 - HOUR, t1 + HOUR
+        self._set_viewport(self._layout.viewport_for_times(t0, t1, self._plot_width(), pad=0.3))
+
+    def _step_selection(self, direction: int) -> None:
+        if self._layout is None or not self._layout.chronological:
+            return
+        order = self._layout.chronological
+        if self._selected in order:
+            k = min(max(order.index(self._selected) + direction, 0), len(order) - 1)
+        else:
+            k = 0 if direction > 0 else len(order) - 1
+        self._activate(order[k])
+
+    def _activate(self, event_id: str) -> None:
+        self.select_event(event_id)
+        self.eventActivated.emit(event_id)
+
+    def _overview_top(self) -> float:
+        return self.height() - self._style.overview_h
+
+    def _lane_name_hit(self, pos: QPointF) -> Optional[int]:
+        geo = self._current_geometry()
+        if geo is None:
+            return None
+        for i, lane in enumerate(geo.lanes):
+            w = self._fonts.width(lane.name, "lane") + 32
+            if 0 <= pos.x() <= w and lane.y <= pos.y() <= lane.y + self._style.lane_header_h:
+                return i
+        return None
+
+    def _center_overview_at(self, x: float) -> None:
+        if self._layout is None or self._viewport is None:
+            return
+        u = self._overview_viewport().u(x)
+        vp = self._viewport
+        self._set_viewport(Viewport(u - vp.width / 2 * vp.upp, vp.upp, vp.width))
+
+    # -- Qt events ------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
+        painter = QPainter(self)
+        try:
+            geo = self._current_geometry()
+            if geo is None:
+                painter.fillRect(self.rect(), Qt.GlobalColor.white)
+                painter.setPen(QColor("#5f6670"))
+                painter.setFont(self._fonts.subtitle)
+                painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, "No timeline")
+                return
+            render.paint_timeline(painter, geo, self._fonts)
+            self._paint_overview(painter, geo)
+            if self._drag and self._drag.get("kind") == "lane" and self._drag.get("target") is not None:
+                self._paint_lane_drop(painter, geo)
+        finally:
+            painter.end()
+            self.last_paint_ms = (time.perf_counter() - started) * 1000
+
+    def _paint_overview(self, painter: QPainter, geo: Geometry) -> None:
+        ov = geo.overview
+        if ov is None:
+            return
+        dpr = self.devicePixelRatioF()
+        if self._overview_pixmap is None or self._overview_pixmap.width() != round(geo.width * dpr):
+            pixmap = QPixmap(round(geo.width * dpr), round(ov.h * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.white)
+            p = QPainter(pixmap)
+            p.translate(0, -ov.y)
+            render.paint_overview(p, geo, window=False)
+            p.end()
+            self._overview_pixmap = pixmap
+        painter.drawPixmap(QPointF(0, ov.y), self._overview_pixmap)
+        render.paint_overview_window(painter, geo)
+
+    def _paint_lane_drop(self, painter: QPainter, geo: Geometry) -> None:
+        target = self._drag["target"]
+        y = geo.lanes[target].y if target < len(geo.lanes) else geo.plot_bottom
+        painter.setPen(QPen(QColor("#1a4fd6"), 3))
+        painter.drawLine(QPointF(0, y), QPointF(geo.width, y))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._overview_pixmap = None
+        self._overview_columns = None
+        if self._layout is None:
+            return
+        old = event.oldSize()
+        self._plan_rows()
+        if self._viewport is None or old.width() <= 0:
+            self.fit_all()
+        else:
+            self._set_viewport(self._viewport.resized(self._plot_width()))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self._viewport is None:
+            return
+        pixel = event.pixelDelta()
+        angle = event.angleDelta()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if shift:
+            delta = angle.y() or angle.x()
+            self.pan_by(delta / 120 * self.width() / 10)
+        elif abs(angle.x()) > abs(angle.y()):
+            dx = pixel.x() if not pixel.isNull() else angle.x() / 120 * self.width() / 10
+            self.pan_by(dx)
+        elif angle.y():
+            self.zoom_by(WHEEL_ZOOM_BASE ** angle.y(), event.position().x())
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + event.value(), event.position().x())
+                return True
+        if event.type() == QEvent.Type.ToolTip:
+            geo = self._current_geometry()
+            box = geo.event_at(event.pos().x(), event.pos().y()) if geo else None
+            if box is not None and self._layout is not None:
+                QToolTip.showText(event.globalPos(), self._layout.describe(box.id), self)
+            else:
+                badge = geo.badge_at(event.pos().x(), event.pos().y()) if geo else None
+                if badge is not None:
+                    QToolTip.showText(event.globalPos(),
+                                      f"{badge.count} more events here — click to zoom in", self)
+                else:
+                    QToolTip.hideText()
+                    event.ignore()
+            return True
+        return super().event(event)
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:
+        # Tab / Shift+Tab step through events; Ctrl+Tab still leaves the widget.
+        return False if self._layout is not None else super().focusNextPrevChild(next_child)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._viewport is None:
+            return super().mousePressEvent(event)
+        pos = event.position()
+        if pos.y() >= self._overview_top():
+            self._drag = {"kind": "overview"}
+            self._center_overview_at(pos.x())
+            return
+        lane = self._lane_name_hit(pos)
+        if lane is not None:
+            self._drag = {"kind": "lane", "lane": lane, "target": None, "y": pos.y()}
+            self.setCursor(Qt.CursorShape.SizeVerCursor)
+            return
+        self._drag = {"kind": "pan", "x": pos.x(), "y": pos.y(), "viewport": self._viewport,
+                      "moved": False}
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        drag = self._drag
+        if drag is None:
+            return super().mouseMoveEvent(event)
+        pos = event.position()
+        if drag["kind"] == "overview":
+            self._center_overview_at(pos.x())
+        elif drag["kind"] == "lane":
+            geo = self._current_geometry()
+            if geo is not None and abs(pos.y() - drag["y"]) > _DRAG_THRESHOLD:
+                target = len(geo.lanes)
+                for i, lane in enumerate(geo.lanes):
+                    if pos.y() < lane.y + lane.h / 2:
+                        target = i
+                        break
+                drag["target"] = target
+                self.update()
+        else:
+            dx = pos.x() - drag["x"]
+            if drag["moved"] or abs(dx) > _DRAG_THRESHOLD or abs(pos.y() - drag["y"]) > _DRAG_THRESHOLD:
+                drag["moved"] = True
+                self._set_viewport(drag["viewport"].panned(dx))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self._drag = self._drag, None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseReleaseEvent(event)
+        if drag["kind"] == "lane":
+            target = drag.get("target")
+            if target is not None and self._layout is not None:
+                order = self.lane_order()
+                moving = order.pop(drag["lane"])
+                order.insert(target - (1 if target > drag["lane"] else 0), moving)
+                if order != self.lane_order():
+                    self.set_lane_order(order)
+                    self.laneOrderChanged.emit(order)
+            self.update()
+            return
+        if drag["kind"] == "pan" and not drag["moved"]:
+            self._click(event.position())
+
+    def _click(self, pos: QPointF) -> None:
+        geo = self._current_geometry()
+        if geo is None:
+            return
+        badge = geo.badge_at(pos.x(), pos.y())
+        if badge is not None and self._layout is not None:
+            t0, t1 = badge.t0, max(badge.t1, badge.t0 + 1)
+            self._set_viewport(self._layout.viewport_for_times(t0, t1, self._plot_width(), pad=0.1))
+            return
+        box = geo.event_at(pos.x(), pos.y())
+        if box is not None:
+            self._activate(box.id)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        geo = self._current_geometry()
+        box = geo.event_at(event.position().x(), event.position().y()) if geo else None
+        if box is None:
+            return super().mouseDoubleClickEvent(event)
+        if box.id != self._selected:
+            self._activate(box.id)
+        self._zoom_to(box.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._viewport is None:
+            return super().keyPressEvent(event)
+        key = event.key()
+        mods = event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        width = self._viewport.width
+        if ctrl and key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
+            self.zoom_by(KEY_ZOOM)
+        elif ctrl and key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_by(1 / KEY_ZOOM)
+        elif ctrl and key == Qt.Key.Key_0:
+            self.fit_all()
+        elif key == Qt.Key.Key_Tab or (ctrl and key == Qt.Key.Key_Right):
+            self._step_selection(+1)
+        elif key == Qt.Key.Key_Backtab or (ctrl and key == Qt.Key.Key_Left):
+            self._step_selection(-1)
+        elif key == Qt.Key.Key_Left:
+            self.pan_by(width * (0.9 if shift else 0.125))
+        elif key == Qt.Key.Key_Right:
+            self.pan_by(-width * (0.9 if shift else 0.125))
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self._layout is not None:
+            vp = self._viewport
+            if key == Qt.Key.Key_Home:
+                u0 = self._layout.u_lo - self._style.margin_left * vp.upp
+            else:
+                u0 = self._layout.u_hi + self._style.margin_right * vp.upp - vp.width * vp.upp
+            self._set_viewport(Viewport(u0, vp.upp, vp.width))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected:
+            self._zoom_to(self._selected)
+        elif key == Qt.Key.Key_Escape and self._selected:
+            self.select_event(None)
+        else:
+            return super().keyPressEvent(event)
+        event.accept()
+
+    # -- offscreen rendering (benchmarks, tests) ------------------------------------------
+    def grab_image(self, scale: float = 1.0) -> QImage:
+        """This view's current frame as an image at ``scale`` (goes through paintEvent)."""
+        image = QImage(round(self.width() * scale), round(self.height() * scale),
+                       QImage.Format.Format_RGB32)
+        image.setDevicePixelRatio(scale)
+        image.fill(Qt.GlobalColor.white)
+        self.render(image)
+        return image
