@@ -1,29 +1,175 @@
-"""extract(article) -> Timeline: the one entry point of the extraction core."""
+"""extract(article) -> Timeline: the one entry point of the extraction core (Qt-free).
+
+sentences -> gazetteer mentions -> people -> parties -> time expressions -> attribution ->
+events, accounts, reactions.
+"""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Optional
 
-from ..model import Article, Event, TimeValue, Timeline
-from . import timex
-from .sentences import sentence_spans
+from ..model import Account, Actor, Article, Event, Party, Reaction, Timeline
+from . import gazetteer as gazetteer_module
+from .actors import choose_parties, find_people
+from .attribution import attribute
+from .events import SentenceInfo, build_events, is_byline
+from .sentences import paragraph_spans, sentence_spans
+
+_REACTING_KINDS = ("state", "organisation")
+
+
+def _tag_times(text: str, reference) -> list:
+    try:
+        from . import timex
+        return list(timex.tag(text, reference))
+    except Exception:          # the time tagger must never take the whole extraction down
+        return []
 
 
 def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timeline:
     if reference_date is not None:
-        article = article.model_copy(update={"reference_date": reference_date,
-                                             "reference_source": "user"})
+        article = article.model_copy(update={"reference_date": reference_date, "reference_source": "user"})
     text = article.text
-    times = timex.tag(text, article.reference_date)
+    reference = article.reference_date or (article.published.date() if article.published else None)
+    gaz = gazetteer_module.get()
+
+    sentences = sentence_spans(text)
+    paragraphs = paragraph_spans(text)
+    title_span = _title_span(text, article.title, sentences)
+    lead_end = _lead_end(paragraphs, sentences, title_span)
+    mentions = gaz.mentions(text)
+    people, person_mentions = find_people(text, sentences, gaz, mentions)
+    choice = choose_parties(gaz, text, title_span, lead_end, mentions, sentences)
+    parties = choice.ids
+    attributions = attribute(text, sentences, gaz, mentions, people, person_mentions, parties)
+
+    skip = {span for span in sentences if (title_span and span == title_span) or is_byline(text[span[0]:span[1]])}
+    infos = _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions)
+    times = _tag_times(text, reference)
+    drafts = build_events(text, infos, times, reference, skip)
+
     events: list[Event] = []
-    for a, b in sentence_spans(text):
-        inside = [t for t in times if a <= t.start and t.end <= b and t.type in ("DATE", "TIME")]
-        if not inside:
+    event_by_sentence: dict[tuple[int, int], str] = {}
+    attribution_by_sentence = {a.span: a for a in attributions if a is not None}
+    for draft in drafts:
+        eid = f"e{len(events) + 1}"
+        attribution = attribution_by_sentence.get(draft.sentence_span)
+        lane = _lane(gaz, draft, attribution, parties, reference)
+        events.append(Event(id=eid, title=draft.title or text[draft.span[0]:draft.span[1]][:80],
+                            sentence=text[draft.sentence_span[0]:draft.sentence_span[1]],
+                            span=draft.span, time=draft.time, actors=draft.actors, lane=lane))
+        event_by_sentence.setdefault(draft.sentence_span, eid)
+
+    accounts: list[Account] = []
+    reactions: list[Reaction] = []
+    reactors: dict[str, str] = {}
+    for attribution in attributions:
+        if attribution is None or attribution.entity is None:
             continue
-        t = inside[0]
-        events.append(Event(
-            id=f"e{len(events) + 1}", title=text[a:b][:80], sentence=text[a:b], span=(a, b),
-            time=TimeValue(value=t.value, start=t.begin, end=t.end_time, granularity=t.granularity,
-                           expression=t.text, expression_span=(t.start, t.end), anchored=t.anchored),
-            lane="other"))
-    return Timeline(article=article, events=events)
+        entity = gaz.entity(attribution.entity)
+        sa, sb = attribution.span
+        event_id = event_by_sentence.get((sa, sb))
+        if attribution.entity in parties:
+            accounts.append(Account(party=attribution.entity, speaker=attribution.speaker,
+                                    text=text[sa:sb], span=(sa, sb), event=event_id))
+        elif entity is not None and entity.kind in _REACTING_KINDS:
+            reactions.append(Reaction(actor=attribution.entity, speaker=attribution.speaker,
+                                      text=text[sa:sb], span=(sa, sb), event=event_id))
+            reactors.setdefault(attribution.entity, entity.name)
+
+    party_models = [Party(id=pid, name=choice.names.get(pid, pid), aliases=choice.aliases.get(pid, []))
+                    for pid in parties]
+    actors = _actors(gaz, parties, choice, people, reactors)
+    return Timeline(article=article, parties=party_models, actors=actors, events=events,
+                    accounts=accounts, reactions=reactions)
+
+
+def _title_span(text: str, title: str, sentences) -> Optional[tuple[int, int]]:
+    if not sentences:
+        return None
+    first_line_end = text.find("\n")
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    a, b = sentences[0]
+    if b <= first_line_end or (title and text[a:b].strip() == title.strip()):
+        return a, min(b, first_line_end) if first_line_end > a else b
+    return None
+
+
+def _lead_end(paragraphs, sentences, title_span) -> int:
+    """End of the lead: the first two sentences after the title."""
+    body = [s for s in sentences if not title_span or s[0] >= title_span[1]]
+    body = [s for s in body if s[1] - s[0] > 60]    # skip bylines and datelines
+    return body[min(1, len(body) - 1)][1] if body else 0
+
+
+def _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions) -> list[SentenceInfo]:
+    infos = []
+    mi = pi = 0
+    for (sa, sb), attribution in zip(sentences, attributions):
+        actors: list[str] = []
+        while mi < len(mentions) and mentions[mi].start < sa:
+            mi += 1
+        j = mi
+        while j < len(mentions) and mentions[j].start < sb:
+            root = gaz.root(mentions[j].entity)
+            ent = gaz.entity(root)
+            if ent is not None and ent.kind in ("state", "organisation", "group") and root not in actors:
+                actors.append(root)
+            j += 1
+        while pi < len(person_mentions) and person_mentions[pi].start < sa:
+            pi += 1
+        k = pi
+        while k < len(person_mentions) and person_mentions[k].start < sb:
+            aff = people[person_mentions[k].person].affiliation
+            if aff and aff not in actors:
+                actors.append(aff)
+            k += 1
+        if attribution is not None and attribution.entity and attribution.entity not in actors:
+            actors.insert(0, attribution.entity)
+        infos.append(SentenceInfo((sa, sb), actors, attribution.entity if attribution else None,
+                                  attribution is not None))
+    return infos
+
+
+def _lane(gaz, draft, attribution, parties, reference) -> str:
+    if attribution is not None and attribution.entity:
+        if attribution.entity in parties:
+            return attribution.entity
+        ent = gaz.entity(attribution.entity)
+        if ent is not None and ent.kind in _REACTING_KINDS:
+            return "international"
+    if reference is not None and draft.time is not None and draft.time.end is not None:
+        if draft.time.end < dt.datetime.combine(reference, dt.time()) - dt.timedelta(days=180):
+            return "other"
+    for actor in draft.actors:
+        if actor in parties:
+            return actor
+        ent = gaz.entity(actor)
+        if ent is not None and ent.kind in _REACTING_KINDS:
+            return "international"
+    return "other"
+
+
+def _actors(gaz, parties, choice, people, reactors) -> list[Actor]:
+    out: list[Actor] = []
+    for pid in parties:
+        ent = gaz.entity(pid)
+        out.append(Actor(id=pid, name=choice.names.get(pid, pid), kind="state" if ent.kind == "state" else "group",
+                         affiliation=pid, role="party"))
+    seen = set(parties)
+    for rid, name in reactors.items():
+        if rid in seen:
+            continue
+        seen.add(rid)
+        ent = gaz.entity(rid)
+        out.append(Actor(id=rid, name=name, kind="state" if ent.kind == "state" else "organisation",
+                         affiliation=rid, role="international"))
+    for person in people.values():
+        if person.id in seen:
+            continue
+        seen.add(person.id)
+        role = "party" if person.affiliation in parties else (
+            "international" if person.affiliation in reactors else "other")
+        out.append(Actor(id=person.id, name=person.name, kind="person", affiliation=person.affiliation,
+                         role=role))
+    return out

@@ -1,20 +1,90 @@
-"""Sentence and paragraph spans over the article text."""
+"""Sentence and paragraph spans over the article text.
+
+A sentence ends at . ! ? (with any closing quotes/brackets) followed by space and a plausible
+sentence start, or at a line break: titles, datelines and cross-heads sit on lines of their own and
+never end with a period. Abbreviations ("U.S.", "Sept.", "Dr.", "Gen.") and initials do not end one.
+"""
 from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’')\]]*|\n|$)")
+Span = tuple[int, int]
+
+# Words after which a period is not a sentence end (lowercase, without the period).
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt brig rep sen gov pres st mt ft jr sr
+rev hon amb gov supt insp vs etc inc ltd co corp dept est no nos vol fig approx
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_OPENER = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, whitespace trimmed, never empty."""
+def paragraph_spans(text: str) -> list[Span]:
+    """Blocks separated by blank lines, trimmed."""
     spans = []
-    for m in _BOUNDARY.finditer(text):
-        a, b = m.start(), m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+    for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+        a, b = _trim(text, m.start(), m.end())
         if b > a:
             spans.append((a, b))
     return spans
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """(start, end) of each sentence, whitespace trimmed, never empty, in order."""
+    spans: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        a = line.start()
+        for cut in _cuts(text, line.start(), line.end()):
+            s, e = _trim(text, a, cut)
+            if e > s:
+                spans.append((s, e))
+            a = cut
+        s, e = _trim(text, a, line.end())
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _cuts(text: str, start: int, end: int):
+    for m in _END.finditer(text, start, end):
+        if m.end() >= end:
+            continue
+        if not _is_boundary(text, m.start(), m.end(), end):
+            continue
+        yield m.end()
+
+
+def _is_boundary(text: str, dot: int, after: int, line_end: int) -> bool:
+    nxt = _OPENER.match(text, after, line_end)
+    if nxt is None:
+        return False
+    first = nxt.group(2)
+    if text[dot] == ".":
+        word = re.search(r"([\w.]+)$", text[max(0, dot - 20):dot])
+        token = word.group(1) if word else ""
+        if token.lower().rstrip(".") in _ABBREVIATIONS and not text[after - 1] in "\"”’)":
+            return False
+        # Initials and dotted acronyms: "U.S.", "J. R.", "a.m." — end only before a capital.
+        if re.fullmatch(r"(?:\w\.)*\w", token) and len(token.replace(".", "")) <= 3 and "." in token + ".":
+            if len(token) == 1 and token.isupper():
+                return False
+            if "." in token and not first.isupper():
+                return False
+    if first.isupper() or first.isdigit() or first in "\"'“‘([":
+        return True
+    # A sentence whose writer forgot the capital: "... hostilities. responsible for ..." after a
+    # plain word (not an abbreviation or initial).
+    prev = re.search(r"([A-Za-z]+)$", text[max(0, dot - 20):dot])
+    return bool(prev and len(prev.group(1)) >= 4 and prev.group(1).islower()
+                and prev.group(1) not in _ABBREVIATIONS and text[dot] == "."
+                and text[after] == " " and text[after + 1:after + 2].islower())
+
+
+def _trim(text: str, a: int, b: int) -> Span:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b

@@ -1,0 +1,76 @@
+"""Extraction quality on the gold sets and extraction speed.
+
+    python benchmarks/extraction.py [--shared ../shared] [--misses] [--speed-only]
+
+Prints, per article and in total: parties F1, event-date recall, account recall and
+misattribution, reaction recall (and per reacting actor); then the time of a full extraction of
+the seed (after import, first and warm) and of a ~1 MB article.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from timeline_app.extract.evaluation import Score, gold_files, score_file  # noqa: E402
+
+
+def quality(shared: Path, show_misses: bool) -> Score:
+    total = Score("TOTAL")
+    print(f"{'article':52} {'parties':>7} {'ev.date':>9} {'accounts':>9} {'misattr':>7} {'reactions':>9}")
+    for path in gold_files(shared):
+        s, _ = score_file(path)
+        total.add(s)
+        print(f"{s.name[:52]:52} {s.parties_f1:7.2f} {s.events_dated:3}/{s.events_gold:<3} {s.claims_found:4}/{s.claims_gold:<4}"
+              f" {s.misattribution:7.2f} {s.reactions_found:4}/{s.reactions_gold:<4}")
+        if show_misses:
+            for miss in s.misses:
+                print("     miss", miss)
+    print(f"{'TOTAL':52} {total.parties_f1:7.2f} {total.event_recall:9.2f} {total.account_recall:9.2f}"
+          f" {total.misattribution:7.2f} {total.reaction_recall:9.2f}")
+    print("reaction recall per actor:", ", ".join(
+        f"{a} {f}/{g}" for a, (f, g) in sorted(total.reactions_by_actor.items())))
+    return total
+
+
+def speed() -> None:
+    t0 = time.perf_counter()
+    from timeline_app.extract.pipeline import extract
+    from timeline_app.ingest import load
+    t1 = time.perf_counter()
+    article = load(ROOT / "seeds" / "armenia_azerbaijan_clashes.txt", dt.date(2022, 9, 13))
+    t2 = time.perf_counter()
+    extract(article)
+    t3 = time.perf_counter()
+    runs = 10
+    for _ in range(runs):
+        extract(article)
+    t4 = time.perf_counter()
+    print(f"import {1000 * (t1 - t0):.0f} ms; seed extraction first call {1000 * (t3 - t2):.1f} ms, "
+          f"warm {1000 * (t4 - t3) / runs:.1f} ms")
+    big_text = (article.text + "\n\n") * (1_000_000 // (len(article.text) + 2) + 1)
+    big = article.model_copy(update={"text": big_text})
+    t5 = time.perf_counter()
+    timeline = extract(big)
+    t6 = time.perf_counter()
+    print(f"1 MB article ({len(big_text) / 1e6:.2f} MB): {t6 - t5:.2f} s, {len(timeline.events)} events")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--misses", action="store_true", help="list every gold item not found")
+    parser.add_argument("--speed-only", action="store_true")
+    args = parser.parse_args()
+    if not args.speed_only:
+        quality(args.shared, args.misses)
+    speed()
+
+
+if __name__ == "__main__":
+    main()

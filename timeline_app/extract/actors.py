@@ -1,0 +1,335 @@
+"""Mentions -> actors (people and bodies with their affiliation), and the choice of the parties.
+
+A person is a run of capitalised words in a person context: after a title ("Foreign Minister
+Heiko Maas"), before an appositive title ("Mustafa Bali, a spokesman for ..."), or as the subject
+of a reporting verb ("Fahrettin Altun said"). Their affiliation comes from the words around the
+name (titles, demonyms, "of X", "X's"), never from a list of people. Later surname mentions
+("Blinken") are the same actor.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
+
+Span = tuple[int, int]
+
+_CAP_RUN = re.compile(
+    r"[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
+_REPORTING_NEXT = re.compile(
+    r"\s*(?:,[^,]{0,80},\s*)?(?:has |had |have |also |later |then |on \w+ )?"
+    r"(?:said|says|told|tells|added|stated|announced|claimed|warned|wrote|tweeted|insisted|urged|"
+    r"accused|denied|called|condemned|criticized|criticised|noted|argued|declared|reported)\b")
+_STOP_TOKENS = frozenset("""
+The A An In On At For From By With And But Or Of To As After Before Since During While When If
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Sept. Jan. Feb. Aug. Oct. Nov. Dec.
+This That These Those It He She They We I His Her Their Our Its Mr. Mrs. Ms. Dr.
+State Foreign Defense Defence Interior Security Council Ministry Minister President Prime Secretary
+General Office News Post Operation Republic People Forces Army Party Human Rights Agency Times
+Department House Street National Democratic Islamic Union United Nations Front Liberation Press
+Justice Affairs Committee Commission Parliament Government Military Armed Air Navy Force Guard Guards
+Special Representative Envoy Ambassador Commander Chief Deputy Vice High Supreme Leader Spokesman
+Spokeswoman Spokesperson Gen. Col. Brig. Lt. Maj. Adm. Sen. Rep. Gov. Capt. Sgt. Undersecretary-General
+Secretary-General Commander-in-Chief Political Policy Council's Observatory Coalition Alliance
+Administration Authority Authorities Movement Brigades Corps Guard Intelligence Agency Service
+Twitter Facebook Telegram Instagram Sunday's Monday's North South East West Northern Southern Eastern
+Western Central Middle Gulf Sea Ocean River Region Province City Strip Bank Hills Heights Valley
+Story Reporting Editing Updated Published Photo Video Image AP Reuters AFP Getty
+""".split())
+_PREPOSITIONS_NOT_AFFILIATION = re.compile(
+    r"(?:(?<!according )\bto|\bin|\bat|\binto|\bagainst|\bwith|\bfrom|\bover|\btoward|\btowards|\bon|\bacross|\bnear|"
+    r"\bbetween|\bvisit(?:ed|ing)?|\bcalled|\bwarned|\burged)\s+(?:the\s+)?$", re.IGNORECASE)
+_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "plural"}
+
+
+def slug(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    surname: str
+    affiliation: Optional[str] = None
+    title: str = ""
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    person: str   # Person.id
+
+
+def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, end: int,
+                closest: bool = False) -> Optional[Mention]:
+    """The entity a noun phrase text[start:end] belongs to: "Armenia's Defense Ministry" -> Armenia,
+    "a spokesman for the U.S.-backed SDF" -> SDF, "Russia's ambassador to the EU" -> Russia."""
+    candidates = []
+    for m in mentions:
+        if m.start < start or m.end > end or m.backed:
+            continue
+        before = text[max(start, m.start - 25):m.start]
+        if _PREPOSITIONS_NOT_AFFILIATION.search(before):
+            continue
+        candidates.append(m)
+    if not candidates:
+        return None
+    # In a compound of adjacent names the last is the head: "Kosovo Serb party" is a Serb party.
+    while len(candidates) >= 2 and not text[candidates[0].end:candidates[1].start].strip():
+        candidates.pop(0)
+    if closest:            # a title phrase right before a name: the nearest name qualifies it
+        return candidates[-1]
+    # The more specific body (UN Security Council, Sudanese Armed Forces) beats a bare place name
+    # only when it comes first; otherwise the first mention is the possessor ("Russia's ...").
+    return candidates[0]
+
+
+def _name_tokens(run: str) -> list[str]:
+    return run.split()
+
+
+def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
+                ) -> tuple[dict[str, Person], list[PersonMention]]:
+    title_words = {w for t in gaz.titles for w in t.split()} | {w for b in gaz.bodies for w in b.split()}
+    surface_words = set()
+    for s in gaz.surface:
+        surface_words.update(s.split())
+    people: dict[str, Person] = {}
+    by_surname: dict[str, str] = {}
+    person_mentions: list[PersonMention] = []
+    mention_starts = sorted(mentions, key=lambda m: m.start)
+
+    def is_stop(tok: str) -> bool:
+        bare = tok.rstrip(",.;:’'s").rstrip("’'")
+        return (tok in _STOP_TOKENS or bare in _STOP_TOKENS or tok in surface_words
+                or bare in surface_words or tok in title_words or bare in title_words
+                or not tok[:1].isupper() or tok.isupper() and len(tok) > 1)
+
+    for s_start, s_end in sentences:
+        for run in _CAP_RUN.finditer(text, s_start, s_end):
+            tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
+                      for m in re.finditer(r"\S+", run.group())]
+            # Strip leading/trailing non-name tokens (titles, places, function words).
+            lead = 0
+            while lead < len(tokens) and is_stop(tokens[lead][2]):
+                lead += 1
+            tail = len(tokens)
+            while tail > lead and is_stop(tokens[tail - 1][2]):
+                tail -= 1
+            name_tokens = tokens[lead:tail]
+            if not name_tokens:
+                continue
+            # Possessive / punctuation at the end of the last token
+            a = name_tokens[0][0]
+            b = name_tokens[-1][1]
+            while b > a and text[b - 1] in ",.;:":
+                b -= 1
+            raw = text[a:b]
+            possessive = re.search(r"(?:’s|'s|’|')$", raw)
+            if possessive:
+                b -= len(possessive.group())
+                raw = text[a:b]
+            if not raw or any(ch.isdigit() for ch in raw):
+                continue
+            words = raw.split()
+            surname = words[-1]
+            if surname in by_surname and len(words) <= 2 and (len(words) == 1 or surname in by_surname):
+                pid = by_surname[surname]
+                people[pid].spans.append((a, b))
+                person_mentions.append(PersonMention(a, b, pid))
+                continue
+            before = text[max(s_start, a - 60):a]
+            titled = lead > 0 and any(tok[2] in title_words or tok[2].rstrip(".") + "." in title_words
+                                      for tok in tokens[:lead])
+            titled = titled or bool(re.search(
+                r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
+                r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"
+                r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s*$",
+                before, re.IGNORECASE))
+            appositive = bool(re.match(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
+                                       + "|".join(re.escape(t) for t in gaz.titles if t.islower())
+                                       + r")\b", text[b:b + 90]))
+            reporting = bool(_REPORTING_NEXT.match(text, b))
+            if len(words) == 1 and not titled:
+                continue
+            if len(words) > 5:
+                continue
+            if not (titled or appositive or (reporting and len(words) >= 2)):
+                continue
+            if gaz.lookup(raw) is not None:
+                continue
+            pid = slug(raw)
+            if pid in people:
+                people[pid].spans.append((a, b))
+            else:
+                people[pid] = Person(pid, raw, surname, spans=[(a, b)])
+            by_surname.setdefault(surname, pid)
+            person_mentions.append(PersonMention(a, b, pid))
+            if people[pid].affiliation is None:
+                people[pid].affiliation = _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
+    # A surname mentioned before its full form, or again later with no title: any capitalised
+    # token equal to a known surname is that person.
+    if by_surname:
+        pattern = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(s) for s in by_surname) + r")(?![\w\-])")
+        known = {(pm.start, pm.end) for pm in person_mentions}
+        covered = [(pm.start, pm.end) for pm in person_mentions]
+        for m in pattern.finditer(text):
+            if (m.start(), m.end()) in known or any(a <= m.start() < b for a, b in covered):
+                continue
+            pid = by_surname[m.group(1)]
+            person_mentions.append(PersonMention(m.start(), m.end(), pid))
+            people[pid].spans.append((m.start(), m.end()))
+        person_mentions.sort(key=lambda pm: pm.start)
+    # A person whose first mention gave no affiliation may get one at a later mention.
+    for pm in person_mentions:
+        person = people[pm.person]
+        if person.affiliation is None:
+            sent = next(((a, b) for a, b in sentences if a <= pm.start < b), None)
+            if sent:
+                person.affiliation = _affiliation(gaz, text, mention_starts, sent[0], sent[1],
+                                                  pm.start, pm.end, appositive=False)
+    return people, person_mentions
+
+
+def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
+                 a: int, b: int, appositive: bool = True) -> Optional[str]:
+    """The entity of the noun phrase around a name: the title phrase before it, then an appositive."""
+    # The title phrase before the name, back to a clause delimiter.
+    left = text[s_start:a]
+    cuts = [(left.rfind(d), len(d)) for d in (";", "—", " -- ", "(", ")", "“", "\"", ":", " and ")]
+    cut, width = max(cuts)
+    seg_start = s_start + cut + width if cut >= 0 else s_start
+    comma = left.rfind(",")
+    before_start = max(seg_start, s_start + comma + 1) if comma >= 0 else seg_start
+    for lo in (before_start, seg_start):
+        m = head_entity(gaz, text, mentions, lo, a, closest=True)
+        if m is not None:
+            return gaz.root(m.entity)
+        if re.fullmatch(r"[\s,]*", text[before_start:a]) is None and lo == before_start:
+            # The phrase right before the name has words of its own; an earlier comma segment
+            # ("According to the X Office, Name ...") may still name the body.
+            continue
+    # An appositive after the name: ", a spokesman for the U.S.-backed SDF,"
+    app = re.match(r",\s+([^,;]{0,90})", text[b:min(s_end, b + 100)]) if appositive else None
+    if app:
+        m = head_entity(gaz, text, mentions, b + app.start(1), b + app.end(1))
+        if m is not None:
+            return gaz.root(m.entity)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Parties
+
+_CONFLICT_VERBS = (r"(?:attack(?:ed|s|ing)?|struck|strikes?|striking|shell(?:ed|s|ing)|bomb(?:ed|s|ing)|"
+                   r"invad(?:ed|es|ing)|launch(?:ed|es|ing)|fir(?:ed|es|ing)|clash(?:ed|es|ing)?|"
+                   r"fought|fight(?:s|ing)?|killed|kills|target(?:ed|s|ing)|expel(?:led|s)?|"
+                   r"accus(?:ed|es)|sanction(?:ed|s)|threaten(?:ed|s)|retaliat(?:ed|es|ing)|"
+                   r"offensive|war|raid(?:ed|s)?|incursion|assault|airstrikes?|killing)")
+
+
+@dataclass
+class PartyChoice:
+    ids: list[str]
+    scores: dict[str, float]
+    names: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+
+def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_end: int,
+                   mentions: list[Mention], sentences: list[Span]) -> PartyChoice:
+    """The principal opposing sides: belligerents weighted by prominence (title, lead, frequency)
+    and by conflict patterns ("between X and Y", "X struck Y")."""
+    score: Counter = Counter()
+    by_sentence = defaultdict(list)
+    for m in mentions:
+        ent = gaz.entity(gaz.root(m.entity)) if gaz.entity(m.entity).kind in ("body", "media") else gaz.entity(m.entity)
+        if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed:
+            continue
+        weight = 1.0 if m.form in ("name", "metonym") else 0.6
+        before = text[max(0, m.start - 12):m.start]
+        if re.search(r"\b(?:in|to|into|across|near)\s+(?:the\s+)?$", before) and m.form == "name":
+            weight *= 0.5                         # a place, not an actor
+        if title_span and title_span[0] <= m.start < title_span[1]:
+            weight *= 4
+        elif m.start < lead_end:
+            weight *= 2.5
+        score[ent.id] += weight
+        for sa, sb in sentences:
+            if sa <= m.start < sb:
+                by_sentence[(sa, sb)].append((m, ent.id))
+                break
+    pair_bonus: Counter = Counter()
+    for (sa, sb), items in by_sentence.items():
+        ids = [e for _, e in items]
+        sentence = text[sa:sb]
+        for m, eid in items:
+            pass
+        distinct = list(dict.fromkeys(ids))
+        if len(distinct) >= 2:
+            for m in re.finditer(r"between\s+(?:the\s+)?([^,.;]{2,60}?)\s+and\s+(?:the\s+)?([^,.;]{2,60})",
+                                 sentence):
+                xa = [e for mm, e in items if sa + m.start(1) <= mm.start < sa + m.end(1)]
+                xb = [e for mm, e in items if sa + m.start(2) <= mm.start < sa + m.end(2)]
+                if xa and xb and xa[0] != xb[0]:
+                    pair_bonus[xa[0]] += 3
+                    pair_bonus[xb[0]] += 3
+            if re.search(_CONFLICT_VERBS, sentence, re.IGNORECASE):
+                weight = 2.0 if sa < lead_end else 0.7
+                for eid in distinct[:3]:
+                    pair_bonus[eid] += weight
+    total = score + pair_bonus
+    ranked = [e for e, _ in total.most_common()]
+    if not ranked:
+        return PartyChoice([], {})
+    chosen = ranked[:2]
+    if len(ranked) >= 3 and total[ranked[2]] >= 0.6 * total[ranked[1]] and gaz.entity(ranked[2]).kind == "group":
+        chosen.append(ranked[2])
+    if len(chosen) == 2 and total[chosen[1]] < 0.15 * total[chosen[0]]:
+        chosen = chosen[:1]
+    names = {}
+    aliases = {}
+    for pid in chosen:
+        ent = gaz.entity(pid)
+        names[pid] = ent.name
+        forms = [text[m.start:m.end] for m in mentions if gaz.root(m.entity) == pid or m.entity == pid]
+        aliases[pid] = [f for f in dict.fromkeys(forms) if f != ent.name]
+    _army_names(gaz, text, chosen, names, aliases, mentions)
+    return PartyChoice(chosen, dict(total), names, aliases)
+
+
+def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, aliases: dict,
+                mentions: list[Mention]) -> None:
+    """A state fighting a non-state force inside it is often only its army in the text
+    ("the Sudanese army"); when the state's own name is only a place there, name the side so."""
+    kinds = {pid: gaz.entity(pid).kind for pid in chosen}
+    if sorted(kinds.values()) != ["group", "state"]:
+        return
+    state = next(pid for pid, k in kinds.items() if k == "state")
+    ent = gaz.entity(state)
+    as_actor = 0
+    for m in mentions:
+        if m.entity != state or m.form != "name":
+            continue
+        before = text[max(0, m.start - 15):m.start]
+        if not re.search(r"\b(?:in|of|to|into|across|near|from|at)\s+(?:the\s+)?$", before, re.IGNORECASE):
+            as_actor += 1
+    for demonym in ent.demonyms:
+        army = re.search(rf"\b{re.escape(demonym)} (?:army|military|armed forces)\b", text, re.IGNORECASE)
+        if army:
+            form = army.group(0)
+            form = form[0].upper() + form[1:]
+            aliases[state].append(form)
+            if as_actor == 0:
+                aliases[state].append(names[state])
+                names[state] = form
+            return

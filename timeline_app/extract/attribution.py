@@ -1,0 +1,239 @@
+"""Who is speaking in each sentence: reporting verbs, "according to", quotes, pronoun chains.
+
+The result is one :class:`Attribution` per attributed sentence, naming the speaker's surface text
+and the entity (state, organisation, group) the speaker belongs to. Whether that makes an Account
+(a party speaks) or a Reaction (a third party speaks or acts) is decided by the pipeline, which
+knows the parties.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .actors import Person, PersonMention, head_entity
+from .gazetteer import Gazetteer, Mention
+
+Span = tuple[int, int]
+
+_VERBS = (
+    r"said|says|say|saying|told|tells|tell|added|adds|stated|states|announced|announces|announcing|"
+    r"claimed|claims|claiming|reported|reports|accused|accuses|accusing|denied|denies|denying|"
+    r"warned|warns|warning|urged|urges|urging|called\s+(?:on|for)|calls\s+(?:on|for)|calling\s+(?:on|for)|"
+    r"insisted|insists|estimated|estimates|condemned|condemns|condemning|criticized|criticised|"
+    r"criticizes|criticises|rebuked|demanded|demands|demanding|are\s+demanding|threatened|threatens|"
+    r"vowed|vows|pledged|confirmed|confirms|acknowledged|admitted|admits|alleged|alleges|blamed|blames|"
+    r"rejected|rejects|dismissed|wrote|tweeted|declared|declares|asserted|noted|argued|argues|"
+    r"responded|expressed|expresses|welcomed|welcomes|praised|asked|appealed|described|"
+    r"went\s+on\s+to\s+say|reiterated|maintained|countered|suggested|believe|believed|"
+    r"published\s+a\s+statement|issued\s+a\s+statement|released|refused|has\s+seen|recalled|"
+    r"held\s+talks|discussed|reminded|explained|emphasized|emphasised|stressed|opened|decided"
+)
+_REPORT = re.compile(rf"\b(?:{_VERBS})\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=[,.;]|\s+(?:at|on|in)\s+least|$)")
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
+    r"(?:criticized|criticised|condemned|announced|denounced|welcomed|rejected|reported|confirmed|"
+    r"brokered|praised|questioned|echoed|expelled)\s+by\s+((?:the\s+)?[^,.;]{2,80})")
+_INVERTED = re.compile(r"[,?!][\"”’']?\s+(said|says|added|told)\s+((?:the\s+)?[A-Za-z][^,.;]{1,70})")
+_AUX = re.compile(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
+                  r"previously|first|on\s+\w+|in\s+turn|last\s+\w+|this\s+\w+|\w+day|will|would|"
+                  r"did|does|not|n't|didn't|doesn't|is|was|were|are|had|been|further|directly|"
+                  r"publicly|quickly|immediately|also|long|who|which|in\s+a\s+statement),?)+\s*$",
+                  re.IGNORECASE)
+_PRONOUN = re.compile(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
+_DEFINITE_BACKREF = re.compile(
+    r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+((?:\w+\s+){0,3}"
+    r"(?:ministry|office|secretary|minister|president|spokesman|spokeswoman|spokesperson|official|"
+    r"officials|envoy|ambassador|leader|chief|mission|country|group|agency|government|council|"
+    r"department|statement|prime minister))\W*$", re.IGNORECASE)
+_ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
+                           r"armed forces|soldiers|government)\b", re.IGNORECASE)
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
+_ACTION_VERBS = re.compile(
+    r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
+    r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
+    r"voted|agreed|backed|supported|pledged|joined|followed|closed|ordered|moved|announced|"
+    r"deployed|will\s+(?:hold|send|meet|expel|impose)|is\s+paying|paid|provided)\b")
+_CONFLICT_WORDS = re.compile(
+    r"\b(?:clash|fight|attack|offensive|strike|war|violence|ceasefire|cease-fire|crisis|conflict|"
+    r"talks|sanction|expel|diplomat|incursion|invasion|aggression|escalat|hostilit|restraint|"
+    r"peace|killing|assassinat|operation|shelling|bomb|missile|troops|tension|poison|retaliat)",
+    re.IGNORECASE)
+
+
+@dataclass
+class Attribution:
+    span: Span                    # the sentence
+    speaker: str                  # the speaker's surface text ("Armenia’s Defense Ministry")
+    speaker_span: Optional[Span]
+    entity: Optional[str]         # root entity id, or None when the speaker belongs to no known body
+    person: Optional[str] = None  # Person.id when the speaker is a person
+    kind: str = "report"          # report | action | chain
+
+
+@dataclass
+class _Memory:
+    last: Optional[Attribution] = None
+    last_person: Optional[Attribution] = None
+    last_sentence_index: int = -10
+
+
+def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
+              people: dict[str, Person], person_mentions: list[PersonMention],
+              parties: list[str], third_party_ids: Optional[set] = None) -> list[Optional[Attribution]]:
+    """One entry per sentence: its Attribution, or None for plain narration."""
+    out: list[Optional[Attribution]] = []
+    memory = _Memory()
+    state_parties = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "state"]
+    for index, (sa, sb) in enumerate(sentences):
+        found = _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory,
+                                    index, parties, state_parties)
+        if found is None and _QUOTE_OPEN.match(text[sa:sb]) and memory.last is not None \
+                and index - memory.last_sentence_index <= 2:
+            prev = memory.last
+            found = Attribution((sa, sb), prev.speaker, prev.speaker_span, prev.entity, prev.person, "chain")
+        if found is None:
+            found = _action(text, sa, sb, gaz, mentions, people, person_mentions, parties)
+        if found is not None:
+            memory.last = found
+            memory.last_sentence_index = index
+            if found.person:
+                memory.last_person = found
+        out.append(found)
+    return out
+
+
+def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory, index,
+                        parties, state_parties) -> Optional[Attribution]:
+    sentence = text[sa:sb]
+    candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
+    m = _ACCORDING.search(sentence)
+    if m:
+        if re.match(r"(?:this|that|him|her|them|it|which)\b", m.group(1)):
+            # "X according to this is not the final figure": the speaker is the subject before it.
+            candidates.append((sa, sa + m.start()))
+        else:
+            candidates.append((sa + m.start(1), sa + m.end(1)))
+    for m in _INVERTED.finditer(sentence):
+        candidates.append((sa + m.start(2), sa + m.end(2)))
+    for m in _PASSIVE_BY.finditer(sentence):
+        candidates.append((sa + m.start(1), sa + m.end(1)))
+    for m in _REPORT.finditer(sentence):
+        subject = _subject_before(text, sa, sa + m.start())
+        if subject is not None:
+            candidates.append(subject)
+    best_unknown = None
+    for start, end in candidates:
+        resolved = _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, index,
+                            parties, state_parties)
+        if resolved is None:
+            continue
+        entity, person, speaker_span = resolved
+        speaker = text[speaker_span[0]:speaker_span[1]].strip(" ,")
+        attribution = Attribution((sa, sb), speaker, speaker_span, entity, person, "report")
+        if entity is not None:
+            return attribution
+        if best_unknown is None:
+            best_unknown = attribution
+    return best_unknown
+
+
+def _subject_before(text: str, sa: int, verb: int) -> Optional[Span]:
+    """The noun phrase before a reporting verb: back to the sentence start, a closing quote or a
+    semicolon; when that is long, only the last comma segment."""
+    left = text[sa:verb]
+    cut = max(left.rfind(";"), left.rfind("”"), left.rfind("\""), left.rfind(":"))
+    start = sa + cut + 1 if cut >= 0 else sa
+    phrase = text[start:verb]
+    aux = _AUX.search(phrase)
+    end = start + aux.start() if aux else verb
+    phrase = text[start:end]
+    if not phrase.strip(" ,"):
+        return None
+    if len(phrase.split()) > 18:
+        comma = phrase.rfind(",")
+        if comma < 0:
+            return None
+        start = start + comma + 1
+        if len(text[start:end].split()) > 12:
+            return None
+    if _REPORT.search(text, start, end):
+        return None
+    return start, end
+
+
+def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, index, parties,
+             state_parties):
+    """(entity, person, speaker_span) for a speaker phrase; None when the phrase is no speaker."""
+    phrase = text[start:end]
+    if not re.search(r"[A-Za-z]", phrase):
+        return None
+    pron = _PRONOUN.match(phrase)
+    recent = memory.last is not None and index - memory.last_sentence_index <= 3
+    if pron:
+        word = pron.group(1).lower()
+        if word in ("he", "she") and memory.last_person is not None \
+                and index - memory.last_sentence_index <= 4:
+            prev = memory.last_person if memory.last is None or memory.last.person is None else memory.last
+            return prev.entity, prev.person, prev.speaker_span
+        if word in ("it", "they", "we") and recent:
+            return memory.last.entity, memory.last.person, memory.last.speaker_span
+        return None
+    persons = [pm for pm in person_mentions if start <= pm.start < end]
+    entity_mention = head_entity(gaz, text, mentions, start, end)
+    if persons:
+        person = people[persons[0].person]
+        entity = person.affiliation
+        if entity is None and entity_mention is not None:
+            entity = gaz.root(entity_mention.entity)
+            person.affiliation = entity
+        return entity, person.id, (start, end)
+    if entity_mention is not None:
+        return gaz.root(entity_mention.entity), None, (start, end)
+    if _DEFINITE_BACKREF.match(phrase) and recent:
+        return memory.last.entity, memory.last.person, (start, end)
+    generic = next((n for n in gaz.generic_group_nouns if re.search(rf"\b{n}\b", phrase, re.IGNORECASE)), None)
+    if generic:
+        group = _last_group_before(gaz, mentions, start, parties)
+        if group:
+            return group, None, (start, end)
+    if _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
+        return state_parties[0], None, (start, end)
+    if len(phrase.split()) <= 8 and re.search(r"\b[a-z]+", phrase):
+        return None, None, (start, end)        # a speaker outside any known body ("the resident")
+    return None
+
+
+def _last_group_before(gaz: Gazetteer, mentions: list[Mention], pos: int, parties: list[str]):
+    groups = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "group"]
+    before = [m for m in mentions if m.start < pos and gaz.entity(m.entity).kind == "group"]
+    if before:
+        return gaz.root(before[-1].entity)
+    return groups[0] if groups else None
+
+
+def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Optional[Attribution]:
+    """A third party doing something about the conflict with no reporting verb: "France will take
+    the clashes to the UN Security Council", "NATO released images"."""
+    sentence = text[sa:sb]
+    verb = _ACTION_VERBS.search(sentence)
+    if verb is None or not _CONFLICT_WORDS.search(sentence):
+        return None
+    subject_end = sa + verb.start()
+    if len(text[sa:subject_end].split()) > 14:
+        return None
+    persons = [pm for pm in person_mentions if sa <= pm.start < subject_end]
+    if persons:
+        person = people[persons[0].person]
+        if person.affiliation and person.affiliation not in parties:
+            return Attribution((sa, sb), text[sa:subject_end].strip(" ,"), (sa, subject_end),
+                               person.affiliation, person.id, "action")
+        return None
+    m = head_entity(gaz, text, mentions, sa, subject_end)
+    if m is None:
+        return None
+    root = gaz.root(m.entity)
+    if root in parties or gaz.entity(root).kind not in ("state", "organisation"):
+        return None
+    return Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), root, None, "action")

@@ -1,0 +1,175 @@
+"""Sentences + times + actors -> events.
+
+Every sentence that names an actor or carries a time becomes at least one event; a sentence with
+several time expressions in different clauses ("X happened on Wednesday, after Y on Sunday") is cut
+into one event per clause. A sentence with no time expression takes the narrative's current time
+(background narration continues the last date) or, when it reports the day's news (a reporting
+verb, present or future tense), the reference date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import TimeValue
+
+Span = tuple[int, int]
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:which|who|whom|after|before|when|while|since|as|but|and|in\s+which|where|amid|"
+    r"following|prompting|leaving|saying|although|though)\b)|;\s+|\s+—\s+|\s+--\s+|"
+    r"\s+(?=(?:after|before|since|when|while|amid|following|until)\s)")
+_OPENER = re.compile(
+    r"^(?:(?:on|in|at|by|during|since|after|before|earlier|later|late|early|meanwhile|however|"
+    r"but|and|also|separately|then|still|instead|moreover|last|this|overnight)\b[^,]{0,40},\s*)+",
+    re.IGNORECASE)
+_NEWS_DAY = re.compile(
+    r"\b(?:says|say|said|told|tells|added|announced|claimed|reported|accused|denied|warned|urged|"
+    r"called|condemned|criticized|criticised|stated|insisted|will|is|are|has|have|now|today|"
+    r"tonight|currently|expelled|expels)\b")
+_BYLINE = re.compile(r"^(?:\W*(?:published|updated|posted|by)\b|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
+                     re.IGNORECASE)
+_USABLE_TYPES = ("DATE", "TIME")
+_BACKGROUND_DAYS = 180
+
+
+@dataclass
+class SentenceInfo:
+    span: Span
+    actors: list[str] = field(default_factory=list)       # root entity ids, in order of mention
+    attributed: Optional[str] = None                      # entity id of the speaker, if any
+    has_attribution: bool = False
+
+
+@dataclass
+class EventDraft:
+    span: Span
+    sentence_span: Span
+    time: Optional[TimeValue]
+    actors: list[str]
+    title: str
+
+
+def time_value(timex, anchored: Optional[str] = None) -> TimeValue:
+    begin, end = timex.begin, timex.end_time
+    if begin is not None and end is not None and end < begin:
+        begin, end = end, begin
+    return TimeValue(value=timex.value, start=begin, end=end, granularity=_granularity(timex.granularity),
+                     expression=timex.text, expression_span=(timex.start, timex.end),
+                     anchored=anchored or (timex.anchored if timex.anchored in
+                                           ("explicit", "reference", "narrative") else "explicit"))
+
+
+def reference_time(reference: dt.date) -> TimeValue:
+    start = dt.datetime.combine(reference, dt.time())
+    return TimeValue(value=reference.isoformat(), start=start, end=start + dt.timedelta(days=1),
+                     granularity="day", expression="", expression_span=None, anchored="reference")
+
+
+_GRANULARITIES = {"millennium", "century", "decade", "year", "half-year", "season", "quarter", "month",
+                  "week", "day", "part-of-day", "hour", "minute", "second", "duration", "set", "unknown"}
+
+
+def _granularity(value: str) -> str:
+    return value if value in _GRANULARITIES else "unknown"
+
+
+def usable(timex) -> bool:
+    return timex.type in _USABLE_TYPES and timex.begin is not None and timex.end_time is not None
+
+
+def is_byline(text: str) -> bool:
+    return bool(_BYLINE.match(text.strip())) or len(re.findall(r"[A-Za-z]{3,}", text)) < 2
+
+
+def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference: Optional[dt.date],
+                 skip: set[Span]) -> list[EventDraft]:
+    drafts: list[EventDraft] = []
+    current: Optional[TimeValue] = None
+    usable_times = [t for t in timexes if usable(t)]
+    ti = 0
+    for info in infos:
+        sa, sb = info.span
+        while ti < len(usable_times) and usable_times[ti].start < sa:
+            ti += 1
+        inside = []
+        j = ti
+        while j < len(usable_times) and usable_times[j].start < sb:
+            inside.append(usable_times[j])
+            j += 1
+        if info.span in skip:
+            continue
+        sentence = text[sa:sb]
+        if not inside and not info.actors and not info.has_attribution:
+            continue
+        if not inside:
+            time = _narrative_time(sentence, current, reference, info.has_attribution)
+            drafts.append(EventDraft((sa, sb), (sa, sb), time, info.actors, make_title(text, sa, sb)))
+            continue
+        for (ga, gb), timex in _clause_groups(text, sa, sb, inside):
+            tv = time_value(timex)
+            drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb)))
+        last = inside[-1] if len(inside) == 1 else inside[0]
+        current = time_value(last)
+    return drafts
+
+
+def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Optional[dt.date],
+                    reports: bool) -> Optional[TimeValue]:
+    ref_tv = reference_time(reference) if reference else None
+    if current is None:
+        return ref_tv
+    if ref_tv is not None and current.end is not None:
+        old = current.end < ref_tv.start - dt.timedelta(days=7)
+        if old and (reports or _NEWS_DAY.search(sentence)):
+            return ref_tv
+    return current.model_copy(update={"anchored": "narrative" if current.anchored != "reference"
+                                      else "reference", "expression_span": current.expression_span})
+
+
+def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span, object]]:
+    if len(inside) == 1:
+        return [((sa, sb), inside[0])]
+    cuts = [sa] + [sa + m.start() for m in _CLAUSE_BREAK.finditer(text[sa:sb])] + [sb]
+    segments = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
+    groups: list[list] = []      # [start, end, timex]
+    for a, b in segments:
+        times = [t for t in inside if a <= t.start < b]
+        if groups and (not times or groups[-1][2] is None):
+            groups[-1][1] = b
+            if groups[-1][2] is None and times:
+                groups[-1][2] = times[0]
+            continue
+        groups.append([a, b, times[0] if times else None])
+    out = []
+    for a, b, timex in groups:
+        a2, b2 = _strip(text, a, b)
+        if timex is not None and b2 > a2:
+            out.append(((a2, b2), timex))
+    return out or [((sa, sb), inside[0])]
+
+
+def _strip(text: str, a: int, b: int) -> Span:
+    while a < b and text[a] in " ,;—-":
+        a += 1
+    while b > a and text[b - 1] in " ,;—-":
+        b -= 1
+    return a, b
+
+
+def make_title(text: str, a: int, b: int, limit: int = 80) -> str:
+    """A readable headline-like clause: leading adverbials dropped, cut at a clause end or word."""
+    s = " ".join(text[a:b].split())
+    s = _OPENER.sub("", s) or s
+    s = s.strip(" \"“”'‘’")
+    if len(s) > limit:
+        comma = s.rfind(",", 0, limit)
+        if comma >= 30:
+            s = s[:comma]
+        else:
+            cut = s.rfind(" ", 0, limit - 1)
+            s = s[:cut if cut > 20 else limit - 1].rstrip(" ,;:—-") + "…"
+    s = s.rstrip(" .,;:")
+    return s[:1].upper() + s[1:] if s else s

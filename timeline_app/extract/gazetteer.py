@@ -1,0 +1,131 @@
+"""Countries, demonyms, capitals, organisations, armed groups, titles and bodies.
+
+The data lives in ``resources/gazetteer/gazetteer.json`` (built by ``tools/build_gazetteer.py``).
+It is loaded once, lazily, and compiled into one alternation regex, longest surface form first,
+so a whole article is scanned in a single pass.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+DATA = Path(__file__).resolve().parents[2] / "resources" / "gazetteer" / "gazetteer.json"
+
+#: Kinds that can be a side in a conflict.
+BELLIGERENT_KINDS = ("state", "group")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    kind: str                      # state | organisation | group | body | media | monitor
+    parent: Optional[str] = None
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entity: str                    # entity id
+    form: str                      # name | demonym | metonym
+    backed: bool = False           # "U.S.-backed", "Moscow-led": supports, is not, the head
+
+
+@dataclass
+class Gazetteer:
+    entities: dict[str, Entity]
+    surface: dict[str, tuple[str, str]]          # surface form -> (entity id, form)
+    titles: tuple[str, ...]
+    bodies: tuple[str, ...]
+    generic_group_nouns: tuple[str, ...]
+    _pattern: re.Pattern = field(repr=False, default=None)
+    _title_pattern: re.Pattern = field(repr=False, default=None)
+    _body_pattern: re.Pattern = field(repr=False, default=None)
+
+    def __post_init__(self) -> None:
+        forms = sorted(self.surface, key=len, reverse=True)
+        alternation = "|".join(re.escape(f) for f in forms)
+        self._pattern = re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w])")
+        self._title_pattern = _word_alternation(self.titles)
+        self._body_pattern = _word_alternation(self.bodies, ignore_case=True)
+
+    # -- lookups -------------------------------------------------------------------------------
+    def entity(self, entity_id: Optional[str]) -> Optional[Entity]:
+        return self.entities.get(entity_id) if entity_id else None
+
+    def lookup(self, surface: str) -> Optional[Entity]:
+        """The entity a surface form names exactly ("Kremlin" -> Russia), or None."""
+        hit = self.surface.get(surface.strip())
+        return self.entities[hit[0]] if hit else None
+
+    def root(self, entity_id: str) -> str:
+        """The entity a body ultimately belongs to (UN Security Council -> United Nations)."""
+        seen = set()
+        while entity_id not in seen:
+            seen.add(entity_id)
+            ent = self.entities.get(entity_id)
+            if ent is None or not ent.parent or ent.parent not in self.entities:
+                return entity_id
+            entity_id = ent.parent
+        return entity_id
+
+    def mentions(self, text: str, start: int = 0, end: Optional[int] = None) -> list[Mention]:
+        end = len(text) if end is None else end
+        found = []
+        for m in self._pattern.finditer(text, start, end):
+            surface = m.group(0)
+            entity_id, form = self.surface[surface]
+            after = text[m.end():m.end() + 12]
+            backed = bool(re.match(r"-(?:backed|led|allied|aligned|sponsored|supported|funded|based)\b",
+                                   after))
+            found.append(Mention(m.start(), m.end(), entity_id, form, backed))
+        return found
+
+    def titles_in(self, text: str, start: int = 0, end: Optional[int] = None) -> list[re.Match]:
+        end = len(text) if end is None else end
+        return list(self._title_pattern.finditer(text, start, end))
+
+    def bodies_in(self, text: str, start: int = 0, end: Optional[int] = None) -> list[re.Match]:
+        end = len(text) if end is None else end
+        return list(self._body_pattern.finditer(text, start, end))
+
+
+def _word_alternation(words, ignore_case: bool = False) -> re.Pattern:
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE if ignore_case else 0)
+
+
+def _build(data: dict) -> Gazetteer:
+    entities: dict[str, Entity] = {}
+    surface: dict[str, tuple[str, str]] = {}
+    for raw in data["entities"]:
+        ent = Entity(raw["id"], raw["name"], raw["kind"], raw.get("parent"),
+                     tuple(raw.get("names", ())), tuple(raw.get("demonyms", ())),
+                     tuple(raw.get("metonyms", ())))
+        if ent.id in entities:          # first definition wins (states before organisations)
+            continue
+        entities[ent.id] = ent
+        for form, names in (("name", ent.names), ("demonym", ent.demonyms), ("metonym", ent.metonyms)):
+            for name in names:
+                # A form already claimed by an earlier entity keeps its owner ("Saudi" the state).
+                surface.setdefault(name, (ent.id, form))
+    return Gazetteer(entities, surface, tuple(data.get("titles", ())), tuple(data.get("bodies", ())),
+                     tuple(data.get("generic_group_nouns", ())))
+
+
+@lru_cache(maxsize=1)
+def get() -> Gazetteer:
+    """The gazetteer, loaded and compiled once per process."""
+    try:
+        data = json.loads(DATA.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {"entities": []}
+    return _build(data)
