@@ -1,0 +1,157 @@
+"""Publication and reference dates: CONTRACT.md order, datelines and publication lines, real articles."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+
+import pytest
+
+from conftest import ROOT, SEED, SHARED
+from timeline_app.ingest import load
+from timeline_app.ingest.dates import find_stated_date, parse_date_string
+
+DATA = ROOT / "tests" / "data" / "ingest"
+MTIME = dt.datetime(2024, 5, 1, 12, 0).timestamp()
+
+
+def _copy_with_mtime(name, tmp_path, mtime=MTIME):
+    target = tmp_path / name
+    shutil.copy(DATA / name, target)
+    os.utime(target, (mtime, mtime))
+    return target
+
+
+@pytest.mark.parametrize("name, published, note", [
+    ("published_line.txt", "2022-09-13T00:00:00", "'Published 13 September 2022'"),
+    ("published_time_line.txt", "2023-04-18T15:00:00", "'Published April 18, 2023 | 03:00 PM'"),
+    ("updated_line.txt", "2022-09-13T15:18:00", "'Updated 15:18 13.9.2022'"),
+    ("published_and_updated.txt", "2022-09-14T18:45:00", "'Published: 14 September 2022 18:45'"),
+    ("byline_date.txt", "2012-11-15T00:00:00", "date line 'Nov 15, 2012'"),
+    ("dateline_full.txt", "2021-03-03T00:00:00", "dateline 'GENEVA, March 3, 2021 (AP)'"),
+    ("dateline_agency_paren.txt", "2023-04-18T00:00:00", "dateline 'NORTHPORT (Example News / Wire - 18th April, 2023)'"),
+])
+def test_dates_stated_in_the_text(name, published, note, tmp_path):
+    article = load(_copy_with_mtime(name, tmp_path))
+    assert article.published.isoformat() == published
+    assert article.reference_date.isoformat() == published[:10]
+    assert article.reference_source == "text"
+    assert article.reference_note == note
+
+
+def test_dateline_without_year_takes_the_year_from_the_file_date(tmp_path):
+    article = load(_copy_with_mtime("dateline_reuters.txt", tmp_path))
+    assert article.reference_date == dt.date(2023, 9, 13)  # the last Sept 13 before 1 May 2024
+    assert article.reference_source == "text"
+    assert article.reference_note.startswith("dateline 'NORTHPORT, Sept 13 (Reuters)'")
+    assert "year assumed" in article.reference_note
+
+
+@pytest.mark.parametrize("name", ["time_only.txt", "body_date_only.txt", "utf8.txt"])
+def test_no_stated_date_falls_back_to_the_file_date(name, tmp_path):
+    article = load(_copy_with_mtime(name, tmp_path))
+    assert article.published is None
+    assert article.reference_date == dt.date(2024, 5, 1)
+    assert article.reference_source == "file-mtime"
+    assert article.reference_note.startswith("assumed: file modified 2024-05-01")
+
+
+def test_user_choice_wins_but_published_is_still_reported(tmp_path):
+    article = load(_copy_with_mtime("published_line.txt", tmp_path), reference_date=dt.date(2022, 9, 12))
+    assert article.reference_date == dt.date(2022, 9, 12)
+    assert article.reference_source == "user"
+    assert article.published == dt.datetime(2022, 9, 13)
+    undated = load(_copy_with_mtime("utf8.txt", tmp_path), reference_date=dt.date(2020, 1, 2))
+    assert (undated.reference_source, undated.reference_date) == ("user", dt.date(2020, 1, 2))
+
+
+def test_sidecar_gives_date_and_title(tmp_path):
+    article = load(DATA / "with_sidecar.txt")
+    assert article.title == "The sidecar title"
+    assert article.published == dt.datetime(2021, 6, 1, 8, 30)
+    assert article.reference_source == "sidecar"
+    assert "with_sidecar.meta.json" in article.reference_note
+
+
+def test_broken_sidecar_is_a_warning_not_an_error(tmp_path):
+    path = _copy_with_mtime("published_line.txt", tmp_path)
+    (tmp_path / "published_line.meta.json").write_text("{not json", encoding="utf-8")
+    article = load(path)
+    assert article.reference_source == "text"
+    assert any("published_line.meta.json" in warning for warning in article.warnings)
+
+
+def test_seed_article_dated_by_its_sidecar():
+    article = load(SEED)
+    assert article.reference_date == dt.date(2022, 9, 13)
+    assert article.reference_source == "sidecar"
+    assert article.text.startswith("Extensive clashes broke out")
+
+
+def _gold_cases():
+    for folder in ("news-dev", "news-long"):
+        for text_path in sorted((SHARED / "data" / folder).glob("*.txt")):
+            yield pytest.param(text_path, id=f"{folder}/{text_path.stem[:20]}")
+
+
+@pytest.mark.parametrize("text_path", list(_gold_cases()))
+def test_real_articles_match_their_gold_publication_date(text_path):
+    """Where the gold says the text states the date, we find it; elsewhere we assume, never guess."""
+    gold = json.loads(text_path.with_suffix("").with_suffix(".gold.json").read_text(encoding="utf-8"))
+    article = load(text_path)
+    known_from = str(gold.get("published_known_from", ""))
+    if known_from.startswith("text"):
+        assert article.reference_source == "text"
+        assert article.published.date().isoformat() == gold["published"]
+    else:
+        assert article.reference_source == "file-mtime"
+        assert article.published is None
+    assert article.title == gold.get("title", article.title)
+
+
+# ---- unit level -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Title\nMOSCOW, Sept 13, 2022 (Reuters) - Russia said", "2022-09-13T00:00:00"),
+    ("Title\nKYIV, Ukraine, 24 February 2022 (AFP) — Explosions", "2022-02-24T00:00:00"),
+    ("Title\nBy Ann Lee | Tuesday, November 15, 2012 | 3:05pm\nBody.", "2012-11-15T15:05:00"),
+    ("Title\nPosted on 2019-10-09 14:30\nBody", "2019-10-09T14:30:00"),
+    ("Title\nLast updated: 9/10/2019\nBody", "2019-09-10T00:00:00"),
+    ("Title\nFirst published on Wed 5 May 2021 07.15 BST\nBody", "2021-05-05T07:15:00"),
+])
+def test_find_stated_date(text, expected):
+    stated = find_stated_date(text)
+    assert stated is not None and stated.value.isoformat() == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Title\n15:05•Updated 15:18\nBody",
+    "Damascus, Syria (CNN) -- Explosions lit the sky early Sunday.",
+    "Title\n\nThe deal, published on March 3, 2018, was signed in Geneva by both sides today.",
+    "Title\n\nOn 4 June 2019 the treaty was signed, officials recalled in a long statement on Monday.",
+    "Clashes on 13 September 2022 leave 49 dead\n\nThe fighting began on Tuesday night.",
+    "Title\n" + "\n".join(f"Paragraph {i} about the war." for i in range(20)) + "\nPublished 1 May 2020",
+])
+def test_no_date_where_the_top_states_none(text):
+    assert find_stated_date(text) is None
+
+
+@pytest.mark.parametrize("value, expected, has_time", [
+    ("2022-09-13T15:05:00+02:00", "2022-09-13T15:05:00", True),
+    ("2022-09-13T23:30:00Z", "2022-09-13T23:30:00", True),
+    ("2022-09-13", "2022-09-13T00:00:00", False),
+    ("2022-09-13 08:00:00", "2022-09-13T08:00:00", True),
+    ("Tue, 13 Sep 2022 15:05:00 GMT", "2022-09-13T15:05:00", True),
+    ("20220913", "2022-09-13T00:00:00", False),
+    ("September 13, 2022", "2022-09-13T00:00:00", False),
+])
+def test_parse_date_string(value, expected, has_time):
+    parsed = parse_date_string(value)
+    assert parsed is not None
+    assert parsed[0].isoformat() == expected and parsed[1] is has_time
+
+
+@pytest.mark.parametrize("value", ["", "yesterday", "0001-01-01", "2999-01-01T00:00:00", "13/45/2022"])
+def test_parse_date_string_rejects_nonsense(value):
+    assert parse_date_string(value) is None
