@@ -88,3 +88,10 @@ def test_article_without_any_date_is_not_an_error(tmp_path):
     article = load(path)
     assert article.published is None
     assert article.reference_source == "file-mtime"
+
+
+def test_web_archive_gets_advice(tmp_path):
+    archive = tmp_path / "page.mhtml"
+    archive.write_bytes(b"From: <Saved by Blink>\r\nSubject: News\r\nMIME-Version: 1.0\r\n"
+                        b"Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\r\n--boundary\r\n")
+    assert "web archive" in _message(archive)

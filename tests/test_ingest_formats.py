@@ -182,3 +182,16 @@ def test_text_title_is_first_line_shortened_when_a_paragraph(tmp_path):
     path.write_text(("word " * 100).strip() + "\n", encoding="utf-8")
     title = load(path).title
     assert len(title) <= 201 and title.endswith("…")
+
+
+def test_h1_kept_when_og_title_is_a_shortened_form(tmp_path):
+    page = tmp_path / "t.html"
+    body = "<p>" + "Rescue teams searched the rubble through the night for survivors. " * 3 + "</p>"
+    page.write_text(
+        "<html><head><meta property='og:title' content='Quake kills hundreds in mountain region'>"
+        "<meta property='og:updated_time' content='2023-02-07T10:00:00Z'></head><body><article>"
+        f"<h1>Quake kills hundreds in mountain region, rescuers say</h1>{body}</article></body></html>",
+        encoding="utf-8")
+    article = load(page)
+    assert article.title == "Quake kills hundreds in mountain region, rescuers say"
+    assert "last modified" in article.reference_note  # an update time is used only as a last resort

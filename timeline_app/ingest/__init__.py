@@ -27,7 +27,10 @@ from .formats import Extracted, first_line_title
 from .reading import read_limited
 from .reference import choose_reference
 from .sidecar import read_sidecar, sidecar_path
-from .sniff import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Format, choose_format, format_from_suffix
+from .sniff import (
+    HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Format, choose_format, format_from_suffix,
+    is_web_archive,
+)
 
 __all__ = [
     "MAX_BYTES", "IngestError", "load", "content_key", "sidecar_path", "SUPPORTED_SUFFIXES",
@@ -93,6 +96,8 @@ def _load(path: Path, reference_date: Optional[dt.date], forced: Optional[Format
     decoded = decode(raw, declared=declared)
     if not decoded.text.strip():
         raise IngestError("the file is empty")
+    if is_web_archive(decoded.text[:4096]):
+        raise IngestError("this is a web archive (.mhtml); save the page as HTML (.html) and open that")
     kind = forced or choose_format(path, decoded.text[:4096])
     extracted = _extract(kind, decoded.text)
     if not extracted.text.strip():

@@ -22,6 +22,15 @@ _MD_QUOTE = re.compile(r"^>\s", re.M)
 _MD_FRONT_MATTER = re.compile(r"\A---\s*\n[\w-]+\s*:")
 
 
+_WEB_ARCHIVE = re.compile(r"^MIME-Version:\s*1\.0", re.I | re.M)
+_MULTIPART = re.compile(r"^Content-Type:\s*multipart/related", re.I | re.M)
+
+
+def is_web_archive(head: str) -> bool:
+    """A browser's "web page, single file" (.mhtml/.mht): a MIME message, not a page."""
+    return bool(_WEB_ARCHIVE.search(head[:2048]) and _MULTIPART.search(head[:4096]))
+
+
 def format_from_suffix(path: Path) -> Optional[Format]:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:

@@ -17,10 +17,13 @@ PUBLISHED_KEYS = (
     "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date.published",
     "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
     "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
-    "original-publish-date", "dc.date.created", "bt:pubdate", "date", "og:updated_time",
+    "original-publish-date", "dc.date.created", "bt:pubdate", "date",
 )
 #: Keys naming the last change: used only when no publication time is given.
-MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:modified_time", "lastmod", "last-modified")
+MODIFIED_KEYS = (
+    "article:modified_time", "datemodified", "og:modified_time", "og:updated_time", "lastmod",
+    "last-modified",
+)
 TITLE_KEYS = ("og:title", "twitter:title", "headline", "title", "dc.title", "sailthru.title", "parsely-title")
 SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
 URL_KEYS = ("og:url", "twitter:url", "parsely-link")
@@ -176,14 +179,21 @@ def page_title(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> str
     headings = [h for h in headings if h and len(h) <= 300]
     # An <h1> that the metadata also names is the headline exactly as the page shows it.
     for heading in headings:
-        key = _key(heading)
-        if len(key) >= 8 and any(key in _key(value) for value in declared) and _key(heading) != _key(site):
+        if _agrees(_key(heading), [_key(value) for value in declared]) and _key(heading) != _key(site):
             return heading
     for value in declared:
         stripped = _strip_site_name(value, site)
         if stripped:
             return stripped
     return headings[0] if headings else ""
+
+
+def _agrees(heading: str, declared: list[str]) -> bool:
+    """The <h1> is named by the metadata, or the metadata gives a (slightly) shortened <h1>."""
+    if len(heading) < 8:
+        return False
+    return any(heading in value or (value in heading and len(value) >= 0.6 * len(heading))
+               for value in declared if value)
 
 
 def _h1s(tree) -> list:
