@@ -103,7 +103,7 @@ _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|is\sto|are\sto|plans?\sto|planned\sto|intends?\sto|scheduled|"
     r"expected\sto|expects?\sto|due\sto|to\sbe\sheld|set\sto|aims?\sto|upcoming|next|would\sbe\sheld|"
     r"is\sdue|are\sdue|is\sexpected|are\sexpected|to\sbegin|to\sstart|to\smeet|to\svisit|to\stravel|to\sreturn|"
-    r"to\svote|to\shold)\b", re.I)
+    r"to\svote|to\shold|to\sbe|expects?|tomorrow)\b", re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|came|went|met|began|broke|fought|took|gave|made|held|left|fled|"
     r"saw|got|won|lost|shot|hit|struck|ran|sent|led|spoke|wrote|rose|fell|became|began|brought|bought|"
@@ -113,6 +113,8 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "e
                 "embed", "united", "red", "bed", "shed", "hundred", "limited", "based", "related", "expected",
                 "scheduled", "planned", "proposed", "supposed", "planned", "armed", "alleged", "disputed",
                 "detailed", "advanced", "concerned", "interested", "dedicated"}
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|has|have)\s+(?:\w+ly\s+)?\Z", re.I)
+_VERB_RIGHT_BEFORE = re.compile(r"\b(?P<w>\w+)\s+(?:on\s+|late\s+|early\s+)?\Z")
 _CLAUSE_BOUNDARY = re.compile(r"[.!?;\n]\s|[\"“”]")
 
 
@@ -132,16 +134,26 @@ def tense_near(text: str, start: int, end: int) -> int:
     m = _CLAUSE_BOUNDARY.search(right)
     if m:
         right = right[:m.start()]
+    # The verb right before the expression ("said Tuesday", "announced on Monday") decides at once.
+    vb = _VERB_RIGHT_BEFORE.search(left)
+    if vb:
+        word = vb["w"].lower()
+        if word in ("will", "shall"):
+            return 1
+        if _PAST.fullmatch(word) and word not in _NOT_PAST_ED and word not in ("last", "earlier") \
+                and not _PASSIVE_BEFORE.search(left[:vb.start("w")]):
+            return -1
     best: Optional[tuple[int, int]] = None      # (distance, direction)
     for segment, offset_from_timex in ((left, lambda mm: len(left) - mm.end()), (right, lambda mm: mm.start())):
         for pattern, direction in ((_FUTURE, 1), (_PAST, -1)):
             for mm in pattern.finditer(segment):
                 word = mm.group(0).lower()
-                if direction < 0 and word.endswith("ed") and word in _NOT_PAST_ED:
+                if direction < 0 and word.endswith("ed") and (
+                        word in _NOT_PAST_ED or _PASSIVE_BEFORE.search(segment[:mm.start()])):
                     continue
                 dist = offset_from_timex(mm)
                 if direction > 0:
-                    dist -= 20      # an explicit future marker outweighs a nearer participle
+                    dist -= 10      # an explicit future marker outweighs a slightly nearer participle
                 if best is None or dist < best[0]:
                     best = (dist, direction)
     return best[1] if best else 0

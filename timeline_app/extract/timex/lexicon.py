@@ -164,7 +164,7 @@ _DIGIT_WORDS = UNITS_0_19[1:] + list(TENS)
 NUMWORD_RE = (r"(?:(?:" + alternation(TENS) + r"(?:[\s-](?:" + "|".join(UNITS_0_19[1:10]) + r"))?|"
               + alternation(UNITS_0_19) + r")(?:\s(?:hundred|thousand))?(?:\sand\sa\shalf)?)")
 NUMBER_RE = (r"(?:\d{1,4}(?:,\d{3})?(?:\.\d+)?(?:\s\d/\d)?|" + NUMWORD_RE + r"|a\scouple\sof|a\sdozen|a\ssingle"
-             r"|(?:a|an|one)\s(?:and\sa\shalf)?|half\sa|a\shalf|hundreds\sof|thousands\sof)")
+             r"|(?:a|an|one)(?:\sand\sa\shalf)?|half\sa|a\shalf|hundreds\sof|thousands\sof)")
 VAGUE_RE = alternation(VAGUE_QUANTITIES - {"recent", "the coming", "the past few", "the last few", "the next few"})
 ORDINAL_RE = r"(?:" + alternation(k for k in ORDINALS if k not in ("last", "final")) + r"|\d{1,2}(?:st|nd|rd|th))"
 UNIT_WORDS = sorted(set(UNITS) | set(UNIT_PLURALS), key=len, reverse=True)

@@ -103,9 +103,10 @@ _PREP_BEFORE = re.compile(r"(?:\b(?:in|since|of|by|until|till|from|before|after|
                           r"last|next|this|for|on|at|around|circa|c\.|ca\.|from|in\searly|in\slate)\s+|[(\[,–—-]\s*|^)$",
                           re.I)
 _QUANTITY_BEFORE = re.compile(r"(?:\$|£|€|¥|#|\bno\.\s?|\b(?:about|some|than|nearly|over|almost|only|just|least|"
-                              r"around|roughly|approximately|to|and|of|estimated|additional|another|extra|"
+                              r"around|roughly|approximately|estimated|additional|another|extra|"
                               r"total|all|top)\s+)$", re.I)
-_QUANTITY_AFTER = re.compile(r"\s*(?:[a-z]+s\b(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bthis)|people|troops|soldiers|"
+_PLURAL_AFTER = re.compile(r"\s*[a-z]+s\b(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bthis)(?<!\bthus)")
+_QUANTITY_AFTER = re.compile(r"\s*(?:people|troops|soldiers|"
                              r"men|women|children|police|staff|personnel|km|kilometres|kilometers|miles|meters|"
                              r"metres|feet|tons|tonnes|barrels|votes|points|yards|acres|hectares|hours|minutes|"
                              r"dollars|euros|pounds|rubles|yuan|yen|m\b|kg|mm|cc|hp|mph|kph)", re.I)
@@ -139,13 +140,14 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
                 return False
             if _QUANTITY_AFTER.match(after):
                 return False
-            if y < 1800 or y > 2100:
-                if not _PREP_BEFORE.search(before):
-                    return False
+            if not _PREP_BEFORE.search(before) and (y < 1800 or y > 2100 or _PLURAL_AFTER.match(after)):
+                return False
             if re.match(r"\s?(?:-|–|to)\s?\d{1,3}\b(?!\d)", after) and not re.match(r"\s?(?:-|–)\s?\d\d\b", after):
                 return False
             if re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(", "):
                 return False
+            if re.search(r"['’]s\s+\Z", before):
+                return False     # "Kopp's 1987 Chevrolet": a model year, a name
     if rule == "season":
         season = _norm(g["season"])
         if season == "fall" and not (g.get("y") or g.get("y1") or g.get("rel") or g.get("pmod")):
@@ -183,6 +185,20 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
             return True
         if w == "future" and re.search(r"\b(?:a|an|its|their|his|her|our|my|your|the)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
             return re.match(r"\s*[.,;]", after) is not None
+    if rule == "pod_bare":
+        p = _norm(g["pod"])
+        if p not in ("overnight", "midnight") and not re.search(
+                r"\b(?:after|before|at|by|until|till|since|from|around|about|toward|towards)\s+(?:about\s+)?\Z",
+                text[max(0, m.start() - 14):m.start()], re.I):
+            return False
+    if rule == "set" and re.match(r"a\s", m.group(0), re.I):
+        # "700 seats a week", "twice a day", "24 hours a day": a rate, not a stretch of time
+        if not re.search(r"(?:\d|\b(?:once|twice|times|hours|dollars|cents|percent|million|billion|thousand|"
+                         r"hundred|dozens?|hundreds|thousands|interviews|flights|trips|visits|barrels|tons)|%)\s*\Z",
+                         text[max(0, m.start() - 30):m.start()], re.I):
+            return False
+    if rule == "duration" and unit_of(g["unit"]) == "quarter" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+        return False         # "three-quarters of its food"
     if rule == "pod":
         if _norm(g.get("rel")) == "the" and _norm(g["pod"]) not in ("morning", "afternoon", "evening", "night"):
             return False
@@ -348,8 +364,6 @@ def quarter(m: re.Match, ctx: Context) -> Optional[Resolved]:
         year_, anchored = _rel_year(det, ctx.ref), "reference"
     else:
         year_, anchored = ctx.ref.year, "reference"
-        if ctx.last is not None and ctx.last.unit in ("year", "quarter") and m.start() - ctx.last.position < 300:
-            year_, anchored = ctx.last.begin.year, "narrative"
     if unit == "period":
         return None if o not in _ORD_Q else Resolved("DATE", f"{year_:04d}-Q{_ORD_Q[o]}", anchored=anchored)
     if unit == "half":
@@ -368,6 +382,8 @@ def q_short(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 def quarter_ref(m: re.Match, ctx: Context) -> Optional[Resolved]:
     words = _norm(m.group(0))
+    if _norm(m["qunit"]) == "period" and not m["adj"] and not m["y1"]:
+        return None
     ref = ctx.ref
     if m["y1"]:
         # "the 1988 quarter": the quarter of the narrative, in that year
@@ -638,9 +654,14 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
             d = base + dt.timedelta(days=sign * round(n * {"day": 1, "week": 7}.get(unit, 1)))
             return Resolved("DATE", fmt_day(d), mod=mod, anchored=anchored)
         return Resolved("DATE", fmt_unit(shift(base, sign * months, "month"), "month"), mod=mod, anchored=anchored)
-    d = shift(base, sign * whole, unit)
     value_unit = {"decade": "year", "century": "year", "millennium": "year", "fortnight": "week",
                   "night": "day", "weekend": "weekend", "quarter": "quarter"}.get(unit, unit)
+    last = ctx.last
+    if unit == "year" and last is not None and m.start() - last.position < 500:
+        # "a year earlier/ago" after a quarter or a day: the same quarter or day, a year before (TimeML)
+        if last.unit == "quarter" or (narrative and last.unit in ("day", "month")):
+            base, value_unit, anchored = last.begin, last.unit, "narrative"
+    d = shift(base, sign * whole, unit)
     return Resolved("DATE", fmt_unit(d, value_unit), mod=mod, anchored=anchored)
 
 
@@ -666,7 +687,7 @@ def duration(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def bare_units(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    unit = unit_of(m["unit"])
+    unit = unit_of(m["unit"] or m["unit2"])
     return Resolved("DURATION", _duration_value(None, unit), granularity="duration") if unit else None
 
 
@@ -744,6 +765,78 @@ def vague(m: re.Match, ctx: Context) -> Optional[Resolved]:
     else:
         value = "PAST_REF"
     return Resolved("DATE", value, anchored="reference", **_ref_interval(value, ctx, w))
+
+
+_LO_WORDS = {"hundred": 0}
+
+
+def spoken_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"nineteen ninety-six", "the year two thousand" (transcribed speech)."""
+    if m["thousand"]:
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if not (_norm(m.group(0)).startswith("the year") or re.search(r"\b(?:in|by|since|until|of)\s+\Z", before)):
+            return None
+        rest = _norm(m["thousand"])[len("two thousand"):].replace("and", "").strip()
+        y = 2000 + int(number_value(rest) or 0) if rest else 2000
+        return Resolved("DATE", f"{y:04d}")
+    hi = {"eighteen": 18, "nineteen": 19, "twenty": 20}[_norm(m["hi"])]
+    lo_text = _norm(m["lo"]).replace("-", " ")
+    lo = 0 if lo_text == "hundred" else number_value(lo_text.replace("oh ", ""))
+    if lo is None or not 0 <= lo <= 99:
+        return None
+    return Resolved("DATE", f"{hi * 100 + int(lo):04d}")
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def decade_word(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    d = ctx.ref.year // 100 * 10 + _DECADE_WORDS[_norm(m["w"])]
+    if d * 10 > ctx.ref.year:
+        d -= 10
+    return Resolved("DATE", f"{d:03d}", mod=_pos_mod(m["pmod"]), anchored="reference")
+
+
+def weekend(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    ref = ctx.ref
+    if ref.isoweekday() >= 6:
+        sat = ref - dt.timedelta(days=ref.isoweekday() - 6)
+    elif ctx.tense(m.start(), m.end()) > 0:
+        sat = ref + dt.timedelta(days=6 - ref.isoweekday())
+    else:
+        sat = ref - dt.timedelta(days=ref.isoweekday() + 1)
+    return Resolved("DATE", fmt_week(sat) + "-WE", anchored="reference")
+
+
+def year_end(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    which = _norm(m["which"])
+    y = ctx.ref.year + (-1 if which == "last" else 1 if which == "next" else 0)
+    pos = _norm(m["pos"]) or "end"
+    mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID", "turn": "END"}[pos]
+    return Resolved("DATE", f"{y:04d}", mod=mod, anchored="reference")
+
+
+def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    unit = _norm(m["unit"])
+    after = ctx.text[m.end():m.end() + 16].lower()
+    if unit == "year" and re.match(r"\s+(?:ended|ending|ends|that\s+ended|through|to\s+date)\b", after):
+        return Resolved("DURATION", "P1Y", granularity="duration")
+    if ctx.last is not None and ctx.last.unit == unit and m.start() - ctx.last.position < 400:
+        return Resolved("DATE", ctx.last.value, anchored="narrative")
+    return Resolved("DATE", fmt_unit(ctx.ref, unit), anchored="reference")
+
+
+def year_ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    last = ctx.last
+    if last is not None and last.unit in ("quarter", "month", "year") and m.start() - last.position < 600:
+        return Resolved("DATE", fmt_unit(shift(last.begin, -1, "year"), last.unit), anchored="narrative")
+    return Resolved("DATE", f"{ctx.ref.year - 1:04d}", anchored="reference")
+
+
+def ahead(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    unit = unit_of(m["unit"])
+    return Resolved("DURATION", _duration_value(None, unit), granularity="duration") if unit else None
 
 
 def _easter(year_: int) -> dt.date:

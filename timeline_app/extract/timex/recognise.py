@@ -50,7 +50,7 @@ RULES: list[Rule] = [
           + YEAR + r"))?" + _E, 3),
     # September 2022 / in September / last April / early December / June last year / mid-November
     _rule("month", _B + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)" + SP + r")?(?P<mon>" + MONTH_RE
-          + r")(?:(?:,?" + SP + r"(?:of" + SP + r")?(?P<y>" + YEAR + r")(?![\d,]))|(?:" + SP
+          + r")(?:(?:,?" + SP + r"(?:of" + SP + r")?(?P<y>" + YEAR + r")(?!\d|,\d))|(?:" + SP
           + r"(?P<relyear>last|this|next)" + SP + r"year))?" + _E, 2),
     _rule("year", _B + POSMOD + r"(?:(?P<fiscal>fiscal(?:" + SP + r"year)?|calendar(?:"
           + SP + r"year)?|the" + SP + r"year|year)" + SP + r")?(?P<y>" + YEAR + r")(?![\d]|,\d|\.\d|%|-\d|\s?(?:percent|per\scent))", 1),
@@ -70,7 +70,7 @@ RULES: list[Rule] = [
     _rule("q_short", _B + r"(?P<q>Q[1-4]|H[12])(?:" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 2),
     _rule("quarter_ref", _B + r"(?:the|this|that|its|last|next|a)" + SP + r"(?:(?P<adj>latest|current|same|recent|"
           r"comparable|year-ago|year-earlier|previous|prior|past|latest|just-ended|recently\sended|fiscal)" + SP
-          + r"){0,2}(?:(?P<y1>" + YEAR + r")" + SP + r")?quarter" + _E, 1),
+          + r"){0,2}(?:(?P<y1>" + YEAR + r")" + SP + r")?(?P<qunit>quarter|period)(?!-)" + _E, 1),
     # clock times: 3 p.m. (local time) / 10:35 a.m. EDT Thursday / 15:05 / noon Thursday
     _rule("clock", _B + r"(?:(?P<approx>about|around|approximately|shortly" + SP + r"(?:before|after))" + SP
           + r")?(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s{0,2}(?P<ampm>" + AMPM_RE + r")|(?P<h24>[01]?\d|2[0-3])"
@@ -86,9 +86,10 @@ RULES: list[Rule] = [
     _rule("relative_day", _B + r"(?:(?P<pmod>early|late|later|earlier)" + SP + r")?(?P<w>today|tonight|yesterday|"
           r"tomorrow|the" + SP + r"day" + SP + r"before" + SP + r"yesterday|the" + SP + r"day" + SP + r"after"
           + SP + r"tomorrow)(?:'s)?(?:" + SP + r"(?P<pod>" + POD_RE + r"))?" + _E, 3),
-    _rule("pod", _B + r"(?:(?P<pmod>early|late)" + SP + r")?(?:(?P<rel>this|last|that|the|the" + SP + r"next|the"
+    _rule("pod", _B + r"(?:(?P<pmod>early|late)" + SP + r")?(?:(?P<rel>this|last|that|the" + SP + r"next|the"
           + SP + r"following|the" + SP + r"previous|the" + SP + r"same)" + SP + r")(?P<pod>" + POD_RE + r")" + _E, 1),
-    _rule("pod_bare", _B + r"(?P<pod>overnight|nightfall|dawn|dusk|daybreak|sunrise|sunset|midnight)" + _E, 0),
+    _rule("pod_bare", _B + r"(?P<pod>overnight|nightfall|dawn|dusk|daybreak|sunrise|sunset|midnight|"
+          r"mid-?\s?(?:afternoon|morning))" + _E, 0),
     # last week / this year / the following day / earlier this month / the past year / that night
     _rule("relative_unit", _B + r"(?:(?P<pmod>early|late|earlier|later|the" + SP + r"end" + SP + r"of|the" + SP
           + r"beginning" + SP + r"of|the" + SP + r"middle" + SP + r"of|mid|end" + SP + r"of)[\s-]{1,3})?(?P<rel>" + REL
@@ -101,10 +102,11 @@ RULES: list[Rule] = [
     _rule("duration", _B + QMOD + r"(?:(?P<the>the)" + SP + r")?(?:(?P<rel>past|last|next|first|coming|previous|"
           r"following|final|latest|remaining|initial|recent|further)" + SP + r")?(?P<num>" + NUMBER_RE + r"|"
           + VAGUE_RE + r")" + HY + r"(?:(?P<more>more|additional|further|extra|straight|consecutive|full|whole|"
-          r"long)" + SP + r")?(?P<unit>" + UNIT_RE + r")(?P<suffix>-long|-old|" + HY + r"long(?!\w)|-plus)?" + _E, 1),
+          r"long)" + SP + r")?(?P<unit>" + UNIT_RE + r")(?P<suffix>-long|" + HY + r"long(?!\w)|-plus)?(?!-old|" + HY + r"old\b|-\w)" + _E, 1),
     _rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)|"
           r"(?<=\blast\s)|(?<=\blasted\s)|(?<=\btakes\s)|(?<=\btake\s))(?P<unit>hours|days|weeks|months|years|"
-          r"decades|centuries)(?!\s(?:of|ago|later|earlier|before|after)\b)" + _E, 0),
+          r"decades|centuries)(?!\s(?:of|ago|later|earlier|before|after)\b)" + _E + r"|" + _B + r"(?P<unit2>hours|days|weeks|"
+          r"months|years|decades)-long" + _E, 0),
     _rule("set", _B + r"(?:(?:every|each|per|a" + SP + r"(?=day\b|year\b|week\b|month\b))" + SP + r"(?:other" + SP
           + r"|single" + SP + r")?(?:(?P<num>" + NUMBER_RE + r")" + SP + r")?(?P<unit>" + UNIT_RE + r"|(?P<wd>"
           + WEEKDAY_RE + r")|(?P<mon>" + MONTH_RE + r")|(?P<pod>morning|afternoon|evening|night))|(?P<adv>daily|"
@@ -112,11 +114,30 @@ RULES: list[Rule] = [
     _rule("vague", _B + r"(?P<w>now|right" + SP + r"now|currently|current|presently|nowadays|these" + SP + r"days|"
           r"at" + SP + r"present|the" + SP + r"present|at" + SP + r"the" + SP + r"moment|recently|recent(?:" + SP
           + r"(?:years|months|weeks|days|times))?|lately|earlier|previously|formerly|in" + SP + r"the" + SP + r"past|"
-          r"the" + SP + r"past|once" + SP + r"again(?!\w)|soon|shortly|the" + SP + r"future|future|later|"
+          r"the" + SP + r"past|(?<!as\s)soon|the" + SP + r"(?:near|short)" + SP + r"term|the" + SP + r"future|future|"
+          r"(?:days|weeks|months|years|decades)" + SP + r"ago|past" + SP + r"(?:years|months|decades)|"
           r"(?:in" + SP + r")?(?:the" + SP + r")?(?:coming|next" + SP + r"few|past" + SP + r"few|last" + SP
-          + r"few)" + SP + r"(?:days|weeks|months|years|decades)|the" + SP + r"time(?=" + SP + r"of\b|,|\.)|"
+          + r"few)" + SP + r"(?:days|weeks|months|years|decades|quarters)|"
           r"since" + SP + r"then|until" + SP + r"then|by" + SP + r"then|till" + SP + r"then|from" + SP + r"then"
-          r"|at" + SP + r"that" + SP + r"time|at" + SP + r"the" + SP + r"time)" + _E, 0),
+          r")" + _E, 0),
+    _rule("spoken_year", _B + r"(?:the" + SP + r"year" + SP + r")?(?:(?P<hi>nineteen|eighteen|twenty)" + SP
+          + r"(?P<lo>(?:" + "|".join(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+          + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
+          r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine))"
+          r"|(?P<thousand>two" + SP + r"thousand(?:" + SP + r"(?:and" + SP + r")?(?:one|two|three|four|five|six|seven|"
+          r"eight|nine|ten))?))" + _E, 2),
+    _rule("decade_word", _B + r"the" + SP + r"(?:(?P<pmod>early|late|mid)[-\s]{1,2})?(?P<w>twenties|thirties|forties|"
+          r"fifties|sixties|seventies|eighties|nineties)" + _E, 2),
+    _rule("weekend", _B + r"the" + SP + r"weekend" + _E, 0),
+    _rule("year_end", _B + r"(?:around" + SP + r")?(?:the" + SP + r")?(?:(?P<pos>end|beginning|start|middle|turn)" + SP
+          + r"of" + SP + r"(?:the" + SP + r")?(?:(?P<which>this|last|next|current)" + SP + r")?(?:fiscal" + SP
+          + r"|calendar" + SP + r")?year|year[-\s]end|year's" + SP + r"end)(?![\w-])", 2),
+    _rule("the_unit", _B + r"the" + SP + r"(?:(?P<adj>full|fiscal|calendar|current" + SP + r"fiscal|latest" + SP
+          + r"fiscal|whole|entire)" + SP + r")?(?P<unit>year|week|month)(?![\w-]|'s\b)", 0),
+    _rule("year_ago", _B + r"(?P<w>year-(?:ago|earlier)|year" + SP + r"(?:ago|earlier))(?=" + SP + r"(?:period|quarter|level|"
+          r"results?|profit|loss|net|sales|revenue|earnings|figure|month|week|days?|income|levels|quarters)\b)", 0),
+    _rule("ahead", _B + r"the" + SP + r"(?:(?:coming|next|past|last|previous|following)" + SP + r")?(?P<unit>days|weeks|"
+          r"months|years|decades)" + SP + r"(?:ahead|to" + SP + r"come)" + _E, 1),
     _rule("holiday", _B + r"(?:(?P<rel>last|next|this)" + SP + r")?(?P<h>christmas(?:" + SP + r"(?:day|eve))?|"
           r"new" + SP + r"year's(?:" + SP + r"(?:day|eve))?|thanksgiving(?:" + SP + r"day)?|easter(?:" + SP
           + r"(?:sunday|monday|week))?|halloween|valentine's" + SP + r"day|labor" + SP + r"day|memorial" + SP
