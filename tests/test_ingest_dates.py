@@ -155,3 +155,11 @@ def test_parse_date_string(value, expected, has_time):
 @pytest.mark.parametrize("value", ["", "yesterday", "0001-01-01", "2999-01-01T00:00:00", "13/45/2022"])
 def test_parse_date_string_rejects_nonsense(value):
     assert parse_date_string(value) is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("September 13, 2022 3:05 PM", "2022-09-13T15:05:00"),
+    ("2022/09/13", "2022-09-13T00:00:00"),
+])
+def test_parse_date_string_human_forms(value, expected):
+    assert parse_date_string(value)[0].isoformat() == expected

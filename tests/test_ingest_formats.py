@@ -195,3 +195,30 @@ def test_h1_kept_when_og_title_is_a_shortened_form(tmp_path):
     article = load(page)
     assert article.title == "Quake kills hundreds in mountain region, rescuers say"
     assert "last modified" in article.reference_note  # an update time is used only as a last resort
+
+
+def test_json_ld_in_cdata_wrapper_and_video_object_first(tmp_path):
+    page = tmp_path / "t.html"
+    body = "<p>" + "The ministry said the convoy reached the city before dawn on Friday. " * 3 + "</p>"
+    page.write_text(
+        "<html><head><title>Convoy reaches city</title>"
+        "<script type='application/ld+json'>{\"@type\":\"VideoObject\",\"uploadDate\":\"2019-01-01\"}</script>"
+        "<script type='application/ld+json'>//<![CDATA[\n{\"@type\":\"NewsArticle\","
+        "\"datePublished\":\"2021-02-03T04:05:06Z\"}\n//]]></script>"
+        f"</head><body><article><h1>Convoy reaches city</h1>{body}</article></body></html>",
+        encoding="utf-8")
+    article = load(page)
+    assert article.published.isoformat() == "2021-02-03T04:05:06"
+    assert article.reference_source == "html-meta"
+
+
+def test_date_in_canonical_url(tmp_path):
+    page = tmp_path / "t.html"
+    body = "<p>" + "Leaders met in the capital to discuss the border dispute on Sunday. " * 3 + "</p>"
+    page.write_text(
+        "<html><head><title>Leaders meet</title>"
+        "<link rel='canonical' href='https://news.example/world/2022/09/18/leaders-meet/'>"
+        f"</head><body><article>{body}</article></body></html>", encoding="utf-8")
+    article = load(page)
+    assert article.reference_date.isoformat() == "2022-09-18"
+    assert "URL" in article.reference_note

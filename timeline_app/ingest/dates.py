@@ -28,7 +28,7 @@ _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsd
 _TEXT_DATES = [
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}\b", re.I),      # April 18, 2023
     re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),   # 18th April, 2023
-    re.compile(rf"\b{_YEAR}-(?P<nmonth>[01]?\d)-(?P<day>[0-3]?\d)\b"),              # 2022-09-13
+    re.compile(rf"\b{_YEAR}(?P<sep>[-/.])(?P<nmonth>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)\b"),  # 2022-09-13
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<nmonth>[01]?\d)\.{_YEAR}\b"),            # 13.9.2022
     re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b"),                    # 9/13/2022
 ]
@@ -98,16 +98,16 @@ def parse_date_string(value: str) -> Optional[tuple[dt.datetime, bool]]:
     compact = re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", value)
     if compact:
         return _plausible(_safe_datetime(*map(int, compact.groups())), False)
-    try:
+    for found in _dates_in(value, allow_yearless=False):
+        day, _ = found
+        time = _time_near(value)
+        return _plausible(_combine(day, time), time is not None)
+    try:  # RFC 2822 forms the patterns above missed
         parsed = email.utils.parsedate_to_datetime(value)
         if parsed is not None:
             return _plausible(parsed.replace(tzinfo=None), True)
     except (TypeError, ValueError, IndexError):
         pass
-    for found in _dates_in(value, allow_yearless=False):
-        day, _ = found
-        time = _time_near(value)
-        return _plausible(_combine(day, time), time is not None)
     return None
 
 

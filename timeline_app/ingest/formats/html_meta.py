@@ -28,6 +28,8 @@ TITLE_KEYS = ("og:title", "twitter:title", "headline", "title", "dc.title", "sai
 SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
 URL_KEYS = ("og:url", "twitter:url", "parsely-link")
 
+#: Comment and CDATA wrappers some CMSs put around JSON-LD.
+_JSON_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _ARTICLE_TYPES = re.compile(r"article|posting|report|story|webpage", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|:)\s+")
@@ -54,7 +56,7 @@ def json_ld_objects(tree) -> list[dict[str, Any]]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(_JSON_WRAPPERS.sub("", script.text or ""), strict=False)
         except ValueError:
             continue
         found.extend(_walk_json_ld(data))
