@@ -77,8 +77,8 @@ def _day_value(d: dt.date) -> str:
 
 def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
     ref = ctx.ref
-    if month == ref.month:
-        return ref.year
+    if abs(month - ref.month) < 3:
+        return ref.year       # a month close to the reference is in its year, whatever the tense
     tense = ctx.tense(start, end)
     if tense < 0 and month > ref.month:
         return ref.year - 1
@@ -385,6 +385,8 @@ def quarter_ref(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if _norm(m["qunit"]) == "period" and not m["adj"] and not m["y1"]:
         return None
     ref = ctx.ref
+    if m["y1"] and _norm(m["qunit"]) == "period":
+        return Resolved("DATE", f"{int(m['y1']):04d}")
     if m["y1"]:
         # "the 1988 quarter": the quarter of the narrative, in that year
         q = ((ctx.last.begin.month - 1) // 3 + 1) if ctx.last and ctx.last.unit == "quarter" else (ref.month - 1) // 3 + 1
@@ -404,13 +406,14 @@ def quarter_ref(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
-    if m["wd"]:
+    g = m.groupdict()
+    if g.get("wd"):
         direction = ctx.tense(m.start(), m.end()) or -1
         return weekday_from(ctx.ref, _weekday(m["wd"]), direction), "reference"
-    if m["rd"]:
+    if g.get("rd"):
         w = _norm(m["rd"])
         return ctx.ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0)), "reference"
-    if m["mon"]:
+    if g.get("mon"):
         mon = _month(m["mon"])
         try:
             return dt.date(_month_year_by_tense(mon, ctx, m.start(), m.end()), mon, int(m["day"])), "reference"
@@ -470,7 +473,9 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
         d, anchored = weekday_from(ctx.last.begin + dt.timedelta(days=1), wd, 1), "narrative"
     elif rel in ("the previous", "that") and ctx.last is not None:
         d, anchored = weekday_from(ctx.last.begin - dt.timedelta(days=1), wd, -1), "narrative"
-    elif ctx.last is not None and ctx.last.unit == "week" and m.start() - ctx.last.position < 400:
+    elif (ctx.last is not None and ctx.last.unit == "week" and m.start() - ctx.last.position < 300
+          and "\n" not in ctx.text[ctx.last.position:m.start()]
+          and not ctx.last.begin <= ref < ctx.last.begin + dt.timedelta(days=7)):
         d, anchored = weekday_in_week(ctx.last.begin, wd), "narrative"     # "last week ... on Monday"
     else:
         direction = ctx.tense(m.start(), m.end())
@@ -513,8 +518,12 @@ def pod(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def pod_bare(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    p = _norm(m["pod"])
-    if ctx.last is not None and ctx.last.unit in ("day", "part-of-day") and m.start() - ctx.last.position < 600:
+    p = _norm(m["pod"]).replace(" ", "-")
+    if p in ("midafternoon", "midmorning"):
+        p = "mid-" + p[3:]
+    if m["wd"] or m["rd"]:
+        d, anchored = _clock_day(m, ctx)
+    elif ctx.last is not None and ctx.last.unit in ("day", "part-of-day") and m.start() - ctx.last.position < 600:
         d, anchored = ctx.last.begin, "narrative"
     else:
         d, anchored = ctx.ref, "reference"
@@ -809,12 +818,16 @@ def weekend(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("DATE", fmt_week(sat) + "-WE", anchored="reference")
 
 
-def year_end(m: re.Match, ctx: Context) -> Optional[Resolved]:
+def unit_edge(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"the end of the year", "year-end", "the beginning of next month": the unit, with START/MID/END."""
     which = _norm(m["which"])
-    y = ctx.ref.year + (-1 if which == "last" else 1 if which == "next" else 0)
+    unit = _norm(m["unit"] or m["unit2"]) or "year"
     pos = _norm(m["pos"]) or "end"
     mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID", "turn": "END"}[pos]
-    return Resolved("DATE", f"{y:04d}", mod=mod, anchored="reference")
+    if which == "that" and ctx.last is not None:
+        return Resolved("DATE", fmt_unit(ctx.last.begin, unit), mod=mod, anchored="narrative")
+    base = shift(ctx.ref, -1 if which == "last" else 1 if which == "next" else 0, unit)
+    return Resolved("DATE", fmt_unit(base, unit), mod=mod, anchored="reference")
 
 
 def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:

@@ -43,7 +43,7 @@ RULES: list[Rule] = [
     _rule("slash_date", _B + r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", 4),
     # Sept. 13 / September 13, 2022 / Tuesday, Oct. 26 / Monday Sept. 12th
     _rule("month_day", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:" + POSMOD + r")?(?P<mon>" + MONTH_RE
-          + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?![\d:])(?:,?" + SP + r"(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
+          + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
     # 13 September 2022 / the 13th of September
     _rule("day_month", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r")?(?P<day>" + DAYNUM
           + r")(?:st|nd|rd|th)?" + SP + r"(?:of" + SP + r")?(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>"
@@ -89,7 +89,8 @@ RULES: list[Rule] = [
     _rule("pod", _B + r"(?:(?P<pmod>early|late)" + SP + r")?(?:(?P<rel>this|last|that|the" + SP + r"next|the"
           + SP + r"following|the" + SP + r"previous|the" + SP + r"same)" + SP + r")(?P<pod>" + POD_RE + r")" + _E, 1),
     _rule("pod_bare", _B + r"(?P<pod>overnight|nightfall|dawn|dusk|daybreak|sunrise|sunset|midnight|"
-          r"mid-?\s?(?:afternoon|morning))" + _E, 0),
+          r"mid-?\s?(?:afternoon|morning))(?:,?" + SP + r"(?:on" + SP + r")?(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<rd>"
+          r"today|yesterday|tomorrow)))?" + _E, 0),
     # last week / this year / the following day / earlier this month / the past year / that night
     _rule("relative_unit", _B + r"(?:(?P<pmod>early|late|earlier|later|the" + SP + r"end" + SP + r"of|the" + SP
           + r"beginning" + SP + r"of|the" + SP + r"middle" + SP + r"of|mid|end" + SP + r"of)[\s-]{1,3})?(?P<rel>" + REL
@@ -129,9 +130,10 @@ RULES: list[Rule] = [
     _rule("decade_word", _B + r"the" + SP + r"(?:(?P<pmod>early|late|mid)[-\s]{1,2})?(?P<w>twenties|thirties|forties|"
           r"fifties|sixties|seventies|eighties|nineties)" + _E, 2),
     _rule("weekend", _B + r"the" + SP + r"weekend" + _E, 0),
-    _rule("year_end", _B + r"(?:around" + SP + r")?(?:the" + SP + r")?(?:(?P<pos>end|beginning|start|middle|turn)" + SP
-          + r"of" + SP + r"(?:the" + SP + r")?(?:(?P<which>this|last|next|current)" + SP + r")?(?:fiscal" + SP
-          + r"|calendar" + SP + r")?year|year[-\s]end|year's" + SP + r"end)(?![\w-])", 2),
+    _rule("unit_edge", _B + r"(?:around" + SP + r")?(?:the" + SP + r")?(?:(?P<pos>end|beginning|start|middle|turn)" + SP
+          + r"of" + SP + r"(?:the" + SP + r")?(?:(?P<which>this|last|next|current|that)" + SP + r")?(?:fiscal" + SP
+          + r"|calendar" + SP + r")?(?P<unit>year|month|week|decade|century|quarter)|year[-\s]end|year's" + SP
+          + r"end|(?P<unit2>month|week)[-\s]end)(?![\w-])", 2),
     _rule("the_unit", _B + r"the" + SP + r"(?:(?P<adj>full|fiscal|calendar|current" + SP + r"fiscal|latest" + SP
           + r"fiscal|whole|entire)" + SP + r")?(?P<unit>year|week|month)(?![\w-]|'s\b)", 0),
     _rule("year_ago", _B + r"(?P<w>year-(?:ago|earlier)|year" + SP + r"(?:ago|earlier))(?=" + SP + r"(?:period|quarter|level|"
