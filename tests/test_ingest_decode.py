@@ -89,3 +89,10 @@ def test_binary_files_refused_with_a_clear_message(name, message):
     assert message in text
     assert text.endswith(f"({DATA / name})")
     assert "\n" not in text
+
+
+def test_central_european_code_page_not_read_as_western():
+    text = ("Rząd ogłosił dziś, że rozmowy o zawieszeniu broni zostaną wznowione w przyszłym "
+            "tygodniu w stolicy. Żołnierze wycofają się z pozycji.")
+    decoded = decode(text.encode("cp1250"))
+    assert decoded.text == text

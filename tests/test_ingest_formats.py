@@ -222,3 +222,16 @@ def test_date_in_canonical_url(tmp_path):
     article = load(page)
     assert article.reference_date.isoformat() == "2022-09-18"
     assert "URL" in article.reference_note
+
+
+def test_microdata_date_in_the_body(tmp_path):
+    page = tmp_path / "t.html"
+    body = "<p>" + "Negotiators reported progress on a prisoner exchange late on Thursday. " * 3 + "</p>"
+    page.write_text(
+        "<html><head><title>Progress on exchange</title></head><body><article>"
+        "<h1 itemprop='headline'>Progress on exchange</h1>"
+        "<span itemprop='datePublished' content='2024-01-11T18:20:00+01:00'>11 Jan</span>"
+        f"{body}</article></body></html>", encoding="utf-8")
+    article = load(page)
+    assert article.published.isoformat() == "2024-01-11T18:20:00"
+    assert "datepublished" in article.reference_note

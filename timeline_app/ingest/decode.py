@@ -161,6 +161,12 @@ _WESTERN_CHARS = set(
 )
 
 
+_CENTRAL_CHARS = set(
+    "ąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžýáéíúČĎĚŇŘŠŤŮŽÝÁÉÍÚőűöüŐŰÖÜäôĺľŕÄÔĹĽŔăâîșțşţĂÂÎȘȚŞŢ"
+    "„“”‚‘’–—…«»°·\xa0"
+)
+
+
 def _looks_like_damaged_utf8(raw: bytes) -> bool:
     """Mostly valid UTF-8 with a few bad bytes (a truncated download, one pasted byte)."""
     text = raw.decode("utf-8", errors="replace")
@@ -188,12 +194,24 @@ def _detect(raw: bytes) -> Optional[str]:
         return None
     encoding = best.encoding
     if codecs.lookup(encoding).name in _WESTERN_ALIASES:
+        # Not plain Western text (checked before): Central European text is the usual confusion.
+        if _reads_as(raw[:SNIFF_BYTES], "cp1250", _CENTRAL_CHARS):
+            return "cp1250"
         try:
             raw.decode("cp1252")
             return "cp1252"
         except UnicodeDecodeError:
             return encoding
     return encoding
+
+
+def _reads_as(sample: bytes, encoding: str, expected: set[str]) -> bool:
+    try:
+        text = sample.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    high = [char for char in text if ord(char) > 0x7F]
+    return bool(high) and sum(char in expected for char in high) >= 0.95 * len(high)
 
 
 def _decode_replacing(raw: bytes, encoding: str) -> Decoded:

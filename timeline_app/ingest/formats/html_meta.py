@@ -36,7 +36,11 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|:)\s+")
 
 
 def meta_values(tree) -> dict[str, str]:
-    """First ``content`` of each <meta> key (property, name or itemprop; lower-cased)."""
+    """First ``content`` of each <meta> key (property, name or itemprop; lower-cased).
+
+    Microdata in the body (``itemprop`` with ``content``/``datetime``) counts for the date and
+    headline keys; a <meta> in <head> with the same key wins over it.
+    """
     values: dict[str, str] = {}
     for meta in tree.iter("meta"):
         content = meta.get("content")
@@ -46,6 +50,12 @@ def meta_values(tree) -> dict[str, str]:
             key = meta.get(attribute)
             if key:
                 values.setdefault(key.strip().lower(), content.strip())
+    # Microdata on any element: <span itemprop="datePublished" content="...">, <time itemprop ...>.
+    for element in tree.xpath("//body//*[@itemprop and (@content or @datetime)]"):
+        key = element.get("itemprop").strip().lower()
+        content = (element.get("content") or element.get("datetime") or "").strip()
+        if key in ("datepublished", "headline", "datemodified") and content:
+            values.setdefault(key, content)
     return values
 
 
