@@ -28,7 +28,7 @@ _STOP_TOKENS = frozenset("""
 The A An In On At For From By With And But Or Of To As After Before Since During While When If
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Sept. Jan. Feb. Aug. Oct. Nov. Dec.
-This That These Those It He She They We I His Her Their Our Its Mr. Mrs. Ms. Dr.
+This That These Those It He She They We I His Her Their Our Its Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr
 State Foreign Defense Defence Interior Security Council Ministry Minister President Prime Secretary
 General Office News Post Operation Republic People Forces Army Party Human Rights Agency Times
 Department House Street National Democratic Islamic Union United Nations Front Liberation Press
@@ -153,7 +153,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             titled = titled or bool(re.search(
                 r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
                 r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"
-                r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s*$",
+                r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$",
                 before, re.IGNORECASE))
             appositive = bool(re.match(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
                                        + "|".join(re.escape(t) for t in gaz.titles if t.islower())
@@ -219,7 +219,7 @@ def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: in
             # ("According to the X Office, Name ...") may still name the body.
             continue
     # An appositive after the name: ", a spokesman for the U.S.-backed SDF,"
-    app = re.match(r",\s+([^,;]{0,90})", text[b:min(s_end, b + 100)]) if appositive else None
+    app = re.match(r",\s+((?:a|an|the)\s[^,;]{0,90})", text[b:min(s_end, b + 100)]) if appositive else None
     if app:
         m = head_entity(gaz, text, mentions, b + app.start(1), b + app.end(1))
         if m is not None:
@@ -230,11 +230,13 @@ def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: in
 # --------------------------------------------------------------------------------------------
 # Parties
 
-_CONFLICT_VERBS = (r"(?:attack(?:ed|s|ing)?|struck|strikes?|striking|shell(?:ed|s|ing)|bomb(?:ed|s|ing)|"
-                   r"invad(?:ed|es|ing)|launch(?:ed|es|ing)|fir(?:ed|es|ing)|clash(?:ed|es|ing)?|"
-                   r"fought|fight(?:s|ing)?|killed|kills|target(?:ed|s|ing)|expel(?:led|s)?|"
-                   r"accus(?:ed|es)|sanction(?:ed|s)|threaten(?:ed|s)|retaliat(?:ed|es|ing)|"
-                   r"offensive|war|raid(?:ed|s)?|incursion|assault|airstrikes?|killing)")
+_CONFLICT_VERBS = (r"\b(?:attack(?:ed|s|ing)|struck|strikes|striking|shell(?:ed|s|ing)|bomb(?:ed|s|ing)|"
+                   r"invad(?:ed|es|ing)|launch(?:ed|es|ing)|fir(?:ed|es|ing)\s+(?:at|on|into)|"
+                   r"clash(?:ed|es|ing)\s+with|fought|fights|fighting\s+(?:against|with)|killed|kills|"
+                   r"target(?:ed|s|ing)|expel(?:led|s)?|accus(?:ed|es|ing)|sanction(?:ed|s)|"
+                   r"threaten(?:ed|s|ing)|retaliat(?:ed|es|ing)|raid(?:ed|s)|hit(?:s|ting)?|pound(?:ed|s|ing)|"
+                   r"(?:offensive|operation|campaign|war|strikes?|airstrikes?|attacks?|aggression|"
+                   r"incursion|bombardment|assault)\s+(?:against|on|of|into))\b")
 
 
 @dataclass
@@ -245,57 +247,111 @@ class PartyChoice:
     aliases: dict[str, list[str]] = field(default_factory=dict)
 
 
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|across|near|to|from|inside|throughout|within|outside|around|toward|towards|over)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+)?$",
+    re.IGNORECASE)
+DEBUG = False
+_IN_RESPONSE = re.compile(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
+                          re.IGNORECASE)
+
+
 def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_end: int,
                    mentions: list[Mention], sentences: list[Span]) -> PartyChoice:
-    """The principal opposing sides: belligerents weighted by prominence (title, lead, frequency)
-    and by conflict patterns ("between X and Y", "X struck Y")."""
-    score: Counter = Counter()
+    """The principal opposing sides, chosen from the whole article.
+
+    Each belligerent (state or armed group) gets a prominence (mentions as an actor, weighted up in
+    the title and lead, down where the name is only a place: "in northern Syria"); each pair gets an
+    opposition weight from "between X and Y" and from sentences where X acts against Y with a
+    conflict verb. The pair with the best prominence + opposition wins; a third side joins when it is
+    strongly opposed to one of them and nearly as prominent."""
+    prominence: Counter = Counter()
     by_sentence = defaultdict(list)
+    sentence_index = 0
     for m in mentions:
-        ent = gaz.entity(gaz.root(m.entity)) if gaz.entity(m.entity).kind in ("body", "media") else gaz.entity(m.entity)
+        ent = gaz.entity(m.entity)
+        if ent is not None and ent.kind in ("body", "media"):
+            ent = gaz.entity(gaz.root(m.entity))
         if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed:
             continue
-        weight = 1.0 if m.form in ("name", "metonym") else 0.6
-        before = text[max(0, m.start - 12):m.start]
-        if re.search(r"\b(?:in|to|into|across|near)\s+(?:the\s+)?$", before) and m.form == "name":
-            weight *= 0.5                         # a place, not an actor
+        weight = {"name": 1.0, "demonym": 0.6, "generic": 1.0, "person": 0.8}.get(m.form, 0.4)
+        if m.form == "metonym" and re.match(r"\s+(?:said|says|has|have|had|will|would|is|was|did|"
+                                            r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
+            weight = 1.0                           # "Moscow said": the state speaking
+        if _LOCATIVE.search(text[max(0, m.start - 30):m.start]):
+            weight *= 0.3                          # a place, not an actor
         if title_span and title_span[0] <= m.start < title_span[1]:
             weight *= 4
         elif m.start < lead_end:
             weight *= 2.5
-        score[ent.id] += weight
-        for sa, sb in sentences:
-            if sa <= m.start < sb:
-                by_sentence[(sa, sb)].append((m, ent.id))
-                break
-    pair_bonus: Counter = Counter()
+        prominence[ent.id] += weight
+        if weight < 0.5:
+            continue                               # places are neither subjects nor objects
+        while sentence_index < len(sentences) and sentences[sentence_index][1] <= m.start:
+            sentence_index += 1
+        if sentence_index < len(sentences) and sentences[sentence_index][0] <= m.start:
+            by_sentence[sentences[sentence_index]].append((m, ent.id))
+    opposition: Counter = Counter()
+    responders: Counter = Counter()
     for (sa, sb), items in by_sentence.items():
-        ids = [e for _, e in items]
+        distinct = list(dict.fromkeys(e for _, e in items))
         sentence = text[sa:sb]
-        for m, eid in items:
-            pass
-        distinct = list(dict.fromkeys(ids))
-        if len(distinct) >= 2:
-            for m in re.finditer(r"between\s+(?:the\s+)?([^,.;]{2,60}?)\s+and\s+(?:the\s+)?([^,.;]{2,60})",
-                                 sentence):
-                xa = [e for mm, e in items if sa + m.start(1) <= mm.start < sa + m.end(1)]
-                xb = [e for mm, e in items if sa + m.start(2) <= mm.start < sa + m.end(2)]
-                if xa and xb and xa[0] != xb[0]:
-                    pair_bonus[xa[0]] += 3
-                    pair_bonus[xb[0]] += 3
-            if re.search(_CONFLICT_VERBS, sentence, re.IGNORECASE):
-                weight = 2.0 if sa < lead_end else 0.7
-                for eid in distinct[:3]:
-                    pair_bonus[eid] += weight
-    total = score + pair_bonus
-    ranked = [e for e, _ in total.most_common()]
+        factor = 2.0 if (sa < lead_end or (title_span and sa < title_span[1])) else 1.0
+        response = _IN_RESPONSE.search(sentence)
+        if response:
+            first = [e for mm, e in items if mm.start < sa + response.start()]
+            if first:
+                responders[first[0]] += factor
+        if len(distinct) < 2:
+            continue
+        for m in re.finditer(r"between\s+(?:the\s+)?([^,.;]{2,60}?)\s+and\s+(?:the\s+)?([^,.;]{2,60})",
+                             sentence):
+            xa = [e for mm, e in items if sa + m.start(1) <= mm.start < sa + m.end(1)]
+            xb = [e for mm, e in items if sa + m.start(2) <= mm.start < sa + m.end(2)]
+            if xa and xb and xa[0] != xb[0]:
+                opposition[frozenset((xa[0], xb[0]))] += 3 * factor
+        verb = re.search(_CONFLICT_VERBS, sentence, re.IGNORECASE)
+        if verb:
+            before = [e for mm, e in items if mm.start < sa + verb.start()]
+            after = [e for mm, e in items if mm.start >= sa + verb.end()]
+            if before and after:
+                for b in dict.fromkeys(after):
+                    if b != before[0]:
+                        opposition[frozenset((before[0], b))] += 1.5 * factor
+                        break
+    if DEBUG: print("OPP", dict(opposition), "RESP", dict(responders))
+    for eid, n in responders.items():
+        prominence[eid] *= 0.6 if n >= 2 else 0.8
+    ranked = [e for e, _ in prominence.most_common(8)]
     if not ranked:
         return PartyChoice([], {})
-    chosen = ranked[:2]
-    if len(ranked) >= 3 and total[ranked[2]] >= 0.6 * total[ranked[1]] and gaz.entity(ranked[2]).kind == "group":
-        chosen.append(ranked[2])
-    if len(chosen) == 2 and total[chosen[1]] < 0.15 * total[chosen[0]]:
-        chosen = chosen[:1]
+    best, best_score = None, -1.0
+    for i, a in enumerate(ranked):
+        for b in ranked[i + 1:]:
+            # Sides must be opposed: a prominent mediator with no opposition loses to the pair
+            # that actually fights or disputes.
+            score = (prominence[a] + prominence[b]) * (0.5 + min(opposition[frozenset((a, b))], 6.0) / 6.0)
+            if score > best_score:
+                best, best_score = [a, b], score
+    if best is None:
+        chosen = ranked[:1]
+    else:
+        chosen = sorted(best, key=lambda e: -prominence[e])
+        weakest = prominence[chosen[1]]
+        if weakest < 0.15 * prominence[chosen[0]] and not opposition[frozenset(chosen)]:
+            chosen = chosen[:1]
+        else:
+            pair_opposition = opposition[frozenset(chosen)]
+            for c in ranked:
+                if c in chosen or gaz.entity(c).kind != "group":
+                    continue
+                against = max(opposition[frozenset((c, chosen[0]))], opposition[frozenset((c, chosen[1]))])
+                # A third side also has a voice of its own in the article (it speaks, claims,
+                # denies), not only a role in the background.
+                if against >= max(1.0, 0.25 * pair_opposition) and prominence[c] >= 0.35 * weakest \
+                        and _speech_count(text, mentions, c) >= 2:
+                    chosen.append(c)
+                break
     names = {}
     aliases = {}
     for pid in chosen:
@@ -304,7 +360,8 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
         forms = [text[m.start:m.end] for m in mentions if gaz.root(m.entity) == pid or m.entity == pid]
         aliases[pid] = [f for f in dict.fromkeys(forms) if f != ent.name]
     _army_names(gaz, text, chosen, names, aliases, mentions)
-    return PartyChoice(chosen, dict(total), names, aliases)
+    scores = {e: prominence[e] for e in ranked}
+    return PartyChoice(chosen, scores, names, aliases)
 
 
 def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, aliases: dict,
@@ -324,7 +381,8 @@ def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, alias
         if not re.search(r"\b(?:in|of|to|into|across|near|from|at)\s+(?:the\s+)?$", before, re.IGNORECASE):
             as_actor += 1
     for demonym in ent.demonyms:
-        army = re.search(rf"\b{re.escape(demonym)} (?:army|military|armed forces)\b", text, re.IGNORECASE)
+        army = (re.search(rf"\b{re.escape(demonym)} army\b", text, re.IGNORECASE)
+                or re.search(rf"\b{re.escape(demonym)} (?:military|armed forces)\b", text, re.IGNORECASE))
         if army:
             form = army.group(0)
             form = form[0].upper() + form[1:]
@@ -333,3 +391,33 @@ def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, alias
                 aliases[state].append(names[state])
                 names[state] = form
             return
+
+
+_SPEECH_AFTER = re.compile(r"[^.;!?“\"]{0,60}?\b(?:said|says|told|tells|claimed|claims|insisted|admitted|"
+                           r"denied|denies|warned|announced|stated|added)\b")
+
+
+def _speech_count(text: str, mentions: list[Mention], entity_id: str) -> int:
+    return sum(1 for m in mentions if m.entity == entity_id and _SPEECH_AFTER.match(text, m.end))
+
+
+def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the rebels", "separatists": mentions of the armed group last named before them."""
+    if not gaz.generic_group_nouns:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in gaz.generic_group_nouns) + r")\b")
+    groups = [m for m in mentions if gaz.entity(m.entity) and gaz.entity(m.entity).kind == "group"]
+    out = []
+    gi = -1
+    for m in pattern.finditer(text):
+        while gi + 1 < len(groups) and groups[gi + 1].start < m.start():
+            gi += 1
+        if gi >= 0 and not any(g.start <= m.start() < g.end for g in groups[max(0, gi - 1):gi + 2]):
+            out.append(Mention(m.start(), m.end(), groups[gi].entity, "generic"))
+    return out
+
+
+def person_entity_mentions(people: dict, person_mentions: list) -> list[Mention]:
+    """People with a known affiliation count as mentions of their side."""
+    return [Mention(pm.start, pm.end, people[pm.person].affiliation, "person")
+            for pm in person_mentions if people[pm.person].affiliation]

@@ -49,7 +49,9 @@ _DEFINITE_BACKREF = re.compile(
     r"department|statement|prime minister))\W*$", re.IGNORECASE)
 _ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
                            r"armed forces|soldiers|government)\b", re.IGNORECASE)
-_QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
+_QUOTE_OPEN = re.compile(r"^\s*[\"“]")
+_BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
+                         r"officials|government|embassy|presidency|cabinet|agency|department)\b", re.IGNORECASE)
 _ACTION_VERBS = re.compile(
     r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
     r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
@@ -104,11 +106,37 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
     return out
 
 
+def quoted_regions(text: str, sa: int, sb: int) -> list[Span]:
+    """Spans inside quotation marks ("…", “…”); a quote left open runs to the sentence end."""
+    regions = []
+    i = sa
+    while i < sb:
+        ch = text[i]
+        if ch in "“\"":
+            close = "”" if ch == "“" else "\""
+            j = text.find(close, i + 1, sb)
+            if ch == "“" and j < 0:
+                j = text.find("\"", i + 1, sb)
+            j = sb if j < 0 else j
+            regions.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return regions
+
+
+def _inside(pos: int, regions: list[Span]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
 def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory, index,
                         parties, state_parties) -> Optional[Attribution]:
     sentence = text[sa:sb]
+    quotes = quoted_regions(text, sa, sb)
     candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
     m = _ACCORDING.search(sentence)
+    if m and _inside(sa + m.start(), quotes):
+        m = None
     if m:
         if re.match(r"(?:this|that|him|her|them|it|which)\b", m.group(1)):
             # "X according to this is not the final figure": the speaker is the subject before it.
@@ -116,35 +144,54 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
         else:
             candidates.append((sa + m.start(1), sa + m.end(1)))
     for m in _INVERTED.finditer(sentence):
-        candidates.append((sa + m.start(2), sa + m.end(2)))
+        if not _inside(sa + m.start(1), quotes):
+            candidates.append((sa + m.start(2), sa + m.end(2)))
     for m in _PASSIVE_BY.finditer(sentence):
-        candidates.append((sa + m.start(1), sa + m.end(1)))
+        if not _inside(sa + m.start(), quotes):
+            candidates.append((sa + m.start(1), sa + m.end(1)))
     for m in _REPORT.finditer(sentence):
-        subject = _subject_before(text, sa, sa + m.start())
+        if _inside(sa + m.start(), quotes):
+            continue
+        subject = _subject_before(text, sa, sa + m.start(), quotes)
         if subject is not None:
             candidates.append(subject)
-    best_unknown = None
     for start, end in candidates:
         resolved = _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, index,
                             parties, state_parties)
         if resolved is None:
             continue
         entity, person, speaker_span = resolved
-        speaker = text[speaker_span[0]:speaker_span[1]].strip(" ,")
-        attribution = Attribution((sa, sb), speaker, speaker_span, entity, person, "report")
-        if entity is not None:
-            return attribution
-        if best_unknown is None:
-            best_unknown = attribution
-    return best_unknown
+        # The first speaker found is the sentence's speaker, even one outside any known body
+        # ("the resident said"), so a later "he said" does not jump back to an earlier official.
+        return Attribution((sa, sb), speaker_text(text, speaker_span), speaker_span, entity, person, "report")
+    return None
 
 
-def _subject_before(text: str, sa: int, verb: int) -> Optional[Span]:
-    """The noun phrase before a reporting verb: back to the sentence start, a closing quote or a
-    semicolon; when that is long, only the last comma segment."""
-    left = text[sa:verb]
-    cut = max(left.rfind(";"), left.rfind("”"), left.rfind("\""), left.rfind(":"))
-    start = sa + cut + 1 if cut >= 0 else sa
+_SPEAKER_OPENER = re.compile(
+    r"^(?:(?:on|in|at|by|during|after|before|earlier|later|meanwhile|however|but|and|also|separately|"
+    r"then|still|instead|moreover|last|this|overnight|in\s+a\s+statement|in\s+response)\b[^,]{0,40}?(?:,\s*|\s+(?=the\b))"
+    r"|(?:but|and|however|meanwhile|so)\s+)+", re.IGNORECASE)
+
+
+def speaker_text(text: str, span: Span) -> str:
+    """The speaker's words without leading adverbials: "On Wednesday, Mr Trump" -> "Mr Trump"."""
+    s = text[span[0]:span[1]].strip(" ,")
+    cleaned = _SPEAKER_OPENER.sub("", s).strip(" ,")
+    return cleaned or s
+
+
+_CLAUSE_CUT = re.compile(r"(?:,\s+(?:but|and|while|which|as|although|though|whereas)|;|\bbut|:)\s+")
+
+
+def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> Optional[Span]:
+    """The noun phrase before a reporting verb: back to the sentence start, a closing quote, a
+    semicolon or a coordinating clause break; when that is long, only the last comma segment."""
+    start = sa
+    for a, b in quotes:
+        if b <= verb:
+            start = max(start, b)
+    for m in _CLAUSE_CUT.finditer(text, start, verb):
+        start = m.end()
     phrase = text[start:verb]
     aux = _AUX.search(phrase)
     end = start + aux.start() if aux else verb
@@ -193,6 +240,9 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         return gaz.root(entity_mention.entity), None, (start, end)
     if _DEFINITE_BACKREF.match(phrase) and recent:
         return memory.last.entity, memory.last.person, (start, end)
+    if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase):
+        # "A foreign ministry statement said ..." right after that country spoke.
+        return memory.last.entity, None, (start, end)
     generic = next((n for n in gaz.generic_group_nouns if re.search(rf"\b{n}\b", phrase, re.IGNORECASE)), None)
     if generic:
         group = _last_group_before(gaz, mentions, start, parties)

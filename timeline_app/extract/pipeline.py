@@ -10,7 +10,7 @@ from typing import Optional
 
 from ..model import Account, Actor, Article, Event, Party, Reaction, Timeline
 from . import gazetteer as gazetteer_module
-from .actors import choose_parties, find_people
+from .actors import choose_parties, find_people, generic_group_mentions, person_entity_mentions
 from .attribution import attribute
 from .events import SentenceInfo, build_events, is_byline
 from .sentences import paragraph_spans, sentence_spans
@@ -39,7 +39,9 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     lead_end = _lead_end(paragraphs, sentences, title_span)
     mentions = gaz.mentions(text)
     people, person_mentions = find_people(text, sentences, gaz, mentions)
-    choice = choose_parties(gaz, text, title_span, lead_end, mentions, sentences)
+    party_evidence = sorted(mentions + generic_group_mentions(gaz, text, mentions)
+                            + person_entity_mentions(people, person_mentions), key=lambda m: m.start)
+    choice = choose_parties(gaz, text, title_span, lead_end, party_evidence, sentences)
     parties = choice.ids
     attributions = attribute(text, sentences, gaz, mentions, people, person_mentions, parties)
 
