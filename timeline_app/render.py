@@ -17,7 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication,
                            QImage, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF,
                            QStaticText)
@@ -149,11 +149,19 @@ def make_layout(timeline: Timeline, compress_gaps: bool = True,
 
 
 # -- painting ------------------------------------------------------------------------------------
+_colors: dict[tuple[str, int], QColor] = {}
+
+
 def _color(hex_color: str, alpha: int = 255) -> QColor:
-    c = QColor(hex_color)
-    if not c.isValid():
-        c = QColor("#888888")
-    c.setAlpha(alpha)
+    """A cached QColor of ``#rrggbb`` with ``alpha`` (invalid colours draw grey)."""
+    key = (hex_color, alpha)
+    c = _colors.get(key)
+    if c is None:
+        c = QColor(hex_color)
+        if not c.isValid():
+            c = QColor("#888888")
+        c.setAlpha(alpha)
+        _colors[key] = c
     return c
 
 
@@ -186,10 +194,34 @@ def _paint_header(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     painter.drawStaticText(QPointF(14, 29), f.static(geo.subtitle, "subtitle", geo.width - 28))
 
 
+def _mix(hex_color: str, alpha: int, over: QColor = QColor(255, 255, 255)) -> QColor:
+    """The opaque colour of ``hex_color`` at ``alpha`` over ``over``: opaque fills are much
+    cheaper to rasterise than translucent ones, and look the same on a plain background."""
+    key = (hex_color, alpha, over.rgb())
+    c = _mixed.get(key)
+    if c is None:
+        top = _color(hex_color)
+        a = alpha / 255.0
+        c = QColor(round(top.red() * a + over.red() * (1 - a)),
+                   round(top.green() * a + over.green() * (1 - a)),
+                   round(top.blue() * a + over.blue() * (1 - a)))
+        _mixed[key] = c
+    return c
+
+
+_mixed: dict[tuple[str, int, int], QColor] = {}
+LANE_TINT = (9, 16)
+
+
+def _lane_bg(geo: Geometry, lane_index: int) -> QColor:
+    lane = geo.lanes[lane_index]
+    return _mix(lane.color, LANE_TINT[lane_index % 2])
+
+
 def _paint_lanes_background(painter: QPainter, geo: Geometry) -> None:
     for i, lane in enumerate(geo.lanes):
-        painter.fillRect(QRectF(0, lane.y, geo.width, lane.h), _color(lane.color, 16 if i % 2 else 9))
-        painter.fillRect(QRectF(0, lane.y, 4, lane.h), _color(lane.color, 230))
+        painter.fillRect(QRectF(0, lane.y, geo.width, lane.h), _lane_bg(geo, i))
+        painter.fillRect(QRectF(0, lane.y, 4, lane.h), _color(lane.color))
         painter.setPen(QPen(GRID_MAJOR, 1))
         painter.drawLine(QPointF(0, lane.y), QPointF(geo.width, lane.y))
     if geo.lanes:
@@ -199,13 +231,10 @@ def _paint_lanes_background(painter: QPainter, geo: Geometry) -> None:
 def _paint_grid(painter: QPainter, geo: Geometry) -> None:
     top, bottom = geo.plot_top, geo.plot_bottom
     painter.setPen(QPen(GRID, 1))
-    for t in geo.minor_ticks:
-        if 0 <= t.x <= geo.width:
-            painter.drawLine(QPointF(t.x, top), QPointF(t.x, bottom))
+    painter.drawLines([QLineF(t.x, top, t.x, bottom) for t in geo.minor_ticks if 0 <= t.x <= geo.width])
     painter.setPen(QPen(GRID_MAJOR, 1))
-    for t in geo.major_ticks:
-        if t.line and 0 <= t.x <= geo.width:
-            painter.drawLine(QPointF(t.x, geo.axis_y + 2), QPointF(t.x, bottom))
+    painter.drawLines([QLineF(t.x, geo.axis_y + 2, t.x, bottom) for t in geo.major_ticks
+                       if t.line and 0 <= t.x <= geo.width])
 
 
 def _zigzag(x: float, top: float, bottom: float, amplitude: float = 3.0, step: float = 6.0) -> QPolygonF:
@@ -248,9 +277,10 @@ def _paint_axis(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     painter.drawLine(QPointF(0, bottom), QPointF(geo.width, bottom))
     painter.setFont(f.axis)
     painter.setPen(QPen(MUTED, 1))
+    painter.drawLines([QLineF(t.x, bottom - 6, t.x, bottom) for t in geo.minor_ticks
+                       if 0 <= t.x <= geo.width])
     for t in geo.minor_ticks:
         if -80 <= t.x <= geo.width:
-            painter.drawLine(QPointF(t.x, bottom - 6), QPointF(t.x, bottom))
             if t.label:
                 painter.drawStaticText(QPointF(t.x + 3, y0 + 21), f.static(t.label, "axis"))
     painter.setFont(f.axis_major)
@@ -267,68 +297,87 @@ def _paint_axis(painter: QPainter, geo: Geometry, f: Fonts) -> None:
 
 
 def _paint_badges(painter: QPainter, geo: Geometry, f: Fonts) -> None:
-    painter.setFont(f.badge)
+    if not geo.badges:
+        return
     for b in geo.badges:
-        lane_color = _color(b.color, 150)
-        painter.fillRect(QRectF(b.band_x0, b.y + b.h, max(b.band_x1 - b.band_x0, 2.0) + 2, 3), lane_color)
+        painter.fillRect(QRectF(b.band_x0, b.y + b.h, max(b.band_x1 - b.band_x0, 2.0) + 2, 3),
+                         _mix(b.color, 150, _lane_bg(geo, b.lane)))
+    painter.setPen(Qt.PenStyle.NoPen)
+    texts = []
+    for b in geo.badges:
         text = f"+{b.count}"
         w = f.width(text, "badge") + 10
-        rect = QRectF(b.x, b.y, w, b.h)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_color(b.color, 235))
-        painter.drawRoundedRect(rect, b.h / 2, b.h / 2)
-        painter.setPen(Qt.GlobalColor.white)
-        painter.drawStaticText(QPointF(b.x + 5, b.y + (b.h - f.badge_metrics.height()) / 2),
-                               f.static(text, "badge"))
+        painter.setBrush(_color(b.color))
+        painter.drawRoundedRect(QRectF(b.x, b.y, w, b.h), b.h / 2, b.h / 2)
+        texts.append((b, text))
+    painter.setFont(f.badge)
+    painter.setPen(Qt.GlobalColor.white)
+    text_h = f.badge_metrics.height()
+    for b, text in texts:
+        painter.drawStaticText(QPointF(b.x + 5, b.y + (b.h - text_h) / 2), f.static(text, "badge"))
 
 
 def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     label_h = f.label_metrics.height()
+    width = geo.width
+    selected = [box for box in geo.events if box.selected]
+    painter.setPen(Qt.PenStyle.NoPen)
+    for box in selected:
+        x, y, w, h = box.rect()
+        painter.setBrush(SELECT_FILL)
+        painter.drawRoundedRect(QRectF(x - 3, y + 1, w + 6, h - 2), 4, 4)
+    # Marks first, grouped by kind so state changes stay few; text after, in one font.
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     for box in geo.events:
-        color = box.color
-        cy = box.y + box.h / 2
+        if box.point or box.fuzzy:
+            continue
         bar_h = box.h - 7
-        if box.selected:
-            x, y, w, h = box.rect()
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(SELECT_FILL)
-            painter.drawRoundedRect(QRectF(x - 3, y + 1, w + 6, h - 2), 4, 4)
-        if box.point:
-            r = 5.0
-            diamond = QPolygonF([QPointF(box.x0, cy - r), QPointF(box.x0 + r, cy),
-                                 QPointF(box.x0, cy + r), QPointF(box.x0 - r, cy)])
-            painter.setPen(QPen(Qt.GlobalColor.white, 1))
-            painter.setBrush(_color(color))
-            painter.drawPolygon(diamond)
-        else:
-            x0 = max(box.x0, -20.0)
-            x1 = min(max(box.x1, box.x0 + 2.0), geo.width + 20.0)
-            rect = QRectF(x0, cy - bar_h / 2, max(x1 - x0, 2.0), bar_h)
-            painter.setPen(Qt.PenStyle.NoPen)
-            if box.fuzzy:
-                fade = min(0.3 * (box.x1 - box.x0), 36.0)
-                grad = QLinearGradient(box.x0, 0, box.x1, 0)
-                span = max(box.x1 - box.x0, 1e-6)
-                edge = min(fade / span, 0.5)
-                clear, solid = _color(color, 0), _color(color, 80)
-                grad.setColorAt(0.0, clear)
-                grad.setColorAt(edge, solid)
-                grad.setColorAt(1.0 - edge, solid)
-                grad.setColorAt(1.0, clear)
-                painter.setBrush(QBrush(grad))
-                painter.drawRect(rect)
-            else:
-                painter.setBrush(_color(color, 70))
-                painter.drawRoundedRect(rect, 3, 3)
-                painter.fillRect(QRectF(box.x0, rect.y(), 2.5, bar_h), _color(color, 230))
-                if box.x1 - box.x0 > 6:
-                    painter.fillRect(QRectF(box.x1 - 2.5, rect.y(), 2.5, bar_h), _color(color, 230))
-        if box.label_w > 8:
-            painter.setPen(SELECT if box.selected else INK)
-            key = "label_bold" if box.selected else "label"
-            painter.setFont(f.label_bold if box.selected else f.label)
-            painter.drawStaticText(QPointF(box.label_x, cy - label_h / 2),
-                                   f.static(box.text, key, box.label_w))
+        top = box.y + 3.5
+        x0 = max(box.x0, -20.0)
+        x1 = min(max(box.x1, box.x0 + 2.0), width + 20.0)
+        painter.fillRect(QRectF(x0, top, x1 - x0, bar_h), _mix(box.color, 70, _lane_bg(geo, box.lane)))
+        edge = _color(box.color)
+        painter.fillRect(QRectF(box.x0, top, 2.5, bar_h), edge)
+        if box.x1 - box.x0 > 6:
+            painter.fillRect(QRectF(box.x1 - 2.5, top, 2.5, bar_h), edge)
+    for box in geo.events:
+        if not box.fuzzy or box.point:
+            continue
+        bar_h = box.h - 7
+        x0 = max(box.x0, -20.0)
+        x1 = min(max(box.x1, box.x0 + 2.0), width + 20.0)
+        span = max(box.x1 - box.x0, 1e-6)
+        edge = min(min(0.3 * span, 36.0) / span, 0.5)
+        grad = QLinearGradient(box.x0, 0, box.x1, 0)
+        clear = _lane_bg(geo, box.lane)
+        solid = _mix(box.color, 80, clear)
+        grad.setColorAt(0.0, clear)
+        grad.setColorAt(edge, solid)
+        grad.setColorAt(1.0 - edge, solid)
+        grad.setColorAt(1.0, clear)
+        painter.fillRect(QRectF(x0, box.y + 3.5, max(x1 - x0, 2.0), bar_h), QBrush(grad))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(Qt.GlobalColor.white, 1))
+    for box in geo.events:
+        if not box.point:
+            continue
+        r, cy = 5.0, box.y + box.h / 2
+        painter.setBrush(_color(box.color))
+        painter.drawPolygon(QPolygonF([QPointF(box.x0, cy - r), QPointF(box.x0 + r, cy),
+                                       QPointF(box.x0, cy + r), QPointF(box.x0 - r, cy)]))
+    painter.setPen(INK)
+    painter.setFont(f.label)
+    for box in geo.events:
+        if box.label_w > 8 and not box.selected:
+            painter.drawStaticText(QPointF(box.label_x, box.y + (box.h - label_h) / 2),
+                                   f.static(box.text, "label", box.label_w))
+    if selected:
+        painter.setPen(SELECT)
+        painter.setFont(f.label_bold)
+        for box in selected:
+            if box.label_w > 8:
+                painter.drawStaticText(QPointF(box.label_x, box.y + (box.h - label_h) / 2),
+                                       f.static(box.text, "label_bold", box.label_w))
 
 
 def _paint_lane_names(painter: QPainter, geo: Geometry, f: Fonts) -> None:

@@ -109,7 +109,13 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
                 return True
         return False
 
-    for k in earlier:
+    for n_done, k in enumerate(earlier):
+        if min(free) > left:
+            # Every row is taken from the left edge on: none of the remaining earlier items fits.
+            rest = earlier[n_done:]
+            x1 = max(left, (us[rest[-1]] - u0) / upp)
+            clusters.append(Cluster(left, x1, rest[0], rest[-1], len(rest)))
+            break
         if not try_place(k):
             add_cluster(k, k)
     i = first_visible
@@ -118,8 +124,12 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
             i += 1
             continue
         # Every row is busy up to min(free): nothing starting before it can fit; jump over them.
-        u_free = u0 + min(free) * upp
-        j = max(bisect.bisect_left(us, u_free, i + 1, end), i + 1)
+        # Past the point where labels must be pulled left of their mark, nothing fits any more.
+        if (us[i] - u0) / upp + min(widths[i], max_label_w) + TEXT_INSET > right:
+            j = end
+        else:
+            u_free = u0 + min(free) * upp
+            j = max(bisect.bisect_left(us, u_free, i + 1, end), i + 1)
         add_cluster(i, j - 1)
         i = j
     return placed, clusters

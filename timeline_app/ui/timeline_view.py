@@ -111,6 +111,22 @@ class TimelineView(QWidget):
         t0, t1 = self._layout.visible_times(self._viewport)
         return from_seconds(t0), from_seconds(t1)
 
+    def time_at(self, x: float) -> Optional[dt.datetime]:
+        """The real time drawn at ``x`` px (None without a timeline)."""
+        if self._layout is None or self._viewport is None:
+            return None
+        return from_seconds(self._layout.time_map.t(self._viewport.u(x)))
+
+    def x_of(self, when: dt.datetime) -> Optional[float]:
+        """Where ``when`` is drawn, px from the left edge (None without a timeline)."""
+        if self._layout is None or self._viewport is None:
+            return None
+        return self._viewport.x(self._layout.time_map.u(to_seconds(when)))
+
+    def event_tooltip(self, event_id: str) -> str:
+        """The tooltip text of an event: full sentence, time expression and resolved interval."""
+        return self._layout.describe(event_id) if self._layout is not None else ""
+
     def set_visible_range(self, start: dt.datetime, end: dt.datetime) -> None:
         if self._layout is None:
             return

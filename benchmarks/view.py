@@ -1,0 +1,126 @@
+"""Timeline view speed: 10,000 synthetic events over 300 years in 4 lanes, rendered offscreen.
+
+Prints the layout (preparation) time, the relayout time of one zoom step, p50/p95 frame times of
+100 zoom steps and 100 pans of a 1920x1080 TimelineView rendered into a QImage, and the time from
+showing a window on the seed timeline to its first finished paint.
+Targets: p95 frame < 16 ms, relayout of a zoom step < 5 ms, seed first paint < 100 ms.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/view.py
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtGui import QImage, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from timeline_app import render  # noqa: E402
+from timeline_app.model import Article, Event, Party, TimeValue, Timeline  # noqa: E402
+from timeline_app.ui.timeline_view import TimelineView  # noqa: E402
+
+WORDS = ("talks troops border ceasefire statement council vote strike convoy summit aid sanctions "
+         "protest envoy treaty shelling election minister report").split()
+GRANULARITIES = [("day", 1), ("month", 30), ("year", 365), ("hour", 0), ("decade", 3650), ("season", 91)]
+
+
+def synthetic_timeline(n: int = 10_000, years: int = 300, seed: int = 7) -> Timeline:
+    rng = random.Random(seed)
+    start = dt.datetime(1720, 1, 1)
+    span_s = years * 365.2425 * 86400
+    lanes = ["p1", "p2", "international", "other"]
+    text = "x" * 10
+    events = []
+    for k in range(n):
+        t0 = start + dt.timedelta(seconds=rng.random() * span_s)
+        granularity, days = rng.choices(GRANULARITIES, weights=[50, 15, 8, 15, 2, 10])[0]
+        t1 = t0 + dt.timedelta(days=days) if days else t0 + dt.timedelta(hours=1)
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 9))).capitalize()
+        events.append(Event(id=f"e{k}", title=title, span=(0, 10), lane=lanes[k % 4],
+                            time=TimeValue(value=t0.date().isoformat(), start=t0, end=t1,
+                                           granularity=granularity)))
+    return Timeline(article=Article(title="Synthetic: 10,000 events over 300 years", text=text),
+                    parties=[Party(id="p1", name="Side one"), Party(id="p2", name="Side two")],
+                    events=events)
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def frame(view: TimelineView, image: QImage) -> float:
+    started = time.perf_counter()
+    image.fill(Qt.GlobalColor.white)
+    view.render(image)
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    render.load_fonts()
+    timeline = synthetic_timeline()
+
+    started = time.perf_counter()
+    render.make_layout(timeline)
+    layout_ms = (time.perf_counter() - started) * 1000
+
+    view = TimelineView()
+    view.resize(1920, 1080)
+    view.set_timeline(timeline)
+    image = QImage(1920, 1080, QImage.Format.Format_RGB32)
+    frame(view, image)  # warm caches (fonts, glyphs)
+
+    zoom_frames, relayouts = [], []
+    for k in range(100):
+        view.zoom_by(1.0015 ** 120 if k < 60 else 1.0015 ** -120, 300 + (k * 37) % 1300)
+        zoom_frames.append(frame(view, image))
+        relayouts.append(view.last_layout_ms)
+    pan_frames = []
+    for k in range(100):
+        view.pan_by(60 if (k // 25) % 2 == 0 else -60)
+        pan_frames.append(frame(view, image))
+        relayouts.append(view.last_layout_ms)
+    fit_frames = []
+    view.fit_all()
+    for k in range(10):
+        view.pan_by(1 if k % 2 else -1)
+        fit_frames.append(frame(view, image))
+
+    seed_path = ROOT / "tests" / "data" / "view" / "seed_timeline.json"
+    seed = Timeline.from_json(seed_path.read_bytes())
+    window = TimelineView()
+    window.resize(1400, 800)
+    window.set_timeline(seed)
+    started = time.perf_counter()
+    window.show()
+    while window.last_paint_ms == 0.0 and time.perf_counter() - started < 5:
+        app.processEvents()
+    first_paint_ms = (time.perf_counter() - started) * 1000
+
+    print(f"events: {len(timeline.events)} over 300 years in 4 lanes, widget 1920x1080 offscreen")
+    print(f"layout (prepare 10k events, measure labels): {layout_ms:.1f} ms")
+    print(f"relayout per zoom/pan step: p50 {statistics.median(relayouts):.2f} ms, "
+          f"p95 {pct(relayouts, 0.95):.2f} ms (target < 5)")
+    print(f"zoom frames (100 steps): p50 {statistics.median(zoom_frames):.2f} ms, "
+          f"p95 {pct(zoom_frames, 0.95):.2f} ms (target < 16)")
+    print(f"pan frames (100 steps):  p50 {statistics.median(pan_frames):.2f} ms, "
+          f"p95 {pct(pan_frames, 0.95):.2f} ms (target < 16)")
+    print(f"fit-all frames (all 10k in view): p50 {statistics.median(fit_frames):.2f} ms")
+    if os.environ.get("VERBOSE"):
+        print("slowest zoom frames", [round(x, 1) for x in sorted(zoom_frames)[-8:]])
+        print("slowest pan frames", [round(x, 1) for x in sorted(pan_frames)[-8:]])
+    print(f"seed: first paint {first_paint_ms:.1f} ms after show() (target < 100)")
+
+
+if __name__ == "__main__":
+    main()
