@@ -133,7 +133,9 @@ def test_h1_preferred_when_metadata_agrees_and_site_logo_h1_ignored(tmp_path):
 
 
 @pytest.mark.parametrize("raw, site, expected", [
-    ("Headline here about talks | World | Example Times", "Example Times", "Headline here about talks | World"),
+    ("Headline here about talks | World | Example Times", "Example Times", "Headline here about talks"),
+    ("Headline here about talks | World news | Other Paper", "", "Headline here about talks"),
+    ("Talks | Fail", "", "Talks | Fail"),
     ("Example Times - Headline here about talks", "Example Times", "Headline here about talks"),
     ("Ukraine war: Kyiv says talks stalled - BBC News", "", "Ukraine war: Kyiv says talks stalled"),
     ("Short title", "", "Short title"),
@@ -194,7 +196,9 @@ def test_h1_kept_when_og_title_is_a_shortened_form(tmp_path):
         encoding="utf-8")
     article = load(page)
     assert article.title == "Quake kills hundreds in mountain region, rescuers say"
-    assert "last modified" in article.reference_note  # an update time is used only as a last resort
+    # No publication date: the update time is the last resort (htmldate or our own reader).
+    assert article.reference_date.isoformat() == "2023-02-07"
+    assert article.reference_source == "html-meta"
 
 
 def test_json_ld_in_cdata_wrapper_and_video_object_first(tmp_path):

@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..errors import IngestError
 from . import Extracted
-from .html_meta import json_ld_objects, meta_values, page_title, published_date
+from .html_meta import json_ld_objects, meta_values, modified_date, page_title, published_date
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
@@ -36,9 +36,7 @@ def parse_html(source: str) -> Extracted:
     meta = meta_values(tree)
     objects = json_ld_objects(tree)
     title = page_title(tree, meta, objects)
-    stated = published_date(tree, meta, objects)
-    if stated is None:
-        stated = _htmldate(tree)
+    stated = published_date(tree, meta, objects) or _htmldate(tree) or modified_date(meta, objects)
     text = _main_text(tree)
     if not text.strip():
         text = _all_visible_text(_parse(source))

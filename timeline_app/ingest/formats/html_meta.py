@@ -89,7 +89,7 @@ def _walk_json_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 
 
 def published_date(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> Optional[StatedDate]:
-    """The page's publication date from its metadata, best source first."""
+    """The page's publication date from its metadata, best source first (None if not stated)."""
     for key in PUBLISHED_KEYS:
         if key in meta:
             stated = _stated(meta[key], f"<meta {key}>")
@@ -104,9 +104,11 @@ def published_date(tree, meta: dict[str, str], objects: list[dict[str, Any]]) ->
     stated = _time_element(tree)
     if stated:
         return stated
-    stated = _url_date(tree, meta)
-    if stated:
-        return stated
+    return _url_date(tree, meta)
+
+
+def modified_date(meta: dict[str, str], objects: list[dict[str, Any]]) -> Optional[StatedDate]:
+    """The page's last-modified time: a last resort when no publication date is found."""
     for key in MODIFIED_KEYS:
         if key in meta:
             stated = _stated(meta[key], f"<meta {key}> (last modified)")
@@ -214,20 +216,20 @@ def _h1s(tree) -> list:
 
 
 def _strip_site_name(title: str, site: str) -> str:
-    """"Headline | Site" -> "Headline" (also "Site - Headline"), when the site part is recognisable."""
+    """"Headline | Section | Site" -> "Headline" (also "Site - Headline").
+
+    Parts naming the site go; then short trailing parts (a section, a site name we do not know)
+    go while a headline of three words or more remains.
+    """
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     site_key = _key(site)
     if site_key:
-        kept = [part for part in parts if not _names_site(part, site_key)]
-        if kept and len(kept) < len(parts):
-            return _rejoin(title, kept)
-    # No site name known: drop a short trailing part ("... - BBC News"), keep the long headline.
-    last, rest = parts[-1], parts[:-1]
-    if len(last.split()) <= 4 and len(" ".join(rest).split()) >= 3:
-        return _rejoin(title, rest)
-    return title
+        parts = [part for part in parts if not _names_site(part, site_key)] or parts
+    while len(parts) > 1 and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+        parts.pop()
+    return _rejoin(title, parts)
 
 
 def _names_site(part: str, site_key: str) -> bool:
