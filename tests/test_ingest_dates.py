@@ -119,6 +119,8 @@ def test_real_articles_match_their_gold_publication_date(text_path):
     ("Title\nPosted on 2019-10-09 14:30\nBody", "2019-10-09T14:30:00"),
     ("Title\nLast updated: 9/10/2019\nBody", "2019-09-10T00:00:00"),
     ("Title\nFirst published on Wed 5 May 2021 07.15 BST\nBody", "2021-05-05T07:15:00"),
+    ("Title\nBy Jane Doe, security correspondent, 13 Sept 2022\nBody", "2022-09-13T00:00:00"),
+    ("Title\n\nMarch 4, 2022 at 10:30 a.m. EST\n\nBody", "2022-03-04T10:30:00"),
 ])
 def test_find_stated_date(text, expected):
     stated = find_stated_date(text)
@@ -131,6 +133,7 @@ def test_find_stated_date(text, expected):
     "Title\n\nThe deal, published on March 3, 2018, was signed in Geneva by both sides today.",
     "Title\n\nOn 4 June 2019 the treaty was signed, officials recalled in a long statement on Monday.",
     "Clashes on 13 September 2022 leave 49 dead\n\nThe fighting began on Tuesday night.",
+    "Title\n\nThe war that began on 24 February 2022\n\nIt has lasted for years.",
     "Title\n" + "\n".join(f"Paragraph {i} about the war." for i in range(20)) + "\nPublished 1 May 2020",
 ])
 def test_no_date_where_the_top_states_none(text):

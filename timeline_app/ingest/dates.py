@@ -193,17 +193,19 @@ def _from_short_lines(lines: list[str]) -> Optional[StatedDate]:
         if found is None:
             continue
         day, date_text = found
-        words = len(line.split())
-        if not (line.lower().startswith("by ") or words <= 10 or len(date_text) >= 0.4 * len(line)):
-            continue
-        if line.rstrip().endswith((".", "?", "!")) and words > 6:
-            continue  # a sentence, not a date line
+        rest = line.replace(date_text, " ", 1)
+        ordinary = [w for w in re.findall(r"[^\W\d_]+", rest) if w.islower() and w not in _BYLINE_WORDS]
+        if len(ordinary) > 2:
+            continue  # a sentence or a subheading that mentions a date, not a date line
         time = _time_near(line)
         return StatedDate(_combine(day, time), time is not None, f"date line '{_clip(line)}'")
     return None
 
 
 # ---- low-level matching -----------------------------------------------------------------------
+
+#: Lowercase words a byline or date line may hold besides names and the date.
+_BYLINE_WORDS = {"by", "and", "at", "on", "am", "pm", "a", "p", "m", "updated", "published", "posted", "last", "of"}
 
 _MONTH_WORDS_LOWER = {
     "of", "st", "nd", "rd", "th", "jan", "january", "feb", "february", "mar", "march", "apr", "april",
