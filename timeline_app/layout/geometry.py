@@ -283,15 +283,28 @@ class TimelineLayout:
         s = self.style
         return Viewport.fit(self.u_lo, self.u_hi, width, s.margin_left, s.margin_right)
 
-    def upp_limits(self, width: float) -> tuple[float, float]:
+    def local_slope(self, u: float) -> float:
+        """du/dt where ``u`` is drawn (for a break: of the nearest cluster)."""
+        tm = self.time_map
+        i = tm._segment(tm.us, u)
+        if i in tm.break_indices:
+            i = i - 1 if u - tm.us[i] < tm.us[i + 1] - u else i + 1
+        return tm.slope(min(max(i, 0), tm.segment_count - 1))
+
+    def upp_limits(self, width: float, at_u: Optional[float] = None) -> tuple[float, float]:
+        """Zoom limits (units per px) where ``at_u`` is drawn: a minute to centuries on screen."""
         fit_upp = self.fit_viewport(width).upp
-        min_upp = min(MIN_SECONDS_PER_PX * self.time_map.min_slope(), fit_upp)
-        max_upp = max(MAX_SECONDS_PER_PX * self.time_map.max_slope(), fit_upp * 4)
+        slope = self.local_slope(at_u) if at_u is not None else self.time_map.max_slope()
+        min_upp = min(MIN_SECONDS_PER_PX * slope, fit_upp)
+        # Zoomed far out, a compressed map would extrapolate its edge clusters' arbitrary scales:
+        # stop at a quarter-width whole timeline there; a linear map may show centuries around it.
+        max_upp = fit_upp * 4 if self.time_map.break_indices else max(MAX_SECONDS_PER_PX * slope,
+                                                                        fit_upp * 4)
         return min_upp, max_upp
 
     def clamp(self, viewport: Viewport) -> Viewport:
         """Keep the zoom within minutes..centuries and some content in view."""
-        min_upp, max_upp = self.upp_limits(viewport.width)
+        min_upp, max_upp = self.upp_limits(viewport.width, viewport.u(viewport.width / 2))
         upp = min(max(viewport.upp, min_upp), max_upp)
         centre = viewport.u(viewport.width / 2)
         half = viewport.width / 2 * upp
