@@ -43,6 +43,19 @@ def big_text(path: Path, size: int, encoding: str) -> None:
     path.write_bytes("".join(parts).encode(encoding))
 
 
+def big_markdown(path: Path, size: int) -> None:
+    rng = random.Random(3)
+    parts, total = ["# A long Markdown article\n\n"], 0
+    while total < size:
+        piece = f"Officials said **{rng.choice(WORDS)}** and [{rng.choice(WORDS)}](https://x.example/a). " \
+                f"{paragraph(rng)}\n\n"
+        if rng.random() < 0.1:
+            piece += "## A subheading\n\n- a list item\n- another item\n\n"
+        parts.append(piece)
+        total += len(piece)
+    path.write_text("".join(parts), encoding="utf-8")
+
+
 def big_html(path: Path, size: int) -> None:
     rng = random.Random(2)
     nav = "".join(f"<li><a href='/section/{i}'>Section {i}</a></li>" for i in range(300))
@@ -95,6 +108,7 @@ def main() -> None:
             ("10 MB UTF-8 .txt", tmp / "big_utf8.txt", lambda p: big_text(p, 10 * 2**20, "utf-8"), 2.0),
             ("10 MB cp1252 .txt", tmp / "big_cp1252.txt", lambda p: big_text(p, 10 * 2**20, "cp1252"), 2.0),
             ("2 MB news .html", tmp / "big.html", lambda p: big_html(p, 2 * 2**20), 1.0),
+            ("1 MB Markdown .md", tmp / "big.md", lambda p: big_markdown(p, 2**20), 2.0),
         ]
         load(small_html)  # warm the lazy imports so the big-file timings measure the work alone
         for label, path, make, target in cases:

@@ -8,6 +8,7 @@ name (titles, demonyms, "of X", "X's"), never from a list of people. Later surna
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -69,13 +70,24 @@ class PersonMention:
     person: str   # Person.id
 
 
+def in_range(items: list, start: int, end: int) -> list:
+    """Items (sorted by .start) that start inside [start, end)."""
+    lo = bisect.bisect_left(items, start, key=_start_of)
+    hi = bisect.bisect_left(items, end, lo, key=_start_of)
+    return items[lo:hi]
+
+
+def _start_of(item) -> int:
+    return item.start
+
+
 def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, end: int,
                 closest: bool = False) -> Optional[Mention]:
     """The entity a noun phrase text[start:end] belongs to: "Armenia's Defense Ministry" -> Armenia,
     "a spokesman for the U.S.-backed SDF" -> SDF, "Russia's ambassador to the EU" -> Russia."""
     candidates = []
-    for m in mentions:
-        if m.start < start or m.end > end or m.backed:
+    for m in in_range(mentions, start, end):
+        if m.end > end or m.backed:
             continue
         before = text[max(start, m.start - 25):m.start]
         if _PREPOSITIONS_NOT_AFFILIATION.search(before):
@@ -97,6 +109,12 @@ def _name_tokens(run: str) -> list[str]:
     return run.split()
 
 
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
+    r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"
+    r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$", re.IGNORECASE)
+
+
 def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
                 ) -> tuple[dict[str, Person], list[PersonMention]]:
     title_words = {w for t in gaz.titles for w in t.split()} | {w for b in gaz.bodies for w in b.split()}
@@ -108,7 +126,17 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     person_mentions: list[PersonMention] = []
     mention_starts = sorted(mentions, key=lambda m: m.start)
 
+    appositive_title = re.compile(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
+                                  + "|".join(re.escape(t) for t in gaz.titles if t.islower()) + r")\b")
+    stop_cache: dict[str, bool] = {}
+
     def is_stop(tok: str) -> bool:
+        hit = stop_cache.get(tok)
+        if hit is None:
+            hit = stop_cache[tok] = _is_stop(tok)
+        return hit
+
+    def _is_stop(tok: str) -> bool:
         bare = tok.rstrip(",.;:’'s").rstrip("’'")
         return (tok in _STOP_TOKENS or bare in _STOP_TOKENS or tok in surface_words
                 or bare in surface_words or tok in title_words or bare in title_words
@@ -150,14 +178,8 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             before = text[max(s_start, a - 60):a]
             titled = lead > 0 and any(tok[2] in title_words or tok[2].rstrip(".") + "." in title_words
                                       for tok in tokens[:lead])
-            titled = titled or bool(re.search(
-                r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
-                r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"
-                r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$",
-                before, re.IGNORECASE))
-            appositive = bool(re.match(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
-                                       + "|".join(re.escape(t) for t in gaz.titles if t.islower())
-                                       + r")\b", text[b:b + 90]))
+            titled = titled or bool(_TITLE_BEFORE.search(before))
+            appositive = bool(appositive_title.match(text, b, b + 90))
             reporting = bool(_REPORTING_NEXT.match(text, b))
             if len(words) == 1 and not titled:
                 continue
@@ -180,10 +202,11 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     # token equal to a known surname is that person.
     if by_surname:
         pattern = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(s) for s in by_surname) + r")(?![\w\-])")
-        known = {(pm.start, pm.end) for pm in person_mentions}
-        covered = [(pm.start, pm.end) for pm in person_mentions]
+        covered = set()
+        for pm in person_mentions:
+            covered.update(range(pm.start, pm.end))
         for m in pattern.finditer(text):
-            if (m.start(), m.end()) in known or any(a <= m.start() < b for a, b in covered):
+            if m.start() in covered:
                 continue
             pid = by_surname[m.group(1)]
             person_mentions.append(PersonMention(m.start(), m.end(), pid))

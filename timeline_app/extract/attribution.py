@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .actors import Person, PersonMention, head_entity
+from .actors import Person, PersonMention, head_entity, in_range
 from .gazetteer import Gazetteer, Mention
 
 Span = tuple[int, int]
@@ -227,7 +227,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         if word in ("it", "they", "we") and recent:
             return memory.last.entity, memory.last.person, memory.last.speaker_span
         return None
-    persons = [pm for pm in person_mentions if start <= pm.start < end]
+    persons = in_range(person_mentions, start, end)
     entity_mention = head_entity(gaz, text, mentions, start, end)
     if persons:
         person = people[persons[0].person]
@@ -273,7 +273,7 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
     subject_end = sa + verb.start()
     if len(text[sa:subject_end].split()) > 14:
         return None
-    persons = [pm for pm in person_mentions if sa <= pm.start < subject_end]
+    persons = in_range(person_mentions, sa, subject_end)
     if persons:
         person = people[persons[0].person]
         if person.affiliation and person.affiliation not in parties:

@@ -51,9 +51,10 @@ class Gazetteer:
     _body_pattern: re.Pattern = field(repr=False, default=None)
 
     def __post_init__(self) -> None:
-        forms = sorted(self.surface, key=len, reverse=True)
-        alternation = "|".join(re.escape(f) for f in forms)
-        self._pattern = re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w])")
+        # A trie-shaped regex: Python's engine tries a flat alternation of a thousand names one by
+        # one at every position; nested by shared prefixes it rejects most positions at once.
+        first_chars = "".join(sorted({re.escape(f[0]) for f in self.surface if f}))
+        self._pattern = re.compile(rf"(?<![\w.\-])(?=[{first_chars}])(?:{trie_regex(self.surface)})(?![\w])")
         self._title_pattern = _word_alternation(self.titles)
         self._body_pattern = _word_alternation(self.bodies, ignore_case=True)
 
@@ -96,6 +97,30 @@ class Gazetteer:
     def bodies_in(self, text: str, start: int = 0, end: Optional[int] = None) -> list[re.Match]:
         end = len(text) if end is None else end
         return list(self._body_pattern.finditer(text, start, end))
+
+
+def trie_regex(words) -> str:
+    """One regex matching any of ``words``, longest first at each branch, nested by prefix."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        branches = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            branches.append(re.escape(ch) + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"       # greedy: the longer name wins, else stop here
+        return body
+
+    return emit(trie)
 
 
 def _word_alternation(words, ignore_case: bool = False) -> re.Pattern:

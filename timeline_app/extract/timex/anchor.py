@@ -114,12 +114,13 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "e
                 "scheduled", "planned", "proposed", "supposed", "planned", "armed", "alleged", "disputed",
                 "detailed", "advanced", "concerned", "interested", "dedicated"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|has|have)\s+(?:\w+ly\s+)?\Z", re.I)
-_VERB_RIGHT_BEFORE = re.compile(r"\b(?P<w>\w+)\s+(?:on\s+|late\s+|early\s+)?\Z")
-_CLAUSE_BOUNDARY = re.compile(r"[.!?;\n]\s|[\"“”]")
+_VERB_RIGHT_BEFORE = re.compile(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|until|by)\s+)?\Z")
+_CLAUSE_BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
 
 
 def tense_near(text: str, start: int, end: int) -> int:
-    """-1 when the clause around text[start:end] speaks of the past, +1 of the future, 0 when it can't tell.
+    """-1 when the clause around text[start:end] speaks of the past, +1 of the future, 0 when it can't tell;
+    ±2 when the verb right before the expression says so ("erupted in", "said on").
 
     The nearest tense marker in the sentence wins; news defaults to the past when there is none.
     """
@@ -139,10 +140,10 @@ def tense_near(text: str, start: int, end: int) -> int:
     if vb:
         word = vb["w"].lower()
         if word in ("will", "shall"):
-            return 1
+            return 2
         if _PAST.fullmatch(word) and word not in _NOT_PAST_ED and word not in ("last", "earlier") \
                 and not _PASSIVE_BEFORE.search(left[:vb.start("w")]):
-            return -1
+            return -2
     best: Optional[tuple[int, int]] = None      # (distance, direction)
     for segment, offset_from_timex in ((left, lambda mm: len(left) - mm.end()), (right, lambda mm: mm.start())):
         for pattern, direction in ((_FUTURE, 1), (_PAST, -1)):

@@ -77,9 +77,9 @@ def _day_value(d: dt.date) -> str:
 
 def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
     ref = ctx.ref
-    if abs(month - ref.month) < 3:
-        return ref.year       # a month close to the reference is in its year, whatever the tense
     tense = ctx.tense(start, end)
+    if abs(month - ref.month) < 3 and abs(tense) < 2:
+        return ref.year       # a month close to the reference is in its year unless the verb says otherwise
     if tense < 0 and month > ref.month:
         return ref.year - 1
     if tense > 0 and month < ref.month:
@@ -150,6 +150,9 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
                 return False     # "Kopp's 1987 Chevrolet": a model year, a name
     if rule == "season":
         season = _norm(g["season"])
+        if g["season"][:1].isupper() and not (g.get("y") or g.get("y1")) and not re.search(
+                r"(?:^|[.!?\n]\s*|[\"“(]\s*)\Z", text[max(0, m.start("season") - 4):m.start("season")]):
+            return False     # "Operation Peace Spring", "the Arab Spring": a name, not a season
         if season == "fall" and not (g.get("y") or g.get("y1") or g.get("rel") or g.get("pmod")):
             before = text[max(0, m.start() - 8):m.start()].lower()
             after = text[m.end():m.end() + 12].lower()

@@ -17,7 +17,7 @@ _E = r"(?![\w])"                    # end of a word
 POSMOD = (r"(?:(?P<pmod>early|late|mid|(?:the" + SP + r")?(?:beginning|start|middle|end|close|early" + SP
           + r"part|latter" + SP + r"part)" + SP + r"of(?:" + SP + r"the)?)(?:" + SP + r"|-))?")
 QMOD = (r"(?:(?P<qmod>about|around|roughly|approximately|some|nearly|almost|less" + SP + r"than|fewer" + SP
-        + r"than|up" + SP + r"to|no" + SP + r"more" + SP + r"than|at" + SP + r"most|more" + SP + r"than|over|"
+        + r"than|up" + SP + r"to|no" + SP + r"more" + SP + r"than|at" + SP + r"most|more" + SP + r"than|over(?!\s+the\b)|"
         r"just" + SP + r"over|just" + SP + r"under|well" + SP + r"over|at" + SP + r"least|under|only|just)"
         + SP + r")?")
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
