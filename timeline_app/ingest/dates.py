@@ -98,7 +98,7 @@ def parse_date_string(value: str) -> Optional[tuple[dt.datetime, bool]]:
     compact = re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", value)
     if compact:
         return _plausible(_safe_datetime(*map(int, compact.groups())), False)
-    for found in _dates_in(value, allow_yearless=False):
+    for found in _dates_in(value):
         day, _ = found
         time = _time_near(value)
         return _plausible(_combine(day, time), time is not None)
@@ -128,7 +128,7 @@ def _from_publication_lines(lines: list[str]) -> Optional[StatedDate]:
             if match.start() > 0 and not match.group(0)[0].isupper():
                 continue  # "the report, published on ..." inside a sentence
             rest = line[match.end():]
-            found = next(_dates_in(rest, allow_yearless=False), None)
+            found = next(_dates_in(rest), None)
             if found is None:
                 continue
             day, date_text = found
@@ -149,7 +149,7 @@ def _from_datelines(lines: list[str], year_hint: Optional[dt.date]) -> Optional[
         prefix = _dateline_prefix(line)
         if prefix is None:
             continue
-        found = next(_dates_in(prefix, allow_yearless=False), None)
+        found = next(_dates_in(prefix), None)
         year_assumed = False
         if found is None:
             yearless = next(_yearless_in(prefix), None)
@@ -189,7 +189,7 @@ def _from_short_lines(lines: list[str]) -> Optional[StatedDate]:
             continue
         if index == 0 and len(lines) > 1 and not line.lower().startswith("by "):
             continue  # the first line is the title; a date there is the story's subject
-        found = next(_dates_in(line, allow_yearless=False), None)
+        found = next(_dates_in(line), None)
         if found is None:
             continue
         day, date_text = found
@@ -215,29 +215,20 @@ _MONTH_WORDS_LOWER = {
 
 
 def _has_date(text: str) -> bool:
-    return next(_dates_in(text, allow_yearless=True), None) is not None
+    """Any date, with or without its year."""
+    return next(_dates_in(text), None) is not None or next(_yearless_in(text), None) is not None
 
 
-def _dates_in(text: str, allow_yearless: bool) -> Iterator[tuple[dt.date, str]]:
-    """Full dates (day, month, year) in ``text``, earliest position first."""
+def _dates_in(text: str) -> Iterator[tuple[dt.date, str]]:
+    """Full dates (day, month, year) in ``text`` as (date, matched text), earliest first."""
     found: list[tuple[int, dt.date, str]] = []
     for pattern in _TEXT_DATES:
         for match in pattern.finditer(text):
             day = _date_from_match(match)
             if day is not None:
                 found.append((match.start(), day, match.group(0)))
-    if allow_yearless:
-        for start, _, date_text in ((s, None, t) for s, t in _yearless_positions(text)):
-            found.append((start, dt.date(1, 1, 1), date_text))
     for _, day, date_text in sorted(found, key=lambda item: item[0]):
         yield day, date_text
-
-
-def _yearless_positions(text: str) -> Iterator[tuple[int, str]]:
-    for pattern in _YEARLESS_DATES:
-        for match in pattern.finditer(text):
-            if 1 <= int(match.group("day")) <= 31:
-                yield match.start(), match.group(0)
 
 
 def _yearless_in(text: str) -> Iterator[tuple[int, int, str]]:
@@ -259,7 +250,7 @@ def _with_year(
     """Give a year-less dateline date its year: from a full date near it, else the file's date."""
     month, day, _ = yearless
     for line in lines:
-        for full, _ in _dates_in(line, allow_yearless=False):
+        for full, _ in _dates_in(line):
             if (full.month, full.day) == (month, day):
                 return full, False
     if year_hint is None:
