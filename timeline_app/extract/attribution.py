@@ -35,7 +35,9 @@ _PASSIVE_BY = re.compile(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
     r"(?:criticized|criticised|condemned|announced|denounced|welcomed|rejected|reported|confirmed|"
     r"brokered|praised|questioned|echoed|expelled)\s+by\s+((?:the\s+)?[^,.;]{2,80})")
-_INVERTED = re.compile(r"[,?!][\"”’']?\s+(said|says|added|told)\s+((?:the\s+)?[A-Za-z][^,.;]{1,70})")
+_INVERTED = re.compile(r"[,?!]?[\"”’]\s+(said|says|added|told)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{1,70})")
+_SUBORDINATE = re.compile(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
+                          r"despite|whereas|unless)\b", re.IGNORECASE)
 _AUX = re.compile(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
                   r"previously|first|on\s+\w+|in\s+turn|last\s+\w+|this\s+\w+|\w+day|will|would|"
                   r"did|does|not|n't|didn't|doesn't|is|was|were|are|had|been|further|directly|"
@@ -155,16 +157,30 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
         subject = _subject_before(text, sa, sa + m.start(), quotes)
         if subject is not None:
             candidates.append(subject)
-    for start, end in candidates:
+    # The sentence-initial noun phrase, for subjects separated from their verb by an aside
+    # ("NATO Secretary-General X, while noting that ..., said").
+    opening = re.match(r"[^,;“\"]{3,80}?(?=,)", sentence)
+    if opening and len(opening.group().split()) <= 8 and not _SUBORDINATE.match(opening.group()) \
+            and (candidates or _INVERTED.search(sentence)):
+        fallback = [(sa, sa + opening.end())]
+    else:
+        fallback = []
+    unknown = None
+    for start, end in candidates + fallback:
         resolved = _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, index,
                             parties, state_parties)
         if resolved is None:
             continue
         entity, person, speaker_span = resolved
-        # The first speaker found is the sentence's speaker, even one outside any known body
-        # ("the resident said"), so a later "he said" does not jump back to an earlier official.
-        return Attribution((sa, sb), speaker_text(text, speaker_span), speaker_span, entity, person, "report")
-    return None
+        attribution = Attribution((sa, sb), speaker_text(text, speaker_span), speaker_span, entity,
+                                  person, "report")
+        if entity is not None or person is not None:
+            return attribution
+        if unknown is None and (start, end) not in fallback:
+            unknown = attribution
+    # A speaker outside any known body ("the resident said") still holds the floor, so a later
+    # "he said" does not jump back to an earlier official.
+    return unknown
 
 
 _SPEAKER_OPENER = re.compile(
@@ -198,6 +214,13 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
     phrase = text[start:end]
     if not phrase.strip(" ,"):
         return None
+    if _SUBORDINATE.match(phrase) or _REPORT.search(text, start, end):
+        # "After X announced the offensive, Trump called ...": the main clause's subject.
+        comma = phrase.rfind(",")
+        if comma < 0:
+            return None
+        start = start + comma + 1
+        phrase = text[start:end]
     if len(phrase.split()) > 18:
         comma = phrase.rfind(",")
         if comma < 0:
@@ -220,10 +243,14 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
     recent = memory.last is not None and index - memory.last_sentence_index <= 3
     if pron:
         word = pron.group(1).lower()
-        if word in ("he", "she") and memory.last_person is not None \
-                and index - memory.last_sentence_index <= 4:
-            prev = memory.last_person if memory.last is None or memory.last.person is None else memory.last
-            return prev.entity, prev.person, prev.speaker_span
+        if word in ("he", "she"):
+            if memory.last is not None and index - memory.last_sentence_index <= 2:
+                prev = memory.last
+                return prev.entity, prev.person, prev.speaker_span
+            if memory.last_person is not None and index - memory.last_sentence_index <= 4:
+                prev = memory.last_person
+                return prev.entity, prev.person, prev.speaker_span
+            return None
         if word in ("it", "they", "we") and recent:
             return memory.last.entity, memory.last.person, memory.last.speaker_span
         return None

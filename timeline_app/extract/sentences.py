@@ -17,6 +17,12 @@ rev hon amb gov supt insp vs etc inc ltd co corp dept est no nos vol fig approx
 jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
+_SENTENCE_OPENERS = frozenset("""
+The A An He She It They We I You In On At But And Or So This That These Those There Its His Her
+Their Our After Before As When While Meanwhile However Officials Still Yet Now Then Some Many Most
+Both Other Such No Not If Since Although Though Despite During For From With Without By Under
+""".split())
+
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _OPENER = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
@@ -66,12 +72,17 @@ def _is_boundary(text: str, dot: int, after: int, line_end: int) -> bool:
         token = word.group(1) if word else ""
         if token.lower().rstrip(".") in _ABBREVIATIONS and not text[after - 1] in "\"”’)":
             return False
-        # Initials and dotted acronyms: "U.S.", "J. R.", "a.m." — end only before a capital.
+        # Initials and dotted acronyms: "U.S.", "J. R.", "a.m." — a dotted acronym ends a sentence
+        # only before a word that typically opens one ("U.S. President Trump" goes on).
         if re.fullmatch(r"(?:\w\.)*\w", token) and len(token.replace(".", "")) <= 3 and "." in token + ".":
             if len(token) == 1 and token.isupper():
                 return False
-            if "." in token and not first.isupper():
-                return False
+            if "." in token:
+                if not first.isupper():
+                    return False
+                following = re.match(r"[\"'“‘(\[]*(\w+)", text[after:line_end].lstrip())
+                if following and following.group(1) not in _SENTENCE_OPENERS:
+                    return False
     if first.isupper() or first.isdigit() or first in "\"'“‘([":
         return True
     # A sentence whose writer forgot the capital: "... hostilities. responsible for ..." after a
