@@ -239,3 +239,11 @@ def test_microdata_date_in_the_body(tmp_path):
     article = load(page)
     assert article.published.isoformat() == "2024-01-11T18:20:00"
     assert "datepublished" in article.reference_note
+
+
+def test_tiny_page_falls_back_to_its_visible_text(tmp_path):
+    page = tmp_path / "tiny.html"
+    page.write_text("<html><body><script>var x;</script>Short text.</body></html>", encoding="utf-8")
+    article = load(page)
+    assert article.text == "Short text.\n"
+    assert article.title == "Short text."

@@ -139,7 +139,8 @@ def _all_visible_text(tree) -> str:
         element.tail = "\n" + (element.tail or "")
     text = tree.text_content()
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    return _BLOCK_SEPARATOR.join(line for line in lines if line)
+    kept = [line for line in lines if line]
+    return _BLOCK_SEPARATOR.join(kept) + ("\n" if kept else "")
 
 
 def _with_title_first(text: str, title: str) -> str:
