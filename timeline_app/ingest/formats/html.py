@@ -132,9 +132,8 @@ def _all_visible_text(tree) -> str:
     if tree is None:
         return ""
     for element in list(tree.iter(*_NOT_TEXT)):
-        parent = element.getparent()
-        if parent is not None:
-            parent.remove(element)
+        if element.getparent() is not None:
+            element.drop_tree()  # unlike remove(), keeps the text that follows the element
     for element in tree.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")
     text = tree.text_content()
