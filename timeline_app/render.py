@@ -350,7 +350,7 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
         edge = min(min(0.3 * span, 36.0) / span, 0.5)
         grad = QLinearGradient(box.x0, 0, box.x1, 0)
         clear = _lane_bg(geo, box.lane)
-        solid = _mix(box.color, 80, clear)
+        solid = _mix(box.color, 105, clear)
         grad.setColorAt(0.0, clear)
         grad.setColorAt(edge, solid)
         grad.setColorAt(1.0 - edge, solid)
