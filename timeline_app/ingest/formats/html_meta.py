@@ -13,7 +13,8 @@ from ..dates import StatedDate, parse_date_string
 #: <meta> keys (property / name / itemprop, lower-cased) naming the publication time, best first.
 PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "og:published_time",
-    "datepublished", "published_time", "article.published", "article_date_original",
+    "datepublished", "published_time", "publisheddate", "published-date", "date_published",
+    "pub_date", "article.published", "article.created", "article_date_original",
     "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date.published",
     "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
     "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
