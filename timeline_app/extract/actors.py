@@ -193,7 +193,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             if pid in people:
                 people[pid].spans.append((a, b))
             else:
-                people[pid] = Person(pid, raw, surname, spans=[(a, b)])
+                people[pid] = Person(pid, raw, surname, title="title" if titled else "", spans=[(a, b)])
             by_surname.setdefault(surname, pid)
             person_mentions.append(PersonMention(a, b, pid))
             if people[pid].affiliation is None:
@@ -220,7 +220,35 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             if sent:
                 person.affiliation = _affiliation(gaz, text, mention_starts, sent[0], sent[1],
                                                   pm.start, pm.end, appositive=False)
+    # A titled official the text never ties to a country ("Prime Minister X told reporters that
+    # Israel ...") belongs to the state the sentence, or the one just before, is about.
+    for person in people.values():
+        if person.affiliation is None and person.title and person.spans:
+            person.affiliation = _context_affiliation(gaz, text, mention_starts, sentences, person.spans[0][0])
     return people, person_mentions
+
+
+def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sentences: list[Span],
+                         pos: int) -> Optional[str]:
+    index = bisect.bisect_right([s[0] for s in sentences], pos) - 1
+    for back in range(0, 3):
+        i = index - back
+        if i < 0:
+            break
+        sa, sb = sentences[i]
+        found = []
+        for m in in_range(mentions, sa, sb):
+            ent = gaz.entity(gaz.root(m.entity))
+            if ent is None or ent.kind != "state" or m.backed:
+                continue
+            if _PREPOSITIONS_NOT_AFFILIATION.search(text[max(sa, m.start - 25):m.start]):
+                continue
+            found.append(m)
+        names = [m for m in found if m.form in ("name", "metonym")]
+        pick = names or found
+        if pick:
+            return gaz.root(pick[0].entity)
+    return None
 
 
 def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
