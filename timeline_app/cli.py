@@ -24,6 +24,13 @@ class UserError(Exception):
     """A problem with the user's input or output; printed as one line, exit status 1."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line under the program's own name (CONTRACT.md), exit 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+
+
 def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -52,9 +59,9 @@ def _scale(text: str) -> float:
 
 
 def _command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG, description="Article to timeline, headless commands.")
+    parser = _Parser(prog=PROG, description="Article to timeline, headless commands.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     export = sub.add_parser("export", help="extract FILE and write the timeline to OUT")
     export.add_argument("file", metavar="FILE")
@@ -74,7 +81,7 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def _window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG, description="Open the timeline window on FILE (default: the bundled sample article).",
         epilog="Headless commands: 'timeline-app export FILE -o OUT', 'timeline-app timexes FILE'.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")

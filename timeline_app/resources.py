@@ -18,3 +18,9 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """The path of a bundled resource, e.g. ``resource_path("fonts", "OFL.txt")``."""
     return resources_dir().joinpath(*parts)
+
+
+def seed_path() -> Path:
+    """The bundled default article (``seeds/`` beside ``resources/``, in the checkout or the bundle)."""
+    folder = resources_dir().parent / "seeds"
+    return sorted(folder.glob("*.txt"))[0]

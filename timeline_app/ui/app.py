@@ -46,9 +46,9 @@ def initial_article(path: Optional[str], settings) -> Optional[Path]:
     """FILE if given; else the last article when the user asked to reopen it; else the bundled seed."""
     if path is not None:
         return Path(path)
-    last = getattr(settings, "last_article", None) if getattr(settings, "reopen_last", False) else None
-    if last and Path(last).is_file():
-        return Path(last)
+    last = settings.last_article_path if settings is not None and settings.reopen_last else None
+    if last is not None:
+        return last
     from ..resources import seed_path
     return seed_path()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDockWidget, QFileDialog, Q
                                QMessageBox, QProgressDialog, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
+from ..layout.lanes import build_lanes
 from ..model import Timeline
 from .article_view import ArticleView
 from .document import Document
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         article = timeline.article
         self.setWindowTitle(f"{article.title or Path(article.path or 'Untitled').name} — Timeline")
         self.timeline_view.set_timeline(timeline)
-        self.accounts.set_timeline(timeline, self.timeline_view.party_colors())
+        self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
         self.reactions.set_timeline(timeline)
         self.article_view.set_text(article.text)
         self._show_reference(article)

@@ -1,0 +1,127 @@
+"""The window on the offscreen platform: opens the seed, keeps timeline, panels and text in step."""
+import datetime as dt
+import shutil
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from conftest import SEED
+from timeline_app.settings import Settings
+from timeline_app.ui.app import create_main_window, initial_article
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(tmp_path / "data"))
+    return Settings.load()
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    win = create_main_window(QApplication.instance())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def open_and_wait(qtbot, win, path, **kw):
+    win.open_path(path, **kw)
+    qtbot.waitUntil(lambda: not win.is_loading(), timeout=20000)
+
+
+def test_seed_is_the_default_article(settings):
+    assert initial_article(None, settings) == SEED.resolve() or initial_article(None, settings).name == SEED.name
+
+
+def test_window_shows_the_seed_everywhere(qtbot, window):
+    open_and_wait(qtbot, window, SEED)
+    timeline = window.document.timeline
+    assert timeline is not None and timeline.events
+    assert window.article_view.toPlainText() == timeline.article.text
+    assert window.reference_edit.date().toString("yyyy-MM-dd") == "2022-09-13"
+    assert window.timeline_view.visible_range()[0] < window.timeline_view.visible_range()[1]
+    assert "2022" in window.windowTitle() or timeline.article.title[:20] in window.windowTitle()
+    assert not window.banner.isVisible()  # the seed's date is known from its metadata: no assumption banner
+    # one account list per party, and the reactions list has entries
+    assert set(window.accounts.lists) == {p.id for p in timeline.parties}
+
+
+def test_selecting_an_event_highlights_its_sentence_and_statements(qtbot, window):
+    open_and_wait(qtbot, window, SEED)
+    timeline = window.document.timeline
+    with_statement = next((a.event for a in timeline.accounts + timeline.reactions if a.event), None)
+    event = timeline.event(with_statement) if with_statement else timeline.events[0]
+    window.timeline_view.eventActivated.emit(event.id)  # as a click on the timeline does
+    assert window.document.selected == event.id
+    assert tuple(event.span) in window.article_view.highlighted_spans()
+    if with_statement:
+        chosen = [e for lst in window.accounts.lists.values() for e in lst.selected_entries()]
+        chosen += window.reactions.selected_entries()
+        assert chosen and all(e.event == event.id for e in chosen)
+
+
+def test_clicking_a_statement_selects_its_event(qtbot, window):
+    open_and_wait(qtbot, window, SEED)
+    timeline = window.document.timeline
+    linked = [a for a in timeline.accounts if a.event]
+    assert linked, "the seed's accounts speak about dated events"
+    lst = window.accounts.lists[linked[0].party]
+    row = next(i for i in range(lst.count()) if (e := lst.item(i).data(Qt.ItemDataRole.UserRole + 1))
+               and e.event == linked[0].event)
+    lst.itemClicked.emit(lst.item(row))
+    assert window.document.selected == linked[0].event
+
+
+def test_clicking_in_the_text_selects_the_event(qtbot, window):
+    open_and_wait(qtbot, window, SEED)
+    event = window.document.timeline.events[-1]
+    window.article_view.offsetClicked.emit(event.span[0] + 1)
+    assert window.document.selected == event.id
+
+
+def test_reference_date_change_re_resolves_and_is_remembered(qtbot, window, settings):
+    open_and_wait(qtbot, window, SEED)
+    before = {e.id: e.time.value for e in window.document.timeline.events if e.time}
+    window.set_reference_date(dt.date(2022, 9, 20))
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=20000)
+    article = window.document.timeline.article
+    assert article.reference_date == dt.date(2022, 9, 20) and article.reference_source == "user"
+    after = {e.id: e.time.value for e in window.document.timeline.events if e.time}
+    assert before != after
+    assert dt.date(2022, 9, 20) in Settings.load().reference_dates.values()
+
+
+def test_drag_and_drop_opens_the_file_and_adds_it_to_recent(qtbot, window, tmp_path):
+    copy = tmp_path / "dropped.txt"
+    shutil.copy(SEED, copy)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=20000)
+    assert window.current_path == copy
+    assert window.banner.isVisible()  # no sidecar beside the copy: the date is only assumed
+    assert Settings.load().recent_files[0] == copy.resolve()
+
+
+def test_bad_file_shows_a_dialog_and_keeps_the_current_article(qtbot, window, tmp_path):
+    open_and_wait(qtbot, window, SEED)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    open_and_wait(qtbot, window, empty)
+    box = window.findChild(QMessageBox, "error-dialog")
+    assert box is not None and box.isVisible() and "empty" in box.text().lower()
+    assert window.document.timeline.article.path.endswith(SEED.name)
+    box.close()
+
+
+def test_export_png_from_the_window(qtbot, window, tmp_path):
+    open_and_wait(qtbot, window, SEED)
+    out = tmp_path / "w.png"
+    assert window.export_to(out, "png", width=900)
+    from PySide6.QtGui import QImage
+    assert QImage(str(out)).width() == 900
