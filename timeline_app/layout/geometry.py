@@ -281,7 +281,9 @@ class TimelineLayout:
     # -- viewport helpers -----------------------------------------------------------------
     def fit_viewport(self, width: float) -> Viewport:
         s = self.style
-        return Viewport.fit(self.u_lo, self.u_hi, width, s.margin_left, s.margin_right)
+        # Room on the right so the last events' labels can follow their marks, as all others do.
+        label_room = min(s.max_label_w * 0.75, width * 0.18)
+        return Viewport.fit(self.u_lo, self.u_hi, width, s.margin_left, s.margin_right + label_room)
 
     def local_slope(self, u: float) -> float:
         """du/dt where ``u`` is drawn (for a break: of the nearest cluster)."""

@@ -16,6 +16,8 @@ ROW_GAP = 8.0
 TEXT_INSET = 6.0
 #: Overflow runs closer than this are shown as one badge, px.
 BADGE_MERGE = 44.0
+#: ...but one badge never stands for more than this much width, so counts stay local.
+MAX_CLUSTER_W = 160.0
 
 
 @dataclass
@@ -85,7 +87,8 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
     def add_cluster(i: int, j: int) -> None:
         x0 = max((us[i] - u0) / upp, left)
         x1 = max((us[j] - u0) / upp, x0)
-        if clusters and clusters[-1].x1 + BADGE_MERGE >= x0:
+        if clusters and (x0 < clusters[-1].x0 + BADGE_MERGE or (
+                clusters[-1].x1 + BADGE_MERGE >= x0 and x1 - clusters[-1].x0 <= MAX_CLUSTER_W)):
             c = clusters[-1]
             c.x1, c.last, c.count = max(c.x1, x1), j, c.count + (j - i + 1)
         else:

@@ -34,7 +34,7 @@ from ..model import Timeline
 WHEEL_ZOOM_BASE = 1.0015
 KEY_ZOOM = 1.25
 #: Most label rows one lane gets in the window (the rest become "+N" badges).
-MAX_ROWS_PER_LANE = 6
+MAX_ROWS_PER_LANE = 8
 _DRAG_THRESHOLD = 4.0
 
 
@@ -71,6 +71,7 @@ class TimelineView(QWidget):
         self._overview_pixmap: Optional[QPixmap] = None
         self._overview_columns = None
         self._drag: Optional[dict] = None
+        self._auto_fit = True
         #: Milliseconds the last paintEvent took (layout + drawing), for benchmarks.
         self.last_paint_ms = 0.0
         self.last_layout_ms = 0.0
@@ -90,6 +91,7 @@ class TimelineView(QWidget):
         if self._layout is None:
             return
         self._set_viewport(self._layout.fit_viewport(self._plot_width()), clamp=False)
+        self._auto_fit = True   # stays fitted through resizes until the user navigates
 
     def select_event(self, event_id: Optional[str]) -> None:
         """Select (and bring into view) an event, or clear with None. Emits nothing."""
@@ -218,6 +220,7 @@ class TimelineView(QWidget):
         if self._layout is None:
             return
         self._viewport = self._layout.clamp(viewport) if clamp else viewport
+        self._auto_fit = False
         self._invalidate()
         self.viewChanged.emit()
 
@@ -350,9 +353,8 @@ class TimelineView(QWidget):
         self._overview_columns = None
         if self._layout is None:
             return
-        old = event.oldSize()
         self._plan_rows()
-        if self._viewport is None or old.width() <= 0:
+        if self._viewport is None or self._auto_fit:
             self.fit_all()
         else:
             self._set_viewport(self._viewport.resized(self._plot_width()))
