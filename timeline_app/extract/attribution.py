@@ -19,7 +19,7 @@ Span = tuple[int, int]
 _VERBS = (
     r"said|says|say|saying|told|tells|tell|added|adds|stated|states|announced|announces|announcing|"
     r"claimed|claims|claiming|reported|reports|accused|accuses|accusing|denied|denies|denying|"
-    r"warned|warns|warning|urged|urges|urging|called\s+(?:on|for)|calls\s+(?:on|for)|calling\s+(?:on|for)|"
+    r"warned|warns|warning|urged|urges|urging|(?<!-)called|calls\s+(?:on|for)|calling\s+(?:on|for)|"
     r"insisted|insists|estimated|estimates|condemned|condemns|condemning|criticized|criticised|"
     r"criticizes|criticises|rebuked|demanded|demands|demanding|are\s+demanding|threatened|threatens|"
     r"vowed|vows|pledged|confirmed|confirms|acknowledged|admitted|admits|alleged|alleges|blamed|blames|"
@@ -34,7 +34,8 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
     r"(?:criticized|criticised|condemned|announced|denounced|welcomed|rejected|reported|confirmed|"
-    r"brokered|praised|questioned|echoed|expelled)\s+by\s+((?:the\s+)?[^,.;]{2,80})")
+    r"brokered|praised|questioned|echoed|expelled|approved|imposed|adopted)\s+(?:[\w,]+\s+){0,4}?by\s+"
+    r"((?:the\s+)?[^,.;]{2,80})")
 _INVERTED = re.compile(r"[,?!]?[\"”’]\s+(said|says|added|told)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{1,70})")
 _SUBORDINATE = re.compile(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                           r"despite|whereas|unless)\b", re.IGNORECASE)
@@ -51,6 +52,13 @@ _DEFINITE_BACKREF = re.compile(
     r"department|statement|prime minister))\W*$", re.IGNORECASE)
 _ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
                            r"armed forces|soldiers|government)\b", re.IGNORECASE)
+# What may stand between a country and a person's name in one title phrase:
+# "Iran's Supreme Leader Ayatollah", "US State Secretary", "responsible for EU external relations".
+_TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|de|el|al)\s|[A-Z][\w.\-]*|"
+                        r"external|foreign|policy|affairs|relations|chief|minister|secretary|head|"
+                        r"spokesman|spokeswoman|spokesperson|leader|envoy|ambassador|official|"
+                        r"president|prime|deputy|senior|top|former|general|state|defense|defence|"
+                        r"interior|military|army|security|national|special|representative)*")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“]")
 _BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                          r"officials|government|embassy|presidency|cabinet|agency|department)\b", re.IGNORECASE)
@@ -58,7 +66,8 @@ _ACTION_VERBS = re.compile(
     r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
     r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
     r"voted|agreed|backed|supported|pledged|joined|followed|closed|ordered|moved|announced|"
-    r"deployed|will\s+(?:hold|send|meet|expel|impose)|is\s+paying|paid|provided)\b")
+    r"deployed|will\s+(?:hold|send|meet|expel|impose)|is\s+paying|paid|provided|approved|"
+    r"adopted|lined\s+up|stands\s+ready|canceled|cancelled|withdrew|evacuated)\b")
 _CONFLICT_WORDS = re.compile(
     r"\b(?:clash|fight|attack|offensive|strike|war|violence|ceasefire|cease-fire|crisis|conflict|"
     r"talks|sanction|expel|diplomat|incursion|invasion|aggression|escalat|hostilit|restraint|"
@@ -74,6 +83,7 @@ class Attribution:
     entity: Optional[str]         # root entity id, or None when the speaker belongs to no known body
     person: Optional[str] = None  # Person.id when the speaker is a person
     kind: str = "report"          # report | action | chain
+    also: tuple = ()              # other entities speaking or acting in the same sentence
 
 
 @dataclass
@@ -99,6 +109,14 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
             found = Attribution((sa, sb), prev.speaker, prev.speaker_span, prev.entity, prev.person, "chain")
         if found is None:
             found = _action(text, sa, sb, gaz, mentions, people, person_mentions, parties)
+        if found is not None:
+            found.also = _co_actors(text, sa, sb, gaz, mentions, found)
+        else:
+            co = _co_actors(text, sa, sb, gaz, mentions, None)
+            if co:
+                m = next(m for m in in_range(mentions, sa, sb) if gaz.root(m.entity) == co[0])
+                found = Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), co[0], None, "action",
+                                    tuple(co[1:]))
         if found is not None:
             memory.last = found
             memory.last_sentence_index = index
@@ -256,6 +274,9 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         return None
     persons = in_range(person_mentions, start, end)
     entity_mention = head_entity(gaz, text, mentions, start, end)
+    if persons and entity_mention is not None and entity_mention.end <= persons[0].start \
+            and not _TITLE_GAP.fullmatch(text[entity_mention.end:persons[0].start]):
+        persons = []         # "The Pentagon defended the targeting of Soleimani": the body speaks
     if persons:
         person = people[persons[0].person]
         entity = person.affiliation
@@ -314,3 +335,35 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
     if root in parties or gaz.entity(root).kind not in ("state", "organisation"):
         return None
     return Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), root, None, "action")
+
+
+_CLAUSE_ACTOR = re.compile(
+    rf"^(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
+    rf"\s+later)*\s+(?:{_VERBS}|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
+    rf"took\s+similar|followed\s+suit)\b")
+_LIST_FROM_TO = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
+                           r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
+                           r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
+
+
+def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
+    """Other states/organisations acting in the same sentence: "Ukraine ordered 13 Russians to leave
+    and Canada expelled seven", "officials from China to Russia criticized", "from France and
+    Germany to Latvia and Estonia"."""
+    out = []
+    own = found.entity if found is not None else None
+    in_sentence = in_range(mentions, sa, sb)
+    for m in in_sentence:
+        root = gaz.root(m.entity)
+        ent = gaz.entity(root)
+        if ent is None or ent.kind not in ("state", "organisation") or m.backed or root == own:
+            continue
+        if _CLAUSE_ACTOR.match(text, m.end, sb):
+            out.append(root)
+    for lst in _LIST_FROM_TO.finditer(text, sa, sb):
+        for m in in_range(mentions, lst.start(), lst.end()):
+            root = gaz.root(m.entity)
+            ent = gaz.entity(root)
+            if ent is not None and ent.kind in ("state", "organisation") and root != own:
+                out.append(root)
+    return tuple(dict.fromkeys(out))

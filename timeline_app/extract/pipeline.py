@@ -66,18 +66,27 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     reactions: list[Reaction] = []
     reactors: dict[str, str] = {}
     for attribution in attributions:
-        if attribution is None or attribution.entity is None:
+        if attribution is None:
             continue
         entity = gaz.entity(attribution.entity)
         sa, sb = attribution.span
         event_id = event_by_sentence.get((sa, sb))
-        if attribution.entity in parties:
+        if attribution.entity is None:
+            pass
+        elif attribution.entity in parties:
             accounts.append(Account(party=attribution.entity, speaker=attribution.speaker,
                                     text=text[sa:sb], span=(sa, sb), event=event_id))
         elif entity is not None and entity.kind in _REACTING_KINDS:
             reactions.append(Reaction(actor=attribution.entity, speaker=attribution.speaker,
                                       text=text[sa:sb], span=(sa, sb), event=event_id))
             reactors.setdefault(attribution.entity, entity.name)
+        for other in attribution.also:
+            other_entity = gaz.entity(other)
+            if other in parties or other_entity is None or other_entity.kind not in _REACTING_KINDS:
+                continue
+            reactions.append(Reaction(actor=other, speaker=other_entity.name, text=text[sa:sb],
+                                      span=(sa, sb), event=event_id))
+            reactors.setdefault(other, other_entity.name)
 
     party_models = [Party(id=pid, name=choice.names.get(pid, pid), aliases=choice.aliases.get(pid, []))
                     for pid in parties]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import (MONTHS, PARTS_OF_DAY, SEASONS, UNIT_PLURALS, UNITS, WEEKDAYS, alternation)
 from .lexicon import (AMPM_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE, ORDINAL_RE, POD_RE,
                       SEASON_RE, SP, TZ_RE, UNIT_RE, VAGUE_RE, WEEKDAY_RE)
 
@@ -104,7 +105,7 @@ RULES: list[Rule] = [
           r"following|final|latest|remaining|initial|recent|further)" + SP + r")?(?P<num>" + NUMBER_RE + r"|"
           + VAGUE_RE + r")" + HY + r"(?:(?P<more>more|additional|further|extra|straight|consecutive|full|whole|"
           r"long)" + SP + r")?(?P<unit>" + UNIT_RE + r")(?P<suffix>-long|" + HY + r"long(?!\w)|-plus)?(?!-old|" + HY + r"old\b|-\w)" + _E, 1),
-    _rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)|"
+    _rule("bare_units", r"(?<![\w'’])(?=[hdwmyc])(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)|"
           r"(?<=\blast\s)|(?<=\blasted\s)|(?<=\btakes\s)|(?<=\btake\s))(?P<unit>hours|days|weeks|months|years|"
           r"decades|centuries)(?!\s(?:of|ago|later|earlier|before|after)\b)" + _E + r"|" + _B + r"(?P<unit2>hours|days|weeks|"
           r"months|years|decades)-long" + _E, 0),
@@ -157,12 +158,42 @@ class Candidate:
     match: re.Match
 
 
+#: Words one of which every time expression contains. The rules only run near them, so text without any
+#: (a megabyte of "the the the", of spaces or of one long number) costs one fast scan.
+_ANCHOR_WORDS = (
+    list(MONTHS) + list(WEEKDAYS) + list(UNIT_PLURALS) + list(UNITS) + list(SEASONS) + list(PARTS_OF_DAY)
+    + ["now", "today", "tonight", "yesterday", "tomorrow", "recent", "recently", "lately", "earlier", "previously",
+       "formerly", "currently", "current", "present", "presently", "nowadays", "future", "past", "soon", "term",
+       "then", "moment", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly",
+       "quarterly", "biannually", "semiannually", "christmas", "thanksgiving", "easter", "halloween", "valentine's",
+       "labor", "memorial", "independence", "election", "boxing", "new", "eighteen", "nineteen", "twenty",
+       "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+       "period", "half", "weekends", "quarters"])
+_ANCHOR_RE = re.compile(r"(?<![\w'’])(?=[a-z0-9'’])(?:" + alternation(set(_ANCHOR_WORDS)) + r"|['’]?\d{1,4}"
+                        r"(?:st|nd|rd|th|s)?)(?![a-z])|(?<![\d,.])\d{1,4}(?!\d)", re.I)
+_REACH = 80     # no time expression reaches further than this from its anchor word
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """Merged windows of text around anchor words, where time expressions can be."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _ANCHOR_RE.finditer(text):
+        a, b = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
 def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for rule in RULES:
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                found.append(Candidate(m.start(), m.end(), rule.name, rule.priority, m))
+    for a, b in segments(text):
+        for rule in RULES:
+            for m in rule.regex.finditer(text, a, b):
+                if m.end() > m.start():
+                    found.append(Candidate(m.start(), m.end(), rule.name, rule.priority, m))
     return found
 
 
