@@ -22,7 +22,7 @@ Span = tuple[int, int]
 _CAP_RUN = re.compile(
     r"[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
 _REPORTING_NEXT = re.compile(
-    r"\s*(?:,[^,]{0,80},\s*)?(?:has |had |have |also |later |then |on \w+ )?"
+    r",?\s*(?:,[^,]{0,80},\s*)?(?:has |had |have |also |later |then |on \w+ )?"
     r"(?:said|says|told|tells|added|stated|announced|claimed|warned|wrote|tweeted|insisted|urged|"
     r"accused|denied|called|condemned|criticized|criticised|noted|argued|declared|reported)\b")
 _STOP_TOKENS = frozenset("""
@@ -112,7 +112,9 @@ def _name_tokens(run: str) -> list[str]:
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
     r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"
-    r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$", re.IGNORECASE)
+    r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$|"
+    r"\b(?:ambassador|envoy|representative|minister|secretary|spokesman|spokeswoman|spokesperson|"
+    r"chief|head|leader)\b[^,.;]{0,40},\s*$", re.IGNORECASE)
 
 
 def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],

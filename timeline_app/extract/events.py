@@ -31,6 +31,9 @@ _NEWS_DAY = re.compile(
     r"tonight|currently|expelled|expels)\b")
 _BYLINE = re.compile(r"^(?:\W*(?:published|updated|posted|by)\b|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
                      re.IGNORECASE)
+# "LIMA —", "AKCAKALE, Turkey (AP) —", "MOSCOW (Sputnik) -": a dateline, not part of the event.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
+                       r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})\s+")
 _USABLE_TYPES = ("DATE", "TIME")
 _BACKGROUND_DAYS = 180
 
@@ -109,7 +112,7 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
             drafts.append(EventDraft((sa, sb), (sa, sb), time, info.actors, make_title(text, sa, sb)))
             continue
         for (ga, gb), timex in _clause_groups(text, sa, sb, inside):
-            tv = time_value(timex)
+            tv = time_value(timex, "explicit")      # written in the sentence itself
             drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb)))
         last = inside[-1] if len(inside) == 1 else inside[0]
         current = time_value(last)
@@ -125,8 +128,7 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
         old = current.end < ref_tv.start - dt.timedelta(days=7)
         if old and (reports or _NEWS_DAY.search(sentence)):
             return ref_tv
-    return current.model_copy(update={"anchored": "narrative" if current.anchored != "reference"
-                                      else "reference", "expression_span": current.expression_span})
+    return current.model_copy(update={"anchored": "narrative" if current.expression_span else "reference"})
 
 
 def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span, object]]:
@@ -162,8 +164,11 @@ def _strip(text: str, a: int, b: int) -> Span:
 def make_title(text: str, a: int, b: int, limit: int = 80) -> str:
     """A readable headline-like clause: leading adverbials dropped, cut at a clause end or word."""
     s = " ".join(text[a:b].split())
+    s = _DATELINE.sub("", s) or s
     s = _OPENER.sub("", s) or s
     s = s.strip(" \"“”'‘’")
+    if (s.count("\"") % 2) or (s.count("“") != s.count("”")):
+        s = re.sub(r"[\"“”]", "", s)
     if len(s) > limit:
         comma = s.rfind(",", 0, limit)
         if comma >= 30:

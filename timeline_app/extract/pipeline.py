@@ -96,13 +96,19 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
 
 
 def _title_span(text: str, title: str, sentences) -> Optional[tuple[int, int]]:
+    """The headline: the first line when more lines follow and it is the article's title or has
+    no final period."""
     if not sentences:
         return None
     first_line_end = text.find("\n")
-    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    if first_line_end < 0 or not text[first_line_end:].strip():
+        return None
     a, b = sentences[0]
-    if b <= first_line_end or (title and text[a:b].strip() == title.strip()):
-        return a, min(b, first_line_end) if first_line_end > a else b
+    if b > first_line_end:
+        return None
+    line = text[a:first_line_end].strip()
+    if (title and line == title.strip()) or not line.endswith((".", "!", "?")) or b < first_line_end:
+        return a, b
     return None
 
 

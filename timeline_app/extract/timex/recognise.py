@@ -13,7 +13,7 @@ from .lexicon import (MONTHS, PARTS_OF_DAY, SEASONS, UNIT_PLURALS, UNITS, WEEKDA
 from .lexicon import (AMPM_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE, ORDINAL_RE, POD_RE,
                       SEASON_RE, SP, TZ_RE, UNIT_RE, VAGUE_RE, WEEKDAY_RE)
 
-_B = r"(?<![\w'’])"                 # start of a word (no letters, digits or apostrophe before it)
+_B = r"(?<![\w'’])(?=[a-z0-9'’])"   # start of a word (no letters, digits or apostrophe before it)
 _E = r"(?![\w])"                    # end of a word
 POSMOD = (r"(?:(?P<pmod>early|late|mid|(?:the" + SP + r")?(?:beginning|start|middle|end|close|early" + SP
           + r"part|latter" + SP + r"part)" + SP + r"of(?:" + SP + r"the)?)(?:" + SP + r"|-))?")
@@ -169,8 +169,8 @@ _ANCHOR_WORDS = (
        "labor", "memorial", "independence", "election", "boxing", "new", "eighteen", "nineteen", "twenty",
        "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
        "period", "half", "weekends", "quarters"])
-_ANCHOR_RE = re.compile(r"(?<![\w'’])(?=[a-z0-9'’])(?:" + alternation(set(_ANCHOR_WORDS)) + r"|['’]?\d{1,4}"
-                        r"(?:st|nd|rd|th|s)?)(?![a-z])|(?<![\d,.])\d{1,4}(?!\d)", re.I)
+_ANCHOR_SET = frozenset(w.rstrip(".") for w in _ANCHOR_WORDS)
+_TOKEN_RE = re.compile(r"[a-z]+|(?<!\d)\d{1,4}(?!\d)", re.I)
 _REACH = 80     # no time expression reaches further than this from its anchor word
 
 
@@ -178,7 +178,11 @@ def segments(text: str) -> list[tuple[int, int]]:
     """Merged windows of text around anchor words, where time expressions can be."""
     spans: list[tuple[int, int]] = []
     n = len(text)
-    for m in _ANCHOR_RE.finditer(text):
+    anchors = _ANCHOR_SET
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        if not word[0].isdigit() and word.lower() not in anchors:
+            continue
         a, b = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b)

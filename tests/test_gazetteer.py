@@ -1,0 +1,78 @@
+"""Gazetteer: lookups of countries, demonyms, seats of government, organisations, armed groups."""
+import time
+
+import pytest
+
+from timeline_app.extract import gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer.get()
+
+
+@pytest.mark.parametrize("surface, entity", [
+    ("United States", "united-states"), ("U.S.", "united-states"), ("Washington", "united-states"),
+    ("White House", "united-states"), ("Pentagon", "united-states"), ("Russia", "russia"),
+    ("Kremlin", "russia"), ("Moscow", "russia"), ("Iran", "iran"), ("Syria", "syria"),
+    ("South Korea", "south-korea"), ("North Korea", "north-korea"), ("Pyongyang", "north-korea"),
+    ("United Kingdom", "united-kingdom"), ("Britain", "united-kingdom"),
+    ("Downing Street", "united-kingdom"), ("Vietnam", "vietnam"), ("Armenian", "armenia"),
+    ("Azerbaijani", "azerbaijan"), ("Israeli", "israel"), ("Ukrainian", "ukraine"),
+    ("Kosovo", "kosovo"), ("EU", "european-union"), ("NATO", "nato"), ("OSCE", "osce"),
+    ("CSTO", "csto"), ("African Union", "african-union"), ("ASEAN", "asean"), ("ICRC", "icrc"),
+    ("Arab League", "arab-league"), ("IAEA", "iaea"), ("Hamas", "hamas"), ("Hezbollah", "hezbollah"),
+    ("TPLF", "tplf"), ("RSF", "rsf"), ("SDF", "sdf"), ("Houthis", "houthis"), ("Taliban", "taliban"),
+    ("ISIS", "islamic-state"),
+])
+def test_lookup(gaz, surface, entity):
+    assert gaz.lookup(surface).id == entity
+
+
+def test_common_short_names_not_official_ones(gaz):
+    assert gaz.entity("united-states").name == "United States"
+    assert gaz.entity("russia").name == "Russia"
+    assert gaz.entity("south-korea").name == "South Korea"
+    assert gaz.entity("vietnam").name == "Vietnam"
+    assert gaz.entity("iran").name == "Iran"
+
+
+def test_bodies_roll_up_to_their_organisation(gaz):
+    assert gaz.root("un-security-council") == "united-nations"
+    assert gaz.root("european-commission") == "european-union"
+    assert gaz.root("kcna") == "north-korea"
+    assert gaz.root("armenia") == "armenia"
+
+
+def test_mentions_in_running_text(gaz):
+    text = "Armenia’s Defense Ministry said the U.S.-backed SDF and the UN Security Council met in the Kremlin."
+    found = [(text[m.start:m.end], m.entity, m.backed) for m in gaz.mentions(text)]
+    assert ("Armenia", "armenia", False) in found
+    assert ("U.S.", "united-states", True) in found          # "-backed": supports, is not the head
+    assert ("SDF", "sdf", False) in found
+    assert ("UN Security Council", "un-security-council", False) in found
+    assert ("Kremlin", "russia", False) in found
+    # No match inside longer words.
+    assert gaz.mentions("Businessmen and USAID Iranianists") == []
+
+
+def test_titles_and_bodies(gaz):
+    text = "Foreign Minister X and the Ministry of Defense and the army spokesperson"
+    titles = {m.group() for m in gaz.titles_in(text)}
+    bodies = {m.group().lower() for m in gaz.bodies_in(text)}
+    assert "Foreign Minister" in titles
+    assert {"ministry of defense", "army"} <= bodies
+
+
+def test_every_country_is_there(gaz):
+    import pycountry
+    states = [e for e in gaz.entities.values() if e.kind == "state"]
+    assert len(states) >= len(pycountry.countries)
+    assert {"aruba", "tuvalu", "kosovo", "eswatini", "myanmar"} <= {e.id for e in states}
+
+
+def test_scan_is_fast(gaz):
+    text = "Russia says it has negotiated a ceasefire between Armenia and Azerbaijan. " * 2000
+    t0 = time.perf_counter()
+    assert len(gaz.mentions(text)) == 6000
+    assert time.perf_counter() - t0 < 0.5
