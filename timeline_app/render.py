@@ -220,21 +220,24 @@ def _lane_bg(geo: Geometry, lane_index: int) -> QColor:
 
 def _paint_lanes_background(painter: QPainter, geo: Geometry) -> None:
     for i, lane in enumerate(geo.lanes):
-        painter.fillRect(QRectF(0, lane.y, geo.width, lane.h), _lane_bg(geo, i))
-        painter.fillRect(QRectF(0, lane.y, 4, lane.h), _color(lane.color))
-        painter.setPen(QPen(GRID_MAJOR, 1))
-        painter.drawLine(QPointF(0, lane.y), QPointF(geo.width, lane.y))
+        painter.fillRect(0, int(lane.y), int(geo.width) + 1, int(lane.h) + 1, _lane_bg(geo, i))
+        painter.fillRect(0, int(lane.y), 4, int(lane.h) + 1, _color(lane.color))
     if geo.lanes:
-        painter.drawLine(QPointF(0, geo.plot_bottom), QPointF(geo.width, geo.plot_bottom))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(GRID_MAJOR, 1))
+        painter.drawLines([QLineF(0, y, geo.width, y) for y in [lane.y for lane in geo.lanes] + [geo.plot_bottom]])
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
 
 def _paint_grid(painter: QPainter, geo: Geometry) -> None:
     top, bottom = geo.plot_top, geo.plot_bottom
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)   # crisp and fast hairlines
     painter.setPen(QPen(GRID, 1))
     painter.drawLines([QLineF(t.x, top, t.x, bottom) for t in geo.minor_ticks if 0 <= t.x <= geo.width])
     painter.setPen(QPen(GRID_MAJOR, 1))
     painter.drawLines([QLineF(t.x, geo.axis_y + 2, t.x, bottom) for t in geo.major_ticks
                        if t.line and 0 <= t.x <= geo.width])
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
 
 def _zigzag(x: float, top: float, bottom: float, amplitude: float = 3.0, step: float = 6.0) -> QPolygonF:
@@ -273,12 +276,14 @@ def _paint_breaks(painter: QPainter, geo: Geometry, f: Fonts) -> None:
 def _paint_axis(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     y0 = geo.axis_y
     bottom = y0 + geo.axis_h
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setPen(QPen(GRID_MAJOR, 1))
     painter.drawLine(QPointF(0, bottom), QPointF(geo.width, bottom))
     painter.setFont(f.axis)
     painter.setPen(QPen(MUTED, 1))
     painter.drawLines([QLineF(t.x, bottom - 6, t.x, bottom) for t in geo.minor_ticks
                        if 0 <= t.x <= geo.width])
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for t in geo.minor_ticks:
         if -80 <= t.x <= geo.width:
             if t.label:
@@ -300,7 +305,7 @@ def _paint_badges(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     if not geo.badges:
         return
     for b in geo.badges:
-        painter.fillRect(QRectF(b.band_x0, b.y + b.h, max(b.band_x1 - b.band_x0, 2.0) + 2, 3),
+        painter.fillRect(int(b.band_x0), int(b.y + b.h), int(max(b.band_x1 - b.band_x0, 2.0)) + 2, 3,
                          _mix(b.color, 150, _lane_bg(geo, b.lane)))
     painter.setPen(Qt.PenStyle.NoPen)
     texts = []
@@ -325,21 +330,23 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     for box in selected:
         x, y, w, h = box.rect()
         painter.setBrush(SELECT_FILL)
-        painter.drawRoundedRect(QRectF(x - 3, y + 1, w + 6, h - 2), 4, 4)
+        painter.drawRoundedRect(QRectF(x - 3, y, w + 6, h), 4, 4)
     # Marks first, grouped by kind so state changes stay few; text after, in one font.
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    fill_rect = painter.fillRect
     for box in geo.events:
         if box.point or box.fuzzy:
             continue
-        bar_h = box.h - 7
-        top = box.y + 3.5
-        x0 = max(box.x0, -20.0)
-        x1 = min(max(box.x1, box.x0 + 2.0), width + 20.0)
-        painter.fillRect(QRectF(x0, top, x1 - x0, bar_h), _mix(box.color, 70, _lane_bg(geo, box.lane)))
+        # Integer rectangles: the fast path of the raster engine (no antialiasing wanted here).
+        bar_h = int(box.h - 7)
+        top = int(box.y + 4)
+        x0 = int(max(box.x0, -20.0))
+        x1 = int(min(max(box.x1, box.x0 + 2.0), width + 20.0))
+        fill_rect(x0, top, max(x1 - x0, 2), bar_h, _mix(box.color, 70, _lane_bg(geo, box.lane)))
         edge = _color(box.color)
-        painter.fillRect(QRectF(box.x0, top, 2.5, bar_h), edge)
+        fill_rect(int(box.x0), top, 3, bar_h, edge)
         if box.x1 - box.x0 > 6:
-            painter.fillRect(QRectF(box.x1 - 2.5, top, 2.5, bar_h), edge)
+            fill_rect(int(box.x1) - 3, top, 3, bar_h, edge)
     for box in geo.events:
         if not box.fuzzy or box.point:
             continue
@@ -371,13 +378,17 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
         if box.label_w > 8 and not box.selected:
             painter.drawStaticText(QPointF(box.label_x, box.y + (box.h - label_h) / 2),
                                    f.static(box.text, "label", box.label_w))
-    if selected:
-        painter.setPen(SELECT)
-        painter.setFont(f.label_bold)
-        for box in selected:
-            if box.label_w > 8:
-                painter.drawStaticText(QPointF(box.label_x, box.y + (box.h - label_h) / 2),
-                                       f.static(box.text, "label_bold", box.label_w))
+    # The selection: an outline around mark and label, and the text in the accent colour (same
+    # weight, so it keeps exactly the room the packing gave it).
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for box in selected:
+        x, y, w, h = box.rect()
+        painter.setPen(QPen(SELECT, 2))
+        painter.drawRoundedRect(QRectF(x - 3, y + 1, w + 6, h - 2), 4, 4)
+        if box.label_w > 8:
+            painter.setPen(SELECT)
+            painter.drawStaticText(QPointF(box.label_x, box.y + (box.h - label_h) / 2),
+                                   f.static(box.text, "label", box.label_w))
 
 
 def _paint_lane_names(painter: QPainter, geo: Geometry, f: Fonts) -> None:
