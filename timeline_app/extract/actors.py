@@ -304,7 +304,6 @@ _LOCATIVE = re.compile(
     r"\b(?:in|into|across|near|to|from|inside|throughout|within|outside|around|toward|towards|over)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+)?$",
     re.IGNORECASE)
-DEBUG = False
 _IN_RESPONSE = re.compile(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
                           re.IGNORECASE)
 
@@ -365,14 +364,24 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
                 opposition[frozenset((xa[0], xb[0]))] += 3 * factor
         verb = re.search(_CONFLICT_VERBS, sentence, re.IGNORECASE)
         if verb:
-            before = [e for mm, e in items if mm.start < sa + verb.start()]
+            if re.match(r"(?:offensive|operation|campaign|war|strike|airstrike|attack|aggression|"
+                        r"incursion|bombardment|assault)", verb.group(), re.IGNORECASE):
+                # A noun ("attack on X"): its doer is the name right before it ("Russia's attack
+                # on", "the Turkish offensive against"), not the sentence's subject.
+                before = [e for mm, e in items if sa + verb.start() - 30 <= mm.start < sa + verb.start()
+                          and not re.search(r"[,.;]", text[mm.end:sa + verb.start()])]
+                before = before[-1:]
+            else:
+                before = [e for mm, e in items if mm.start < sa + verb.start()]
             after = [e for mm, e in items if mm.start >= sa + verb.end()]
             if before and after:
+                # Expulsions and sanctions are what third states do in solidarity; weak evidence
+                # that the doer is a side.
+                weight = 0.4 if re.match(r"(?:expel|sanction)", verb.group(), re.IGNORECASE) else 1.5
                 for b in dict.fromkeys(after):
                     if b != before[0]:
-                        opposition[frozenset((before[0], b))] += 1.5 * factor
+                        opposition[frozenset((before[0], b))] += weight * factor
                         break
-    if DEBUG: print("OPP", dict(opposition), "RESP", dict(responders))
     for eid, n in responders.items():
         prominence[eid] *= 0.6 if n >= 2 else 0.8
     ranked = [e for e, _ in prominence.most_common(8)]
