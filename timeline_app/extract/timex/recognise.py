@@ -46,7 +46,7 @@ RULES: list[Rule] = [
     _rule("month_day", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:" + POSMOD + r")?(?P<mon>" + MONTH_RE
           + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
     # 13 September 2022 / the 13th of September
-    _rule("day_month", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r")?(?P<day>" + DAYNUM
+    _rule("day_month", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r"(?=\d{1,2}(?:st|nd|rd|th)))?(?P<day>" + DAYNUM
           + r")(?:st|nd|rd|th)?" + SP + r"(?:of" + SP + r")?(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>"
           + YEAR + r"))?" + _E, 3),
     # September 2022 / in September / last April / early December / June last year / mid-November

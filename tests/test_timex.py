@@ -1,0 +1,265 @@
+"""The time-expression engine: values, intervals, tense, narrative anchoring, robustness, TBAQ floor."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from conftest import SHARED
+from timeline_app.extract.timex import Timex, tag
+
+TUE = dt.date(2022, 9, 13)          # a Tuesday, the seed article's reference date
+
+
+def find(text: str, expression: str, ref=TUE) -> Timex:
+    """The timex of ``text`` that covers ``expression``."""
+    at = text.index(expression)
+    hits = [t for t in tag(text, ref) if t.start < at + len(expression) and at < t.end]
+    assert hits, f"no timex for {expression!r} in {text!r}: {tag(text, ref)}"
+    return hits[0]
+
+
+# (sentence, expression inside it, TIMEX3 type, value) for the reference date Tuesday 2022-09-13.
+VALUES = [
+    ("It happened on 13 September 2022.", "13 September 2022", "DATE", "2022-09-13"),
+    ("Talks are set for Sept. 13.", "Sept. 13", "DATE", "2022-09-13"),
+    ("The report is dated 2022-09-13.", "2022-09-13", "DATE", "2022-09-13"),
+    ("Prices rose in September 2022.", "September 2022", "DATE", "2022-09"),
+    ("The war began in 2020.", "2020", "DATE", "2020"),
+    ("The statement came at 15:05.", "15:05", "TIME", "2022-09-13T15:05"),
+    ("Shelling began at 3 p.m. local time.", "3 p.m.", "TIME", "2022-09-13T15:00"),
+    ("Output peaked in mid-2021.", "mid-2021", "DATE", "2021"),
+    ("It was quiet in the early 1990s.", "early 1990s", "DATE", "199"),
+    ("They fought in the 1990s.", "the 1990s", "DATE", "199"),
+    ("It was the bloodiest war of the 20th century.", "20th century", "DATE", "19"),
+    ("A war broke out in the fall of 2020.", "the fall of 2020", "DATE", "2020-FA"),
+    ("Armenia lost land in the 2020 war.", "2020", "DATE", "2020"),
+    ("Clashes broke out on Tuesday night.", "Tuesday night", "TIME", "2022-09-13TNI"),
+    ("The minister said this morning that talks failed.", "this morning", "TIME", "2022-09-13TMO"),
+    ("Officials met last week.", "last week", "DATE", "2022-W36"),
+    ("He arrived two days ago.", "two days ago", "DATE", "2022-09-11"),
+    ("Elections are due next month.", "next month", "DATE", "2022-10"),
+    ("The army said yesterday it had withdrawn.", "yesterday", "DATE", "2022-09-12"),
+    ("The minister said earlier that it was over.", "earlier", "DATE", "PAST_REF"),
+    ("Tension has risen recently.", "recently", "DATE", "PAST_REF"),
+    ("The border is now closed.", "now", "DATE", "PRESENT_REF"),
+    ("The siege lasted three days.", "three days", "DURATION", "P3D"),
+    ("A ceasefire of 48 hours was agreed.", "48 hours", "DURATION", "PT48H"),
+    ("The festival is held every year.", "every year", "SET", "P1Y"),
+    ("The rebels attacked last Friday.", "last Friday", "DATE", "2022-09-09"),
+    ("It happened in September.", "September", "DATE", "2022-09"),
+    ("They met on Monday, Sept. 12.", "Monday, Sept. 12", "DATE", "2022-09-12"),
+    ("The fighting stopped the following day.", "the following day", "DATE", "2022-09-14"),
+    ("Troops left a year ago.", "a year ago", "DATE", "2021"),
+    ("The treaty was signed on April 4, 1949.", "April 4, 1949", "DATE", "1949-04-04"),
+    ("They will vote in the third quarter of 2023.", "the third quarter of 2023", "DATE", "2023-Q3"),
+    ("The deal should close by the end of the year.", "the end of the year", "DATE", "2022"),
+    ("Sales fell this year.", "this year", "DATE", "2022"),
+    ("It happened last year.", "last year", "DATE", "2021"),
+    ("The truce held over the weekend.", "the weekend", "DATE", "2022-W36-WE"),
+    ("The blast came at noon.", "noon", "TIME", "2022-09-13T12:00"),
+    ("Shots were heard at about 10:35 a.m.", "10:35 a.m.", "TIME", "2022-09-13T10:35"),
+    ("The talks lasted five hours.", "five hours", "DURATION", "PT5H"),
+    ("Rescuers searched for 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+    ("The paper is published daily.", "daily", "SET", "P1D"),
+    ("The vote is due early next year.", "early next year", "DATE", "2023"),
+    ("Clashes erupted in late November.", "late November", "DATE", "2021-11"),
+    ("The mission ended in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+]
+
+
+@pytest.mark.parametrize("sentence, expression, type_, value", VALUES)
+def test_value_table(sentence, expression, type_, value):
+    t = find(sentence, expression)
+    assert (t.type, t.value) == (type_, value), t
+    assert t.text == sentence[t.start:t.end]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The ministry said on Wednesday that troops withdrew.", "2022-09-07"),
+    ("The ministers will meet on Wednesday.", "2022-09-14"),
+    ("He said on Monday that talks failed.", "2022-09-12"),
+    ("The envoy is expected to arrive on Monday.", "2022-09-19"),
+    ("Fighting resumed on Tuesday.", "2022-09-13"),           # the reference weekday is that day
+    ("They will meet again on Tuesday.", "2022-09-13"),
+    ("The summit opens next Friday.", "2022-09-16"),
+    ("Talks collapsed on Sunday.", "2022-09-11"),
+])
+def test_weekday_direction_follows_tense(sentence, expected):
+    day = next(w for w in ("Monday", "Tuesday", "Wednesday", "Friday", "Sunday") if w in sentence)
+    assert find(sentence, day).value == expected
+
+
+@pytest.mark.parametrize("ref, sentence, expression, value", [
+    (dt.date(2023, 1, 2), "Shelling began last week.", "last week", "2022-W52"),
+    (dt.date(2023, 1, 2), "Prices fell last month.", "last month", "2022-12"),
+    (dt.date(2023, 1, 2), "Rebels struck yesterday.", "yesterday", "2023-01-01"),
+    (dt.date(2023, 1, 2), "They attacked in November.", "November", "2022-11"),
+    (dt.date(2023, 1, 2), "Output fell last year.", "last year", "2022"),
+    (dt.date(2022, 12, 30), "Talks resume next week.", "next week", "2023-W01"),
+    (dt.date(2022, 12, 30), "The vote will be held in February.", "February", "2023-02"),
+    (dt.date(2024, 3, 1), "The strike came yesterday.", "yesterday", "2024-02-29"),
+    (dt.date(2024, 3, 1), "It was signed on Feb. 29.", "Feb. 29", "2024-02-29"),
+    (dt.date(2024, 2, 29), "It started a year ago.", "a year ago", "2023"),
+    (dt.date(2024, 2, 29), "They met a month ago.", "a month ago", "2024-01"),
+])
+def test_year_boundaries_and_leap_days(ref, sentence, expression, value):
+    assert find(sentence, expression, ref).value == value
+
+
+def test_invalid_dates_do_not_crash():
+    for text in ("on Feb. 30", "Feb. 29, 2023", "2022-13-45", "31/31/2022", "at 25:99"):
+        for t in tag(text, TUE):
+            assert t.text == text[t.start:t.end]
+
+
+def _dt(*a):
+    return dt.datetime(*a)
+
+
+@pytest.mark.parametrize("sentence, expression, begin, end, granularity", [
+    ("Clashes broke out on Tuesday night.", "Tuesday night", _dt(2022, 9, 13, 18), _dt(2022, 9, 14, 6), "part-of-day"),
+    ("A war broke out in the fall of 2020.", "the fall of 2020", _dt(2020, 9, 1), _dt(2020, 12, 1), "season"),
+    ("They fought in the 1990s.", "the 1990s", _dt(1990, 1, 1), _dt(2000, 1, 1), "decade"),
+    ("Prices rose in September 2022.", "September 2022", _dt(2022, 9, 1), _dt(2022, 10, 1), "month"),
+    ("Officials met last week.", "last week", _dt(2022, 9, 5), _dt(2022, 9, 12), "week"),
+    ("The war began in 2020.", "2020", _dt(2020, 1, 1), _dt(2021, 1, 1), "year"),
+    ("It was the bloodiest war of the 20th century.", "20th century", _dt(1900, 1, 1), _dt(2000, 1, 1), "century"),
+    ("The statement came at 15:05.", "15:05", _dt(2022, 9, 13, 15, 5), _dt(2022, 9, 13, 15, 6), "minute"),
+    ("It happened on 13 September 2022.", "13 September 2022", _dt(2022, 9, 13), _dt(2022, 9, 14), "day"),
+    ("They will vote in the third quarter of 2023.", "the third quarter of 2023", _dt(2023, 7, 1), _dt(2023, 10, 1),
+     "quarter"),
+])
+def test_intervals_keep_their_precision(sentence, expression, begin, end, granularity):
+    t = find(sentence, expression)
+    assert (t.begin, t.end_time, t.granularity) == (begin, end, granularity)
+
+
+def test_mid_and_early_narrow_the_interval():
+    mid = find("Output peaked in mid-2021.", "mid-2021")
+    assert mid.mod == "MID" and _dt(2021, 4, 1) <= mid.begin < mid.end_time <= _dt(2021, 10, 1)
+    early = find("It was quiet in the early 1990s.", "early 1990s")
+    assert early.mod == "START" and early.begin == _dt(1990, 1, 1) and early.end_time <= _dt(1994, 1, 1)
+
+
+def test_reference_relative_expressions_get_a_placeable_interval():
+    earlier = find("The minister said earlier that it was over.", "earlier")
+    assert earlier.begin == _dt(2022, 9, 13) and earlier.end_time <= _dt(2022, 9, 14)
+    recently = find("Tension has risen recently.", "recently")
+    assert recently.begin < _dt(2022, 9, 1) and recently.end_time <= _dt(2022, 9, 14)
+    now = find("The border is now closed.", "now")
+    assert now.begin == _dt(2022, 9, 13) and now.anchored == "reference"
+    nightfall = find("The fighting subsided after nightfall.", "nightfall")
+    assert nightfall.value == "2022-09-13TNI" and nightfall.mod == "AFTER"
+
+
+def test_durations_and_sets_have_no_fixed_place_unless_anchored():
+    assert find("The siege lasted three days.", "three days").begin is None
+    past = find("Prices rose over the past two months.", "the past two months")
+    assert past.value == "P2M" and past.begin == _dt(2022, 7, 13)
+
+
+# ---- narrative anchoring -------------------------------------------------------------------------------
+def test_bare_weekday_after_last_week_belongs_to_that_week():
+    text = "Fighting flared last week. On Thursday, troops crossed the border."
+    t = find(text, "Thursday")
+    assert t.value == "2022-09-08" and t.anchored == "narrative"
+
+
+def test_later_anchors_on_the_last_resolved_time():
+    text = "The war began in 2008. Two years later, a truce was signed."
+    t = find(text, "Two years later")
+    assert (t.value, t.anchored) == ("2010", "narrative")
+
+
+def test_following_day_anchors_on_the_narrative_day():
+    text = "The talks opened on Sept. 5, 2021. The following day, both sides walked out."
+    t = find(text, "The following day")
+    assert (t.value, t.anchored) == ("2021-09-06", "narrative")
+
+
+def test_since_then_takes_the_narrative_time():
+    text = "A ceasefire was signed in 2020. Since then, the border has been quiet."
+    t = find(text, "Since then")
+    assert t.value == "2020" and t.anchored == "narrative" and t.mod == "AFTER"
+
+
+def test_explicit_and_reference_anchoring_are_reported():
+    ts = tag("On 5 May 2021 talks began; yesterday they ended.", TUE)
+    assert [(t.value, t.anchored) for t in ts] == [("2021-05-05", "explicit"), ("2022-09-12", "reference")]
+
+
+def test_without_reference_relative_values_are_masked():
+    ts = tag("Clashes broke out on Tuesday night, a year after the 13 September 2021 truce.", None)
+    values = {t.text: t.value for t in ts}
+    assert values["Tuesday night"] == "XXXX-XX-XXTNI"
+    assert values["13 September 2021"] == "2021-09-13"
+    assert next(t for t in ts if t.text == "Tuesday night").begin is None
+
+
+def test_reference_may_be_a_datetime():
+    t = find("The minister said earlier that it was over.", "earlier", dt.datetime(2022, 9, 13, 15, 5))
+    assert t.end_time == _dt(2022, 9, 13, 15, 5)
+
+
+# ---- things that are not time expressions --------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Officials said they may resume talks.",
+    "Some 2000 troops were deployed.",
+    "More than 2,000 people fled.",
+    "Turkey launched Operation Peace Spring.",
+    "The fall of the city shocked the region.",
+    "Kopp's 1987 Chevrolet was found.",
+    "He scored 3:1 in the final.",
+    "A 6-year-old boy was rescued.",
+])
+def test_false_friends_are_not_tagged(text):
+    assert tag(text, TUE) == [], tag(text, TUE)
+
+
+def test_empty_and_odd_input():
+    assert tag("", TUE) == []
+    assert tag("\x00\ufeff   \n", TUE) == []
+    assert [t.value for t in tag("in 2020\u00a0and in 2021", TUE)] == ["2020", "2021"]
+
+
+def test_contract_dict():
+    t = find("Clashes broke out on Tuesday night.", "Tuesday night")
+    assert t.as_contract() == {"start": 21, "end": 34, "text": "Tuesday night", "type": "TIME",
+                               "value": "2022-09-13TNI"}
+
+
+@pytest.mark.parametrize("chunk", ["7", " ", "the ", "a-", "last "])
+def test_no_pathological_input(chunk):
+    """A megabyte of digits, spaces or filler words costs one fast scan (no regex backtracking blow-up)."""
+    text = chunk * (1_000_000 // len(chunk))
+    t0 = time.perf_counter()
+    assert tag(text, TUE) == []
+    assert time.perf_counter() - t0 < 1.0
+
+
+@pytest.mark.parametrize("chunk", ["the the 1999 ", "Tuesday ", "12:"])
+def test_dense_matches_stay_linear(chunk):
+    """Text full of real matches costs more per character but grows linearly, not quadratically."""
+    small, big = chunk * 1_000, chunk * 10_000
+    t0 = time.perf_counter()
+    tag(small, TUE)
+    t1 = time.perf_counter()
+    tag(big, TUE)
+    t2 = time.perf_counter()
+    assert (t2 - t1) < 20 * max(t1 - t0, 0.005)
+
+
+# ---- TempEval-3 floor on a sample of TBAQ ----------------------------------------------------------------
+def test_tbaq_sample_floor():
+    from timeline_app.extract.timex.evaluate import load_corpus, score_documents
+    docs = load_corpus(SHARED / "data" / "tempeval3" / "tbaq")
+    assert len(docs) == 256 and sum(len(d.timexes) for d in docs) == 1822
+    sample = docs[::8]
+    score = score_documents(sample, tag)
+    assert score.gold > 150
+    assert score.prf("relaxed")[2] >= 0.88, score.table()
+    assert score.prf("strict")[2] >= 0.78, score.table()
+    assert score.value_f1 >= 0.70, score.table()
+    assert score.type_f1 >= 0.83, score.table()
