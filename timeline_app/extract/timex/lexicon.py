@@ -159,7 +159,7 @@ def ordinal_value(text: str) -> Optional[int]:
 SP = r"\s{1,3}"                         # bounded: no pathological backtracking on long runs of spaces
 HY = r"(?:\s{0,2}-\s{0,2}|\s{1,3})"        # "two-year" / "two year"
 MONTH_RE = alternation(MONTHS)
-WEEKDAY_RE = alternation(WEEKDAYS) + r"(?:'s)?"
+WEEKDAY_RE = alternation(WEEKDAYS)
 _DIGIT_WORDS = UNITS_0_19[1:] + list(TENS)
 NUMWORD_RE = (r"(?:(?:" + alternation(TENS) + r"(?:[\s-](?:" + "|".join(UNITS_0_19[1:10]) + r"))?|"
               + alternation(UNITS_0_19) + r")(?:\s(?:hundred|thousand))?(?:\sand\sa\shalf)?)")

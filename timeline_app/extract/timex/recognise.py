@@ -86,7 +86,7 @@ RULES: list[Rule] = [
           + r")(?P<plural>s)?(?:" + SP + r"(?P<pod>" + POD_RE + r"))?" + _E, 2),
     _rule("relative_day", _B + r"(?:(?P<pmod>early|late|later|earlier)" + SP + r")?(?P<w>today|tonight|yesterday|"
           r"tomorrow|the" + SP + r"day" + SP + r"before" + SP + r"yesterday|the" + SP + r"day" + SP + r"after"
-          + SP + r"tomorrow)(?:'s)?(?:" + SP + r"(?P<pod>" + POD_RE + r"))?" + _E, 3),
+          + SP + r"tomorrow)(?:" + SP + r"(?P<pod>" + POD_RE + r"))?" + _E, 3),
     _rule("pod", _B + r"(?:(?P<pmod>early|late)" + SP + r")?(?:(?P<rel>this|last|that|the" + SP + r"next|the"
           + SP + r"following|the" + SP + r"previous|the" + SP + r"same)" + SP + r")(?P<pod>" + POD_RE + r")" + _E, 1),
     _rule("pod_bare", _B + r"(?P<pod>overnight|nightfall|dawn|dusk|daybreak|sunrise|sunset|midnight|"
@@ -191,13 +191,33 @@ def segments(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Leading words that qualify an expression but are not part of its TIMEX3 extent (TimeML conventions):
+#: "about [three days]", "in [the past]", "Earlier [Friday]", "the [14-day] period", "its [third-quarter]".
+_LEADING = {
+    "duration": re.compile(r"(?:about|around|roughly|approximately|some|only|just|over|under|in)\s+"
+                           r"|the\s+(?=[\w-]+[\s-]+(?:year|month|week|day|hour|minute|decade)(?!s)\b)", re.I),
+    "clock": re.compile(r"(?:about|around|approximately|at\s+about)\s+", re.I),
+    "vague": re.compile(r"(?:in|right)\s+", re.I),
+    "weekday": re.compile(r"(?:earlier|later)\s+", re.I),
+    "quarter": re.compile(r"(?:the|its|their|that|this)\s+(?=\w+-)", re.I),
+}
+
+
+def _start(rule: str, m: re.Match) -> int:
+    lead = _LEADING.get(rule)
+    if lead is None:
+        return m.start()
+    t = lead.match(m.string, m.start(), m.end())
+    return t.end() if t and t.end() < m.end() else m.start()
+
+
 def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for a, b in segments(text):
         for rule in RULES:
             for m in rule.regex.finditer(text, a, b):
                 if m.end() > m.start():
-                    found.append(Candidate(m.start(), m.end(), rule.name, rule.priority, m))
+                    found.append(Candidate(_start(rule.name, m), m.end(), rule.name, rule.priority, m))
     return found
 
 
