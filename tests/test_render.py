@@ -126,6 +126,9 @@ def test_svg_and_pdf_through_the_same_painter(seed, tmp_path):
     text = svg.read_text(encoding="utf-8")
     assert "<svg" in text and "Security Council" in text
     assert pdf.read_bytes().startswith(b"%PDF")
+    assert render.save_vector(seed, tmp_path / "v.svg", "svg", width=800)
+    assert render.save_vector(seed, tmp_path / "v.pdf", "PDF")
+    assert not render.save_vector(seed, tmp_path / "v.xyz", "xyz")
 
 
 GOLDEN_VIEWS = {

@@ -10,6 +10,7 @@ Public API:
     render_image(timeline, width=1600, scale=1.0, height=None, *, time_range=None,
                  compress_gaps=True, selected=None) -> QImage
     write_svg(timeline, path, width=1600, height=None) / write_pdf(timeline, path, width=1600, height=None)
+    save_vector(timeline, path, fmt, width=1600, height=None) -> bool      (fmt: "svg" | "pdf")
 """
 from __future__ import annotations
 
@@ -40,14 +41,17 @@ BREAK_FILL = QColor("#f3f4f6")
 BREAK_LINE = QColor("#9aa1ab")
 
 _family: Optional[str] = None
-_app_keepalive: Optional[QGuiApplication] = None
+_app_keepalive = None
 
 
 def _ensure_app() -> None:
-    """Fonts and images need a QGuiApplication; export may run before anyone made one."""
+    """Fonts and images need an application object; export may run before anyone made one.
+    A QApplication (not just a QGuiApplication), so widgets can still be made afterwards in the
+    same process (tests, the window opened after an export)."""
     global _app_keepalive
     if QGuiApplication.instance() is None:
-        _app_keepalive = QGuiApplication([])
+        from PySide6.QtWidgets import QApplication
+        _app_keepalive = QApplication([])
 
 
 def load_fonts() -> str:
@@ -525,3 +529,17 @@ def write_pdf(timeline: Timeline, path: str | Path, width: int = 1600, height: O
         writer.setTitle(timeline.article.title[:200])
         return writer
     _paint_device(factory, timeline, width, height)
+
+
+def save_vector(timeline: Timeline, path: str | Path, fmt: str, width: int = 1600,
+                height: Optional[int] = None) -> bool:
+    """Write the whole timeline as ``fmt`` ("svg" or "pdf"); True when a non-empty file was written."""
+    fmt = fmt.lower().lstrip(".")
+    if fmt == "svg":
+        write_svg(timeline, path, width=width, height=height)
+    elif fmt == "pdf":
+        write_pdf(timeline, path, width=width, height=height)
+    else:
+        return False
+    target = Path(path)
+    return target.is_file() and target.stat().st_size > 0
