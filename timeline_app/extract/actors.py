@@ -41,10 +41,18 @@ Administration Authority Authorities Movement Brigades Corps Guard Intelligence 
 Twitter Facebook Telegram Instagram Sunday's Monday's North South East West Northern Southern Eastern
 Western Central Middle Gulf Sea Ocean River Region Province City Strip Bank Hills Heights Valley
 Story Reporting Editing Updated Published Photo Video Image AP Reuters AFP Getty
+Republican Republicans Democrat Democrats Democratic Labour Conservative Liberal Sen Rep
 """.split())
 _PREPOSITIONS_NOT_AFFILIATION = re.compile(
     r"(?:(?<!according )\bto|\bin|\bat|\binto|\bagainst|\bwith|\bfrom|\bover|\btoward|\btowards|\bon|\bacross|\bnear|"
     r"\bbetween|\bvisit(?:ed|ing)?|\bcalled|\bwarned|\burged)\s+(?:the\s+)?$", re.IGNORECASE)
+# What may stand between a country and a person's name in one title phrase:
+# "Iran's Supreme Leader Ayatollah", "US State Secretary", "responsible for EU external relations".
+_TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|de|el|al)\s|[A-Z][\w.\-]*|"
+                        r"external|foreign|policy|affairs|relations|chief|minister|secretary|head|"
+                        r"spokesman|spokeswoman|spokesperson|leader|envoy|ambassador|official|"
+                        r"president|prime|deputy|senior|top|former|general|state|defense|defence|"
+                        r"interior|military|army|security|national|special|representative)*")
 _PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "plural"}
 
 
@@ -90,8 +98,11 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
         if m.end > end or m.backed:
             continue
         before = text[max(start, m.start - 25):m.start]
-        if _PREPOSITIONS_NOT_AFFILIATION.search(before):
-            continue
+        if gaz.entity(m.entity).kind == "media" and re.search(r"\b(?:by|to|told)\s+(?:the\s+)?$", before):
+            continue             # "quoted by Reuters", "told the BBC": the outlet is not the speaker
+        if _PREPOSITIONS_NOT_AFFILIATION.search(before) and not (
+                re.match(r"[’']s\b", text[m.end:m.end + 3]) and re.search(r"\bin\s+$", before)):
+            continue             # "ambassador to the EU" is not of the EU; "in Russia's parliament" is
         candidates.append(m)
     if not candidates:
         return None
@@ -232,18 +243,20 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
 
 def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sentences: list[Span],
                          pos: int) -> Optional[str]:
+    """The state a titled person's context is about: their sentence up to the name, then the two
+    sentences before, then the rest of their sentence (which is often what they said)."""
     index = bisect.bisect_right([s[0] for s in sentences], pos) - 1
-    for back in range(0, 3):
-        i = index - back
-        if i < 0:
-            break
-        sa, sb = sentences[i]
+    if index < 0:
+        return None
+    sa, sb = sentences[index]
+    windows = [(sa, pos)] + [sentences[i] for i in (index - 1, index - 2) if i >= 0] + [(pos, sb)]
+    for wa, wb in windows:
         found = []
-        for m in in_range(mentions, sa, sb):
+        for m in in_range(mentions, wa, wb):
             ent = gaz.entity(gaz.root(m.entity))
             if ent is None or ent.kind != "state" or m.backed:
                 continue
-            if _PREPOSITIONS_NOT_AFFILIATION.search(text[max(sa, m.start - 25):m.start]):
+            if _PREPOSITIONS_NOT_AFFILIATION.search(text[max(wa, m.start - 25):m.start]):
                 continue
             found.append(m)
         names = [m for m in found if m.form in ("name", "metonym")]
@@ -255,6 +268,14 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
 
 def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
                  a: int, b: int, appositive: bool = True) -> Optional[str]:
+    """The entity of the noun phrase around a name, never a newspaper or a monitor."""
+    mentions = [m for m in in_range(mentions, s_start, s_end)
+                if gaz.entity(gaz.root(m.entity)).kind not in ("media", "monitor")]
+    return _affiliation_in(gaz, text, mentions, s_start, s_end, a, b, appositive)
+
+
+def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
+                    a: int, b: int, appositive: bool = True) -> Optional[str]:
     """The entity of the noun phrase around a name: the title phrase before it, then an appositive."""
     # The title phrase before the name, back to a clause delimiter.
     left = text[s_start:a]
@@ -263,6 +284,10 @@ def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: in
     seg_start = s_start + cut + width if cut >= 0 else s_start
     comma = left.rfind(",")
     before_start = max(seg_start, s_start + comma + 1) if comma >= 0 else seg_start
+    # A name qualifying the title right before the person: "with Russian President Vladimir Putin".
+    near = [m for m in in_range(mentions, seg_start, a) if not m.backed]
+    if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and re.search(r"[a-z]", text[near[-1].end:a]):
+        return gaz.root(near[-1].entity)
     for lo in (before_start, seg_start):
         m = head_entity(gaz, text, mentions, lo, a, closest=True)
         if m is not None:

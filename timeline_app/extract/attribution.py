@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .actors import Person, PersonMention, head_entity, in_range
+from .actors import _TITLE_GAP, Person, PersonMention, head_entity, in_range
 from .gazetteer import Gazetteer, Mention
 
 Span = tuple[int, int]
@@ -52,13 +52,6 @@ _DEFINITE_BACKREF = re.compile(
     r"department|statement|prime minister))\W*$", re.IGNORECASE)
 _ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
                            r"armed forces|soldiers|government)\b", re.IGNORECASE)
-# What may stand between a country and a person's name in one title phrase:
-# "Iran's Supreme Leader Ayatollah", "US State Secretary", "responsible for EU external relations".
-_TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|de|el|al)\s|[A-Z][\w.\-]*|"
-                        r"external|foreign|policy|affairs|relations|chief|minister|secretary|head|"
-                        r"spokesman|spokeswoman|spokesperson|leader|envoy|ambassador|official|"
-                        r"president|prime|deputy|senior|top|former|general|state|defense|defence|"
-                        r"interior|military|army|security|national|special|representative)*")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“]")
 _BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                          r"officials|government|embassy|presidency|cabinet|agency|department)\b", re.IGNORECASE)
@@ -71,7 +64,8 @@ _ACTION_VERBS = re.compile(
 _CONFLICT_WORDS = re.compile(
     r"\b(?:clash|fight|attack|offensive|strike|war|violence|ceasefire|cease-fire|crisis|conflict|"
     r"talks|sanction|expel|diplomat|incursion|invasion|aggression|escalat|hostilit|restraint|"
-    r"peace|killing|assassinat|operation|shelling|bomb|missile|troops|tension|poison|retaliat)",
+    r"peace|killing|assassinat|operation|shelling|bomb|missile|troops|tension|poison|retaliat|"
+    r"soldiers|embassy|citizens|bases|sanction|diplomats)",
     re.IGNORECASE)
 
 
@@ -338,8 +332,9 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
 
 
 _CLAUSE_ACTOR = re.compile(
-    rf"^(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
-    rf"\s+later)*\s+(?:{_VERBS}|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
+    rf"(?:[’']s\s+(?:foreign\s+|defense\s+|defence\s+)?(?:ministry|government|office|embassy))?"
+    rf"(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
+    rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_VERBS}|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
     rf"took\s+similar|followed\s+suit)\b")
 _LIST_FROM_TO = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                            r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
@@ -360,6 +355,16 @@ def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
             continue
         if _CLAUSE_ACTOR.match(text, m.end, sb):
             out.append(root)
+    if found is not None and found.speaker_span and found.entity:
+        # "Foreign ministers in Egypt and Iran also condemned": coordinated names speak together.
+        inside = in_range(mentions, found.speaker_span[0], found.speaker_span[1])
+        for m1, m2 in zip(inside, inside[1:]):
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m1.end:m2.start]):
+                for m in (m1, m2):
+                    root = gaz.root(m.entity)
+                    ent = gaz.entity(root)
+                    if ent is not None and ent.kind in ("state", "organisation") and root != own:
+                        out.append(root)
     for lst in _LIST_FROM_TO.finditer(text, sa, sb):
         for m in in_range(mentions, lst.start(), lst.end()):
             root = gaz.root(m.entity)
