@@ -206,7 +206,8 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             if pid in people:
                 people[pid].spans.append((a, b))
             else:
-                people[pid] = Person(pid, raw, surname, title="title" if titled else "", spans=[(a, b)])
+                people[pid] = Person(pid, raw, surname, title="title" if titled or appositive else "",
+                                     spans=[(a, b)])
             by_surname.setdefault(surname, pid)
             person_mentions.append(PersonMention(a, b, pid))
             if people[pid].affiliation is None:
@@ -241,6 +242,11 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     return people, person_mentions
 
 
+def _in_quote(text: str, start: int, pos: int) -> bool:
+    segment = text[start:pos]
+    return segment.count("\"") % 2 == 1 or segment.count("“") > segment.count("”")
+
+
 def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sentences: list[Span],
                          pos: int) -> Optional[str]:
     """The state a titled person's context is about: their sentence up to the name, then the two
@@ -254,8 +260,10 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
         found = []
         for m in in_range(mentions, wa, wb):
             ent = gaz.entity(gaz.root(m.entity))
-            if ent is None or ent.kind != "state" or m.backed:
+            if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed:
                 continue
+            if _in_quote(text, wa, m.start):
+                continue             # words the person is quoted saying are not their label
             if _PREPOSITIONS_NOT_AFFILIATION.search(text[max(wa, m.start - 25):m.start]):
                 continue
             found.append(m)

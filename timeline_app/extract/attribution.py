@@ -19,7 +19,7 @@ Span = tuple[int, int]
 _VERBS = (
     r"said|says|say|saying|told|tells|tell|added|adds|stated|states|announced|announces|announcing|"
     r"claimed|claims|claiming|reported|reports|accused|accuses|accusing|denied|denies|denying|"
-    r"warned|warns|warning|urged|urges|urging|(?<!-)called|calls\s+(?:on|for)|calling\s+(?:on|for)|"
+    r"warned|warns|warning|urged|urges|urging|(?<!-)called|deny|confirm|comment|calls\s+(?:on|for)|calling\s+(?:on|for)|"
     r"insisted|insists|estimated|estimates|condemned|condemns|condemning|criticized|criticised|"
     r"criticizes|criticises|rebuked|demanded|demands|demanding|are\s+demanding|threatened|threatens|"
     r"vowed|vows|pledged|confirmed|confirms|acknowledged|admitted|admits|alleged|alleges|blamed|blames|"
@@ -49,12 +49,18 @@ _DEFINITE_BACKREF = re.compile(
     r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+((?:\w+\s+){0,3}"
     r"(?:ministry|office|secretary|minister|president|spokesman|spokeswoman|spokesperson|official|"
     r"officials|envoy|ambassador|leader|chief|mission|country|group|agency|government|council|"
-    r"department|statement|prime minister))\W*$", re.IGNORECASE)
+    r"department|statement|prime minister|party|movement|front|alliance|coalition|regime|"
+    r"administration|authorities))\W*$", re.IGNORECASE)
 _ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
                            r"armed forces|soldiers|government)\b", re.IGNORECASE)
 _QUOTE_OPEN = re.compile(r"^\s*[\"“]")
 _BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
-                         r"officials|government|embassy|presidency|cabinet|agency|department)\b", re.IGNORECASE)
+                         r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
+                         re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"\b(?:director|spokesman|spokeswoman|spokesperson|minister|adviser|advisor|"
+                          r"aide|envoy|ambassador|official|secretary|chief|head)\b", re.IGNORECASE)
+_TRAILING = re.compile(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+(?:said|says|added|reported|"
+                       r"claimed|told\s+\w+)\.?$")
 _ACTION_VERBS = re.compile(
     r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
     r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
@@ -160,6 +166,9 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     for m in _INVERTED.finditer(sentence):
         if not _inside(sa + m.start(1), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))
+    trailing = _TRAILING.search(sentence)
+    if trailing and not _inside(sa + trailing.start(1), quotes):
+        candidates.append((sa + trailing.start(1), sa + trailing.end(1)))
     for m in _PASSIVE_BY.finditer(sentence):
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
@@ -273,13 +282,20 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         persons = []         # "The Pentagon defended the targeting of Soleimani": the body speaks
     if persons:
         person = people[persons[0].person]
+        if person.affiliation is None and recent and memory.last.entity and memory.last.person is None \
+                and _BODY_WORDS.search(memory.last.speaker) is None and _TITLE_WORDS.search(memory.last.speaker):
+            # "The presidency's communications director urged ... X said": the official just named.
+            person.affiliation = memory.last.entity
         entity = person.affiliation
         if entity is None and entity_mention is not None:
             entity = gaz.root(entity_mention.entity)
             person.affiliation = entity
         return entity, person.id, (start, end)
     if entity_mention is not None:
-        return gaz.root(entity_mention.entity), None, (start, end)
+        root = gaz.root(entity_mention.entity)
+        if gaz.entity(root).kind in ("media", "monitor"):
+            return None, None, (start, end)     # "according to a Reuters report": no side speaks
+        return root, None, (start, end)
     if _DEFINITE_BACKREF.match(phrase) and recent:
         return memory.last.entity, memory.last.person, (start, end)
     if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase):

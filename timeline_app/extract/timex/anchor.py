@@ -101,9 +101,9 @@ def weekday_in_week(any_day: dt.date, iso_weekday: int) -> dt.date:
 # ---- tense ----------------------------------------------------------------------------------------------
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\sto|is\sto|are\sto|plans?\sto|planned\sto|intends?\sto|scheduled|"
-    r"expected\sto|expects?\sto|due\sto|to\sbe\sheld|set\sto|aims?\sto|upcoming|next|would\sbe\sheld|"
+    r"expected\sto|expects?\sto|due\sto|to\sbe\sheld|set\sto|aims?\sto|upcoming|would\sbe\sheld|plann(?:ed|ing)|plans|"
     r"is\sdue|are\sdue|is\sexpected|are\sexpected|to\sbegin|to\sstart|to\smeet|to\svisit|to\stravel|to\sreturn|"
-    r"to\svote|to\shold|to\sbe|expects?|tomorrow|would|as\ssoon\sas|until|from)\b", re.I)
+    r"to\svote|to\shold|to\sbe|expects?|tomorrow|would|as\ssoon\sas|about\sto)\b", re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|came|went|met|began|broke|fought|took|gave|made|held|left|fled|"
     r"saw|got|won|lost|shot|hit|struck|ran|sent|led|spoke|wrote|rose|fell|became|began|brought|bought|"
@@ -114,7 +114,7 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "e
                 "scheduled", "planned", "proposed", "supposed", "planned", "armed", "alleged", "disputed",
                 "detailed", "advanced", "concerned", "interested", "dedicated"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|has|have)\s+(?:\w+ly\s+)?\Z", re.I)
-_VERB_RIGHT_BEFORE = re.compile(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|until|by)\s+)?\Z")
+_VERB_RIGHT_BEFORE = re.compile(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
 _CLAUSE_BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
 
 
