@@ -34,10 +34,18 @@ def main(folder: str) -> int:
                     failures.append("json: no events or wrong schema")
             elif out.read_bytes()[:4] != b"\x89PNG":
                 failures.append("png: not a PNG file")
+        # A saved web page: HTML extraction needs its package data inside the bundle.
+        page = Path(__file__).resolve().parent / "data" / "ingest" / "news_jsonld.html"
+        out = Path(tmp) / "page.json"
+        proc = subprocess.run([str(exe), "export", str(page), "-o", str(out)], env=env, capture_output=True,
+                              text=True, timeout=120)
+        print(f"frozen export of an HTML page: exit {proc.returncode}")
+        if proc.returncode != 0 or "Traceback" in proc.stderr or not out.exists():
+            failures.append(f"html: exit {proc.returncode}\n{proc.stderr}")
         version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
         if version.returncode != 0:
             failures.append(f"--version: exit {version.returncode}\n{version.stderr}")
-    size = sum(f.stat().st_size for f in app_dir.rglob("*") if f.is_file())
+    size = sum(f.lstat().st_size for f in app_dir.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"one-dir size: {size / 1e6:.1f} MB")
     for failure in failures:
         print("FAILED", failure, file=sys.stderr)
