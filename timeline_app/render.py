@@ -99,6 +99,8 @@ class Fonts:
         self.badge_metrics = QFontMetricsF(self.badge)
         self._static: dict[tuple[str, int, int], QStaticText] = {}
         self._width: dict[tuple[str, str], float] = {}
+        self._seen: set[tuple[str, int, int]] = set()
+        self._elided: dict[tuple[str, int, int], str] = {}
 
     def measure_label(self, text: str) -> float:
         return self.label_metrics.horizontalAdvance(text)
@@ -124,6 +126,39 @@ class Fonts:
             st.prepare(font=font)
             self._static[key] = st
         return st
+
+    def draw_label(self, painter: QPainter, x: float, top: float, text: str, max_width: float,
+                   full_width: float, font_key: str = "label") -> None:
+        """Draw an event label at ``(x, top)`` elided to ``max_width``; the painter's font must be
+        ``font_key``'s. A label seen for the first time is drawn directly (half the cost of
+        preparing a QStaticText); from its second frame on it is drawn from a cached QStaticText.
+        """
+        elided = full_width > max_width + 0.5
+        key = (text, int(max_width) if elided else -1, id(getattr(self, font_key)))
+        st = self._static.get(key)
+        if st is not None:
+            painter.drawStaticText(QPointF(x, top), st)
+            return
+        shown = text
+        if elided:
+            shown = self._elided.get(key)
+            if shown is None:
+                metrics = QFontMetricsF(getattr(self, font_key))
+                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_width)
+                self._elided[key] = shown
+        if key in self._seen:
+            if len(self._static) > 20000:
+                self._static.clear()
+            st = QStaticText(shown)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            self._static[key] = st
+            painter.drawStaticText(QPointF(x, top), st)
+            return
+        if len(self._seen) > 50000:
+            self._seen.clear()
+            self._elided.clear()
+        self._seen.add(key)
+        painter.drawText(QPointF(x, top + self.label_metrics.ascent()), shown)
 
     def width(self, text: str, font_key: str) -> float:
         key = (text, font_key)
@@ -378,10 +413,11 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
                                        QPointF(box.x0, cy + r), QPointF(box.x0 - r, cy)]))
     painter.setPen(INK)
     painter.setFont(f.label)
+    draw_label = f.draw_label
     for box in geo.events:
         if box.label_w > 8 and not box.selected:
-            painter.drawStaticText(QPointF(box.label_x, box.y + (box.h - label_h) / 2),
-                                   f.static(box.text, "label", box.label_w))
+            draw_label(painter, box.label_x, box.y + (box.h - label_h) / 2, box.text, box.label_w,
+                       box.text_w)
     # The selection: an outline around mark and label, and the text in the accent colour (same
     # weight, so it keeps exactly the room the packing gave it).
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -391,8 +427,8 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
         painter.drawRoundedRect(QRectF(x - 3, y + 1, w + 6, h - 2), 4, 4)
         if box.label_w > 8:
             painter.setPen(SELECT)
-            painter.drawStaticText(QPointF(box.label_x, box.y + (box.h - label_h) / 2),
-                                   f.static(box.text, "label", box.label_w))
+            f.draw_label(painter, box.label_x, box.y + (box.h - label_h) / 2, box.text, box.label_w,
+                         box.text_w)
 
 
 def _paint_lane_names(painter: QPainter, geo: Geometry, f: Fonts) -> None:

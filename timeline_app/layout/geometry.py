@@ -86,6 +86,7 @@ class EventBox:
     fuzzy: bool
     color: str
     selected: bool = False
+    text_w: float = 0.0     # width of the full text (measured once), to know when to elide
 
     def rect(self) -> tuple[float, float, float, float]:
         """Box ``(x, y, w, h)`` covering mark and label (for hit tests)."""
@@ -436,12 +437,13 @@ class TimelineLayout:
             placed, clusters = pack_lane(packing, viewport.u0, viewport.upp, 0.0, width,
                                          lane_box.rows, s.max_label_w)
             rows_top = lane_box.y + s.lane_header_h
+            widths = packing.label_w
             for p in placed:
                 item = items[p.index]
                 geo.events.append(EventBox(
                     item.id, lane_i, p.x0, p.x1, rows_top + p.row * s.row_h, s.row_h,
                     p.label_x, p.label_w, item.title, item.point, item.fuzzy, lane_box.color,
-                    item.id == selected))
+                    item.id == selected, widths[p.index]))
             for c in clusters:
                 geo.badges.append(self._badge(lane_i, lane_box, items, c))
 
