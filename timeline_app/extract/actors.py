@@ -209,6 +209,8 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 people[pid] = Person(pid, raw, surname, title="title" if titled or appositive else "",
                                      spans=[(a, b)])
             by_surname.setdefault(surname, pid)
+            if "-" in surname and surname.split("-")[1][:1].islower() and len(words) >= 2:
+                by_surname.setdefault(words[0], pid)     # "Ban Ki-moon", "Kim Jong-un": family name first
             person_mentions.append(PersonMention(a, b, pid))
             if people[pid].affiliation is None:
                 people[pid].affiliation = _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .events import _DATELINE
 from .actors import _TITLE_GAP, Person, PersonMention, head_entity, in_range
 from .gazetteer import Gazetteer, Mention
 
@@ -229,6 +230,9 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
             start = max(start, b)
     for m in _CLAUSE_CUT.finditer(text, start, verb):
         start = m.end()
+    dateline = _DATELINE.match(text, start, verb)
+    if dateline:
+        start = dateline.end()
     phrase = text[start:verb]
     aux = _AUX.search(phrase)
     end = start + aux.start() if aux else verb
@@ -326,7 +330,10 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
     the clashes to the UN Security Council", "NATO released images"."""
     sentence = text[sa:sb]
     verb = _ACTION_VERBS.search(sentence)
-    if verb is None or not _CONFLICT_WORDS.search(sentence):
+    if verb is None:
+        return None
+    names_a_side = any(gaz.root(m.entity) in parties for m in in_range(mentions, sa + verb.end(), sb))
+    if not (_CONFLICT_WORDS.search(sentence) or names_a_side):
         return None
     subject_end = sa + verb.start()
     if len(text[sa:subject_end].split()) > 14:
@@ -350,7 +357,7 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
 _CLAUSE_ACTOR = re.compile(
     rf"(?:[’']s\s+(?:foreign\s+|defense\s+|defence\s+)?(?:ministry|government|office|embassy))?"
     rf"(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
-    rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_VERBS}|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
+    rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
     rf"took\s+similar|followed\s+suit)\b")
 _LIST_FROM_TO = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                            r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
