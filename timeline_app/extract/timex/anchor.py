@@ -176,6 +176,8 @@ class Context:
     ref_time: Optional[dt.time] = None
     has_ref: bool = True
     last: Optional[NarrativeTime] = None
+    #: The last quarter named outright ("the third quarter"): what "the quarter", "a year ago" refer to in a report.
+    main_quarter: Optional[NarrativeTime] = None
 
     def tense(self, start: int, end: int) -> int:
         return tense_near(self.text, start, end)

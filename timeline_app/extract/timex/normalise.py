@@ -367,6 +367,8 @@ def quarter(m: re.Match, ctx: Context) -> Optional[Resolved]:
         year_, anchored = _rel_year(det, ctx.ref), "reference"
     else:
         year_, anchored = ctx.ref.year, "reference"
+    if m["ago"] and "comparable" not in _norm(m["ago"]):
+        year_ -= 1
     if unit == "period":
         return None if o not in _ORD_Q else Resolved("DATE", f"{year_:04d}-Q{_ORD_Q[o]}", anchored=anchored)
     if unit == "half":
@@ -383,29 +385,34 @@ def q_short(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("DATE", f"{year_:04d}-{m['q'].upper()}", anchored="explicit" if m["y"] else "reference")
 
 
+def _main_quarter(ctx: Context) -> dt.date:
+    """The quarter a report is about: the last one named outright, else the last complete one."""
+    if ctx.main_quarter is not None:
+        return ctx.main_quarter.begin
+    current = dt.date(ctx.ref.year, (ctx.ref.month - 1) // 3 * 3 + 1, 1)
+    return add_months(current, -3)
+
+
 def quarter_ref(m: re.Match, ctx: Context) -> Optional[Resolved]:
     words = _norm(m.group(0))
     if _norm(m["qunit"]) == "period" and not m["adj"] and not m["y1"]:
         return None
     ref = ctx.ref
-    if m["y1"] and _norm(m["qunit"]) == "period":
-        return Resolved("DATE", f"{int(m['y1']):04d}")
+    main = _main_quarter(ctx)
     if m["y1"]:
-        # "the 1988 quarter": the quarter of the narrative, in that year
-        q = ((ctx.last.begin.month - 1) // 3 + 1) if ctx.last and ctx.last.unit == "quarter" else (ref.month - 1) // 3 + 1
-        return Resolved("DATE", f"{int(m['y1']):04d}-Q{q}")
+        # "the 1988 quarter", "the 1989 period": the report's quarter, in that year
+        return Resolved("DATE", f"{int(m['y1']):04d}-Q{(main.month - 1) // 3 + 1}", anchored="narrative")
     current = dt.date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
-    if "year-ago" in words or "year-earlier" in words:
-        base = ctx.last.begin if ctx.last and ctx.last.unit == "quarter" else add_months(current, -3)
-        return Resolved("DATE", fmt_unit(add_months(base, -12), "quarter"), anchored="narrative" if ctx.last else "reference")
-    if ctx.last is not None and ctx.last.unit == "quarter" and ("same" in words or words.startswith(("the quarter", "that", "its quarter", "the latest", "the fiscal"))):
-        return Resolved("DATE", ctx.last.value, anchored="narrative")
+    if "year-ago" in words or "year-earlier" in words or "year ago" in words:
+        return Resolved("DATE", fmt_unit(add_months(main, -12), "quarter"), anchored="narrative")
     if "current" in words or words.startswith("this"):
         return Resolved("DATE", fmt_unit(current, "quarter"), anchored="reference")
     if "next" in words:
         return Resolved("DATE", fmt_unit(add_months(current, 3), "quarter"), anchored="reference")
-    # "the quarter", "the latest quarter", "last quarter": news reports the quarter just ended
-    return Resolved("DATE", fmt_unit(add_months(current, -3), "quarter"), anchored="reference")
+    if "previous" in words or "prior" in words or words.startswith("last"):
+        return Resolved("DATE", fmt_unit(add_months(main, -3), "quarter"), anchored="narrative")
+    # "the quarter", "the latest quarter", "that quarter": the quarter the report is about
+    return Resolved("DATE", fmt_unit(main, "quarter"), anchored="narrative" if ctx.main_quarter else "reference")
 
 
 def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
@@ -669,6 +676,11 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     value_unit = {"decade": "year", "century": "year", "millennium": "year", "fortnight": "week",
                   "night": "day", "weekend": "weekend", "quarter": "quarter"}.get(unit, unit)
     last = ctx.last
+    if (unit == "year" and whole == 1 and ctx.main_quarter is not None
+            and m.start() - ctx.main_quarter.position < 500):
+        # "a year ago" in a quarterly report: the same quarter a year before (TimeML)
+        d = shift(ctx.main_quarter.begin, sign, "year")
+        return Resolved("DATE", fmt_unit(d, "quarter"), mod=mod, anchored="narrative")
     if unit == "year" and last is not None and m.start() - last.position < 500:
         # "a year earlier/ago" after a quarter or a day: the same quarter or day, a year before (TimeML)
         if last.unit == "quarter" or (narrative and last.unit in ("day", "month")):
@@ -845,6 +857,8 @@ def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 def year_ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     last = ctx.last
+    if ctx.main_quarter is not None and m.start() - ctx.main_quarter.position < 800:
+        return Resolved("DATE", fmt_unit(shift(ctx.main_quarter.begin, -1, "year"), "quarter"), anchored="narrative")
     if last is not None and last.unit in ("quarter", "month", "year") and m.start() - last.position < 600:
         return Resolved("DATE", fmt_unit(shift(last.begin, -1, "year"), last.unit), anchored="narrative")
     return Resolved("DATE", f"{ctx.ref.year - 1:04d}", anchored="reference")

@@ -64,6 +64,7 @@ RULES: list[Rule] = [
           + SP + r")?|,\s?)(?P<y>" + YEAR + r")(?!\d))?" + _E, 2),
     # the third quarter (of 2022) / fiscal second-quarter / the first half of 2020 / Q3 2022
     _rule("quarter", _B + r"(?:(?P<det>the|its|their|this|that|last|next)(?:" + SP + r"year's)?" + SP + r")?"
+          r"(?:(?P<ago>year-ago|year-earlier|comparable|year" + SP + r"(?:ago|earlier))" + SP + r")?"
           r"(?:(?P<y1>" + YEAR + r")" + SP + r")?(?:(?:fiscal|calendar)[-\s]{1,2})?(?P<ord>first|second|third|fourth|"
           r"1st|2nd|3rd|4th|final|last)[-\s]{1,2}(?:fiscal[-\s]{1,2})?(?P<unit>quarter|half|period)(?!s)"
           r"(?:(?:" + SP + r"of|,)?" + SP + r"(?:fiscal" + SP + r")?(?P<y>" + YEAR + r"|this" + SP + r"year|last"

@@ -74,6 +74,8 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context) -> Timex:
         gran = r.granularity
     if r.type in ("DATE", "TIME") and begin is not None and r.value[:1].isdigit():
         ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end)
+        if gran == "quarter" and r.anchored != "narrative":
+            ctx.main_quarter = ctx.last
     value, anchored = r.value, r.anchored
     if not ctx.has_ref and anchored != "explicit":
         value, begin, end_time = _mask(value), None, None
