@@ -227,7 +227,7 @@ def occupied(placed, items, u0, upp):
     return rows
 
 
-@pytest.mark.parametrize("seed_value", range(12))
+@pytest.mark.parametrize("seed_value", range(24))
 def test_packing_never_overlaps_and_accounts_for_every_item(seed_value):
     rng = random.Random(seed_value)
     n = rng.choice([5, 50, 400])
@@ -236,7 +236,11 @@ def test_packing_never_overlaps_and_accounts_for_every_item(seed_value):
     items = LaneItems(starts, ends, [rng.uniform(20, 400) for _ in range(n)])
     u0, upp = rng.uniform(-500, 3000), rng.uniform(1.0, 12.0)
     width, rows = 1200.0, rng.choice([1, 3, 6])
-    placed, clusters = pack_lane(items, u0, upp, 0.0, width, rows, 300.0)
+    priority = rng.choice([None, rng.randrange(n)])
+    placed, clusters = pack_lane(items, u0, upp, 0.0, width, rows, 300.0, priority=priority)
+    if priority is not None and ends[priority] >= u0 and starts[priority] <= u0 + width * upp:
+        assert priority in {p.index for p in placed}
+    assert len({p.index for p in placed}) == len(placed)
     for spans in occupied(placed, items, u0, upp).values():
         spans.sort()
         for (a0, a1), (b0, b1) in zip(spans, spans[1:]):

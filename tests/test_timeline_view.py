@@ -195,7 +195,8 @@ def test_overview_drag_moves_the_window(view):
     assert ov is not None and abs((ov.window_x0 + ov.window_x1) / 2 - 200) < 3
 
 
-def test_badge_click_zooms_in_when_labels_do_not_fit(qtbot):
+@pytest.fixture
+def crowded(qtbot):
     from timeline_app.model import Article, Event, TimeValue
     start = dt.datetime(2021, 5, 1)
     events = [Event(id=f"e{k}", title=f"Crowded event number {k}", span=(0, 1), lane="other",
@@ -206,6 +207,11 @@ def test_badge_click_zooms_in_when_labels_do_not_fit(qtbot):
     qtbot.addWidget(view)
     view.resize(900, 400)
     view.set_timeline(Timeline(article=Article(text="abc"), events=events))
+    return view
+
+
+def test_badge_click_zooms_in_when_labels_do_not_fit(crowded):
+    view = crowded
     geo = view.geometry_snapshot()
     assert geo.badges and sum(b.count for b in geo.badges) + len(geo.events) == 60
     badge = geo.badges[0]
@@ -213,6 +219,23 @@ def test_badge_click_zooms_in_when_labels_do_not_fit(qtbot):
     mouse(view, QEvent.Type.MouseButtonPress, badge.x + 8, badge.y + badge.h / 2)
     mouse(view, QEvent.Type.MouseButtonRelease, badge.x + 8, badge.y + badge.h / 2)
     assert span(view) < before
+
+
+def test_selecting_a_hidden_event_zooms_until_it_shows(crowded):
+    geo = crowded.geometry_snapshot()
+    hidden = next(f"e{k}" for k in range(60) if f"e{k}" not in {b.id for b in geo.events})
+    crowded.select_event(hidden)
+    box = next(b for b in crowded.geometry_snapshot().events if b.id == hidden)
+    assert box.selected
+
+
+def test_same_article_again_keeps_view_and_selection(view):
+    view.set_visible_range(dt.datetime(2022, 9, 13), dt.datetime(2022, 9, 14))
+    view.select_event("e4")
+    before = view.visible_range()
+    view.set_timeline(Timeline.from_json(FIXTURE.read_bytes()))
+    assert view.visible_range() == pytest.approx(before, abs=dt.timedelta(seconds=1))
+    assert view.selected_event() == "e4"
 
 
 def test_tooltip_text_has_sentence_expression_and_interval(view):

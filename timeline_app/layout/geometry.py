@@ -269,6 +269,9 @@ class TimelineLayout:
             self.lane_items.append(items)
             self.lane_packing.append(LaneItems([it.u0 for it in items], [it.u1 for it in items],
                                                [measure(it.title) for it in items]))
+        #: event id -> (lane index, index in that lane's sorted items)
+        self.item_index: dict[str, tuple[int, int]] = {
+            it.id: (lane_i, k) for lane_i, items in enumerate(self.lane_items) for k, it in enumerate(items)}
         self.chronological: list[str] = [it.id for it in sorted(
             self.items.values(), key=lambda it: (it.t0, it.t1, lane_index.get(it.lane, 0)))]
         if self.items:
@@ -434,8 +437,13 @@ class TimelineLayout:
         width = viewport.width
         for lane_i, (lane_box, items, packing) in enumerate(
                 zip(geo.lanes, self.lane_items, self.lane_packing)):
+            priority = None
+            if selected is not None:
+                where = self.item_index.get(selected)
+                if where is not None and where[0] == lane_i:
+                    priority = where[1]
             placed, clusters = pack_lane(packing, viewport.u0, viewport.upp, 0.0, width,
-                                         lane_box.rows, s.max_label_w)
+                                         lane_box.rows, s.max_label_w, priority=priority)
             rows_top = lane_box.y + s.lane_header_h
             widths = packing.label_w
             for p in placed:

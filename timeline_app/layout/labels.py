@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Optional, Sequence
 
 #: Free space between two labels in one row, px.
 ROW_GAP = 8.0
@@ -62,7 +62,8 @@ class LaneItems:
 
 
 def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float, rows: int,
-              max_label_w: float, point_w: float = 0.0) -> tuple[list[Placed], list[Cluster]]:
+              max_label_w: float, point_w: float = 0.0,
+              priority: Optional[int] = None) -> tuple[list[Placed], list[Cluster]]:
     """Place the visible items of one lane into ``rows`` rows between ``left`` and ``right`` px.
 
     Each placed item occupies ``[start, max(mark end, start + text)]`` in its row, where start is
@@ -84,17 +85,20 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
     placed: list[Placed] = []
     clusters: list[Cluster] = []
 
-    def add_cluster(i: int, j: int) -> None:
+    def add_cluster(i: int, j: int, skip: Optional[int] = None) -> None:
+        count = j - i + 1 - (1 if skip is not None and i <= skip <= j else 0)
+        if count <= 0:
+            return
         x0 = max((us[i] - u0) / upp, left)
         x1 = max((us[j] - u0) / upp, x0)
         if clusters and (x0 < clusters[-1].x0 + BADGE_MERGE or (
                 clusters[-1].x1 + BADGE_MERGE >= x0 and x1 - clusters[-1].x0 <= MAX_CLUSTER_W)):
             c = clusters[-1]
-            c.x1, c.last, c.count = max(c.x1, x1), j, c.count + (j - i + 1)
+            c.x1, c.last, c.count = max(c.x1, x1), j, c.count + count
         else:
-            clusters.append(Cluster(x0, x1, i, j, j - i + 1))
+            clusters.append(Cluster(x0, x1, i, j, count))
 
-    def try_place(i: int) -> bool:
+    def extent(i: int) -> tuple[float, float, float, float]:
         x0 = (us[i] - u0) / upp
         x1 = max((ue[i] - u0) / upp, x0 + point_w)
         w = min(widths[i], max_label_w) + TEXT_INSET
@@ -102,22 +106,43 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
         if start + w > right:
             # Near the right edge the text goes before the mark (for a point: wholly left of it).
             start = max(left, min(right - w, x0 - w - TEXT_INSET) if x1 <= x0 + point_w else right - w)
-        occ_end = max(x1, start + w)
+        return x0, x1, start, max(x1, start + w)
+
+    def put(i: int, r: int, x0: float, x1: float, start: float) -> None:
+        w = min(widths[i], max_label_w) + TEXT_INSET
+        label_x = max(x0, left) if x0 + w <= right else start
+        placed.append(Placed(i, r, x0, x1, label_x + TEXT_INSET,
+                             max(0.0, min(widths[i], max_label_w, right - label_x - TEXT_INSET))))
+
+    # The priority item (the selection) is placed first, in row 0; others pack around it.
+    reserved: Optional[tuple[float, float]] = None
+    if priority is not None and 0 <= priority < n and ue[priority] >= u_left and us[priority] <= u_right:
+        x0, x1, start, occ_end = extent(priority)
+        reserved = (start, occ_end)
+        put(priority, 0, x0, x1, start)
+
+    def try_place(i: int) -> bool:
+        if i == priority and reserved is not None:
+            return True
+        x0, x1, start, occ_end = extent(i)
         for r in range(rows):
-            if free[r] <= start:
-                free[r] = occ_end + ROW_GAP
-                label_x = max(x0, left) if x0 + w <= right else start
-                placed.append(Placed(i, r, x0, x1, label_x + TEXT_INSET,
-                                     max(0.0, min(widths[i], max_label_w, right - label_x - TEXT_INSET))))
-                return True
+            if free[r] > start:
+                continue
+            if r == 0 and reserved is not None and not (
+                    occ_end + ROW_GAP <= reserved[0] or start >= reserved[1] + ROW_GAP):
+                continue
+            free[r] = occ_end + ROW_GAP
+            put(i, r, x0, x1, start)
+            return True
         return False
 
     for n_done, k in enumerate(earlier):
         if min(free) > left:
             # Every row is taken from the left edge on: none of the remaining earlier items fits.
-            rest = earlier[n_done:]
-            x1 = max(left, (us[rest[-1]] - u0) / upp)
-            clusters.append(Cluster(left, x1, rest[0], rest[-1], len(rest)))
+            rest = [k for k in earlier[n_done:] if k != priority or reserved is None]
+            if rest:
+                x1 = max(left, (us[rest[-1]] - u0) / upp)
+                clusters.append(Cluster(left, x1, rest[0], rest[-1], len(rest)))
             break
         if not try_place(k):
             add_cluster(k, k)
@@ -133,7 +158,7 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
         else:
             u_free = u0 + min(free) * upp
             j = max(bisect.bisect_left(us, u_free, i + 1, end), i + 1)
-        add_cluster(i, j - 1)
+        add_cluster(i, j - 1, skip=priority if reserved is not None else None)
         i = j
     return placed, clusters
 

@@ -78,11 +78,24 @@ class TimelineView(QWidget):
 
     # -- public API -----------------------------------------------------------------------
     def set_timeline(self, timeline: Optional[Timeline]) -> None:
-        """Show ``timeline`` (None clears), fitted to the window; keeps no selection."""
+        """Show ``timeline`` (None clears), fitted to the window.
+
+        The same article again (e.g. re-extracted with another reference date) keeps the visible
+        range, unless the view was fitted, and the selection if that event still exists."""
+        previous = self._timeline
+        same_article = (previous is not None and timeline is not None
+                        and previous.article.text == timeline.article.text)
+        keep_range = self.visible_range() if same_article and not self._auto_fit else None
+        keep_selected = self._selected if same_article else None
         self._timeline = timeline
         self._selected = None
         self._rebuild()
-        self.fit_all()
+        if keep_range is not None and self._layout is not None and self._layout.items:
+            self.set_visible_range(*keep_range)
+        else:
+            self.fit_all()
+        if keep_selected is not None and self._layout is not None and keep_selected in self._layout.items:
+            self._selected = keep_selected
 
     def timeline(self) -> Optional[Timeline]:
         return self._timeline
@@ -261,6 +274,11 @@ class TimelineView(QWidget):
         if x0 < 20 or x1 > vp.width - 120:
             target = (item.u0 + item.u1) / 2
             self._set_viewport(Viewport(target - vp.width / 3 * vp.upp, vp.upp, vp.width))
+        # Hidden in a "+N" badge at this zoom: zoom in until it has a row of its own.
+        self._geo = None
+        geo = self._current_geometry()
+        if geo is not None and not any(box.id == event_id for box in geo.events):
+            self._zoom_to(event_id)
 
     def _zoom_to(self, event_id: str) -> None:
         assert self._layout is not None
