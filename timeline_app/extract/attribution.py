@@ -58,6 +58,7 @@ _QUOTE_OPEN = re.compile(r"^\s*[\"“]")
 _BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                          r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
                          re.IGNORECASE)
+_DATELINE_AT = re.compile(_DATELINE.pattern.lstrip("^"))   # matched at a position, not a string start
 _TITLE_WORDS = re.compile(r"\b(?:director|spokesman|spokeswoman|spokesperson|minister|adviser|advisor|"
                           r"aide|envoy|ambassador|official|secretary|chief|head)\b", re.IGNORECASE)
 _TRAILING = re.compile(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+(?:said|says|added|reported|"
@@ -230,7 +231,7 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
             start = max(start, b)
     for m in _CLAUSE_CUT.finditer(text, start, verb):
         start = m.end()
-    dateline = _DATELINE.match(text, start, verb)
+    dateline = _DATELINE_AT.match(text, start, verb)
     if dateline:
         start = dateline.end()
     phrase = text[start:verb]
@@ -264,7 +265,8 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
     phrase = text[start:end]
     if not re.search(r"[A-Za-z]", phrase):
         return None
-    pron = _PRONOUN.match(phrase)
+    bare = _SPEAKER_OPENER.sub("", phrase.strip(" ,")) or phrase      # "Later Wednesday, he" -> "he"
+    pron = _PRONOUN.match(bare)
     recent = memory.last is not None and index - memory.last_sentence_index <= 3
     if pron:
         word = pron.group(1).lower()
@@ -300,7 +302,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         if gaz.entity(root).kind in ("media", "monitor"):
             return None, None, (start, end)     # "according to a Reuters report": no side speaks
         return root, None, (start, end)
-    if _DEFINITE_BACKREF.match(phrase) and recent:
+    if _DEFINITE_BACKREF.match(bare) and recent:
         return memory.last.entity, memory.last.person, (start, end)
     if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.

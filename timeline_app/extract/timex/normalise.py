@@ -80,6 +80,8 @@ def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
     tense = ctx.tense(start, end)
     if abs(month - ref.month) < 3 and abs(tense) < 2:
         return ref.year       # a month close to the reference is in its year unless the verb says otherwise
+    if tense == 0 and month > ref.month:
+        tense = -1            # news tells of the past: a month later in the year than the reference is last year's
     if tense < 0 and month > ref.month:
         return ref.year - 1
     if tense > 0 and month < ref.month:
@@ -179,8 +181,10 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
     if rule == "vague":
         w = _norm(g["w"])
         after = text[m.end():m.end() + 20]
-        if w in ("earlier", "later") and re.match(r"\s*(?:than|,?\s*(?:this|that|today|in|on))\b", after, re.I):
-            return w in ("earlier", "later") and not re.match(r"\s*than\b", after, re.I)
+        if w in ("earlier", "later") and re.match(
+                r"\s*(?:than|this|that|today|tonight|yesterday|in\s+the\s+(?:day|week|month|year)|"
+                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", after, re.I):
+            return False      # "earlier than", "Earlier Sunday", "earlier this year": not the bare adverb
         if w == "later" and re.match(r"[\s-]*(?:stage|date|time)", after, re.I):
             return True
         if w == "current" and re.match(r"\s*(?:account|accounts|affairs|events|situation|status|level|rules?|"
