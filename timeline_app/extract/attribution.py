@@ -102,10 +102,19 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
     out: list[Optional[Attribution]] = []
     memory = _Memory()
     state_parties = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "state"]
+    in_quote = False
+    previous_end = 0
     for index, (sa, sb) in enumerate(sentences):
-        found = _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory,
-                                    index, parties, state_parties)
-        if found is None and _QUOTE_OPEN.match(text[sa:sb]) and memory.last is not None \
+        if "\n\n" in text[previous_end:sa] or (text[previous_end:sa].count("\n") and not in_quote):
+            in_quote = False
+        starts_in_quote = in_quote
+        in_quote = _quote_state_after(text, sa, sb, in_quote)
+        previous_end = sb
+        found = None
+        if not starts_in_quote:
+            found = _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory,
+                                        index, parties, state_parties)
+        if found is None and (starts_in_quote or _QUOTE_OPEN.match(text[sa:sb])) and memory.last is not None \
                 and index - memory.last_sentence_index <= 2:
             prev = memory.last
             found = Attribution((sa, sb), prev.speaker, prev.speaker_span, prev.entity, prev.person, "chain")
@@ -126,6 +135,18 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
                 memory.last_person = found
         out.append(found)
     return out
+
+
+def _quote_state_after(text: str, sa: int, sb: int, inside: bool) -> bool:
+    """Whether a quotation is still open at the end of text[sa:sb] ("... wars. Turkey has ...”")."""
+    for ch in text[sa:sb]:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == "\"":
+            inside = not inside
+    return inside
 
 
 def quoted_regions(text: str, sa: int, sb: int) -> list[Span]:
