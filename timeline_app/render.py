@@ -374,7 +374,8 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     fill_rect = painter.fillRect
     for box in geo.events:
-        if box.point or box.fuzzy:
+        # A fuzzy span narrower than its fades would vanish: draw it like a crisp one.
+        if box.point or (box.fuzzy and box.x1 - box.x0 >= 12):
             continue
         # Integer rectangles: the fast path of the raster engine (no antialiasing wanted here).
         bar_h = int(box.h - 7)
@@ -387,7 +388,7 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
         if box.x1 - box.x0 > 6:
             fill_rect(int(box.x1) - 3, top, 3, bar_h, edge)
     for box in geo.events:
-        if not box.fuzzy or box.point:
+        if not box.fuzzy or box.point or box.x1 - box.x0 < 12:
             continue
         bar_h = box.h - 7
         x0 = max(box.x0, -20.0)
