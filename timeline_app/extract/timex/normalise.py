@@ -126,7 +126,7 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
                                                                   or g.get("relyear")):
             before = text[max(0, m.start() - 12):m.start()].lower()
             if not re.search(r"\b(?:in|of|since|until|till|by|from|through|during|early|late|mid|before|after|"
-                             r"last|next|this|between|and)\s+$", before):
+                             r"last|next|this|between|and|the)\s+$", before):
                 return False
             after = text[m.end():m.end() + 3]
             if word == "may" and re.match(r"\s+[a-z]", after) and not re.search(r"\b(?:in|since|until|of|early|late|mid)\s+$", before):
@@ -148,7 +148,7 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
                 return False
             if re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(", "):
                 return False
-            if re.search(r"['’]s\s+\Z", before):
+            if re.search(r"['’]s\s+\Z", before) and re.match(r"\s+[A-Z]", after):
                 return False     # "Kopp's 1987 Chevrolet": a model year, a name
     if rule == "season":
         season = _norm(g["season"])
@@ -174,7 +174,7 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
     if rule == "duration":
         num = _norm(g["num"])
         unit = unit_of(g["unit"]) or ""
-        if num in ("a", "an", "one") and unit in ("second", "minute") and not g.get("qmod"):
+        if num in ("a", "an") and unit in ("second", "minute") and not g.get("qmod"):
             return False       # "a second term", "a minute's silence" are not durations
         if num in ("some", "many") and not (g["unit"].lower().endswith("s")):
             return False
@@ -403,8 +403,10 @@ def quarter_ref(m: re.Match, ctx: Context) -> Optional[Resolved]:
         return None
     ref = ctx.ref
     main = _main_quarter(ctx)
+    if m["y1"] and _norm(m["qunit"]) == "period":
+        return Resolved("DATE", f"{int(m['y1']):04d}")
     if m["y1"]:
-        # "the 1988 quarter", "the 1989 period": the report's quarter, in that year
+        # "the 1988 quarter": the report's quarter, in that year
         return Resolved("DATE", f"{int(m['y1']):04d}-Q{(main.month - 1) // 3 + 1}", anchored="narrative")
     current = dt.date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
     if "year-ago" in words or "year-earlier" in words or "year ago" in words:
@@ -744,7 +746,8 @@ def set(m: re.Match, ctx: Context) -> Optional[Resolved]:       # noqa: A001 - t
 
 _PRESENT = {"now", "right now", "currently", "current", "presently", "nowadays", "these days", "at present",
             "the present", "at the moment"}
-_FUTURE_WORDS = {"soon", "shortly", "the future", "future", "later"}
+_FUTURE_WORDS = {"soon", "shortly", "the future", "future", "later", "the near term", "the short term",
+                 "the foreseeable future", "the near future", "the distant future"}
 
 
 def _ref_interval(value: str, ctx: Context, word: str = "") -> dict:
@@ -862,7 +865,7 @@ def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
 def year_ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     last = ctx.last
     if ctx.main_quarter is not None and m.start() - ctx.main_quarter.position < 800:
-        return Resolved("DATE", fmt_unit(shift(ctx.main_quarter.begin, -1, "year"), "quarter"), anchored="narrative")
+        return Resolved("DATE", f"{ctx.main_quarter.begin.year - 1:04d}", anchored="narrative")
     if last is not None and last.unit in ("quarter", "month", "year") and m.start() - last.position < 600:
         return Resolved("DATE", fmt_unit(shift(last.begin, -1, "year"), last.unit), anchored="narrative")
     return Resolved("DATE", f"{ctx.ref.year - 1:04d}", anchored="reference")

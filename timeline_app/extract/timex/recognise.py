@@ -117,7 +117,7 @@ RULES: list[Rule] = [
     _rule("vague", _B + r"(?P<w>now|right" + SP + r"now|currently|current|nowadays|these" + SP + r"days|"
           r"at" + SP + r"present|the" + SP + r"present|at" + SP + r"the" + SP + r"moment|recently|recent(?:" + SP
           + r"(?:years|months|weeks|days|times))?|lately|earlier|in" + SP + r"the" + SP + r"past|"
-          r"the" + SP + r"past|the" + SP + r"(?:near|short)" + SP + r"term|the" + SP + r"(?:foreseeable" + SP + r")?future|"
+          r"the" + SP + r"past|the" + SP + r"(?:near|short)" + SP + r"term|the" + SP + r"(?:foreseeable" + SP + r"|near" + SP + r"|distant" + SP + r")?future|"
           r"(?:days|weeks|months|years|decades)" + SP + r"ago|past" + SP + r"(?:years|months|decades)|"
           r"(?:in" + SP + r")?(?:the" + SP + r")?(?:coming|next" + SP + r"few|past" + SP + r"few|last" + SP
           + r"few)" + SP + r"(?:days|weeks|months|years|decades|quarters)|"
