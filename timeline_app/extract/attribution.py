@@ -27,7 +27,7 @@ _VERBS = (
     r"rejected|rejects|dismissed|wrote|tweeted|declared|declares|asserted|noted|argued|argues|"
     r"responded|expressed|expresses|welcomed|welcomes|praised|asked|appealed|described|"
     r"went\s+on\s+to\s+say|reiterated|maintained|countered|suggested|believe|believed|"
-    r"published\s+a\s+statement|issued\s+a\s+statement|released|refused|has\s+seen|recalled|"
+    r"declare|declared|published\s+a\s+statement|issued\s+a\s+statement|released|refused|has\s+seen|recalled|"
     r"held\s+talks|discussed|reminded|explained|emphasized|emphasised|stressed|opened|decided"
 )
 _REPORT = re.compile(rf"\b(?:{_VERBS})\b")
@@ -43,7 +43,8 @@ _SUBORDINATE = re.compile(r"^\W*(?:after|before|when|while|as|since|although|tho
 _AUX = re.compile(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
                   r"previously|first|on\s+\w+|in\s+turn|last\s+\w+|this\s+\w+|\w+day|will|would|"
                   r"did|does|not|n't|didn't|doesn't|is|was|were|are|had|been|further|directly|"
-                  r"publicly|quickly|immediately|also|long|who|which|in\s+a\s+statement),?)+\s*$",
+                  r"publicly|quickly|immediately|also|long|who|which|in\s+a\s+statement|ready\s+to|willing\s+to|"
+                  r"prepared\s+to|expected\s+to|going\s+to|set\s+to|able\s+to|unable\s+to|likely\s+to),?)+\s*$",
                   re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
 _DEFINITE_BACKREF = re.compile(
@@ -54,6 +55,8 @@ _DEFINITE_BACKREF = re.compile(
     r"administration|authorities))\W*$", re.IGNORECASE)
 _ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
                            r"armed forces|soldiers|government)\b", re.IGNORECASE)
+_ARMED_BODY = re.compile(r"^\W*(?:the\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
+                         r"armed forces|soldiers)\b", re.IGNORECASE)
 _QUOTE_OPEN = re.compile(r"^\s*[\"“]")
 _BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                          r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
@@ -240,7 +243,9 @@ def speaker_text(text: str, span: Span) -> str:
     return cleaned or s
 
 
-_CLAUSE_CUT = re.compile(r"(?:,\s+(?:but|and|while|which|as|although|though|whereas)|;|\bbut|:)\s+")
+# ", which Pyongyang said" starts a new speaker; ", which holds ..., has warned" is an aside.
+_CLAUSE_CUT = re.compile(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|"
+                         r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
 
 
 def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> Optional[Span]:
@@ -325,6 +330,8 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         return root, None, (start, end)
     if _DEFINITE_BACKREF.match(bare) and recent:
         return memory.last.entity, memory.last.person, (start, end)
+    if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:
+        return state_parties[0], None, (start, end)     # "Government forces", "the national army"
     if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.
         return memory.last.entity, None, (start, end)
@@ -335,8 +342,8 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
             return group, None, (start, end)
     if _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
         return state_parties[0], None, (start, end)
-    if len(phrase.split()) <= 8 and re.search(r"\b[a-z]+", phrase):
-        return None, None, (start, end)        # a speaker outside any known body ("the resident")
+    if len(phrase.split()) <= 8 and (re.search(r"\b[a-z]+", phrase) or re.fullmatch(r"\s*[A-Z][\w’'\-]+\s*", bare)):
+        return None, None, (start, end)        # a speaker outside any known body ("the resident", "Smith")
     return None
 
 

@@ -182,7 +182,9 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
         w = _norm(g["w"])
         after = text[m.end():m.end() + 20]
         if w in ("earlier", "later") and re.match(
-                r"\s*(?:than|this|that|today|tonight|yesterday|in\s+the\s+(?:day|week|month|year)|"
+                r"\s*(?:than|(?:this|that)\s+(?:day|week|month|year|morning|afternoon|evening|night|weekend|"
+                r"spring|summer|fall|autumn|winter|quarter|decade|century)|today|tonight|yesterday|"
+                r"in\s+the\s+(?:day|week|month|year)|"
                 r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", after, re.I):
             return False      # "earlier than", "Earlier Sunday", "earlier this year": not the bare adverb
         if w == "later" and re.match(r"[\s-]*(?:stage|date|time)", after, re.I):
