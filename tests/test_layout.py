@@ -287,3 +287,36 @@ def test_geometry_visits_only_what_is_visible(seed):
     assert "e15" not in ids and "e13" not in ids and "e2" in ids and "e8" in ids
     assert geo.step in ("hour", "3 h") and not geo.breaks
     assert ROW_GAP > 0
+
+
+@pytest.mark.parametrize("seed_value", range(int(__import__("os").environ.get("FUZZ_RUNS", "6"))))
+def test_random_timelines_and_navigation_never_break_or_overlap(seed_value):
+    rng = random.Random(seed_value)
+    lanes = ["a", "b", "international", "other", "unknown-lane"]
+    grans = ["day", "hour", "minute", "month", "year", "decade", "season", "part-of-day", "unknown"]
+    events = []
+    for _ in range(rng.choice([1, 3, 40, 300])):
+        year = rng.choice([1, 2, 1066, 1900, 2020, 2022, 9998])
+        start = dt.datetime(year, rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23))
+        length = rng.choice([None, dt.timedelta(0), dt.timedelta(hours=6), dt.timedelta(days=90),
+                             dt.timedelta(days=3650)])
+        latest = dt.datetime(9999, 12, 31)
+        end = None if length is None else (latest if start > latest - length else start + length)
+        events.append((start, end, rng.choice(grans), rng.choice(lanes)))
+    tl = make_timeline(events)
+    layout = TimelineLayout(tl, measure, compress_gaps=rng.random() < 0.7)
+    width = rng.choice([320.0, 1600.0])
+    vp = layout.fit_viewport(width)
+    rows = layout.plan_rows(vp, cap=6)
+    for step in range(25):
+        if rng.random() < 0.5:
+            x = rng.uniform(0, width)
+            lo, hi = layout.upp_limits(width, vp.u(x))
+            vp = layout.clamp(vp.zoomed(rng.choice([0.3, 0.8, 1.25, 4.0, 50.0]), x, lo, hi))
+        else:
+            vp = layout.clamp(vp.panned(rng.uniform(-2 * width, 2 * width)))
+        selected = rng.choice(list(layout.items) + [None])
+        geo = layout.geometry(vp, 900.0, rows, selected=selected)
+        assert overlaps([box.label_rect() for box in geo.events if box.label_w > 0]) == []
+        t0, t1 = layout.visible_times(vp)
+        assert t0 < t1

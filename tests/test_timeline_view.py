@@ -261,3 +261,28 @@ def test_empty_and_cleared(qtbot):
     view.fit_all()
     view.set_timeline(None)
     assert view.geometry_snapshot() is None
+
+
+def test_random_input_sequence_never_raises(view, qtbot):
+    import random
+    rng = random.Random(3)
+    keys = [Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Tab,
+            Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Equal, Qt.Key.Key_Minus]
+    for _ in range(60):
+        x, y = rng.uniform(0, view.width()), rng.uniform(0, view.height())
+        action = rng.randrange(5)
+        if action == 0:
+            wheel(view, x, y, dy=rng.choice([-960, -120, 120, 960]))
+        elif action == 1:
+            drag(view, (x, y), (rng.uniform(0, view.width()), rng.uniform(0, view.height())), steps=3)
+        elif action == 2:
+            mods = rng.choice([Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier,
+                               Qt.KeyboardModifier.ShiftModifier])
+            qtbot.keyClick(view, rng.choice(keys), mods)
+        elif action == 3:
+            view.set_compress_gaps(rng.random() < 0.5)
+        else:
+            view.resize(rng.randint(320, 1600), rng.randint(200, 900))
+        view.grab_image()
+        a, b = view.visible_range()
+        assert a < b
