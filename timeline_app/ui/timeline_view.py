@@ -17,10 +17,11 @@ Navigation
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 import time
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter,
                            QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -29,6 +30,10 @@ from .. import render
 from ..layout.geometry import Geometry, Style, TimelineLayout
 from ..layout.scale import HOUR, Viewport, from_seconds, to_seconds
 from ..model import Timeline
+
+#: The navigation section of this module's docstring, for a help dialog or tooltip.
+NAVIGATION_HELP = (textwrap.dedent(__doc__.split("Navigation\n", 1)[1]).strip()
+                   if __doc__ and "Navigation\n" in __doc__ else "")
 
 #: Wheel zoom per unit of angle delta (one notch = 120 -> about 1.2x).
 WHEEL_ZOOM_BASE = 1.0015
@@ -200,6 +205,9 @@ class TimelineView(QWidget):
         """The geometry of the current frame (laid out now if needed): for tests and tools."""
         return self._current_geometry()
 
+    def sizeHint(self) -> QSize:
+        return QSize(1000, 560)
+
     # -- internals ------------------------------------------------------------------------
     def _plot_width(self) -> float:
         return float(max(self.width(), 1))
@@ -347,7 +355,8 @@ class TimelineView(QWidget):
         if ov is None:
             return
         dpr = self.devicePixelRatioF()
-        if self._overview_pixmap is None or self._overview_pixmap.width() != round(geo.width * dpr):
+        if (self._overview_pixmap is None or self._overview_pixmap.width() != round(geo.width * dpr)
+                or self._overview_pixmap.devicePixelRatio() != dpr):
             pixmap = QPixmap(round(geo.width * dpr), round(ov.h * dpr))
             pixmap.setDevicePixelRatio(dpr)
             pixmap.fill(Qt.GlobalColor.white)
