@@ -50,12 +50,12 @@ def build() -> dict:
         official_names = [getattr(country, "common_name", None), country.name,
                           getattr(country, "official_name", None)]
         short = extra["short"] or next(n for n in official_names if n)
-        # "Iran, Islamic Republic of" is a catalogue form that never occurs in running text.
+        # "Name, Republic of" is a catalogue form that never occurs in running text.
         names = [short] + [n for n in official_names if n and ", " not in n] + extra["aliases"]
         entities.append({"id": slug(short), "name": short, "kind": "state", "code": code,
                          "names": list(dict.fromkeys(names)), "demonyms": extra["demonyms"],
                          "metonyms": extra["metonyms"]})
-    for code, extra in overlay.items():  # states pycountry lacks (e.g. Kosovo, user-assigned XK)
+    for code, extra in overlay.items():  # states pycountry lacks (user-assigned codes such as XK)
         if code not in seen_codes and extra["short"]:
             entities.append({"id": slug(extra["short"]), "name": extra["short"], "kind": "state",
                              "code": code, "names": [extra["short"]] + extra["aliases"],

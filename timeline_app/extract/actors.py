@@ -1,10 +1,10 @@
 """Mentions -> actors (people and bodies with their affiliation), and the choice of the parties.
 
 A person is a run of capitalised words in a person context: after a title ("Foreign Minister
-Heiko Maas"), before an appositive title ("Mustafa Bali, a spokesman for ..."), or as the subject
+Jane Roe"), before an appositive title ("John Doe, a spokesman for ..."), or as the subject
 of a reporting verb ("Fahrettin Altun said"). Their affiliation comes from the words around the
 name (titles, demonyms, "of X", "X's"), never from a list of people. Later surname mentions
-("Blinken") are the same actor.
+("Roe") are the same actor.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ July August September October November December Sept. Jan. Feb. Aug. Oct. Nov. D
 This That These Those It He She They We I His Her Their Our Its Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr
 State Foreign Defense Defence Interior Security Council Ministry Minister President Prime Secretary
 General Office News Post Operation Republic People Forces Army Party Human Rights Agency Times
-Department House Street National Democratic Islamic Union United Nations Front Liberation Press
+Department House Street National Democratic Islamic Union Nations United Front Liberation Press
 Justice Affairs Committee Commission Parliament Government Military Armed Air Navy Force Guard Guards
 Special Representative Envoy Ambassador Commander Chief Deputy Vice High Supreme Leader Spokesman
 Spokeswoman Spokesperson Gen. Col. Brig. Lt. Maj. Adm. Sen. Rep. Gov. Capt. Sgt. Undersecretary-General
@@ -40,14 +40,14 @@ Secretary-General Commander-in-Chief Political Policy Council's Observatory Coal
 Administration Authority Authorities Movement Brigades Corps Guard Intelligence Agency Service
 Twitter Facebook Telegram Instagram Sunday's Monday's North South East West Northern Southern Eastern
 Western Central Middle Gulf Sea Ocean River Region Province City Strip Bank Hills Heights Valley
-Story Reporting Editing Updated Published Photo Video Image AP Reuters AFP Getty
+Story Reporting Editing Updated Published Photo Video Image
 Republican Republicans Democrat Democrats Democratic Labour Conservative Liberal Sen Rep
 """.split())
 _PREPOSITIONS_NOT_AFFILIATION = re.compile(
     r"(?:(?<!according )\bto|\bin|\bat|\binto|\bagainst|\bwith|\bfrom|\bover|\btoward|\btowards|\bon|\bacross|\bnear|"
     r"\bbetween|\bvisit(?:ed|ing)?|\bcalled|\bwarned|\burged)\s+(?:the\s+)?$", re.IGNORECASE)
 # What may stand between a country and a person's name in one title phrase:
-# "Iran's Supreme Leader Ayatollah", "US State Secretary", "responsible for EU external relations".
+# "X's Supreme Leader", "X State Secretary", "responsible for X external relations".
 _TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|de|el|al)\s|[A-Z][\w.\-]*|"
                         r"external|foreign|policy|affairs|relations|chief|minister|secretary|head|"
                         r"spokesman|spokeswoman|spokesperson|leader|envoy|ambassador|official|"
@@ -91,28 +91,28 @@ def _start_of(item) -> int:
 
 def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, end: int,
                 closest: bool = False) -> Optional[Mention]:
-    """The entity a noun phrase text[start:end] belongs to: "Armenia's Defense Ministry" -> Armenia,
-    "a spokesman for the U.S.-backed SDF" -> SDF, "Russia's ambassador to the EU" -> Russia."""
+    """The entity a noun phrase text[start:end] belongs to: "X's Defense Ministry" -> X,
+    "a spokesman for the Y-backed X" -> X, "X's ambassador to Y" -> X."""
     candidates = []
     for m in in_range(mentions, start, end):
         if m.end > end or m.backed:
             continue
         before = text[max(start, m.start - 25):m.start]
         if gaz.entity(m.entity).kind == "media" and re.search(r"\b(?:by|to|told)\s+(?:the\s+)?$", before):
-            continue             # "quoted by Reuters", "told the BBC": the outlet is not the speaker
+            continue             # "quoted by <outlet>", "told <outlet>": the outlet is not the speaker
         if _PREPOSITIONS_NOT_AFFILIATION.search(before) and not (
                 re.match(r"[’']s\b", text[m.end:m.end + 3]) and re.search(r"\bin\s+$", before)):
-            continue             # "ambassador to the EU" is not of the EU; "in Russia's parliament" is
+            continue             # "ambassador to Y" is not of Y; "in X's parliament" is of X
         candidates.append(m)
     if not candidates:
         return None
-    # In a compound of adjacent names the last is the head: "Kosovo Serb party" is a Serb party.
+    # In a compound of adjacent names the last is the head: "<country> <demonym> party" is the demonym's party.
     while len(candidates) >= 2 and not text[candidates[0].end:candidates[1].start].strip():
         candidates.pop(0)
     if closest:            # a title phrase right before a name: the nearest name qualifies it
         return candidates[-1]
-    # The more specific body (UN Security Council, Sudanese Armed Forces) beats a bare place name
-    # only when it comes first; otherwise the first mention is the possessor ("Russia's ...").
+    # The more specific body (a council, a national army) beats a bare place name
+    # only when it comes first; otherwise the first mention is the possessor ("X's ...").
     return candidates[0]
 
 
@@ -237,7 +237,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 person.affiliation = _affiliation(gaz, text, mention_starts, sent[0], sent[1],
                                                   pm.start, pm.end, appositive=False)
     # A titled official the text never ties to a country ("Prime Minister X told reporters that
-    # Israel ...") belongs to the state the sentence, or the one just before, is about.
+    # X ...") belongs to the state the sentence, or the one just before, is about.
     for person in people.values():
         if person.affiliation is None and person.title and person.spans:
             person.affiliation = _context_affiliation(gaz, text, mention_starts, sentences, person.spans[0][0])
@@ -294,7 +294,7 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
     seg_start = s_start + cut + width if cut >= 0 else s_start
     comma = left.rfind(",")
     before_start = max(seg_start, s_start + comma + 1) if comma >= 0 else seg_start
-    # A name qualifying the title right before the person: "with Russian President Vladimir Putin".
+    # A name qualifying the title right before the person: "with <demonym> President <Name>".
     near = [m for m in in_range(mentions, seg_start, a) if not m.backed]
     if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and re.search(r"[a-z]", text[near[-1].end:a]):
         return gaz.root(near[-1].entity)
@@ -306,7 +306,7 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
             # The phrase right before the name has words of its own; an earlier comma segment
             # ("According to the X Office, Name ...") may still name the body.
             continue
-    # An appositive after the name: ", a spokesman for the U.S.-backed SDF,"
+    # An appositive after the name: ", a spokesman for the Y-backed X,"
     app = re.match(r",\s+((?:a|an|the)\s[^,;]{0,90})", text[b:min(s_end, b + 100)]) if appositive else None
     if app:
         m = head_entity(gaz, text, mentions, b + app.start(1), b + app.end(1))
@@ -348,7 +348,7 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
     """The principal opposing sides, chosen from the whole article.
 
     Each belligerent (state or armed group) gets a prominence (mentions as an actor, weighted up in
-    the title and lead, down where the name is only a place: "in northern Syria"); each pair gets an
+    the title and lead, down where the name is only a place: "in northern X"); each pair gets an
     opposition weight from "between X and Y" and from sentences where X acts against Y with a
     conflict verb. The pair with the best prominence + opposition wins; a third side joins when it is
     strongly opposed to one of them and nearly as prominent."""
@@ -364,7 +364,7 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
         weight = {"name": 1.0, "demonym": 0.6, "generic": 1.0, "person": 0.8}.get(m.form, 0.4)
         if m.form == "metonym" and re.match(r"\s+(?:said|says|has|have|had|will|would|is|was|did|"
                                             r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
-            weight = 1.0                           # "Moscow said": the state speaking
+            weight = 1.0                           # "<capital> said": the state speaking
         if _LOCATIVE.search(text[max(0, m.start - 30):m.start]):
             weight *= 0.3                          # a place, not an actor
         if title_span and title_span[0] <= m.start < title_span[1]:
@@ -401,8 +401,8 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
         if verb:
             if re.match(r"(?:offensive|operation|campaign|war|strike|airstrike|attack|aggression|"
                         r"incursion|bombardment|assault)", verb.group(), re.IGNORECASE):
-                # A noun ("attack on X"): its doer is the name right before it ("Russia's attack
-                # on", "the Turkish offensive against"), not the sentence's subject.
+                # A noun ("attack on X"): its doer is the name right before it ("X's attack
+                # on", "the <demonym> offensive against"), not the sentence's subject.
                 before = [e for mm, e in items if sa + verb.start() - 30 <= mm.start < sa + verb.start()
                           and not re.search(r"[,.;]", text[mm.end:sa + verb.start()])]
                 before = before[-1:]
@@ -464,7 +464,7 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
 def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, aliases: dict,
                 mentions: list[Mention]) -> None:
     """A state fighting a non-state force inside it is often only its army in the text
-    ("the Sudanese army"); when the state's own name is only a place there, name the side so."""
+    ("the <demonym> army"); when the state's own name is only a place there, name the side so."""
     kinds = {pid: gaz.entity(pid).kind for pid in chosen}
     if sorted(kinds.values()) != ["group", "state"]:
         return

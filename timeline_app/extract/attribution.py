@@ -57,6 +57,8 @@ _ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:force
                            r"armed forces|soldiers|government)\b", re.IGNORECASE)
 _ARMED_BODY = re.compile(r"^\W*(?:the\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
                          r"armed forces|soldiers)\b", re.IGNORECASE)
+_RELAY = re.compile(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
+                    r"broadcaster|outlet)\b")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“]")
 _BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                          r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
@@ -83,7 +85,7 @@ _CONFLICT_WORDS = re.compile(
 @dataclass
 class Attribution:
     span: Span                    # the sentence
-    speaker: str                  # the speaker's surface text ("Armenia’s Defense Ministry")
+    speaker: str                  # the speaker's surface text ("X’s Defense Ministry")
     speaker_span: Optional[Span]
     entity: Optional[str]         # root entity id, or None when the speaker belongs to no known body
     person: Optional[str] = None  # Person.id when the speaker is a person
@@ -141,7 +143,7 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
 
 
 def _quote_state_after(text: str, sa: int, sb: int, inside: bool) -> bool:
-    """Whether a quotation is still open at the end of text[sa:sb] ("... wars. Turkey has ...”")."""
+    """Whether a quotation is still open at the end of text[sa:sb] ("... wars. X has ...”")."""
     for ch in text[sa:sb]:
         if ch == "“":
             inside = True
@@ -189,6 +191,11 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
             candidates.append((sa, sa + m.start()))
         else:
             candidates.append((sa + m.start(1), sa + m.end(1)))
+    # "X told the council, according to the Y news agency": the outlet only relays X.
+    relayed = []
+    if candidates and (_RELAY.search(text[candidates[0][0]:candidates[0][1]]) or any(
+            gaz.entity(x.entity).kind == "media" for x in in_range(mentions, *candidates[0]))):
+        relayed = [candidates.pop(0)]
     for m in _INVERTED.finditer(sentence):
         if not _inside(sa + m.start(1), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))
@@ -204,8 +211,9 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
         subject = _subject_before(text, sa, sa + m.start(), quotes)
         if subject is not None:
             candidates.append(subject)
+    candidates += relayed
     # The sentence-initial noun phrase, for subjects separated from their verb by an aside
-    # ("NATO Secretary-General X, while noting that ..., said").
+    # ("<Org> Secretary-General X, while noting that ..., said").
     opening = re.match(r"[^,;“\"]{3,80}?(?=,)", sentence)
     if opening and len(opening.group().split()) <= 8 and not _SUBORDINATE.match(opening.group()) \
             and (candidates or _INVERTED.search(sentence)):
@@ -237,13 +245,13 @@ _SPEAKER_OPENER = re.compile(
 
 
 def speaker_text(text: str, span: Span) -> str:
-    """The speaker's words without leading adverbials: "On Wednesday, Mr Trump" -> "Mr Trump"."""
+    """The speaker's words without leading adverbials: "On Wednesday, Mr Doe" -> "Mr Doe"."""
     s = text[span[0]:span[1]].strip(" ,")
     cleaned = _SPEAKER_OPENER.sub("", s).strip(" ,")
     return cleaned or s
 
 
-# ", which Pyongyang said" starts a new speaker; ", which holds ..., has warned" is an aside.
+# ", which <capital> said" starts a new speaker; ", which holds ..., has warned" is an aside.
 _CLAUSE_CUT = re.compile(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|"
                          r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
 
@@ -267,7 +275,7 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
     if not phrase.strip(" ,"):
         return None
     if _SUBORDINATE.match(phrase) or _REPORT.search(text, start, end):
-        # "After X announced the offensive, Trump called ...": the main clause's subject.
+        # "After X announced the offensive, Y called ...": the main clause's subject.
         comma = phrase.rfind(",")
         if comma < 0:
             return None
@@ -311,7 +319,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
     entity_mention = head_entity(gaz, text, mentions, start, end)
     if persons and entity_mention is not None and entity_mention.end <= persons[0].start \
             and not _TITLE_GAP.fullmatch(text[entity_mention.end:persons[0].start]):
-        persons = []         # "The Pentagon defended the targeting of Soleimani": the body speaks
+        persons = []         # "The ministry defended the targeting of Doe": the body speaks
     if persons:
         person = people[persons[0].person]
         if person.affiliation is None and recent and memory.last.entity and memory.last.person is None \
@@ -326,7 +334,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
     if entity_mention is not None:
         root = gaz.root(entity_mention.entity)
         if gaz.entity(root).kind in ("media", "monitor"):
-            return None, None, (start, end)     # "according to a Reuters report": no side speaks
+            return None, None, (start, end)     # "according to a <wire> report": no side speaks
         return root, None, (start, end)
     if _DEFINITE_BACKREF.match(bare) and recent:
         return memory.last.entity, memory.last.person, (start, end)
@@ -343,7 +351,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
     if _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
         return state_parties[0], None, (start, end)
     if len(phrase.split()) <= 8 and (re.search(r"\b[a-z]+", phrase) or re.fullmatch(r"\s*[A-Z][\w’'\-]+\s*", bare)):
-        return None, None, (start, end)        # a speaker outside any known body ("the resident", "Smith")
+        return None, None, (start, end)        # a speaker outside any known body ("the resident", "Doe")
     return None
 
 
@@ -356,8 +364,8 @@ def _last_group_before(gaz: Gazetteer, mentions: list[Mention], pos: int, partie
 
 
 def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Optional[Attribution]:
-    """A third party doing something about the conflict with no reporting verb: "France will take
-    the clashes to the UN Security Council", "NATO released images"."""
+    """A third party doing something about the conflict with no reporting verb: "X will take
+    the clashes to the Security Council", "the alliance released images"."""
     sentence = text[sa:sb]
     verb = _ACTION_VERBS.search(sentence)
     if verb is None:
@@ -395,9 +403,8 @@ _LIST_FROM_TO = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:
 
 
 def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
-    """Other states/organisations acting in the same sentence: "Ukraine ordered 13 Russians to leave
-    and Canada expelled seven", "officials from China to Russia criticized", "from France and
-    Germany to Latvia and Estonia"."""
+    """Other states/organisations acting in the same sentence: "X ordered 13 diplomats to leave
+    and Y expelled seven", "officials from X to Y criticized", "from W and X to Y and Z"."""
     out = []
     own = found.entity if found is not None else None
     in_sentence = in_range(mentions, sa, sb)
@@ -409,7 +416,7 @@ def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
         if _CLAUSE_ACTOR.match(text, m.end, sb):
             out.append(root)
     if found is not None and found.speaker_span and found.entity:
-        # "Foreign ministers in Egypt and Iran also condemned": coordinated names speak together.
+        # "Foreign ministers in X and Y also condemned": coordinated names speak together.
         inside = in_range(mentions, found.speaker_span[0], found.speaker_span[1])
         for m1, m2 in zip(inside, inside[1:]):
             if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m1.end:m2.start]):

@@ -31,7 +31,7 @@ _NEWS_DAY = re.compile(
     r"tonight|currently|expelled|expels)\b")
 _BYLINE = re.compile(r"^(?:\W*(?:published|updated|posted|by)\b|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
                      re.IGNORECASE)
-# "LIMA —", "AKCAKALE, Turkey (AP) —", "MOSCOW (Sputnik) -": a dateline, not part of the event.
+# "CITY —", "TOWN, Country (Wire) —", "CITY (Agency) -": a dateline, not part of the event.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
                        r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})\s+")
 _USABLE_TYPES = ("DATE", "TIME")

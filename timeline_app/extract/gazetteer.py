@@ -36,7 +36,7 @@ class Mention:
     end: int
     entity: str                    # entity id
     form: str                      # name | demonym | metonym
-    backed: bool = False           # "U.S.-backed", "Moscow-led": supports, is not, the head
+    backed: bool = False           # "X-backed", "X-led": supports, is not, the head
 
 
 @dataclass
@@ -63,12 +63,12 @@ class Gazetteer:
         return self.entities.get(entity_id) if entity_id else None
 
     def lookup(self, surface: str) -> Optional[Entity]:
-        """The entity a surface form names exactly ("Kremlin" -> Russia), or None."""
+        """The entity a surface form names exactly (a seat of government -> its state), or None."""
         hit = self.surface.get(surface.strip())
         return self.entities[hit[0]] if hit else None
 
     def root(self, entity_id: str) -> str:
-        """The entity a body ultimately belongs to (UN Security Council -> United Nations)."""
+        """The entity a body ultimately belongs to (a council -> its organisation)."""
         seen = set()
         while entity_id not in seen:
             seen.add(entity_id)
@@ -140,7 +140,7 @@ def _build(data: dict) -> Gazetteer:
         entities[ent.id] = ent
         for form, names in (("name", ent.names), ("demonym", ent.demonyms), ("metonym", ent.metonyms)):
             for name in names:
-                # A form already claimed by an earlier entity keeps its owner ("Saudi" the state).
+                # A form already claimed by an earlier entity keeps its owner (a state before a group).
                 surface.setdefault(name, (ent.id, form))
     return Gazetteer(entities, surface, tuple(data.get("titles", ())), tuple(data.get("bodies", ())),
                      tuple(data.get("generic_group_nouns", ())))

@@ -2,7 +2,7 @@
 
 A sentence ends at . ! ? (with any closing quotes/brackets) followed by space and a plausible
 sentence start, or at a line break: titles, datelines and cross-heads sit on lines of their own and
-never end with a period. Abbreviations ("U.S.", "Sept.", "Dr.", "Gen.") and initials do not end one.
+never end with a period. Abbreviations ("U.K.", "Sept.", "Dr.", "Gen.") and initials do not end one.
 """
 from __future__ import annotations
 
@@ -72,8 +72,8 @@ def _is_boundary(text: str, dot: int, after: int, line_end: int) -> bool:
         token = word.group(1) if word else ""
         if token.lower().rstrip(".") in _ABBREVIATIONS and not text[after - 1] in "\"”’)":
             return False
-        # Initials and dotted acronyms: "U.S.", "J. R.", "a.m." — a dotted acronym ends a sentence
-        # only before a word that typically opens one ("U.S. President Trump" goes on).
+        # Initials and dotted acronyms: "U.K.", "J. R.", "a.m." — a dotted acronym ends a sentence
+        # only before a word that typically opens one ("U.K. Prime Minister Doe" goes on).
         if re.fullmatch(r"(?:\w\.)*\w", token) and len(token.replace(".", "")) <= 3 and "." in token + ".":
             if len(token) == 1 and token.isupper():
                 return False

@@ -122,6 +122,8 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
         raw = g["mon"]
         if not raw[:1].isupper():
             return False
+        if len(raw) == 3 and rule == "month" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
+            return False      # "Jan Kavan": a first name
         if word in AMBIGUOUS_MONTHS and rule == "month" and not (g.get("y") or g.get("rel") or g.get("pmod")
                                                                   or g.get("relyear")):
             before = text[max(0, m.start() - 12):m.start()].lower()
@@ -181,6 +183,10 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
     if rule == "vague":
         w = _norm(g["w"])
         after = text[m.end():m.end() + 20]
+        before = text[max(0, m.start() - 8):m.start()]
+        if w == "earlier" and (re.search(r"(?:-|\b(?:its|the|an|a|his|her|their|our|my|your|this|that)\s+)\Z", before, re.I)
+                               or after.startswith("-")):
+            return False      # "its earlier loss", "year-earlier": an adjective, not a time
         if w in ("earlier", "later") and re.match(
                 r"\s*(?:than|(?:this|that)\s+(?:day|week|month|year|morning|afternoon|evening|night|weekend|"
                 r"spring|summer|fall|autumn|winter|quarter|decade|century)|today|tonight|yesterday|"
@@ -211,6 +217,9 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
     if rule == "pod":
         if _norm(g.get("rel")) == "the" and _norm(g["pod"]) not in ("morning", "afternoon", "evening", "night"):
             return False
+    if rule == "relative_unit" and g["rel"][:1].isupper() and g["unit"][:1].isupper() \
+            and not re.search(r"(?:^|[.!?]\s+|\n\s*)\Z", text[max(0, m.start() - 3):m.start()]):
+        return False          # "ABC's This Week": a title
     if rule == "quarter_ref":
         if _norm(m.group(0)).startswith("a ") and not g.get("adj"):
             return False

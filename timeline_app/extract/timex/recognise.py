@@ -110,13 +110,13 @@ RULES: list[Rule] = [
           r"(?<=\blast\s)|(?<=\blasted\s)|(?<=\btakes\s)|(?<=\btake\s))(?P<unit>hours|days|weeks|months|years|"
           r"decades|centuries)(?!\s(?:of|ago|later|earlier|before|after)\b)" + _E + r"|" + _B + r"(?P<unit2>hours|days|weeks|"
           r"months|years|decades)-long" + _E, 0),
-    _rule("set", _B + r"(?:(?:every|each|per|a" + SP + r"(?=day\b|year\b|week\b|month\b))" + SP + r"(?:other" + SP
+    _rule("set", _B + r"(?:(?:every|each|per|a(?=" + SP + r"(?:day|year|week|month|night)\b))" + SP + r"(?:other" + SP
           + r"|single" + SP + r")?(?:(?P<num>" + NUMBER_RE + r")" + SP + r")?(?P<unit>" + UNIT_RE + r"|(?P<wd>"
           + WEEKDAY_RE + r")|(?P<mon>" + MONTH_RE + r")|(?P<pod>morning|afternoon|evening|night))|(?P<adv>daily|"
-          r"weekly|monthly|yearly|hourly|nightly|biweekly))" + _E, 1),
+          r"weekly|monthly|yearly|hourly|nightly|biweekly))" + _E, 2),
     _rule("vague", _B + r"(?P<w>now|right" + SP + r"now|currently|current|nowadays|these" + SP + r"days|"
           r"at" + SP + r"present|the" + SP + r"present|at" + SP + r"the" + SP + r"moment|recently|recent(?:" + SP
-          + r"(?:years|months|weeks|days|times))?|lately|earlier|in" + SP + r"the" + SP + r"past|"
+          + r"(?:years|months|weeks|days|times))|lately|earlier|in" + SP + r"the" + SP + r"past|"
           r"the" + SP + r"past|the" + SP + r"(?:near|short)" + SP + r"term|the" + SP + r"(?:foreseeable" + SP + r"|near" + SP + r"|distant" + SP + r")?future|"
           r"(?:days|weeks|months|years|decades)" + SP + r"ago|past" + SP + r"(?:years|months|decades)|"
           r"(?:in" + SP + r")?(?:the" + SP + r")?(?:coming|next" + SP + r"few|past" + SP + r"few|last" + SP
