@@ -78,8 +78,20 @@ class PersonMention:
     person: str   # Person.id
 
 
+class SortedSpans(list):
+    """A list of items sorted by ``.start`` that keeps their starts for fast range lookups."""
+
+    def __init__(self, items=()):
+        super().__init__(sorted(items, key=_start_of))
+        self.starts = [item.start for item in self]
+
+
 def in_range(items: list, start: int, end: int) -> list:
     """Items (sorted by .start) that start inside [start, end)."""
+    starts = getattr(items, "starts", None)
+    if starts is not None and len(starts) == len(items):
+        lo = bisect.bisect_left(starts, start)
+        return items[lo:bisect.bisect_left(starts, end, lo)]
     lo = bisect.bisect_left(items, start, key=_start_of)
     hi = bisect.bisect_left(items, end, lo, key=_start_of)
     return items[lo:hi]
@@ -137,7 +149,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     people: dict[str, Person] = {}
     by_surname: dict[str, str] = {}
     person_mentions: list[PersonMention] = []
-    mention_starts = sorted(mentions, key=lambda m: m.start)
+    mention_starts = SortedSpans(mentions)
 
     appositive_title = re.compile(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
                                   + "|".join(re.escape(t) for t in gaz.titles if t.islower()) + r")\b")
@@ -228,6 +240,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             person_mentions.append(PersonMention(m.start(), m.end(), pid))
             people[pid].spans.append((m.start(), m.end()))
         person_mentions.sort(key=lambda pm: pm.start)
+    person_mentions = SortedSpans(person_mentions)
     # A person whose first mention gave no affiliation may get one at a later mention.
     for pm in person_mentions:
         person = people[pm.person]
@@ -253,7 +266,7 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
                          pos: int) -> Optional[str]:
     """The state a titled person's context is about: their sentence up to the name, then the two
     sentences before, then the rest of their sentence (which is often what they said)."""
-    index = bisect.bisect_right([s[0] for s in sentences], pos) - 1
+    index = bisect.bisect_right(sentences, pos, key=lambda s: s[0]) - 1
     if index < 0:
         return None
     sa, sb = sentences[index]

@@ -59,6 +59,8 @@ _ARMED_BODY = re.compile(r"^\W*(?:the\s+)?(?:government|national|regular|state)?
                          r"armed forces|soldiers)\b", re.IGNORECASE)
 _RELAY = re.compile(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
                     r"broadcaster|outlet)\b")
+_QUOTE_CHARS = re.compile(r"[“”\"]")
+_OPENING_QUOTES = re.compile(r"[“\"]")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“]")
 _BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                          r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
@@ -144,7 +146,7 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
 
 def _quote_state_after(text: str, sa: int, sb: int, inside: bool) -> bool:
     """Whether a quotation is still open at the end of text[sa:sb] ("... wars. X has ...”")."""
-    for ch in text[sa:sb]:
+    for ch in _QUOTE_CHARS.findall(text, sa, sb):
         if ch == "“":
             inside = True
         elif ch == "”":
@@ -159,6 +161,10 @@ def quoted_regions(text: str, sa: int, sb: int) -> list[Span]:
     regions = []
     i = sa
     while i < sb:
+        opening = _OPENING_QUOTES.search(text, i, sb)
+        if opening is None:
+            break
+        i = opening.start()
         ch = text[i]
         if ch in "“\"":
             close = "”" if ch == "“" else "\""

@@ -10,7 +10,8 @@ from typing import Optional
 
 from ..model import Account, Actor, Article, Event, Party, Reaction, Timeline
 from . import gazetteer as gazetteer_module
-from .actors import choose_parties, find_people, generic_group_mentions, person_entity_mentions
+from .actors import (SortedSpans, choose_parties, find_people, generic_group_mentions,
+                     person_entity_mentions)
 from .attribution import attribute
 from .events import SentenceInfo, build_events, is_byline
 from .sentences import paragraph_spans, sentence_spans
@@ -37,10 +38,10 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     paragraphs = paragraph_spans(text)
     title_span = _title_span(text, article.title, sentences)
     lead_end = _lead_end(paragraphs, sentences, title_span)
-    mentions = gaz.mentions(text)
+    mentions = SortedSpans(gaz.mentions(text))
     people, person_mentions = find_people(text, sentences, gaz, mentions)
-    party_evidence = sorted(mentions + generic_group_mentions(gaz, text, mentions)
-                            + person_entity_mentions(people, person_mentions), key=lambda m: m.start)
+    party_evidence = SortedSpans(list(mentions) + generic_group_mentions(gaz, text, mentions)
+                                 + person_entity_mentions(people, person_mentions))
     choice = choose_parties(gaz, text, title_span, lead_end, party_evidence, sentences)
     parties = choice.ids
     attributions = attribute(text, sentences, gaz, mentions, people, person_mentions, parties)

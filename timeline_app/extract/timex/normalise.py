@@ -140,7 +140,7 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
             before = text[max(0, m.start() - 20):m.start()]
             after = text[m.end():m.end() + 20]
             y = int(g["y"])
-            if _QUANTITY_BEFORE.search(before):
+            if _QUANTITY_BEFORE.search(before) and not re.match(r"[,.;:)]|\s+(?:when|and|to|until|through)\b", after):
                 return False
             if _QUANTITY_AFTER.match(after):
                 return False
@@ -654,6 +654,16 @@ def _duration_value(n: Optional[float], unit: str) -> str:
     return f"{prefix}{whole}{letter}{sub}{sub_letter}"
 
 
+def day_around(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"the day before", "the year after" with nothing after them: counted from the narrative's time."""
+    unit = _norm(m["unit"])
+    unit = "day" if unit == "night" else unit
+    base, _, anchored = ctx.anchor(m.start())
+    sign = -1 if _norm(m["dir"]) in ("before", "earlier") else 1
+    value, type_ = _with_pod(fmt_unit(shift(base, sign, unit), unit), "night" if _norm(m["unit"]) == "night" else None)
+    return Resolved(type_, value, anchored=anchored)
+
+
 def _count(num: str) -> Optional[float]:
     t = _norm(num)
     if t in VAGUE_QUANTITIES or t.startswith(("hundreds", "thousands")):
@@ -666,6 +676,8 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if unit is None:
         return None
     n = _count(m["num"])
+    if n is not None and m["half"]:
+        n += 0.5
     direction = _norm(m["dir"])
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     narrative = direction in ("earlier", "later", "before", "after", "prior")
@@ -711,6 +723,8 @@ def duration(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if unit is None:
         return None
     n = _count(m["num"])
+    if n is not None and m["half"]:
+        n += 0.5
     value = _duration_value(n, unit)
     rel = _norm(m["rel"])
     mod = _qmod(m["qmod"])

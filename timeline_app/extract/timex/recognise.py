@@ -89,7 +89,8 @@ RULES: list[Rule] = [
           r"tomorrow|the" + SP + r"day" + SP + r"before" + SP + r"yesterday|the" + SP + r"day" + SP + r"after"
           + SP + r"tomorrow)(?:" + SP + r"(?P<pod>" + POD_RE + r"))?" + _E, 3),
     _rule("pod", _B + r"(?:(?P<pmod>early|late)" + SP + r")?(?:(?P<rel>this|last|that|the" + SP + r"next|the"
-          + SP + r"following|the" + SP + r"previous|the" + SP + r"same)" + SP + r")(?P<pod>" + POD_RE + r")" + _E, 1),
+          + SP + r"following|the" + SP + r"previous|the" + SP + r"same|(?<=during\s)the|(?<=in\s)the|(?<=through\s)the|"
+          r"(?<=throughout\s)the|(?<=overnight\s)the)" + SP + r")(?P<pod>" + POD_RE + r")" + _E, 1),
     _rule("pod_bare", _B + r"(?P<pod>overnight|nightfall|dawn|dusk|daybreak|sunrise|sunset|midnight|"
           r"mid-?\s?(?:afternoon|morning))(?:,?" + SP + r"(?:on" + SP + r")?(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<rd>"
           r"today|yesterday|tomorrow)))?" + _E, 0),
@@ -99,13 +100,13 @@ RULES: list[Rule] = [
           + r")" + SP + r"(?P<fiscal>fiscal" + SP + r")?(?P<unit>day|week|weekend|month|year|decade|century|"
           r"fortnight)" + _E, 2),
     # two days ago / a year earlier / two years later / 41 years before
-    _rule("ago", _B + QMOD + r"(?P<num>" + NUMBER_RE + r"|" + VAGUE_RE + r")[\s-]{1,3}(?P<unit>" + UNIT_RE + r")"
-          + SP + r"(?P<dir>ago|earlier|later|before(?![\s]+[a-z0-9])|after(?![\s]+[a-z0-9])|from" + SP
+    _rule("ago", _B + QMOD + r"(?P<num>" + NUMBER_RE + r"|" + VAGUE_RE + r")[\s-]{1,3}(?P<unit>" + UNIT_RE + r")(?P<half>" + SP + r"and" + SP + r"a" + SP
+          + r"half)?" + SP + r"(?P<dir>ago|earlier|later|before(?![\s]+[a-z0-9])|after(?![\s]+[a-z0-9])|from" + SP
           + r"now|hence|back|prior(?!" + SP + r"to))" + _E, 3),
     _rule("duration", _B + QMOD + r"(?:(?P<the>the)" + SP + r")?(?:(?P<rel>past|last|next|first|coming|previous|"
           r"following|final|latest|remaining|initial|recent|further)" + SP + r")?(?P<num>" + NUMBER_RE + r"|"
           + VAGUE_RE + r")" + HY + r"(?:(?P<more>more|additional|further|extra|straight|consecutive|full|whole|"
-          r"long)" + SP + r")?(?P<unit>" + UNIT_RE + r")(?P<suffix>-long|" + HY + r"long(?!\w)|-plus)?(?!-old|" + HY + r"old\b|-\w)" + _E, 1),
+          r"long)" + SP + r")?(?P<unit>" + UNIT_RE + r")(?P<half>" + SP + r"and" + SP + r"a" + SP + r"half)?(?P<suffix>-long|" + HY + r"long(?!\w)|-plus)?(?!-old|" + HY + r"old\b|-\w)" + _E, 1),
     _rule("bare_units", r"(?<![\w'’])(?=[hdwmyc])(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)|"
           r"(?<=\blast\s)|(?<=\blasted\s)|(?<=\btakes\s)|(?<=\btake\s))(?P<unit>hours|days|weeks|months|years|"
           r"decades|centuries)(?!\s(?:of|ago|later|earlier|before|after)\b)" + _E + r"|" + _B + r"(?P<unit2>hours|days|weeks|"
@@ -140,6 +141,8 @@ RULES: list[Rule] = [
           + r"fiscal|whole|entire)" + SP + r")?(?P<unit>year|week|month)(?![\w-]|'s\b)", 0),
     _rule("year_ago", _B + r"(?P<w>year-(?:ago|earlier)|year" + SP + r"(?:ago|earlier))(?=" + SP + r"(?:period|quarter|level|"
           r"results?|profit|loss|net|sales|revenue|earnings|figure|month|week|days?|income|levels|quarters)\b)", 0),
+    _rule("day_around", _B + r"the" + SP + r"(?P<unit>day|night|week|month|year)" + SP + r"(?P<dir>before|after|earlier|"
+          r"later)(?=\s*[,.;:)!?]|\s+\w+ed\b|\s*$)", 2),
     _rule("ahead", _B + r"the" + SP + r"(?:(?:coming|next|past|last|previous|following)" + SP + r")?(?P<unit>days|weeks|"
           r"months|years|decades)" + SP + r"(?:ahead|to" + SP + r"come)" + _E, 1),
     _rule("holiday", _B + r"(?:(?P<rel>last|next|this)" + SP + r")?(?P<h>christmas(?:" + SP + r"(?:day|eve))?|"
