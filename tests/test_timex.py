@@ -208,9 +208,9 @@ def test_reference_may_be_a_datetime():
     "Officials said they may resume talks.",
     "Some 2000 troops were deployed.",
     "More than 2,000 people fled.",
-    "Turkey launched Operation Peace Spring.",
+    "The army launched Operation Desert Spring.",
     "The fall of the city shocked the region.",
-    "Kopp's 1987 Chevrolet was found.",
+    "The owner's 1987 Chevrolet was found.",
     "He scored 3:1 in the final.",
     "A 6-year-old boy was rescued.",
 ])

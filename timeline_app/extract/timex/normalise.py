@@ -123,7 +123,7 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
         if not raw[:1].isupper():
             return False
         if len(raw) == 3 and rule == "month" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
-            return False      # "Jan Kavan": a first name
+            return False      # "Jan" before a capitalised word: a first name
         if word in AMBIGUOUS_MONTHS and rule == "month" and not (g.get("y") or g.get("rel") or g.get("pmod")
                                                                   or g.get("relyear")):
             before = text[max(0, m.start() - 12):m.start()].lower()
@@ -151,12 +151,12 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
             if re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(", "):
                 return False
             if re.search(r"['’]s\s+\Z", before) and re.match(r"\s+[A-Z]", after):
-                return False     # "Kopp's 1987 Chevrolet": a model year, a name
+                return False     # "the owner's 1987 Chevrolet": a model year in a name
     if rule == "season":
         season = _norm(g["season"])
         if g["season"][:1].isupper() and not (g.get("y") or g.get("y1")) and not re.search(
                 r"(?:^|[.!?\n]\s*|[\"“(]\s*)\Z", text[max(0, m.start("season") - 4):m.start("season")]):
-            return False     # "Operation Peace Spring", "the Arab Spring": a name, not a season
+            return False     # "Operation Desert Spring": a capitalised season inside a name
         if season == "fall" and not (g.get("y") or g.get("y1") or g.get("rel") or g.get("pmod")):
             before = text[max(0, m.start() - 8):m.start()].lower()
             after = text[m.end():m.end() + 12].lower()
@@ -219,7 +219,7 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
             return False
     if rule == "relative_unit" and g["rel"][:1].isupper() and g["unit"][:1].isupper() \
             and not re.search(r"(?:^|[.!?]\s+|\n\s*)\Z", text[max(0, m.start() - 3):m.start()]):
-        return False          # "ABC's This Week": a title
+        return False          # a show called "This Week": a title
     if rule == "quarter_ref":
         if _norm(m.group(0)).startswith("a ") and not g.get("adj"):
             return False
