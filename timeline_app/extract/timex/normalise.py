@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from .anchor import (Context, add_months, fmt_day, fmt_unit, fmt_week, shift, weekday_from, weekday_in_week)
-from .lexicon import (AMBIGUOUS_MONTHS, MONTHS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, SEASONS, UNITS,
+from .lexicon import (MONTHS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, SEASONS, UNITS,
                       VAGUE_QUANTITIES, WEEKDAYS, number_value, ordinal_value, unit_of)
 
 
@@ -25,22 +25,23 @@ class Resolved:
     granularity: Optional[str] = None
 
 
-def _norm(s: Optional[str]) -> str:
+def plain(s: Optional[str]) -> str:
+    """Lower case, single spaces: the form the lexicon's tables are keyed by."""
     return re.sub(r"\s+", " ", (s or "").strip().lower())
 
 
 def _month(word: str) -> int:
-    return MONTHS[_norm(word).rstrip(".") if _norm(word) not in MONTHS else _norm(word)]
+    return MONTHS[plain(word).rstrip(".") if plain(word) not in MONTHS else plain(word)]
 
 
 def _weekday(word: str) -> int:
-    w = _norm(word)
+    w = plain(word)
     w = w[:-2] if w.endswith("'s") else w
     return WEEKDAYS[w]
 
 
 def _pos_mod(word: Optional[str]) -> Optional[str]:
-    w = _norm(word).replace("-", "")
+    w = plain(word).replace("-", "")
     if not w:
         return None
     if w in POSITION_MODS:
@@ -50,7 +51,7 @@ def _pos_mod(word: Optional[str]) -> Optional[str]:
 
 
 def _qmod(word: Optional[str]) -> Optional[str]:
-    return QUANTITY_MODS.get(_norm(word)) if word else None
+    return QUANTITY_MODS.get(plain(word)) if word else None
 
 
 def _year(text: str, ref: dt.date) -> int:
@@ -67,12 +68,9 @@ def _year(text: str, ref: dt.date) -> int:
 
 
 def _rel_year(word: str, ref: dt.date) -> int:
-    w = _norm(word)
+    w = plain(word)
     return ref.year + (-1 if w.startswith("last") else 1 if w.startswith("next") else 0)
 
-
-def _day_value(d: dt.date) -> str:
-    return fmt_day(d)
 
 
 def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
@@ -93,137 +91,10 @@ def _with_pod(value: str, pod: Optional[str]) -> tuple[str, str]:
     """Adds a part of the day (TNI, T12:00) to a day value; TIME when one is added."""
     if not pod:
         return value, "DATE"
-    suffix = PARTS_OF_DAY.get(_norm(pod))
+    suffix = PARTS_OF_DAY.get(plain(pod))
     if not suffix:
         return value, "DATE"
     return value + suffix, "TIME"
-
-
-# ---- acceptance (before span selection) --------------------------------------------------------------------
-_PREP_BEFORE = re.compile(r"(?:\b(?:in|since|of|by|until|till|from|before|after|during|to|through|throughout|"
-                          r"between|and|or|the|early|late|mid|end|fiscal|year|summer|spring|autumn|winter|fall|"
-                          r"last|next|this|for|on|at|around|circa|c\.|ca\.|from|in\searly|in\slate)\s+|[(\[,–—-]\s*|^)$",
-                          re.I)
-_QUANTITY_BEFORE = re.compile(r"(?:\$|£|€|¥|#|\bno\.\s?|\b(?:about|some|than|nearly|over|almost|only|just|least|"
-                              r"around|roughly|approximately|estimated|additional|another|extra|"
-                              r"total|all|top)\s+)$", re.I)
-_PLURAL_AFTER = re.compile(r"\s*[a-z]+s\b(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bthis)(?<!\bthus)")
-_QUANTITY_AFTER = re.compile(r"\s*(?:people|troops|soldiers|"
-                             r"men|women|children|police|staff|personnel|km|kilometres|kilometers|miles|meters|"
-                             r"metres|feet|tons|tonnes|barrels|votes|points|yards|acres|hectares|hours|minutes|"
-                             r"dollars|euros|pounds|rubles|yuan|yen|m\b|kg|mm|cc|hp|mph|kph)", re.I)
-
-
-def accept(rule: str, m: re.Match, text: str) -> bool:
-    """Rejects matches that only look like time expressions ("May" the verb, "2000 people")."""
-    g = m.groupdict()
-    if "mon" in g and g["mon"]:
-        word = _norm(g["mon"]).rstrip(".")
-        raw = g["mon"]
-        if not raw[:1].isupper():
-            return False
-        if len(raw) == 3 and rule == "month" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
-            return False      # "Jan" before a capitalised word: a first name
-        if word in AMBIGUOUS_MONTHS and rule == "month" and not (g.get("y") or g.get("rel") or g.get("pmod")
-                                                                  or g.get("relyear")):
-            before = text[max(0, m.start() - 12):m.start()].lower()
-            if not re.search(r"\b(?:in|of|since|until|till|by|from|through|during|early|late|mid|before|after|"
-                             r"last|next|this|between|and|the)\s+$", before):
-                return False
-            after = text[m.end():m.end() + 3]
-            if word == "may" and re.match(r"\s+[a-z]", after) and not re.search(r"\b(?:in|since|until|of|early|late|mid)\s+$", before):
-                return False
-    if rule == "year":
-        if g.get("pmod") or g.get("fiscal") or re.search(r"\bthe\s+\Z", text[max(0, m.start() - 5):m.start()], re.I):
-            pass
-        else:
-            before = text[max(0, m.start() - 20):m.start()]
-            after = text[m.end():m.end() + 20]
-            y = int(g["y"])
-            if _QUANTITY_BEFORE.search(before) and not re.match(r"[,.;:)]|\s+(?:when|and|to|until|through)\b", after):
-                return False
-            if _QUANTITY_AFTER.match(after):
-                return False
-            if not _PREP_BEFORE.search(before) and (y < 1800 or y > 2100 or _PLURAL_AFTER.match(after)):
-                return False
-            if re.match(r"\s?(?:-|–|to)\s?\d{1,3}\b(?!\d)", after) and not re.match(r"\s?(?:-|–)\s?\d\d\b", after):
-                return False
-            if re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(", "):
-                return False
-            if re.search(r"['’]s\s+\Z", before) and re.match(r"\s+[A-Z]", after):
-                return False     # "the owner's 1987 Chevrolet": a model year in a name
-    if rule == "season":
-        season = _norm(g["season"])
-        if g["season"][:1].isupper() and not (g.get("y") or g.get("y1")) and not re.search(
-                r"(?:^|[.!?\n]\s*|[\"“(]\s*)\Z", text[max(0, m.start("season") - 4):m.start("season")]):
-            return False     # "Operation Desert Spring": a capitalised season inside a name
-        if season == "fall" and not (g.get("y") or g.get("y1") or g.get("rel") or g.get("pmod")):
-            before = text[max(0, m.start() - 8):m.start()].lower()
-            after = text[m.end():m.end() + 12].lower()
-            if not re.search(r"\b(?:in|this|last|next|by|until|the)\s+$", before) and not g.get("the"):
-                return False
-            if re.match(r"\s+of\b", after) or re.match(r"\s+(?:in|of|from)\b", after):
-                return False
-            if not re.search(r"\bin\s+(?:the\s+)?$", before + ("the " if g.get("the") else "")):
-                return False
-    if rule in ("weekday", "month_day", "day_month", "clock") and g.get("wd"):
-        if not g["wd"][:1].isupper():
-            return False
-    if rule == "clock" and g.get("h24") is not None:
-        before = text[max(0, m.start() - 2):m.start()]
-        if re.search(r"[\d:.,/$]\Z", before):
-            return False
-    if rule == "duration":
-        num = _norm(g["num"])
-        unit = unit_of(g["unit"]) or ""
-        if num in ("a", "an") and unit in ("second", "minute") and not g.get("qmod"):
-            return False       # "a second term", "a minute's silence" are not durations
-        if num in ("some", "many") and not (g["unit"].lower().endswith("s")):
-            return False
-    if rule == "vague":
-        w = _norm(g["w"])
-        after = text[m.end():m.end() + 20]
-        before = text[max(0, m.start() - 8):m.start()]
-        if w == "earlier" and (re.search(r"(?:-|\b(?:its|the|an|a|his|her|their|our|my|your|this|that)\s+)\Z", before, re.I)
-                               or after.startswith("-")):
-            return False      # "its earlier loss", "year-earlier": an adjective, not a time
-        if w in ("earlier", "later") and re.match(
-                r"\s*(?:than|(?:this|that)\s+(?:day|week|month|year|morning|afternoon|evening|night|weekend|"
-                r"spring|summer|fall|autumn|winter|quarter|decade|century)|today|tonight|yesterday|"
-                r"in\s+the\s+(?:day|week|month|year)|"
-                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", after, re.I):
-            return False      # "earlier than", "Earlier Sunday", "earlier this year": not the bare adverb
-        if w == "later" and re.match(r"[\s-]*(?:stage|date|time)", after, re.I):
-            return True
-        if w == "current" and re.match(r"\s*(?:account|accounts|affairs|events|situation|status|level|rules?|"
-                                        r"price|rate|dollars|crisis)\b", after, re.I) is None:
-            return True
-        if w == "future" and re.search(r"\b(?:a|an|its|their|his|her|our|my|your|the)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
-            return re.match(r"\s*[.,;]", after) is not None
-    if rule == "pod_bare":
-        p = _norm(g["pod"])
-        if p not in ("overnight", "midnight") and not re.search(
-                r"\b(?:after|before|at|by|until|till|since|from|around|about|toward|towards)\s+(?:about\s+)?\Z",
-                text[max(0, m.start() - 14):m.start()], re.I):
-            return False
-    if rule == "set" and re.match(r"a\s", m.group(0), re.I):
-        # "700 seats a week", "twice a day", "24 hours a day": a rate, not a stretch of time
-        if not re.search(r"(?:\d|\b(?:once|twice|times|hours|dollars|cents|percent|million|billion|thousand|"
-                         r"hundred|dozens?|hundreds|thousands|interviews|flights|trips|visits|barrels|tons)|%)\s*\Z",
-                         text[max(0, m.start() - 30):m.start()], re.I):
-            return False
-    if rule == "duration" and unit_of(g["unit"]) == "quarter" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
-        return False         # "three-quarters of its food"
-    if rule == "pod":
-        if _norm(g.get("rel")) == "the" and _norm(g["pod"]) not in ("morning", "afternoon", "evening", "night"):
-            return False
-    if rule == "relative_unit" and g["rel"][:1].isupper() and g["unit"][:1].isupper() \
-            and not re.search(r"(?:^|[.!?]\s+|\n\s*)\Z", text[max(0, m.start() - 3):m.start()]):
-        return False          # a show called "This Week": a title
-    if rule == "quarter_ref":
-        if _norm(m.group(0)).startswith("a ") and not g.get("adj"):
-            return False
-    return True
 
 
 # ---- normalisers ------------------------------------------------------------------------------------------
@@ -284,7 +155,7 @@ day_month = _month_day
 
 def month(m: re.Match, ctx: Context) -> Optional[Resolved]:
     mon = _month(m["mon"])
-    rel = _norm(m["rel"])
+    rel = plain(m["rel"])
     mod = _pos_mod(m["pmod"])
     anchored = "reference"
     if m["y"]:
@@ -322,7 +193,7 @@ def decade(m: re.Match, ctx: Context) -> Optional[Resolved]:
 def century(m: re.Match, ctx: Context) -> Optional[Resolved]:
     mod = _pos_mod(m["pmod"])
     if m["rel"]:
-        rel = _norm(m["rel"])
+        rel = plain(m["rel"])
         c = ctx.ref.year // 100 + (-1 if rel in ("last", "the last", "the past", "the previous") else
                                    1 if rel == "next" else 0)
         if rel in ("the past", "the last"):
@@ -335,8 +206,8 @@ def century(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def season(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    code = SEASONS[_norm(m["season"])]
-    rel = _norm(m["rel"])
+    code = SEASONS[plain(m["season"])]
+    rel = plain(m["rel"])
     mod = _pos_mod(m["pmod"])
     ref = ctx.ref
     current = {1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA",
@@ -369,11 +240,11 @@ _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fo
 
 
 def quarter(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    unit = _norm(m["unit"])
-    o = _norm(m["ord"])
+    unit = plain(m["unit"])
+    o = plain(m["ord"])
     anchored = "explicit"
     y = m["y"] or m["y1"]
-    det = _norm(m["det"])
+    det = plain(m["det"])
     if y and y[:1].isdigit():
         year_ = int(y)
     elif y:
@@ -382,7 +253,7 @@ def quarter(m: re.Match, ctx: Context) -> Optional[Resolved]:
         year_, anchored = _rel_year(det, ctx.ref), "reference"
     else:
         year_, anchored = ctx.ref.year, "reference"
-    if m["ago"] and "comparable" not in _norm(m["ago"]):
+    if m["ago"] and "comparable" not in plain(m["ago"]):
         year_ -= 1
     if unit == "period":
         return None if o not in _ORD_Q else Resolved("DATE", f"{year_:04d}-Q{_ORD_Q[o]}", anchored=anchored)
@@ -409,12 +280,12 @@ def _main_quarter(ctx: Context) -> dt.date:
 
 
 def quarter_ref(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    words = _norm(m.group(0))
-    if _norm(m["qunit"]) == "period" and not m["adj"] and not m["y1"]:
+    words = plain(m.group(0))
+    if plain(m["qunit"]) == "period" and not m["adj"] and not m["y1"]:
         return None
     ref = ctx.ref
     main = _main_quarter(ctx)
-    if m["y1"] and _norm(m["qunit"]) == "period":
+    if m["y1"] and plain(m["qunit"]) == "period":
         return Resolved("DATE", f"{int(m['y1']):04d}")
     if m["y1"]:
         # "the 1988 quarter": the report's quarter, in that year
@@ -438,7 +309,7 @@ def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
         direction = ctx.tense(m.start(), m.end()) or -1
         return weekday_from(ctx.ref, _weekday(m["wd"]), direction), "reference"
     if g.get("rd"):
-        w = _norm(m["rd"])
+        w = plain(m["rd"])
         return ctx.ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0)), "reference"
     if g.get("mon"):
         mon = _month(m["mon"])
@@ -455,7 +326,7 @@ def clock(m: re.Match, ctx: Context) -> Optional[Resolved]:
     day, anchored = _clock_day(m, ctx)
     minute = 0
     if m["word"]:
-        w = _norm(m["word"])
+        w = plain(m["word"])
         if w == "midnight":
             return Resolved("TIME", f"{fmt_day(day)}T24:00", anchored=anchored)
         hour = 12
@@ -467,11 +338,11 @@ def clock(m: re.Match, ctx: Context) -> Optional[Resolved]:
         h = number_value(m["hw"])
         if h is None or not 1 <= h <= 12:
             return None
-        hour = int(h) % 12 + (12 if _norm(m["pod"]) in ("afternoon", "evening") else 0)
+        hour = int(h) % 12 + (12 if plain(m["pod"]) in ("afternoon", "evening") else 0)
     else:
         hour = int(m["h"])
         minute = int(m["m"] or 0)
-        pm = _norm(m["ampm"]).startswith("p")
+        pm = plain(m["ampm"]).startswith("p")
         if hour > 12 or hour == 0 and pm:
             return None
         hour = hour % 12 + (12 if pm else 0)
@@ -479,15 +350,12 @@ def clock(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("TIME", f"{fmt_day(day)}T{hour:02d}:{minute:02d}", mod=mod, anchored=anchored)
 
 
-_WD_CODES = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6", 7: "7"}
-
-
 def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
     wd = _weekday(m["wd"])
-    rel = _norm(m["rel"])
+    rel = plain(m["rel"])
     pod = m["pod"]
-    if m["plural"] or (pod and _norm(pod).endswith("s") and _norm(pod) not in ("overnight",)):
-        value, _ = _with_pod(f"XXXX-WXX-{wd}", _norm(pod).rstrip("s") if pod else None)
+    if m["plural"] or (pod and plain(pod).endswith("s") and plain(pod) not in ("overnight",)):
+        value, _ = _with_pod(f"XXXX-WXX-{wd}", plain(pod).rstrip("s") if pod else None)
         return Resolved("SET", value)
     ref = ctx.ref
     anchored = "reference"
@@ -514,20 +382,20 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def relative_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    w = _norm(m["w"])
+    w = plain(m["w"])
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2}[w]
     d = ctx.ref + dt.timedelta(days=offset)
     pod = m["pod"] or ("night" if w == "tonight" else None)
     value, type_ = _with_pod(fmt_day(d), pod)
-    pmod = _norm(m["pmod"])
+    pmod = plain(m["pmod"])
     mod = {"early": "START", "late": "END"}.get(pmod)
     return Resolved(type_, value, mod=mod, anchored="reference")
 
 
 def pod(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    rel = _norm(m["rel"])
-    p = _norm(m["pod"])
+    rel = plain(m["rel"])
+    p = plain(m["pod"])
     if rel == "last" and p in ("night", "evening"):
         d, anchored = ctx.ref - dt.timedelta(days=1), "reference"
     elif rel == "this":
@@ -545,7 +413,7 @@ def pod(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def pod_bare(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    p = _norm(m["pod"]).replace(" ", "-")
+    p = plain(m["pod"]).replace(" ", "-")
     if p in ("midafternoon", "midmorning"):
         p = "mid-" + p[3:]
     if m["wd"] or m["rd"]:
@@ -567,10 +435,10 @@ _UNIT_OF = {"day": "day", "week": "week", "weekend": "weekend", "month": "month"
 
 
 def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    rel = _norm(m["rel"]).replace("the ", "")
-    has_the = _norm(m["rel"]).startswith("the ")
-    unit = _UNIT_OF[_norm(m["unit"])]
-    pmod = _norm(m["pmod"])
+    rel = plain(m["rel"]).replace("the ", "")
+    has_the = plain(m["rel"]).startswith("the ")
+    unit = _UNIT_OF[plain(m["unit"])]
+    pmod = plain(m["pmod"])
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
            "the end of": "END", "end of": "END", "the beginning of": "START", "the middle of": "MID"}.get(pmod)
     ref = ctx.ref
@@ -656,16 +524,16 @@ def _duration_value(n: Optional[float], unit: str) -> str:
 
 def day_around(m: re.Match, ctx: Context) -> Optional[Resolved]:
     """"the day before", "the year after" with nothing after them: counted from the narrative's time."""
-    unit = _norm(m["unit"])
+    unit = plain(m["unit"])
     unit = "day" if unit == "night" else unit
     base, _, anchored = ctx.anchor(m.start())
-    sign = -1 if _norm(m["dir"]) in ("before", "earlier") else 1
-    value, type_ = _with_pod(fmt_unit(shift(base, sign, unit), unit), "night" if _norm(m["unit"]) == "night" else None)
+    sign = -1 if plain(m["dir"]) in ("before", "earlier") else 1
+    value, type_ = _with_pod(fmt_unit(shift(base, sign, unit), unit), "night" if plain(m["unit"]) == "night" else None)
     return Resolved(type_, value, anchored=anchored)
 
 
 def _count(num: str) -> Optional[float]:
-    t = _norm(num)
+    t = plain(num)
     if t in VAGUE_QUANTITIES or t.startswith(("hundreds", "thousands")):
         return None
     return number_value(t)
@@ -678,7 +546,7 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     n = _count(m["num"])
     if n is not None and m["half"]:
         n += 0.5
-    direction = _norm(m["dir"])
+    direction = plain(m["dir"])
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     narrative = direction in ("earlier", "later", "before", "after", "prior")
     if narrative:
@@ -726,7 +594,7 @@ def duration(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if n is not None and m["half"]:
         n += 0.5
     value = _duration_value(n, unit)
-    rel = _norm(m["rel"])
+    rel = plain(m["rel"])
     mod = _qmod(m["qmod"])
     begin = end = None
     if n is not None and rel in ("past", "last", "next", "coming") and unit not in ("hour", "minute", "second"):
@@ -748,7 +616,7 @@ def bare_units(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 def set(m: re.Match, ctx: Context) -> Optional[Resolved]:       # noqa: A001 - the TIMEX3 type's name
     if m["adv"]:
-        adv = _norm(m["adv"])
+        adv = plain(m["adv"])
         value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
                  "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "quarterly": "P3M",
                  "biannually": "P6M", "semiannually": "P6M"}[adv]
@@ -758,13 +626,13 @@ def set(m: re.Match, ctx: Context) -> Optional[Resolved]:       # noqa: A001 - t
     if m["mon"]:
         return Resolved("SET", f"XXXX-{_month(m['mon']):02d}", granularity="set")
     if m["pod"]:
-        return Resolved("SET", "XXXX-XX-XX" + PARTS_OF_DAY[_norm(m["pod"])], granularity="set")
+        return Resolved("SET", "XXXX-XX-XX" + PARTS_OF_DAY[plain(m["pod"])], granularity="set")
     unit = unit_of(m["unit"])
     if unit is None:
         return None
     n = _count(m["num"]) if m["num"] else 1
     value = _duration_value(n or 1, unit)
-    if "other" in _norm(m.group(0)):
+    if "other" in plain(m.group(0)):
         value = _duration_value(2 * (n or 1), unit)
     return Resolved("SET", value, granularity="set")
 
@@ -808,7 +676,7 @@ def _ref_interval(value: str, ctx: Context, word: str = "") -> dict:
 
 
 def vague(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    w = _norm(m["w"])
+    w = plain(m["w"])
     if w.endswith("then") or w in ("at that time", "at the time", "the time"):
         if ctx.last is None:
             return Resolved("DATE", "PAST_REF", anchored="reference", **_ref_interval("PAST_REF", ctx, w))
@@ -823,20 +691,17 @@ def vague(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("DATE", value, anchored="reference", **_ref_interval(value, ctx, w))
 
 
-_LO_WORDS = {"hundred": 0}
-
-
 def spoken_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
     """"nineteen ninety-six", "the year two thousand" (transcribed speech)."""
     if m["thousand"]:
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-        if not (_norm(m.group(0)).startswith("the year") or re.search(r"\b(?:in|by|since|until|of)\s+\Z", before)):
+        if not (plain(m.group(0)).startswith("the year") or re.search(r"\b(?:in|by|since|until|of)\s+\Z", before)):
             return None
-        rest = _norm(m["thousand"])[len("two thousand"):].replace("and", "").strip()
+        rest = plain(m["thousand"])[len("two thousand"):].replace("and", "").strip()
         y = 2000 + int(number_value(rest) or 0) if rest else 2000
         return Resolved("DATE", f"{y:04d}")
-    hi = {"eighteen": 18, "nineteen": 19, "twenty": 20}[_norm(m["hi"])]
-    lo_text = _norm(m["lo"]).replace("-", " ")
+    hi = {"eighteen": 18, "nineteen": 19, "twenty": 20}[plain(m["hi"])]
+    lo_text = plain(m["lo"]).replace("-", " ")
     lo = 0 if lo_text == "hundred" else number_value(lo_text.replace("oh ", ""))
     if lo is None or not 0 <= lo <= 99:
         return None
@@ -848,7 +713,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 
 def decade_word(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    d = ctx.ref.year // 100 * 10 + _DECADE_WORDS[_norm(m["w"])]
+    d = ctx.ref.year // 100 * 10 + _DECADE_WORDS[plain(m["w"])]
     if d * 10 > ctx.ref.year:
         d -= 10
     return Resolved("DATE", f"{d:03d}", mod=_pos_mod(m["pmod"]), anchored="reference")
@@ -867,9 +732,9 @@ def weekend(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 def unit_edge(m: re.Match, ctx: Context) -> Optional[Resolved]:
     """"the end of the year", "year-end", "the beginning of next month": the unit, with START/MID/END."""
-    which = _norm(m["which"])
-    unit = _norm(m["unit"] or m["unit2"]) or "year"
-    pos = _norm(m["pos"]) or "end"
+    which = plain(m["which"])
+    unit = plain(m["unit"] or m["unit2"]) or "year"
+    pos = plain(m["pos"]) or "end"
     mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID", "turn": "END"}[pos]
     if which == "that" and ctx.last is not None:
         return Resolved("DATE", fmt_unit(ctx.last.begin, unit), mod=mod, anchored="narrative")
@@ -878,7 +743,7 @@ def unit_edge(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    unit = _norm(m["unit"])
+    unit = plain(m["unit"])
     after = ctx.text[m.end():m.end() + 16].lower()
     if unit == "year" and re.match(r"\s+(?:ended|ending|ends|that\s+ended|through|to\s+date)\b", after):
         return Resolved("DURATION", "P1Y", granularity="duration")
@@ -901,67 +766,8 @@ def ahead(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("DURATION", _duration_value(None, unit), granularity="duration") if unit else None
 
 
-def _easter(year_: int) -> dt.date:
-    a, b, c = year_ % 19, year_ // 100, year_ % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m_ = (a + 11 * h + 22 * l_) // 451
-    month_ = (h + l_ - 7 * m_ + 114) // 31
-    day = (h + l_ - 7 * m_ + 114) % 31 + 1
-    return dt.date(year_, month_, day)
-
-
-def _nth_weekday(year_: int, month_: int, iso_wd: int, n: int) -> dt.date:
-    if n > 0:
-        first = dt.date(year_, month_, 1)
-        return first + dt.timedelta(days=(iso_wd - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = add_months(dt.date(year_, month_, 1), 1) - dt.timedelta(days=1)
-    return last - dt.timedelta(days=(last.isoweekday() - iso_wd) % 7)
-
-
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
-    "christmas eve": lambda y: dt.date(y, 12, 24), "new year's day": lambda y: dt.date(y, 1, 1),
-    "new year's": lambda y: dt.date(y, 1, 1), "new year's eve": lambda y: dt.date(y, 12, 31),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
-    "easter": _easter, "easter sunday": _easter, "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
-    "halloween": lambda y: dt.date(y, 10, 31), "valentine's day": lambda y: dt.date(y, 2, 14),
-    "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
-    "independence day": lambda y: dt.date(y, 7, 4), "boxing day": lambda y: dt.date(y, 12, 26),
-    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1),
-}
-
-
-def holiday(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    name = _norm(m["h"])
-    if name == "easter week":
-        return Resolved("DATE", fmt_week(_easter(int(m["y"]) if m["y"] else ctx.ref.year)))
-    if not m["h"][:1].isupper():
-        return None
-    rule = _HOLIDAYS.get(name)
-    if rule is None:
-        return None
-    rel = _norm(m["rel"])
-    if m["y"]:
-        return Resolved("DATE", fmt_day(rule(int(m["y"]))))
-    y = ctx.ref.year
-    d = rule(y)
-    tense = ctx.tense(m.start(), m.end())
-    if rel == "last" or (not rel and tense < 0):
-        if d >= ctx.ref and (rel == "last" or d > ctx.ref):
-            d = rule(y - 1)
-    elif rel == "next" or (not rel and tense > 0):
-        if d <= ctx.ref and (rel == "next" or d < ctx.ref):
-            d = rule(y + 1)
-    return Resolved("DATE", fmt_day(d), anchored="reference")
-
-
 NORMALISERS: dict[str, Callable[[re.Match, Context], Optional[Resolved]]] = {
     name: fn for name, fn in dict(globals()).items()
     if callable(fn) and not name.startswith("_") and getattr(fn, "__module__", None) == __name__
-    and name not in ("accept", "Resolved")
+    and name != "Resolved"
 }

@@ -9,7 +9,9 @@ from typing import Optional
 from . import Timex
 from .anchor import Context
 from .interval import interval_for
-from .normalise import NORMALISERS, Resolved, accept
+from .filters import accept
+from .holidays import holiday
+from .normalise import NORMALISERS, Resolved
 from .recognise import candidates, select
 
 #: Granularity of the last resolved time -> the calendar unit narrative expressions count in.
@@ -18,6 +20,7 @@ _NARRATIVE_UNIT = {"day": "day", "part-of-day": "day", "hour": "day", "minute": 
                    "year": "year", "decade": "decade", "century": "century", "millennium": "century"}
 #: Placeholder reference when none is given: relative values are then masked with X (XXXX-XX-XX).
 _NO_REFERENCE = dt.date(2000, 1, 1)
+_NORMALISERS = {**NORMALISERS, "holiday": holiday}
 
 
 def _reference(reference) -> tuple[dt.date, Optional[dt.time], bool]:
@@ -51,7 +54,7 @@ def tag(text: str, reference=None) -> list[Timex]:
     result: list[Timex] = []
     for c in select(found):
         try:
-            r: Optional[Resolved] = NORMALISERS[c.rule](c.match, ctx)
+            r: Optional[Resolved] = _NORMALISERS[c.rule](c.match, ctx)
         except (ValueError, KeyError, OverflowError, TypeError):
             r = None       # a malformed date in the text is not worth a crash
         if r is None:
