@@ -76,3 +76,14 @@ def test_scan_is_fast(gaz):
     t0 = time.perf_counter()
     assert len(gaz.mentions(text)) == 6000
     assert time.perf_counter() - t0 < 0.5
+
+
+def test_long_text_scan_agrees_with_short_text_scan(gaz):
+    text = ("The UN Security Council and the U.S.-led coalition, US troops, the Kremlin, Syrian "
+            "Democratic Forces and SDF. North Korea, South Koreans. Armenia’s Defense Ministry; USAID. "
+            "The Gambia and Hezbollah-backed units. ")
+    short = gaz.mentions(text)
+    long_scan = gaz._mentions_by_regex(text, 0, len(text))
+    assert short == long_scan and len(short) >= 10
+    big = text * 800                     # over the size where the regex scan takes over
+    assert len(gaz.mentions(big)) == 800 * len(short)
