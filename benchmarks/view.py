@@ -21,8 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtGui import QImage, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtGui import QImage, QRegion, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from timeline_app import render  # noqa: E402
 from timeline_app.model import Article, Event, Party, TimeValue, Timeline  # noqa: E402
@@ -66,7 +67,8 @@ CPU_TIMES: list[float] = []
 def frame(view: TimelineView, image: QImage) -> float:
     started, cpu = time.perf_counter(), time.thread_time()
     image.fill(Qt.GlobalColor.white)
-    view.render(image)
+    # Like the screen: the view is opaque (WA_OpaquePaintEvent), Qt paints no background first.
+    view.render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
     CPU_TIMES.append((time.thread_time() - cpu) * 1000)
     return (time.perf_counter() - started) * 1000
 

@@ -210,7 +210,10 @@ def paint_timeline(painter: QPainter, geo: Geometry, cache: Optional[Fonts] = No
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.fillRect(QRectF(0, 0, geo.width, geo.height), Qt.GlobalColor.white)
+    # White where the lanes do not paint (they cover the rest): filling twice costs a frame time.
+    w = int(geo.width) + 1
+    painter.fillRect(0, 0, w, int(geo.plot_top) + 1, Qt.GlobalColor.white)
+    painter.fillRect(0, int(geo.plot_bottom), w, int(geo.height - geo.plot_bottom) + 1, Qt.GlobalColor.white)
     _paint_lanes_background(painter, geo)
     _paint_grid(painter, geo)
     _paint_breaks(painter, geo, f)

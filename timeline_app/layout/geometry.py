@@ -87,6 +87,7 @@ class EventBox:
     color: str
     selected: bool = False
     text_w: float = 0.0     # width of the full text (measured once), to know when to elide
+    row: int = 0            # label row inside the lane
 
     def rect(self) -> tuple[float, float, float, float]:
         """Box ``(x, y, w, h)`` covering mark and label (for hit tests)."""
@@ -369,7 +370,9 @@ class TimelineLayout:
     def geometry(self, viewport: Viewport, height: float, rows: Sequence[int], *,
                  selected: Optional[str] = None, header: bool = True,
                  overview_columns: Optional[list[tuple[str, list[tuple[int, int]]]]] = None,
-                 overview_viewport: Optional[Viewport] = None) -> Geometry:
+                 overview_viewport: Optional[Viewport] = None,
+                 previous: Optional[Geometry] = None) -> Geometry:
+        """One frame. ``previous`` (the last frame) keeps labels in their rows while navigating."""
         s = self.style
         width = viewport.width
         top = s.title_h if header else 0.0
@@ -387,7 +390,7 @@ class TimelineLayout:
             y += h
         geo.plot_bottom = y
         self._ticks(geo, viewport)
-        self._events(geo, viewport, selected)
+        self._events(geo, viewport, selected, previous)
         if overview_columns is not None and overview_viewport is not None:
             oy = height - s.overview_h
             geo.overview = Overview(
@@ -432,9 +435,16 @@ class TimelineLayout:
                 geo.major_ticks.extend(marks)
         geo.step = steps[0] if steps else ""
 
-    def _events(self, geo: Geometry, viewport: Viewport, selected: Optional[str]) -> None:
+    def _events(self, geo: Geometry, viewport: Viewport, selected: Optional[str],
+                previous: Optional[Geometry] = None) -> None:
         s = self.style
         width = viewport.width
+        preferred: list[dict[int, int]] = [{} for _ in geo.lanes]
+        if previous is not None and [l.id for l in previous.lanes] == [l.id for l in geo.lanes]:
+            for box in previous.events:
+                where = self.item_index.get(box.id)
+                if where is not None and where[0] < len(preferred):
+                    preferred[where[0]][where[1]] = box.row
         for lane_i, (lane_box, items, packing) in enumerate(
                 zip(geo.lanes, self.lane_items, self.lane_packing)):
             priority = None
@@ -443,7 +453,8 @@ class TimelineLayout:
                 if where is not None and where[0] == lane_i:
                     priority = where[1]
             placed, clusters = pack_lane(packing, viewport.u0, viewport.upp, 0.0, width,
-                                         lane_box.rows, s.max_label_w, priority=priority)
+                                         lane_box.rows, s.max_label_w, priority=priority,
+                                         preferred=preferred[lane_i])
             rows_top = lane_box.y + s.lane_header_h
             widths = packing.label_w
             for p in placed:
@@ -451,7 +462,7 @@ class TimelineLayout:
                 geo.events.append(EventBox(
                     item.id, lane_i, p.x0, p.x1, rows_top + p.row * s.row_h, s.row_h,
                     p.label_x, p.label_w, item.title, item.point, item.fuzzy, lane_box.color,
-                    item.id == selected, widths[p.index]))
+                    item.id == selected, widths[p.index], p.row))
             for c in clusters:
                 geo.badges.append(self._badge(lane_i, lane_box, items, c))
 

@@ -62,13 +62,17 @@ class LaneItems:
 
 
 def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float, rows: int,
-              max_label_w: float, point_w: float = 0.0,
-              priority: Optional[int] = None) -> tuple[list[Placed], list[Cluster]]:
+              max_label_w: float, point_w: float = 0.0, priority: Optional[int] = None,
+              preferred: Optional[dict[int, int]] = None) -> tuple[list[Placed], list[Cluster]]:
     """Place the visible items of one lane into ``rows`` rows between ``left`` and ``right`` px.
 
     Each placed item occupies ``[start, max(mark end, start + text)]`` in its row, where start is
     the mark's start clipped to ``left`` (labels stay in view while their span does) and pulled
     left near ``right`` so the text is not cut by the edge. No two placed items in a row overlap.
+
+    ``priority`` (the selection) is placed first; then ``preferred`` items (index -> row: what the
+    previous frame showed) keep their place where they still fit, so labels do not jump around
+    while the user zooms and pans; everything else is packed greedily around them.
     """
     n = len(items)
     if n == 0 or rows <= 0 or upp <= 0 or right <= left:
@@ -81,12 +85,17 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
     lookback_from = bisect.bisect_left(items.u_end_prefix_max, u_left, 0, first_visible)
     earlier = [k for k in range(lookback_from, first_visible) if ue[k] >= u_left]
 
-    free = [float("-inf")] * rows
+    free = [float("-inf")] * rows                                 # greedy frontier per row
+    obstacles: list[list[tuple[float, float]]] = [[] for _ in range(rows)]   # fixed placements
+    fixed: list[int] = []                                         # sorted indices placed first
     placed: list[Placed] = []
     clusters: list[Cluster] = []
 
-    def add_cluster(i: int, j: int, skip: Optional[int] = None) -> None:
-        count = j - i + 1 - (1 if skip is not None and i <= skip <= j else 0)
+    def n_fixed_in(i: int, j: int) -> int:
+        return bisect.bisect_right(fixed, j) - bisect.bisect_left(fixed, i)
+
+    def add_cluster(i: int, j: int) -> None:
+        count = j - i + 1 - n_fixed_in(i, j)
         if count <= 0:
             return
         x0 = max((us[i] - u0) / upp, left)
@@ -114,32 +123,85 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
         placed.append(Placed(i, r, x0, x1, label_x + TEXT_INSET,
                              max(0.0, min(widths[i], max_label_w, right - label_x - TEXT_INSET))))
 
-    # The priority item (the selection) is placed first, in row 0; others pack around it.
-    reserved: Optional[tuple[float, float]] = None
-    if priority is not None and 0 <= priority < n and ue[priority] >= u_left and us[priority] <= u_right:
-        x0, x1, start, occ_end = extent(priority)
-        reserved = (start, occ_end)
-        put(priority, 0, x0, x1, start)
+    def blocked(r: int, start: float, occ_end: float) -> Optional[float]:
+        """None when ``[start, occ_end]`` misses the fixed items of row ``r``; else where the
+        blocking one ends (plus the gap)."""
+        obs = obstacles[r]
+        if not obs:
+            return None
+        k = bisect.bisect_right(obs, (start, float("inf")))
+        if k > 0 and obs[k - 1][1] + ROW_GAP > start:
+            return obs[k - 1][1] + ROW_GAP
+        if k < len(obs) and obs[k][0] < occ_end + ROW_GAP:
+            return obs[k][1] + ROW_GAP
+        return None
+
+    def visible(i: int) -> bool:
+        return 0 <= i < n and ue[i] >= u_left and us[i] <= u_right
+
+    def place_fixed(i: int, row: int) -> None:
+        x0, x1, start, occ_end = extent(i)
+        order = [row] + [r for r in range(rows) if r != row] if 0 <= row < rows else range(rows)
+        for r in order:
+            if blocked(r, start, occ_end) is None:
+                bisect.insort(obstacles[r], (start, occ_end))
+                bisect.insort(fixed, i)
+                put(i, r, x0, x1, start)
+                return
+
+    if priority is not None and visible(priority):
+        place_fixed(priority, 0)
+    if preferred:
+        for i in sorted(preferred):
+            if i != priority and visible(i):
+                place_fixed(i, preferred[i])
+    fixed_set = set(fixed)
+    next_x = [float("-inf")]    # where the earliest row frees, after a failed try_place
+    # The greedy pass moves left to right, so per row a pointer to the first fixed item that may
+    # still be in the way replaces a binary search (a start further left than the last one, near
+    # the right edge, falls back to the search).
+    pointer = [0] * rows
+    last_start = [float("-inf")] * rows
+
+    def obstacle_end(r: int, start: float, occ_end: float) -> Optional[float]:
+        obs = obstacles[r]
+        if start < last_start[r]:
+            return blocked(r, start, occ_end)
+        last_start[r] = start
+        k = pointer[r]
+        while k < len(obs) and obs[k][1] + ROW_GAP <= start:
+            k += 1
+        pointer[r] = k
+        if k < len(obs) and obs[k][0] < occ_end + ROW_GAP:
+            return obs[k][1] + ROW_GAP
+        return None
 
     def try_place(i: int) -> bool:
-        if i == priority and reserved is not None:
+        if i in fixed_set:
             return True
         x0, x1, start, occ_end = extent(i)
+        soonest = float("inf")
         for r in range(rows):
             if free[r] > start:
+                if free[r] < soonest:
+                    soonest = free[r]
                 continue
-            if r == 0 and reserved is not None and not (
-                    occ_end + ROW_GAP <= reserved[0] or start >= reserved[1] + ROW_GAP):
-                continue
+            if obstacles[r]:
+                b = obstacle_end(r, start, occ_end)
+                if b is not None:
+                    if b < soonest:
+                        soonest = b
+                    continue
             free[r] = occ_end + ROW_GAP
             put(i, r, x0, x1, start)
             return True
+        next_x[0] = soonest
         return False
 
     for n_done, k in enumerate(earlier):
         if min(free) > left:
             # Every row is taken from the left edge on: none of the remaining earlier items fits.
-            rest = [k for k in earlier[n_done:] if k != priority or reserved is None]
+            rest = [k for k in earlier[n_done:] if k not in fixed_set]
             if rest:
                 x1 = max(left, (us[rest[-1]] - u0) / upp)
                 clusters.append(Cluster(left, x1, rest[0], rest[-1], len(rest)))
@@ -151,14 +213,13 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
         if try_place(i):
             i += 1
             continue
-        # Every row is busy up to min(free): nothing starting before it can fit; jump over them.
+        # Every row is busy up to next_x: nothing starting before it can fit; jump over them.
         # Past the point where labels must be pulled left of their mark, nothing fits any more.
         if (us[i] - u0) / upp + min(widths[i], max_label_w) + TEXT_INSET > right:
             j = end
         else:
-            u_free = u0 + min(free) * upp
-            j = max(bisect.bisect_left(us, u_free, i + 1, end), i + 1)
-        add_cluster(i, j - 1, skip=priority if reserved is not None else None)
+            j = max(bisect.bisect_left(us, u0 + next_x[0] * upp, i + 1, end), i + 1)
+        add_cluster(i, j - 1)
         i = j
     return placed, clusters
 

@@ -73,6 +73,7 @@ class TimelineView(QWidget):
         self._lane_order: Optional[list[str]] = None
         self._show_header = True
         self._geo: Optional[Geometry] = None
+        self._last_geo: Optional[Geometry] = None   # the previous frame: labels keep their rows
         self._overview_pixmap: Optional[QPixmap] = None
         self._overview_columns = None
         self._drag: Optional[dict] = None
@@ -214,6 +215,7 @@ class TimelineView(QWidget):
 
     def _rebuild(self) -> None:
         self._geo = None
+        self._last_geo = None
         self._overview_pixmap = None
         self._overview_columns = None
         if self._timeline is None:
@@ -264,7 +266,8 @@ class TimelineView(QWidget):
             self._geo = self._layout.geometry(
                 self._viewport, float(self.height()), self._rows, selected=self._selected,
                 header=self._show_header, overview_columns=self._overview_columns,
-                overview_viewport=ov_vp)
+                overview_viewport=ov_vp, previous=self._last_geo)
+            self._last_geo = self._geo
             self.last_layout_ms = (time.perf_counter() - started) * 1000
         return self._geo
 
