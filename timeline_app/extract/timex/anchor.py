@@ -113,9 +113,10 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "e
                 "embed", "united", "red", "bed", "shed", "hundred", "limited", "based", "related", "expected",
                 "scheduled", "planned", "proposed", "supposed", "planned", "armed", "alleged", "disputed",
                 "detailed", "advanced", "concerned", "interested", "dedicated"}
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|has|have)\s+(?:\w+ly\s+)?\Z", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|has|have|the|a|an|its|their|his|"
+                             r"her|our|newly|recently)\s+(?:\w+ly\s+)?\Z", re.I)
 _VERB_RIGHT_BEFORE = re.compile(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
-_CLAUSE_BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
+_CLAUSE_BOUNDARY = re.compile(r"(?:(?<=[a-z0-9)\]][a-z0-9)\]])\.|[!?;])\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
 
 
 def tense_near(text: str, start: int, end: int) -> int:

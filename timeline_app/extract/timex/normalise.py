@@ -78,8 +78,10 @@ def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
     tense = ctx.tense(start, end)
     if abs(month - ref.month) < 3 and abs(tense) < 2:
         return ref.year       # a month close to the reference is in its year unless the verb says otherwise
-    if tense == 0 and month > ref.month:
-        tense = -1            # news tells of the past: a month later in the year than the reference is last year's
+    if tense == 0:
+        # no tense to go by: the nearest such month, looking back a little further than ahead
+        back = (ref.month - month) % 12
+        return ref.year - (month > ref.month) if back <= 7 else ref.year + (month < ref.month)
     if tense < 0 and month > ref.month:
         return ref.year - 1
     if tense > 0 and month < ref.month:
