@@ -122,8 +122,7 @@ class Fonts:
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_width)
             st = QStaticText(shown)
             st.setTextFormat(Qt.TextFormat.PlainText)
-            st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
-            st.prepare(font=font)
+            st.prepare(font=font)   # (AggressiveCaching measured slower here: not used)
             self._static[key] = st
         return st
 
@@ -151,6 +150,7 @@ class Fonts:
                 self._static.clear()
             st = QStaticText(shown)
             st.setTextFormat(Qt.TextFormat.PlainText)
+            st.prepare(font=getattr(self, font_key))
             self._static[key] = st
             painter.drawStaticText(QPointF(x, top), st)
             return
