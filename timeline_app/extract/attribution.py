@@ -27,7 +27,7 @@ _VERBS = (
     r"rejected|rejects|dismissed|wrote|tweeted|declared|declares|asserted|noted|argued|argues|"
     r"responded|expressed|expresses|welcomed|welcomes|praised|asked|appealed|described|"
     r"went\s+on\s+to\s+say|reiterated|maintained|countered|suggested|believe|believed|"
-    r"declare|declared|published\s+a\s+statement|issued\s+a\s+statement|released|refused|has\s+seen|recalled|"
+    r"declare|declared|posted|published\s+a\s+statement|issued\s+a\s+statement|released|refused|has\s+seen|recalled|"
     r"held\s+talks|discussed|reminded|explained|emphasized|emphasised|stressed|opened|decided"
 )
 _REPORT = re.compile(rf"\b(?:{_VERBS})\b")

@@ -20,6 +20,7 @@ Span = tuple[int, int]
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|who|whom|after|before|when|while|since|as|but|and|in\s+which|where|amid|"
     r"following|prompting|leaving|saying|although|though)\b)|;\s+|\s+—\s+|\s+--\s+|"
+    r"\s+(?=that[\s,])|"
     r"\s+(?=(?:after|before|since|when|while|amid|following|until)\s)")
 _OPENER = re.compile(
     r"^(?:(?:on|in|at|by|during|since|after|before|earlier|later|late|early|meanwhile|however|"
@@ -44,6 +45,7 @@ class SentenceInfo:
     actors: list[str] = field(default_factory=list)       # root entity ids, in order of mention
     attributed: Optional[str] = None                      # entity id of the speaker, if any
     has_attribution: bool = False
+    reports: bool = False                                 # a reporting verb introduces a speaker
 
 
 @dataclass
@@ -108,7 +110,7 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
         if not inside and not info.actors and not info.has_attribution:
             continue
         if not inside:
-            time = _narrative_time(sentence, current, reference, info.has_attribution)
+            time = _narrative_time(sentence, current, reference, info.reports)
             drafts.append(EventDraft((sa, sb), (sa, sb), time, info.actors, make_title(text, sa, sb)))
             continue
         for (ga, gb), timex in _clause_groups(text, sa, sb, inside):
@@ -124,9 +126,11 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
     ref_tv = reference_time(reference) if reference else None
     if current is None:
         return ref_tv
+    if ref_tv is not None and reports:
+        return ref_tv            # an undated statement is the day's news
     if ref_tv is not None and current.end is not None:
         old = current.end < ref_tv.start - dt.timedelta(days=7)
-        if old and (reports or _NEWS_DAY.search(sentence)):
+        if old and _NEWS_DAY.search(sentence):
             return ref_tv
     return current.model_copy(update={"anchored": "narrative" if current.expression_span else "reference"})
 
@@ -138,7 +142,8 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
     segments = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
     groups: list[list] = []      # [start, end, timex]
     for a, b in segments:
-        times = [t for t in inside if a <= t.start < b]
+        # Deictic references ("now", "recently") yield to a real date in the same clause.
+        times = sorted((t for t in inside if a <= t.start < b), key=lambda t: t.value.endswith("_REF"))
         if groups and (not times or groups[-1][2] is None):
             groups[-1][1] = b
             if groups[-1][2] is None and times:

@@ -145,7 +145,8 @@ def _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributi
         if attribution is not None and attribution.entity and attribution.entity not in actors:
             actors.insert(0, attribution.entity)
         infos.append(SentenceInfo((sa, sb), actors, attribution.entity if attribution else None,
-                                  attribution is not None))
+                                  attribution is not None,
+                                  attribution is not None and attribution.kind in ("report", "chain")))
     return infos
 
 
