@@ -25,16 +25,16 @@ def test_parties_f1(total):
 
 
 def test_event_date_recall(total):
-    assert total.event_recall >= 0.85
+    assert total.event_recall >= 0.90
 
 
 def test_account_recall_and_misattribution(total):
-    assert total.account_recall >= 0.80
-    assert total.misattribution <= 0.10
+    assert total.account_recall >= 0.87
+    assert total.misattribution <= 0.06
 
 
 def test_reaction_recall(total):
-    assert total.reaction_recall >= 0.68
+    assert total.reaction_recall >= 0.84
 
 
 def test_seed_is_fast():
