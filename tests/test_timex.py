@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import SHARED
+from conftest import SEED, SHARED
 from timeline_app.extract.timex import Timex, tag
 
 TUE = dt.date(2022, 9, 13)          # a Tuesday, the seed article's reference date
@@ -201,6 +201,71 @@ def test_without_reference_relative_values_are_masked():
 def test_reference_may_be_a_datetime():
     t = find("The minister said earlier that it was over.", "earlier", dt.datetime(2022, 9, 13, 15, 5))
     assert t.end_time == _dt(2022, 9, 13, 15, 5)
+
+
+def test_the_day_before_and_during_the_night_use_the_narrative_day():
+    text = "Shelling hit the town on Sept. 5, 2021. A strike the day before killed two. Four died during the night."
+    before = find(text, "the day before")
+    assert (before.value, before.anchored) == ("2021-09-04", "narrative")
+    night = find(text, "the night")
+    assert night.value.endswith("TNI") and night.granularity == "part-of-day"
+
+
+def test_fractional_quantities():
+    assert find("Talks lasted an hour and a half.", "an hour and a half").value == "PT1H30M"
+    t = find("The war began on Sept. 5, 2021. About an hour and a half later, tanks crossed.", "an hour and a half later")
+    assert (t.value, t.anchored) == ("2021-09-05", "narrative")
+    assert find("It took two and a half years.", "two and a half years").value == "P2Y6M"
+
+
+def test_quarterly_report_anchoring():
+    text = ("Net income rose in the third quarter. Sales in the quarter climbed, compared with a loss a year ago. "
+            "The year-earlier period included a charge.")
+    ref = dt.date(1989, 10, 26)
+    assert find(text, "the third quarter", ref).value == "1989-Q3"
+    assert find(text, "the quarter climbed"[:11], ref).value == "1989-Q3"
+    assert find(text, "a year ago", ref).value == "1988-Q3"
+    assert find(text, "The year-earlier period", ref).value == "1988-Q3"
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Shops closed on Christmas Day.", "Christmas Day", "2021-12-25"),
+    ("Markets closed for Thanksgiving.", "Thanksgiving", "2021-11-25"),
+    ("Talks resumed after Easter.", "Easter", "2022-04-17"),
+    ("Protests are held on Mondays.", "Mondays", "XXXX-WXX-1"),
+    ("Patrols go out each night.", "each night", "XXXX-XX-XXTNI"),
+    ("The tribunal meets twice a year.", "a year", "P1Y"),
+    ("Sales rose in the first half of 2021.", "the first half of 2021", "2021-H1"),
+    ("Sales rose in Q3 2021.", "Q3 2021", "2021-Q3"),
+    ("Nothing changed in the nineties.", "the nineties", "199"),
+    ("He was born in the 1960s.", "the 1960s", "196"),
+    ("They met at 10.30 am.", "10.30 am", "2022-09-13T10:30"),
+    ("The curfew starts at midnight.", "midnight", "2022-09-13T24:00"),
+    ("A truce took effect at 18:00 GMT.", "18:00 GMT", "2022-09-13T18:00"),
+    ("Fighting resumed the next morning.", "the next morning", "2022-09-14TMO"),
+    ("The deal should close by year-end.", "year-end", "2022"),
+    ("It dates from the 11th century.", "the 11th century", "10"),
+    ("They spoke late last night.", "last night", "2022-09-12TNI"),
+    ("The offensive began three weeks ago.", "three weeks ago", "2022-W34"),
+    ("Talks are due in the spring.", "the spring", "2023-SP"),
+])
+def test_more_values(sentence, expression, value):
+    assert find(sentence, expression).value == value
+
+
+def test_seed_article_times():
+    text = SEED.read_text(encoding="utf-8")
+    values = {t.text: t.value for t in tag(text, TUE)}
+    assert values["Tuesday night"] == "2022-09-13TNI"
+    assert values["the fall of 2020"] == "2020-FA"
+    assert values["the 1990s"] == "199"
+    assert values["2020"] == "2020"
+    assert values["earlier"] == "PAST_REF"
+    assert values["nightfall"] == "2022-09-13TNI"
+    for t in tag(text, TUE):
+        assert t.text == text[t.start:t.end]
+        if t.begin is not None:
+            assert t.begin < t.end_time
 
 
 # ---- things that are not time expressions --------------------------------------------------------------

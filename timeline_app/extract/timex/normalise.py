@@ -632,6 +632,8 @@ def set(m: re.Match, ctx: Context) -> Optional[Resolved]:       # noqa: A001 - t
     unit = unit_of(m["unit"])
     if unit is None:
         return None
+    if unit == "night" and not m["num"]:
+        return Resolved("SET", "XXXX-XX-XXTNI", granularity="set")
     n = _count(m["num"]) if m["num"] else 1
     value = _duration_value(n or 1, unit)
     if "other" in plain(m.group(0)):

@@ -172,7 +172,7 @@ _ANCHOR_WORDS = (
        "quarterly", "biannually", "semiannually", "christmas", "thanksgiving", "easter", "halloween", "valentine's",
        "labor", "memorial", "independence", "election", "boxing", "new", "eighteen", "nineteen", "twenty",
        "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
-       "period", "half", "weekends", "quarters"])
+       "period", "half", "weekends", "quarters"] + [w + "s" for w in WEEKDAYS if not w.endswith(".")])
 _ANCHOR_SET = frozenset(w.rstrip(".") for w in _ANCHOR_WORDS)
 _TOKEN_RE = re.compile(r"[a-z]+|(?<!\d)\d{1,4}(?!\d)", re.I)
 _REACH = 80     # no time expression reaches further than this from its anchor word
