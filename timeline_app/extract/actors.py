@@ -503,7 +503,7 @@ def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, alias
             return
 
 
-_SPEECH_AFTER = re.compile(r"[^.;!?“\"]{0,60}?\b(?:said|says|told|tells|claimed|claims|insisted|admitted|"
+_SPEECH_AFTER = re.compile(r"[^.,;!?“\"]{0,30}?\b(?:said|says|told|tells|claimed|claims|insisted|admitted|"
                            r"denied|denies|warned|announced|stated|added)\b")
 
 
