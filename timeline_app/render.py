@@ -304,6 +304,9 @@ def _paint_breaks(painter: QPainter, geo: Geometry, f: Fonts) -> None:
         painter.drawPolyline(_zigzag(b.x1, top, bottom))
         text = b.label
         w = f.width(text, "axis")
+        if w + 8 > b.x1 - b.x0:   # "20 years" -> "20 y" when the break is narrow
+            text = b.label.replace(" years", " y").replace(" months", " mo").replace(" days", " d")
+            w = f.width(text, "axis")
         if w + 8 <= b.x1 - b.x0:
             painter.setPen(MUTED)
             painter.setFont(f.axis)
