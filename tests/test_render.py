@@ -156,3 +156,10 @@ def test_golden_images(seed, name):
     if fraction > MAX_DIFFERING:
         image.save(str(actual))
     assert fraction <= MAX_DIFFERING, f"{fraction:.2%} of pixels differ from {path.name} (see {actual})"
+
+
+def test_resource_path_from_source_and_frozen(monkeypatch, tmp_path):
+    from timeline_app import resources
+    assert resources.resource_path("fonts", "SourceSansPro-Regular.ttf").is_file()
+    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
+    assert resources.resource_path("fonts", "x.ttf") == tmp_path / "resources" / "fonts" / "x.ttf"
