@@ -241,14 +241,15 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             people[pid].spans.append((m.start(), m.end()))
         person_mentions.sort(key=lambda pm: pm.start)
     person_mentions = SortedSpans(person_mentions)
-    # A person whose first mention gave no affiliation may get one at a later mention.
+    # A person whose first mention gave no affiliation may get one at a later mention, from a
+    # title right before the name ("... the Armenian Prime Minister X").
     for pm in person_mentions:
         person = people[pm.person]
         if person.affiliation is None:
-            sent = next(((a, b) for a, b in sentences if a <= pm.start < b), None)
-            if sent:
-                person.affiliation = _affiliation(gaz, text, mention_starts, sent[0], sent[1],
-                                                  pm.start, pm.end, appositive=False)
+            near = [m for m in in_range(mention_starts, max(0, pm.start - 80), pm.start) if not m.backed]
+            if near and _TITLE_GAP.fullmatch(text[near[-1].end:pm.start]) \
+                    and re.search(r"[a-z]", text[near[-1].end:pm.start]):
+                person.affiliation = gaz.root(near[-1].entity)
     # A titled official the text never ties to a country ("Prime Minister X told reporters that
     # X ...") belongs to the state the sentence, or the one just before, is about.
     for person in people.values():

@@ -321,7 +321,8 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         if word in ("it", "they", "we") and recent:
             return memory.last.entity, memory.last.person, memory.last.speaker_span
         return None
-    persons = in_range(person_mentions, start, end)
+    # The person nearest the verb heads the subject: "X and Secretary Y said", "X's adviser Y said".
+    persons = in_range(person_mentions, start, end)[-1:]
     entity_mention = head_entity(gaz, text, mentions, start, end)
     if persons and entity_mention is not None and entity_mention.end <= persons[0].start \
             and not _TITLE_GAP.fullmatch(text[entity_mention.end:persons[0].start]):

@@ -35,6 +35,7 @@ _BYLINE = re.compile(r"^(?:\W*(?:published|updated|posted|by)\b|[\d:•\s|APMapm
 # "CITY —", "TOWN, Country (Wire) —", "CITY (Agency) -": a dateline, not part of the event.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
                        r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})\s+")
+_FUTURE = re.compile(r"\b(?:will|shall|is going to|are going to|plans to|intends to)\b")
 _USABLE_TYPES = ("DATE", "TIME")
 _BACKGROUND_DAYS = 180
 
@@ -116,8 +117,9 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
         for (ga, gb), timex in _clause_groups(text, sa, sb, inside):
             tv = time_value(timex, "explicit")      # written in the sentence itself
             drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb)))
-        last = inside[-1] if len(inside) == 1 else inside[0]
-        current = time_value(last)
+        settled = [t for t in inside if not t.value.endswith("_REF") and t.granularity != "unknown"]
+        if settled:
+            current = time_value(settled[0])      # "earlier", "now" do not move the narrative
     return drafts
 
 
@@ -126,8 +128,8 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
     ref_tv = reference_time(reference) if reference else None
     if current is None:
         return ref_tv
-    if ref_tv is not None and reports:
-        return ref_tv            # an undated statement is the day's news
+    if ref_tv is not None and (reports or _FUTURE.search(sentence)):
+        return ref_tv            # an undated statement or plan is the day's news
     if ref_tv is not None and current.end is not None:
         old = current.end < ref_tv.start - dt.timedelta(days=7)
         if old and _NEWS_DAY.search(sentence):
@@ -144,9 +146,10 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
     for a, b in segments:
         # Deictic references ("now", "recently") yield to a real date in the same clause.
         times = sorted((t for t in inside if a <= t.start < b), key=lambda t: t.value.endswith("_REF"))
-        if groups and (not times or groups[-1][2] is None):
+        short = len(text[a:b].split()) < 5           # "after nightfall" stays with its clause
+        if groups and (not times or groups[-1][2] is None or short):
             groups[-1][1] = b
-            if groups[-1][2] is None and times:
+            if times and (groups[-1][2] is None or groups[-1][2].value.endswith("_REF")):
                 groups[-1][2] = times[0]
             continue
         groups.append([a, b, times[0] if times else None])
@@ -175,7 +178,7 @@ def make_title(text: str, a: int, b: int, limit: int = 80) -> str:
     if (s.count("\"") % 2) or (s.count("“") != s.count("”")):
         s = re.sub(r"[\"“”]", "", s)
     if len(s) > limit:
-        comma = s.rfind(",", 0, limit)
+        comma = s.rfind(", ", 0, limit)
         if comma >= 30:
             s = s[:comma]
         else:

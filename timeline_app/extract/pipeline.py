@@ -46,7 +46,9 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     parties = choice.ids
     attributions = attribute(text, sentences, gaz, mentions, people, person_mentions, parties)
 
-    skip = {span for span in sentences if (title_span and span == title_span) or is_byline(text[span[0]:span[1]])}
+    title_line_end = text.find("\n") if title_span else -1
+    skip = {span for span in sentences
+            if (title_span and span[1] <= max(title_span[1], title_line_end)) or is_byline(text[span[0]:span[1]])}
     infos = _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions)
     times = _tag_times(text, reference)
     drafts = build_events(text, infos, times, reference, skip)

@@ -148,7 +148,8 @@ def _month_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
         if month == 2 and day == 29:
             return Resolved("DATE", f"{year:04d}-02-29", anchored=anchored)
         return None
-    return Resolved("DATE", fmt_day(d), mod=_pos_mod(m.groupdict().get("pmod")), anchored=anchored)
+    value, type_ = _with_pod(fmt_day(d), m.groupdict().get("podof"))
+    return Resolved(type_, value, mod=_pos_mod(m.groupdict().get("pmod")), anchored=anchored)
 
 
 month_day = _month_day
@@ -361,7 +362,13 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
         return Resolved("SET", value)
     ref = ctx.ref
     anchored = "reference"
-    mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get(rel)
+    small_hours = rel.startswith("the early hours")
+    if m["podof"]:
+        pod, rel = m["podof"], ""
+    elif small_hours:
+        pod, rel = "morning", ""
+    mod = {"early": "START", "earlier": "START", "late": "END", "later": "END", "early on": "START",
+           "late on": "END"}.get(rel)
     if rel in ("last", "past", "previous"):
         d = weekday_from(ref - dt.timedelta(days=1), wd, -1)
     elif rel in ("next", "coming"):
@@ -380,6 +387,10 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
             direction = 1
         d = weekday_from(ref, wd, direction or -1)
     value, type_ = _with_pod(fmt_day(d), pod)
+    if small_hours:     # "the early hours of Tuesday": midnight to dawn
+        start = dt.datetime.combine(d, dt.time())
+        return Resolved(type_, value, mod="START", anchored=anchored, begin=start,
+                        end=start + dt.timedelta(hours=6), granularity="part-of-day")
     return Resolved(type_, value, mod=mod, anchored=anchored)
 
 
@@ -534,6 +545,21 @@ def day_around(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved(type_, value, anchored=anchored)
 
 
+def ordinal_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"on the 12th": that day of the reference month (or the month before, when the clause looks back)."""
+    day = int(m["day"])
+    ref = ctx.ref
+    base = dt.date(ref.year, ref.month, 1)
+    if day > ref.day and ctx.tense(m.start(), m.end()) < 0:
+        base = add_months(base, -1)
+    elif day < ref.day and ctx.tense(m.start(), m.end()) > 0:
+        base = add_months(base, 1)
+    try:
+        return Resolved("DATE", fmt_day(base.replace(day=day)), anchored="reference")
+    except ValueError:
+        return None
+
+
 def _count(num: str) -> Optional[float]:
     t = plain(num)
     if t in VAGUE_QUANTITIES or t.startswith(("hundreds", "thousands")):
@@ -542,6 +568,15 @@ def _count(num: str) -> Optional[float]:
 
 
 def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    if m["bare"]:
+        # "hours later", "days earlier": near the narrative's time, at the precision the unit allows
+        unit = unit_of(m["bare"])
+        base, _, anchored = ctx.anchor(m.start())
+        sign = 1 if plain(m["bdir"]) == "later" else -1
+        if unit in ("hour", "minute"):
+            return Resolved("DATE", fmt_day(base), anchored=anchored)
+        step = {"day": ("day", 3, "week"), "week": ("week", 3, "month"), "month": ("month", 3, "year")}[unit]
+        return Resolved("DATE", fmt_unit(shift(base, sign * step[1], step[0]), step[2]), anchored=anchored)
     unit = unit_of(m["unit"])
     if unit is None:
         return None

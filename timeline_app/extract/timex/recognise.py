@@ -43,7 +43,8 @@ RULES: list[Rule] = [
     _rule("iso_date", _B + r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2}))?(?![\d-])", 5),
     _rule("slash_date", _B + r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", 4),
     # Sept. 13 / September 13, 2022 / Tuesday, Oct. 26 / Monday Sept. 12th
-    _rule("month_day", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:" + POSMOD + r")?(?P<mon>" + MONTH_RE
+    _rule("month_day", _B + r"(?:the" + SP + r"(?P<podof>night|morning|afternoon|evening)" + SP + r"of" + SP
+          + r")?(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:" + POSMOD + r")?(?P<mon>" + MONTH_RE
           + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
     # 13 September 2022 / the 13th of September
     _rule("day_month", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r"(?=\d{1,2}(?:st|nd|rd|th)))?(?P<day>" + DAYNUM
@@ -83,7 +84,9 @@ RULES: list[Rule] = [
           + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?!\d)))?" + _E, 3),
     # Tuesday / last Friday / early Tuesday / Tuesday night / Mondays
     _rule("weekday", _B + r"(?:(?P<rel>last|next|this|coming|past|previous|following|early|late|earlier|later|"
-          r"that|the" + SP + r"following|the" + SP + r"previous|the" + SP + r"next)" + SP + r")?(?P<wd>" + WEEKDAY_RE
+          r"that|the" + SP + r"following|the" + SP + r"previous|the" + SP + r"next|(?:early|late)" + SP + r"on|"
+          r"the" + SP + r"early" + SP + r"hours" + SP + r"of|the" + SP + r"(?P<podof>night|morning|afternoon|evening)"
+          + SP + r"of)" + SP + r")?(?P<wd>" + WEEKDAY_RE
           + r")(?P<plural>s)?(?:" + SP + r"(?P<pod>" + POD_RE + r"))?" + _E, 2),
     _rule("relative_day", _B + r"(?:(?P<pmod>early|late|later|earlier)" + SP + r")?(?P<w>today|tonight|yesterday|"
           r"tomorrow|the" + SP + r"day" + SP + r"before" + SP + r"yesterday|the" + SP + r"day" + SP + r"after"
@@ -102,7 +105,8 @@ RULES: list[Rule] = [
     # two days ago / a year earlier / two years later / 41 years before
     _rule("ago", _B + QMOD + r"(?P<num>" + NUMBER_RE + r"|" + VAGUE_RE + r")[\s-]{1,3}(?P<unit>" + UNIT_RE + r")(?P<half>" + SP + r"and" + SP + r"a" + SP
           + r"half)?" + SP + r"(?P<dir>ago|earlier|later|before(?![\s]+[a-z0-9])|after(?![\s]+[a-z0-9])|from" + SP
-          + r"now|hence|back|prior(?!" + SP + r"to))" + _E, 3),
+          + r"now|hence|back|prior(?!" + SP + r"to))" + _E + r"|" + _B + r"(?P<bare>hours|days|weeks|months)" + SP
+          + r"(?P<bdir>later|earlier)" + _E, 3),
     _rule("duration", _B + QMOD + r"(?:(?P<the>the)" + SP + r")?(?:(?P<rel>past|last|next|first|coming|previous|"
           r"following|final|latest|remaining|initial|recent|further)" + SP + r")?(?P<num>" + NUMBER_RE + r"|"
           + VAGUE_RE + r")" + HY + r"(?:(?P<more>more|additional|further|extra|straight|consecutive|full|whole|"
@@ -143,6 +147,9 @@ RULES: list[Rule] = [
           r"results?|profit|loss|net|sales|revenue|earnings|figure|month|week|days?|income|levels|quarters)\b)", 0),
     _rule("day_around", _B + r"the" + SP + r"(?P<unit>day|night|week|month|year)" + SP + r"(?P<dir>before|after|earlier|"
           r"later)(?=\s*[,.;:)!?]|\s+\w+ed\b|\s*$)", 2),
+    _rule("ordinal_day", r"(?<=\bon\s)the" + SP + r"(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)(?!" + SP
+          + r"(?:of|century|anniversary|time|day|floor|round|place|year|week|month|amendment|division|brigade|"
+          r"army|fleet|street|avenue|district)\b)" + _E, 1),
     _rule("ahead", _B + r"the" + SP + r"(?:(?:coming|next|past|last|previous|following)" + SP + r")?(?P<unit>days|weeks|"
           r"months|years|decades)" + SP + r"(?:ahead|to" + SP + r"come)" + _E, 1),
     _rule("holiday", _B + r"(?:(?P<rel>last|next|this)" + SP + r")?(?P<h>christmas(?:" + SP + r"(?:day|eve))?|"
