@@ -258,6 +258,9 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     return people, person_mentions
 
 
+_BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")
+
+
 def _in_quote(text: str, start: int, pos: int) -> bool:
     segment = text[start:pos]
     return segment.count("\"") % 2 == 1 or segment.count("“") > segment.count("”")
@@ -280,6 +283,8 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
                 continue
             if _in_quote(text, wa, m.start):
                 continue             # words the person is quoted saying are not their label
+            if _BETWEEN_AND.search(text[max(wa, m.start - 60):m.start]):
+                continue             # "between X and Y": neither is the person's side
             if _PREPOSITIONS_NOT_AFFILIATION.search(text[max(wa, m.start - 25):m.start]):
                 continue
             found.append(m)
