@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication,
-                           QImage, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF,
+                           QImage, QLinearGradient, QPainter, QPen, QPolygonF,
                            QStaticText)
 
 from .layout.geometry import Geometry, Style, TimelineLayout

@@ -6,14 +6,12 @@ only what is visible.
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
 from ..model import Event, Timeline
-from . import labels as labels_mod
 from .labels import Cluster, LaneItems, pack_lane, rows_needed
 from .lanes import Lane, build_lanes, lane_of
 from .scale import (DAY, HOUR, MAX_SECONDS_PER_PX, MIN_SECONDS_PER_PX, YEAR, TimeMap, Viewport,
