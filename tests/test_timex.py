@@ -248,7 +248,22 @@ def test_quarterly_report_anchoring():
     ("They spoke late last night.", "last night", "2022-09-12TNI"),
     ("The offensive began three weeks ago.", "three weeks ago", "2022-W34"),
     ("Talks are due in the spring.", "the spring", "2023-SP"),
+    ("Shelling resumed late on Tuesday.", "late on Tuesday", "2022-09-13"),
+    ("Shells fell on the night of Sept. 12.", "the night of Sept. 12", "2022-09-12TNI"),
+    ("Blasts were heard in the early hours of Tuesday.", "the early hours of Tuesday", "2022-09-13TMO"),
+    ("The truce broke down on the 12th.", "the 12th", "2022-09-12"),
+    ("The truce broke down on the 20th.", "the 20th", "2022-08-20"),
 ])
+
+
+def test_small_hours_interval():
+    t = find("Blasts were heard in the early hours of Tuesday.", "the early hours of Tuesday")
+    assert (t.begin, t.end_time) == (_dt(2022, 9, 13), _dt(2022, 9, 13, 6))
+
+
+def test_hours_later_stays_on_the_narrative_day():
+    t = find("The town was shelled on Sept. 5, 2021. Hours later, it fell.", "Hours later")
+    assert (t.value, t.anchored) == ("2021-09-05", "narrative")
 def test_more_values(sentence, expression, value):
     assert find(sentence, expression).value == value
 
