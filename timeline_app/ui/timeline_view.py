@@ -161,8 +161,7 @@ class TimelineView(QWidget):
         if anchor_x is None:
             anchor_x = self._viewport.width / 2
         lo, hi = self._layout.upp_limits(self._viewport.width, self._viewport.u(anchor_x))
-        self._set_viewport(self._viewport.zoomed(factor, anchor_x, lo, hi), clamp=False)
-        self._set_viewport(self._layout.clamp(self._viewport), clamp=False)
+        self._set_viewport(self._viewport.zoomed(factor, anchor_x, lo, hi))
 
     def pan_by(self, dx: float) -> None:
         """Move the content ``dx`` px to the right."""
