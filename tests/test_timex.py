@@ -256,6 +256,10 @@ def test_quarterly_report_anchoring():
 ])
 
 
+def test_more_values(sentence, expression, value):
+    assert find(sentence, expression).value == value
+
+
 def test_small_hours_interval():
     t = find("Blasts were heard in the early hours of Tuesday.", "the early hours of Tuesday")
     assert (t.begin, t.end_time) == (_dt(2022, 9, 13), _dt(2022, 9, 13, 6))
@@ -264,8 +268,6 @@ def test_small_hours_interval():
 def test_hours_later_stays_on_the_narrative_day():
     t = find("The town was shelled on Sept. 5, 2021. Hours later, it fell.", "Hours later")
     assert (t.value, t.anchored) == ("2021-09-05", "narrative")
-def test_more_values(sentence, expression, value):
-    assert find(sentence, expression).value == value
 
 
 def test_seed_article_times():
