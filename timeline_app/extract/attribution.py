@@ -250,10 +250,15 @@ _SPEAKER_OPENER = re.compile(
     r"|(?:but|and|however|meanwhile|so)\s+)+", re.IGNORECASE)
 
 
+_SPEAKER_ASIDE = re.compile(r",\s*(?:on the other hand|however|in turn|meanwhile|for (?:its|his|her|their) part|"
+                            r"too|also|though|in a statement|in response)\s*,?\s*$", re.IGNORECASE)
+
+
 def speaker_text(text: str, span: Span) -> str:
     """The speaker's words without leading adverbials: "On Wednesday, Mr Doe" -> "Mr Doe"."""
     s = text[span[0]:span[1]].strip(" ,")
     cleaned = _SPEAKER_OPENER.sub("", s).strip(" ,")
+    cleaned = _SPEAKER_ASIDE.sub("", cleaned).strip(" ,")
     return cleaned or s
 
 

@@ -68,12 +68,15 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     accounts: list[Account] = []
     reactions: list[Reaction] = []
     reactors: dict[str, str] = {}
+    event_by_id = {e.id: e for e in events}
     for attribution in attributions:
-        if attribution is None:
-            continue
+        if attribution is None or attribution.span in skip:
+            continue                 # the headline repeats what the body says
         entity = gaz.entity(attribution.entity)
         sa, sb = attribution.span
         event_id = event_by_sentence.get((sa, sb))
+        if attribution.kind == "action" and event_id and event_by_id[event_id].lane == "other":
+            continue                 # a third state's deed in background history is no reaction
         if attribution.entity is None:
             pass
         elif attribution.entity in parties:
@@ -185,6 +188,14 @@ def _actors(gaz, parties, choice, people, reactors) -> list[Actor]:
         ent = gaz.entity(rid)
         out.append(Actor(id=rid, name=name, kind="state" if ent.kind == "state" else "organisation",
                          affiliation=rid, role="international"))
+    # Every state or body a person belongs to is an actor too, so each affiliation resolves.
+    for person in people.values():
+        aff = person.affiliation
+        if aff and aff not in seen and gaz.entity(aff) is not None:
+            seen.add(aff)
+            ent = gaz.entity(aff)
+            kind = {"state": "state", "group": "group", "media": "media"}.get(ent.kind, "organisation")
+            out.append(Actor(id=aff, name=ent.name, kind=kind, affiliation=aff, role="other"))
     for person in people.values():
         if person.id in seen:
             continue
