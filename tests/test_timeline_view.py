@@ -286,3 +286,14 @@ def test_random_input_sequence_never_raises(view, qtbot):
         view.grab_image()
         a, b = view.visible_range()
         assert a < b
+
+
+def test_cursor_tells_what_a_click_does(view):
+    box = box_of(view, "e8")
+    mouse(view, QEvent.Type.MouseMove, box.label_x + 10, box.y + box.h / 2, buttons=Qt.MouseButton.NoButton)
+    assert view.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    mouse(view, QEvent.Type.MouseMove, 600, view.height() - 8, buttons=Qt.MouseButton.NoButton)
+    assert view.cursor().shape() == Qt.CursorShape.SizeHorCursor
+    lane = view.geometry_snapshot().lanes[0]
+    mouse(view, QEvent.Type.MouseMove, 30, lane.y + 10, buttons=Qt.MouseButton.NoButton)
+    assert view.cursor().shape() == Qt.CursorShape.SizeVerCursor

@@ -61,6 +61,7 @@ class TimelineView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setMouseTracking(True)   # the cursor tells what a click would do
         render.load_fonts()
         self._fonts = render.fonts()
         self._style = Style()
@@ -446,11 +447,26 @@ class TimelineView(QWidget):
                       "moved": False}
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
+    def _hover_cursor(self, pos: QPointF) -> Qt.CursorShape:
+        geo = self._current_geometry()
+        if geo is None:
+            return Qt.CursorShape.ArrowCursor
+        if pos.y() >= self._overview_top():
+            return Qt.CursorShape.SizeHorCursor
+        if self._lane_name_hit(pos) is not None:
+            return Qt.CursorShape.SizeVerCursor
+        if geo.badge_at(pos.x(), pos.y()) is not None or geo.event_at(pos.x(), pos.y()) is not None:
+            return Qt.CursorShape.PointingHandCursor
+        return Qt.CursorShape.OpenHandCursor
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         drag = self._drag
-        if drag is None:
-            return super().mouseMoveEvent(event)
         pos = event.position()
+        if drag is None:
+            shape = self._hover_cursor(pos)
+            if self.cursor().shape() != shape:
+                self.setCursor(shape)
+            return super().mouseMoveEvent(event)
         if drag["kind"] == "overview":
             self._center_overview_at(pos.x())
         elif drag["kind"] == "lane":
@@ -471,7 +487,7 @@ class TimelineView(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, self._drag = self._drag, None
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setCursor(self._hover_cursor(event.position()))
         if drag is None or event.button() != Qt.MouseButton.LeftButton:
             return super().mouseReleaseEvent(event)
         if drag["kind"] == "lane":
