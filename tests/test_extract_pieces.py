@@ -235,3 +235,17 @@ def test_interval_match_accepts_finer_not_coarser():
     night = (dt.datetime(2022, 9, 13, 20), dt.datetime(2022, 9, 14, 6))
     assert interval_matches(night, day)
     assert not interval_matches(timex3_interval("2022-09-12"), day)
+
+
+def test_cross_border_strikes_fixture():
+    text = (DATA / "strikes_and_reactions.txt").read_text(encoding="utf-8")
+    timeline = extract(Article(text=text, title=text.splitlines()[0], reference_date=dt.date(2031, 5, 7)))
+    assert sorted(p.id for p in timeline.parties) == ["india", "pakistan"]
+    by_text = {a.text[:40]: a.party for a in timeline.accounts}
+    assert by_text["India's Defence Ministry said the strikes"] == "india"
+    assert by_text["\"We will give a befitting reply,\" he said"] == "pakistan"
+    assert by_text["The Pakistani military said it shot down"] == "pakistan"
+    assert {r.actor for r in timeline.reactions} == {"china", "united-nations", "united-states"}
+    history = next(e for e in timeline.events if "1947" in e.sentence)
+    assert history.time.value == "1947" and history.lane == "other"
+    assert all(e.title.count("\"") % 2 == 0 for e in timeline.events)

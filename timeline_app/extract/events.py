@@ -175,8 +175,6 @@ def make_title(text: str, a: int, b: int, limit: int = 80) -> str:
     s = _DATELINE.sub("", s) or s
     s = _OPENER.sub("", s) or s
     s = s.strip(" \"“”'‘’")
-    if (s.count("\"") % 2) or (s.count("“") != s.count("”")):
-        s = re.sub(r"[\"“”]", "", s)
     if len(s) > limit:
         comma = s.rfind(", ", 0, limit)
         if comma >= 30:
@@ -184,5 +182,7 @@ def make_title(text: str, a: int, b: int, limit: int = 80) -> str:
         else:
             cut = s.rfind(" ", 0, limit - 1)
             s = s[:cut if cut > 20 else limit - 1].rstrip(" ,;:—-") + "…"
+    if (s.count("\"") % 2) or (s.count("“") != s.count("”")):
+        s = re.sub(r"[\"“”]", "", s)         # a quotation cut in half reads better without marks
     s = s.rstrip(" .,;:")
     return s[:1].upper() + s[1:] if s else s
