@@ -39,7 +39,7 @@ NAVIGATION_HELP = (textwrap.dedent(__doc__.split("Navigation\n", 1)[1]).strip()
 WHEEL_ZOOM_BASE = 1.0015
 KEY_ZOOM = 1.25
 #: Most label rows one lane gets in the window (the rest become "+N" badges).
-MAX_ROWS_PER_LANE = 12
+MAX_ROWS_PER_LANE = 10
 _DRAG_THRESHOLD = 4.0
 
 
