@@ -167,6 +167,12 @@ def test_zoom_is_clamped_between_minutes_and_centuries(seed):
     assert t1 - t0 < 5000 * YEAR
 
 
+def test_times_are_drawn_on_their_own_wall_clock():
+    aware = dt.datetime(2022, 9, 13, 23, 0, tzinfo=dt.timezone(dt.timedelta(hours=4)))
+    assert from_seconds(to_seconds(aware)) == dt.datetime(2022, 9, 13, 23, 0)
+    assert from_seconds(to_seconds(dt.date(2022, 9, 13))) == dt.datetime(2022, 9, 13)
+
+
 def test_viewport_pan_and_resize():
     vp = Viewport(100.0, 2.0, 800.0)
     assert vp.panned(50).u(50) == pytest.approx(vp.u(0))

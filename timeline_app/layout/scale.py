@@ -39,11 +39,12 @@ MIN_SECONDS_PER_PX = 0.6
 
 
 def to_seconds(value: dt.datetime | dt.date) -> float:
-    """Seconds since the epoch of a naive or aware datetime (aware ones are taken in UTC)."""
+    """Seconds since the epoch of a date or datetime, on its own wall clock: an article's
+    "Tuesday night 23:00+04:00" is drawn at 23:00, the time its readers were told."""
     if not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day)
     if value.tzinfo is not None:
-        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        value = value.replace(tzinfo=None)
     return (value - EPOCH).total_seconds()
 
 
