@@ -182,7 +182,7 @@ _ANCHOR_WORDS = (
        "period", "half", "weekends", "quarters"] + [w + "s" for w in WEEKDAYS if not w.endswith(".")])
 _ANCHOR_SET = frozenset(w.rstrip(".") for w in _ANCHOR_WORDS)
 _TOKEN_RE = re.compile(r"[a-z]+|(?<!\d)\d{1,4}(?!\d)", re.I)
-_REACH = 80     # no time expression reaches further than this from its anchor word
+_REACH = 50     # no time expression reaches further than this from its anchor word
 
 
 def segments(text: str) -> list[tuple[int, int]]:
