@@ -163,3 +163,17 @@ def test_resource_path_from_source_and_frozen(monkeypatch, tmp_path):
     assert resources.resource_path("fonts", "SourceSansPro-Regular.ttf").is_file()
     monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
     assert resources.resource_path("fonts", "x.ttf") == tmp_path / "resources" / "fonts" / "x.ttf"
+
+
+def test_export_gives_every_label_a_row_even_when_crowded(qapp):
+    start = dt.datetime(2021, 5, 1)
+    events = [Event(id=f"e{k}", title=f"Crowded event number {k} with a longer title", span=(0, 1),
+                    lane="other", time=TimeValue(value="x", start=start + dt.timedelta(hours=k),
+                                                 end=start + dt.timedelta(hours=k + 1), granularity="hour"))
+              for k in range(120)]
+    tl = Timeline(article=Article(text="abc"), events=events)
+    geo = render._timeline_geometry(tl, 1200, None, None, True, None)
+    assert len(geo.events) == 120 and not geo.badges
+    assert overlaps([box.label_rect() for box in geo.events]) == []
+    image = render.render_image(tl, width=1200)
+    assert image.height() == int(geo.height)

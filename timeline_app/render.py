@@ -40,6 +40,9 @@ SELECT_FILL = QColor(255, 221, 120, 200)
 BREAK_FILL = QColor("#f3f4f6")
 BREAK_LINE = QColor("#9aa1ab")
 
+#: Label rows one lane may take in an exported image: enough that every label gets one.
+EXPORT_MAX_ROWS = 150
+
 _family: Optional[str] = None
 _app_keepalive = None
 
@@ -505,7 +508,7 @@ def _timeline_geometry(timeline: Timeline, width: float, height: Optional[float]
                                              width, pad=0.0)
     else:
         viewport = layout.fit_viewport(width)
-    rows = layout.plan_rows(viewport, cap=40)
+    rows = layout.plan_rows(viewport, cap=EXPORT_MAX_ROWS)
     content_h = layout.content_height(rows)
     return layout.geometry(viewport, float(height or content_h), rows, selected=selected)
 

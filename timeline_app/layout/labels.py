@@ -229,11 +229,23 @@ def rows_needed(items: LaneItems, u0: float, upp: float, left: float, right: flo
     """The fewest rows (at most ``cap``) in which every visible item of the lane gets a row."""
     if not len(items):
         return 0
-    for count in range(1, cap):
-        _, clusters = pack_lane(items, u0, upp, left, right, count, max_label_w, point_w)
-        if not clusters:
-            return count
-    return cap
+
+    def fits(count: int) -> bool:
+        return not pack_lane(items, u0, upp, left, right, count, max_label_w, point_w)[1]
+
+    # More rows never make first-fit packing worse: binary search for the fewest that suffice.
+    lo, hi = 1, cap
+    if fits(lo):
+        return lo
+    if not fits(hi):
+        return cap
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 def overlaps(boxes: Sequence[tuple[float, float, float, float]]) -> list[tuple[int, int]]:
