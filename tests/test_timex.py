@@ -345,3 +345,20 @@ def test_tbaq_sample_floor():
     assert score.prf("strict")[2] >= 0.78, score.table()
     assert score.value_f1 >= 0.70, score.table()
     assert score.type_f1 >= 0.83, score.table()
+
+
+def test_random_token_soup_never_crashes():
+    """Random mixes of time words, against extreme reference dates: spans index the text, intervals are ordered."""
+    import random
+    tokens = ["Tuesday", "night", "last", "week", "2022", "Sept.", "13", "the", "fall", "of", "1990s", "early",
+              "mid-", "ago", "two", "days", "a", "year", "earlier", "since", "then", "at", "3", "p.m.", "15:05",
+              "Feb.", "29", ",", ".", "\n", "quarter", "third", "every", "Christmas", "nineteen", "ninety-six",
+              "day", "before", "hours", "later", "on", "12th", "12/31/99", "99999", "May", "Q3", "half", "decade",
+              "century", "20th", "\u00a0", "’s", "year-end", "weekend", "noon", "midnight", "overnight"]
+    refs = [None, TUE, dt.date(2024, 2, 29), dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.datetime(2022, 1, 1, 5, 5)]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = " ".join(rng.choice(tokens) for _ in range(rng.randint(1, 30)))
+        for t in tag(text, rng.choice(refs)):
+            assert text[t.start:t.end] == t.text
+            assert t.begin is None or t.end_time is None or t.begin <= t.end_time
