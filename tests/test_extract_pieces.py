@@ -251,3 +251,16 @@ def test_cross_border_strikes_fixture():
     history = next(e for e in timeline.events if "1947" in e.sentence)
     assert history.time.value == "1947" and history.lane == "other"
     assert all(e.title.count("\"") % 2 == 0 for e in timeline.events)
+
+
+def test_group_defined_in_the_article_becomes_a_side():
+    text = ("Militants attack army base\n\n"
+            "Fighters of the Northern Liberation Front (NLF) attacked an army base in Chad on Saturday, "
+            "killing 40 soldiers, the army said. The NLF said in a statement that it had seized weapons. "
+            "Chad's government denied the claim. The African Union condemned the attack.")
+    timeline = extract(Article(text=text, title="Militants attack army base", reference_date=dt.date(2031, 5, 5)))
+    assert sorted(p.id for p in timeline.parties) == ["chad", "nlf"]
+    assert any(a.party == "nlf" and a.text.startswith("The NLF said") for a in timeline.accounts)
+    assert {r.actor for r in timeline.reactions} == {"african-union"}
+    # The gazetteer itself is untouched by what one article defines.
+    assert gazetteer.get().lookup("NLF") is None

@@ -13,6 +13,7 @@ from . import gazetteer as gazetteer_module
 from .actors import (SortedSpans, choose_parties, find_people, generic_group_mentions,
                      person_entity_mentions)
 from .attribution import attribute
+from .discover import discover
 from .events import SentenceInfo, build_events, is_byline
 from .sentences import paragraph_spans, sentence_spans
 
@@ -32,7 +33,7 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
         article = article.model_copy(update={"reference_date": reference_date, "reference_source": "user"})
     text = article.text
     reference = article.reference_date or (article.published.date() if article.published else None)
-    gaz = gazetteer_module.get()
+    gaz = discover(gazetteer_module.get(), text)
 
     sentences = sentence_spans(text)
     paragraphs = paragraph_spans(text)
