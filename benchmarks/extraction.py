@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 import time
 from pathlib import Path
@@ -43,7 +44,12 @@ def speed() -> None:
     from timeline_app.extract.pipeline import extract
     from timeline_app.ingest import load
     t1 = time.perf_counter()
-    article = load(ROOT / "seeds" / "armenia_azerbaijan_clashes.txt", dt.date(2022, 9, 13))
+    seed = next((ROOT / "seeds").glob("*.txt"))          # the bundled default article
+    meta = json.loads(seed.with_name(seed.stem + ".meta.json").read_text(encoding="utf-8")) \
+        if seed.with_name(seed.stem + ".meta.json").is_file() else {}
+    published = meta.get("published")
+    reference = dt.date.fromisoformat(published[:10]) if published else None
+    article = load(seed, reference)
     from timeline_app.extract import gazetteer, timex
     ta = time.perf_counter()
     gazetteer.get()

@@ -242,7 +242,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
         person_mentions.sort(key=lambda pm: pm.start)
     person_mentions = SortedSpans(person_mentions)
     # A person whose first mention gave no affiliation may get one at a later mention, from a
-    # title right before the name ("... the Armenian Prime Minister X").
+    # title right before the name ("... the <demonym> Prime Minister X").
     for pm in person_mentions:
         person = people[pm.person]
         if person.affiliation is None:
