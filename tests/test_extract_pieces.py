@@ -264,3 +264,11 @@ def test_group_defined_in_the_article_becomes_a_side():
     assert {r.actor for r in timeline.reactions} == {"african-union"}
     # The gazetteer itself is untouched by what one article defines.
     assert gazetteer.get().lookup("NLF") is None
+
+
+def test_statement_is_dated_apart_from_the_dated_clause_it_mentions():
+    article = Article(text="Chad said 35 of its citizens were killed, the first toll since clashes broke out on Wednesday.",
+                      reference_date=dt.date(2031, 5, 11))
+    events = extract(article).events
+    assert [e.time.value for e in events] == ["2031-05-11", "2031-05-07"]
+    assert events[1].title.lower().startswith("since clashes broke out")

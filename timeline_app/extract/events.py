@@ -114,9 +114,19 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
             time = _narrative_time(sentence, current, reference, info.reports)
             drafts.append(EventDraft((sa, sb), (sa, sb), time, info.actors, make_title(text, sa, sb)))
             continue
-        for (ga, gb), timex in _clause_groups(text, sa, sb, inside):
-            tv = time_value(timex, "explicit")      # written in the sentence itself
-            drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb)))
+        statement = _reported_background(text, sa, sb, inside) if info.reports else None
+        if statement is not None:
+            # "X said 35 were killed, ... since clashes broke out on Wednesday": the statement is
+            # the day's news, the clause with the date its own event.
+            time = _narrative_time(sentence, current, reference, True)
+            drafts.append(EventDraft(statement, (sa, sb), time, info.actors, make_title(text, *statement)))
+            clause = _strip(text, statement[1], sb)
+            drafts.append(EventDraft(clause, (sa, sb), time_value(inside[0], "explicit"),
+                                     info.actors, make_title(text, *clause)))
+        else:
+            for (ga, gb), timex in _clause_groups(text, sa, sb, inside):
+                tv = time_value(timex, "explicit")      # written in the sentence itself
+                drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb)))
         settled = [t for t in inside if not t.value.endswith("_REF") and t.granularity != "unknown"]
         if settled:
             current = time_value(settled[0])      # "earlier", "now" do not move the narrative
@@ -135,6 +145,22 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
         if old and _NEWS_DAY.search(sentence):
             return ref_tv
     return current.model_copy(update={"anchored": "narrative" if current.expression_span else "reference"})
+
+
+_SUBORDINATE_TIME = re.compile(r"(?:,\s+|\s+)(?:since|after|following|before|until|when)\s")
+
+
+def _reported_background(text: str, sa: int, sb: int, inside: list) -> Optional[Span]:
+    """The statement part of a reported sentence whose only date sits in a later subordinate
+    clause ("since/after ... on Wednesday"), or None."""
+    if len(inside) != 1:
+        return None
+    cut = None
+    for m in _SUBORDINATE_TIME.finditer(text, sa, inside[0].start):
+        cut = m
+    if cut is None or len(text[sa:cut.start()].split()) < 4:
+        return None
+    return sa, cut.start()
 
 
 def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span, object]]:

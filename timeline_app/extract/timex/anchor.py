@@ -116,6 +116,9 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "e
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|has|have|the|a|an|its|their|his|"
                              r"her|our|newly|recently)\s+(?:\w+ly\s+)?\Z", re.I)
 _VERB_RIGHT_BEFORE = re.compile(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
+_DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|defer|adjourn|push|put\s+off|has|have|given|gave)\w*\b[^.;]{0,40}"
+                              r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}\Z", re.I)
+_PLUPERFECT_PLAN = re.compile(r"\bhad\s+been\s+\Z", re.I)
 _CLAUSE_BOUNDARY = re.compile(r"(?:(?<=[a-z0-9)\]][a-z0-9)\]])\.|[!?;])\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
 
 
@@ -136,6 +139,9 @@ def tense_near(text: str, start: int, end: int) -> int:
     m = _CLAUSE_BOUNDARY.search(right)
     if m:
         right = right[:m.start()]
+    # A deadline pushed to a day ("postponed until Tuesday", "has until Friday") lies ahead.
+    if _DEADLINE_BEFORE.search(left):
+        return 2
     # The verb right before the expression ("said Tuesday", "announced on Monday") decides at once.
     vb = _VERB_RIGHT_BEFORE.search(left)
     if vb:
@@ -154,10 +160,13 @@ def tense_near(text: str, start: int, end: int) -> int:
                         word in _NOT_PAST_ED or _PASSIVE_BEFORE.search(segment[:mm.start()])):
                     continue
                 dist = offset_from_timex(mm)
-                if direction > 0:
+                says = direction
+                if says > 0 and _PLUPERFECT_PLAN.search(segment[:mm.start()]):
+                    says = -1       # "had been scheduled to expire Friday": a plan already past
+                if says > 0:
                     dist -= 10      # an explicit future marker outweighs a slightly nearer participle
                 if best is None or dist < best[0]:
-                    best = (dist, direction)
+                    best = (dist, says)
     return best[1] if best else 0
 
 
