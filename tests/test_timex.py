@@ -85,9 +85,11 @@ def test_value_table(sentence, expression, type_, value):
     ("They will meet again on Tuesday.", "2022-09-13"),
     ("The summit opens next Friday.", "2022-09-16"),
     ("Talks collapsed on Sunday.", "2022-09-11"),
+    ("The court postponed the hearing until Thursday.", "2022-09-15"),
+    ("The offer had been scheduled to expire on Monday.", "2022-09-12"),
 ])
 def test_weekday_direction_follows_tense(sentence, expected):
-    day = next(w for w in ("Monday", "Tuesday", "Wednesday", "Friday", "Sunday") if w in sentence)
+    day = next(w for w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sunday") if w in sentence)
     assert find(sentence, day).value == expected
 
 
