@@ -185,6 +185,7 @@ def test_since_then_takes_the_narrative_time():
     text = "A ceasefire was signed in 2020. Since then, the border has been quiet."
     t = find(text, "Since then")
     assert t.value == "2020" and t.anchored == "narrative" and t.mod == "AFTER"
+    assert (t.begin, t.end_time) == (_dt(2020, 1, 1), _dt(2022, 9, 14))
 
 
 def test_explicit_and_reference_anchoring_are_reported():

@@ -720,6 +720,12 @@ def vague(m: re.Match, ctx: Context) -> Optional[Resolved]:
         if ctx.last is None:
             return Resolved("DATE", "PAST_REF", anchored="reference", **_ref_interval("PAST_REF", ctx, w))
         mod = "AFTER" if w.startswith(("since", "from")) else "BEFORE" if w.startswith(("until", "till", "by")) else None
+        if mod == "AFTER":
+            # "since then": from the narrative's time up to the reference day
+            begin = dt.datetime.combine(ctx.last.begin, dt.time())
+            end = max(dt.datetime.combine(ctx.ref + dt.timedelta(days=1), dt.time()), begin)
+            return Resolved("DATE", ctx.last.value, mod=mod, anchored="narrative", begin=begin, end=end,
+                            granularity="unknown")
         return Resolved("DATE", ctx.last.value, mod=mod, anchored="narrative")
     if w in _PRESENT:
         value = "PRESENT_REF"
