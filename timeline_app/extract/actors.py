@@ -53,7 +53,6 @@ _TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|de|e
                         r"spokesman|spokeswoman|spokesperson|leader|envoy|ambassador|official|"
                         r"president|prime|deputy|senior|top|former|general|state|defense|defence|"
                         r"interior|military|army|security|national|special|representative)*")
-_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "plural"}
 
 
 def slug(name: str) -> str:
@@ -126,10 +125,6 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
     # The more specific body (a council, a national army) beats a bare place name
     # only when it comes first; otherwise the first mention is the possessor ("X's ...").
     return candidates[0]
-
-
-def _name_tokens(run: str) -> list[str]:
-    return run.split()
 
 
 _TITLE_BEFORE = re.compile(

@@ -37,7 +37,6 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
                        r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})\s+")
 _FUTURE = re.compile(r"\b(?:will|shall|is going to|are going to|plans to|intends to)\b")
 _USABLE_TYPES = ("DATE", "TIME")
-_BACKGROUND_DAYS = 180
 
 
 @dataclass

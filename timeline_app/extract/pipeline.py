@@ -18,6 +18,8 @@ from .events import SentenceInfo, build_events, is_byline
 from .sentences import paragraph_spans, sentence_spans
 
 _REACTING_KINDS = ("state", "organisation")
+#: Events that ended this long before the reference date are background history (lane "other").
+BACKGROUND_AGE = dt.timedelta(days=180)
 
 
 def _tag_times(text: str, reference) -> list:
@@ -164,7 +166,7 @@ def _lane(gaz, draft, attribution, parties, reference) -> str:
         if ent is not None and ent.kind in _REACTING_KINDS:
             return "international"
     if reference is not None and draft.time is not None and draft.time.end is not None:
-        if draft.time.end < dt.datetime.combine(reference, dt.time()) - dt.timedelta(days=180):
+        if draft.time.end < dt.datetime.combine(reference, dt.time()) - BACKGROUND_AGE:
             return "other"
     for actor in draft.actors:
         if actor in parties:
