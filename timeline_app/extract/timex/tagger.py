@@ -1,5 +1,21 @@
-"""tag(text, reference): recognise -> select spans -> normalise in reading order (so the narrative's last
-time is known) -> interval."""
+"""tag(text, reference): recognise -> filter -> select spans -> normalise in reading order -> interval.
+
+The modules, each with one job:
+
+- lexicon.py    token classes (months, weekdays, number words, ordinals, units, parts of day, seasons, modifiers)
+                and the regex fragments built from them;
+- recognise.py  the grammar: ~35 compiled rules, run only in windows around anchor words; span selection
+                (longest, then priority) and TimeML extents (no leading "about", "in", possessive "'s");
+- filters.py    rejects look-alikes before selection ("may", "2000 people", "Operation Desert Spring");
+- normalise.py  one function per rule: TIMEX3 type/value/mod, resolved against the reference date, the
+                clause's tense or the narrative (holidays.py: named days);
+- anchor.py     calendar arithmetic, tense of the clause, the narrative's last resolved time;
+- interval.py   TIMEX3 value + mod -> [begin, end) and granularity (one reader for every value form);
+- evaluate.py   TempEval-3 scoring on TimeML files (benchmarks/tempeval.py and the tests share it).
+
+Normalisation happens in reading order so that "the following day", "two years later", "since then" and a bare
+weekday after "last week" can use the last resolved time (anchored="narrative").
+"""
 from __future__ import annotations
 
 import datetime as dt
