@@ -121,3 +121,15 @@ def test_real_process_png_headless(tmp_path):
     from PySide6.QtGui import QImage
     image = QImage(str(out))
     assert image.width() == 1600  # 800 logical px at scale 2
+
+
+@pytest.mark.parametrize("fmt, magic", [("svg", b"<?xml"), ("pdf", b"%PDF")])
+def test_vector_exports(capsys, tmp_path, fmt, magic):
+    out = tmp_path / f"t.{fmt}"
+    code, _, err = run(capsys, "export", str(SEED), "-o", str(out), "--width", "1200")
+    assert code == 0, err
+    data = out.read_bytes()
+    assert data.startswith(magic) and len(data) > 2000
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temp file left beside it
+    if fmt == "svg":
+        assert b"Armenia" in data  # lane names are real text in the SVG

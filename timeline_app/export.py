@@ -110,9 +110,8 @@ def _time_key(e: Event):
 
 
 def _write_image(timeline: Timeline, out: Path, fmt: str, width: int, scale: float) -> None:
-    from . import render  # Qt: only imported when an image is asked for
+    from . import render  # Qt: only imported when an image is asked for (it makes the application object)
 
-    _ensure_gui_app()
     # Qt writes to a path of its own choosing; give it a temp file beside OUT, then rename.
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=f".{fmt}", dir=out.parent or ".")
     os.close(fd)
@@ -131,10 +130,3 @@ def _save_image(render, timeline: Timeline, path: str, fmt: str, width: int, sca
         return not image.isNull() and image.save(path, "PNG")
     return render.save_vector(timeline, path, fmt, width=width)
 
-
-def _ensure_gui_app():
-    from PySide6.QtGui import QGuiApplication
-    app = QGuiApplication.instance()
-    if app is None:
-        app = QGuiApplication(["timeline-app"])
-    return app

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         for dock in (self.accounts_dock, self.reactions_dock, self.article_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard and mouse", self._navigation_help, QKeySequence.StandardKey.HelpContents))
         help_menu.addAction(self._action("&About", self._about))
 
         bar = QToolBar("Main")
@@ -375,6 +376,10 @@ class MainWindow(QMainWindow):
             self.settings.save()
         except OSError as exc:  # a full disk must not take the window down
             self.statusBar().showMessage(f"Could not save settings: {exc}", 5000)
+
+    def _navigation_help(self) -> None:
+        from .timeline_view import NAVIGATION_HELP
+        QMessageBox.information(self, "Keyboard and mouse", NAVIGATION_HELP)
 
     def _about(self) -> None:
         QMessageBox.about(self, "About timeline-app",
