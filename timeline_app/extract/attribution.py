@@ -80,8 +80,7 @@ _CONFLICT_WORDS = re.compile(
     r"\b(?:clash|fight|attack|offensive|strike|war|violence|ceasefire|cease-fire|crisis|conflict|"
     r"talks|sanction|expel|diplomat|incursion|invasion|aggression|escalat|hostilit|restraint|"
     r"peace|killing|assassinat|operation|shelling|bomb|missile|troops|tension|poison|retaliat|"
-    r"soldiers|embassy|citizens|bases|sanction|diplomats)",
-    re.IGNORECASE)
+    r"soldiers|embassy|citizens|bases|sanction|diplomats)")   # matched against the lowercased text
 
 
 @dataclass
@@ -383,7 +382,7 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
     if verb is None:
         return None
     names_a_side = any(gaz.root(m.entity) in parties for m in in_range(mentions, sa + verb.end(), sb))
-    if not (_CONFLICT_WORDS.search(sentence) or names_a_side):
+    if not (names_a_side or _CONFLICT_WORDS.search(sentence.lower())):
         return None
     subject_end = sa + verb.start()
     if len(text[sa:subject_end].split()) > 14:

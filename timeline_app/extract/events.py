@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ..model import TimeValue
@@ -68,6 +69,12 @@ def time_value(timex, anchored: Optional[str] = None) -> TimeValue:
 
 
 def reference_time(reference: dt.date) -> TimeValue:
+    """The reference day as a time (a fresh copy: events must not share one mutable value)."""
+    return _reference_time(reference).model_copy()
+
+
+@lru_cache(maxsize=8)
+def _reference_time(reference: dt.date) -> TimeValue:
     start = dt.datetime.combine(reference, dt.time())
     return TimeValue(value=reference.isoformat(), start=start, end=start + dt.timedelta(days=1),
                      granularity="day", expression="", expression_span=None, anchored="reference")

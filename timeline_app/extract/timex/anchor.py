@@ -113,7 +113,7 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "e
                 "embed", "united", "red", "bed", "shed", "hundred", "limited", "based", "related", "expected",
                 "scheduled", "planned", "proposed", "supposed", "planned", "armed", "alleged", "disputed",
                 "detailed", "advanced", "concerned", "interested", "dedicated"}
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|has|have|the|a|an|its|their|his|"
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|the|a|an|its|their|his|"
                              r"her|our|newly|recently)\s+(?:\w+ly\s+)?\Z", re.I)
 _VERB_RIGHT_BEFORE = re.compile(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
 _DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|defer|adjourn|push|put\s+off|has|have|given|gave)\w*\b[^.;]{0,40}"
@@ -143,6 +143,8 @@ def tense_near(text: str, start: int, end: int) -> int:
     if _DEADLINE_BEFORE.search(left):
         return 2
     # The verb right before the expression ("said Tuesday", "announced on Monday") decides at once.
+    if re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?\Z", left, re.I):
+        return -2       # "since March": a time already past
     vb = _VERB_RIGHT_BEFORE.search(left)
     if vb:
         word = vb["w"].lower()
@@ -163,7 +165,7 @@ def tense_near(text: str, start: int, end: int) -> int:
                 says = direction
                 if says > 0 and _PLUPERFECT_PLAN.search(segment[:mm.start()]):
                     says = -1       # "had been scheduled to expire Friday": a plan already past
-                if says > 0:
+                if says > 0 and not word.startswith("to "):
                     dist -= 10      # an explicit future marker outweighs a slightly nearer participle
                 if best is None or dist < best[0]:
                     best = (dist, says)

@@ -792,7 +792,7 @@ def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
     after = ctx.text[m.end():m.end() + 16].lower()
     if unit == "year" and re.match(r"\s+(?:ended|ending|ends|that\s+ended|through|to\s+date)\b", after):
         return Resolved("DURATION", "P1Y", granularity="duration")
-    if ctx.last is not None and ctx.last.unit == unit and m.start() - ctx.last.position < 400:
+    if not m["adj"] and ctx.last is not None and ctx.last.unit == unit and m.start() - ctx.last.position < 400:
         return Resolved("DATE", ctx.last.value, anchored="narrative")
     return Resolved("DATE", fmt_unit(ctx.ref, unit), anchored="reference")
 
