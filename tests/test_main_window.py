@@ -125,3 +125,13 @@ def test_export_png_from_the_window(qtbot, window, tmp_path):
     assert window.export_to(out, "png", width=900)
     from PySide6.QtGui import QImage
     assert QImage(str(out)).width() == 900
+
+
+def test_lane_order_is_remembered_per_article(qtbot, window):
+    open_and_wait(qtbot, window, SEED)
+    order = list(reversed(window.timeline_view.lane_order()))
+    window.timeline_view.set_lane_order(order)
+    window.timeline_view.laneOrderChanged.emit(order)  # as dragging a lane name does
+    window.document.set_timeline(None)
+    open_and_wait(qtbot, window, SEED)
+    assert window.timeline_view.lane_order() == order

@@ -135,3 +135,21 @@ def test_save_failure_leaves_the_old_file(data_dir_in_tmp, monkeypatch):
     with pytest.raises(OSError):
         settings.save()
     assert Settings.load().reopen_last is True
+
+
+def test_lane_order_round_trips(tmp_path):
+    from timeline_app.settings import Settings
+    s = Settings.load(tmp_path / "s.json")
+    s.set_lane_order("abc", ["azerbaijan", "armenia", "international", "other"])
+    s.save()
+    again = Settings.load(tmp_path / "s.json")
+    assert again.lane_order_for("abc") == ["azerbaijan", "armenia", "international", "other"]
+    again.set_lane_order("abc", None)
+    assert again.lane_order_for("abc") is None
+
+
+def test_lane_orders_of_the_wrong_shape_are_set_aside(tmp_path):
+    from timeline_app.settings import Settings
+    (tmp_path / "s.json").write_text('{"lane_orders": {"abc": "armenia"}}')
+    s = Settings.load(tmp_path / "s.json")
+    assert s.lane_orders == {} and s.recovered_from is not None

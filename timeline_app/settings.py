@@ -68,6 +68,8 @@ class Settings:
     recent: list[str] = field(default_factory=list)
     #: content_key -> reference date chosen by the user for that article.
     reference_dates: dict[str, dt.date] = field(default_factory=dict)
+    #: content_key -> lane order the user chose by dragging lane names (lane ids, top to bottom).
+    lane_orders: dict[str, list[str]] = field(default_factory=dict)
     #: Path of the article open when the app last closed (or last opened).
     last_article: Optional[str] = None
     #: Where :meth:`save` writes; defaults to :func:`settings_path` at load time.
@@ -113,6 +115,7 @@ class Settings:
             "reopen_last": self.reopen_last,
             "recent_files": list(self.recent),
             "reference_dates": {key: day.isoformat() for key, day in self.reference_dates.items()},
+            "lane_orders": {key: list(order) for key, order in self.lane_orders.items()},
             "last_article": self.last_article,
         }
 
@@ -126,10 +129,15 @@ class Settings:
         if last is not None and not isinstance(last, str):
             raise ValueError("last_article is not a path")
         reference_dates = {str(key): dt.date.fromisoformat(str(value)) for key, value in dates.items()}
+        orders = data.get("lane_orders", {})
+        if not isinstance(orders, dict) or not all(isinstance(v, list) for v in orders.values()):
+            raise ValueError("lane_orders has the wrong shape")
+        lane_orders = {str(key): [str(lane) for lane in order] for key, order in orders.items()}
         return cls(
             reopen_last=bool(data.get("reopen_last", False)),
             recent=[str(item) for item in recent if isinstance(item, str)],
             reference_dates=reference_dates,
+            lane_orders=lane_orders,
             last_article=last,
         )
 
@@ -175,6 +183,19 @@ class Settings:
             if isinstance(day, dt.datetime):
                 day = day.date()
             self.reference_dates[text_hash] = day
+
+
+    # ---- per-article lane order --------------------------------------------------------------------
+    def lane_order_for(self, text_hash: str) -> Optional[list[str]]:
+        """The lane order the user chose for the article with this content key, if any."""
+        return self.lane_orders.get(text_hash)
+
+    def set_lane_order(self, text_hash: str, order: Optional[list[str]]) -> None:
+        """Remember (or, with ``None``, forget) the user's lane order for an article."""
+        if order is None:
+            self.lane_orders.pop(text_hash, None)
+        else:
+            self.lane_orders[text_hash] = [str(lane) for lane in order]
 
 
 def _set_aside(file: Path) -> Optional[Path]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDockWidget, QFileDialog, Q
                                QMessageBox, QProgressDialog, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
+from ..ingest import OPEN_DIALOG_FILTER, content_key
 from ..layout.lanes import build_lanes
 from ..model import Timeline
 from .article_view import ArticleView
@@ -22,8 +23,6 @@ from .loader import LoadJob, LoadRequest
 from .panels import AccountsPanel, Entry, ReactionsPanel
 from .timeline_view import TimelineView
 
-OPEN_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm);;Text (*.txt *.text);;"
-               "Markdown (*.md *.markdown);;Web pages (*.html *.htm);;All files (*)")
 EXPORT_FILTERS = {
     "png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)",
     "json": "Timeline JSON (*.json)", "csv": "CSV table (*.csv)", "timelinejs": "TimelineJS JSON (*.json)",
@@ -161,11 +160,12 @@ class MainWindow(QMainWindow):
         self.reference_edit.editingFinished.connect(self._on_reference_edited)
         self.reference_edit.dateChanged.connect(self._on_reference_date_changed)
         self.compress_box.toggled.connect(self.timeline_view.set_compress_gaps)
+        self.timeline_view.laneOrderChanged.connect(self._on_lane_order_changed)
 
     # ----------------------------------------------------------------- opening
     def open_dialog(self) -> None:
         start = str(self.current_path.parent) if self.current_path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open article", start, OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open article", start, OPEN_DIALOG_FILTER)
         if path:
             self.open_path(path)
 
@@ -180,7 +180,6 @@ class MainWindow(QMainWindow):
         if timeline is None or day == timeline.article.reference_date:
             return
         if self.settings is not None:
-            from ..ingest import content_key
             self.settings.set_reference_date(content_key(timeline.article), day)
             self._save_settings()
         self._start_job(LoadRequest(path=None, article=timeline.article, reference_date=day),
@@ -189,7 +188,6 @@ class MainWindow(QMainWindow):
     def _remembered_date(self, article) -> Optional[dt.date]:
         if self.settings is None:
             return None
-        from ..ingest import content_key
         return self.settings.reference_date_for(content_key(article))
 
     def _start_job(self, request: LoadRequest, label: str) -> None:
@@ -254,6 +252,9 @@ class MainWindow(QMainWindow):
         article = timeline.article
         self.setWindowTitle(f"{article.title or Path(article.path or 'Untitled').name} — Timeline")
         self.timeline_view.set_timeline(timeline)
+        order = self.settings.lane_order_for(content_key(article)) if self.settings is not None else None
+        if order:
+            self.timeline_view.set_lane_order(order)
         self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
         self.reactions.set_timeline(timeline)
         self.article_view.set_text(article.text)
@@ -304,6 +305,11 @@ class MainWindow(QMainWindow):
         event_id = self.document.event_at(offset)
         if event_id is not None:
             self.document.select(event_id)
+
+    def _on_lane_order_changed(self, order: list) -> None:
+        if self.settings is not None and self.document.timeline is not None:
+            self.settings.set_lane_order(content_key(self.document.timeline.article), list(order))
+            self._save_settings()
 
     def _on_reference_date_changed(self, _date: QDate) -> None:
         # Keyboard edits finish with editingFinished; a calendar pick applies at once.
