@@ -88,9 +88,21 @@ def test_value_table(sentence, expression, type_, value):
     ("The court postponed the hearing until Thursday.", "2022-09-15"),
     ("The offer had been scheduled to expire on Monday.", "2022-09-12"),
 ])
+
 def test_weekday_direction_follows_tense(sentence, expected):
     day = next(w for w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sunday") if w in sentence)
     assert find(sentence, day).value == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The carrier has been on patrol since March.", "2022-03"),
+    ("Talks have stalled since November.", "2021-11"),
+    ("The rebels attacked in October.", "2021-10"),
+    ("The army will withdraw in October.", "2022-10"),
+])
+def test_month_year_follows_tense(sentence, value):
+    month = next(w for w in ("March", "November", "October") if w in sentence)
+    assert find(sentence, month).value == value
 
 
 @pytest.mark.parametrize("ref, sentence, expression, value", [
