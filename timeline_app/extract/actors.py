@@ -135,6 +135,13 @@ _TITLE_BEFORE = re.compile(
     r"chief|head|leader)\b[^,.;]{0,40},\s*$", re.IGNORECASE)
 
 
+# Titles of people who speak for a state or body (not "resident", "analyst", "Dr.").
+_OFFICIAL = re.compile(
+    r"\b(?:president|minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|general|commander|"
+    r"chief|head|leader|official|director|king|emir|chancellor|premier|governor|mayor|adviser|advisor|"
+    r"aide|representative|Gen|Col|Brig|Adm)\b", re.IGNORECASE)
+
+
 def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
                 ) -> tuple[dict[str, Person], list[PersonMention]]:
     title_words = {w for t in gaz.titles for w in t.split()} | {w for b in gaz.bodies for w in b.split()}
@@ -213,7 +220,10 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             if pid in people:
                 people[pid].spans.append((a, b))
             else:
-                people[pid] = Person(pid, raw, surname, title="title" if titled or appositive else "",
+                context = before + text[b:b + 90] if appositive else before
+                official = bool(_OFFICIAL.search(context)) or (lead > 0 and any(
+                    _OFFICIAL.search(tok[2]) for tok in tokens[:lead]))
+                people[pid] = Person(pid, raw, surname, title="official" if official else "",
                                      spans=[(a, b)])
             by_surname.setdefault(surname, pid)
             if "-" in surname and surname.split("-")[1][:1].islower() and len(words) >= 2:

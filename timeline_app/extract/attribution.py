@@ -61,6 +61,7 @@ _RELAY = re.compile(r"\b(?:news\s+agency|agency|report|reports|media|television|
                     r"broadcaster|outlet)\b")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 _OPENING_QUOTES = re.compile(r"[“\"]")
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“]")
 _BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                          r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
@@ -117,14 +118,18 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
         in_quote = _quote_state_after(text, sa, sb, in_quote)
         previous_end = sb
         found = None
-        if not starts_in_quote:
+        question = text[sb - 1] == "?" and not quoted_regions(text, sa, sb)
+        if question:
+            pass                     # "What did the minister say?" is a cross-head, not a claim
+        elif not starts_in_quote:
             found = _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory,
                                         index, parties, state_parties)
-        if found is None and (starts_in_quote or _QUOTE_OPEN.match(text[sa:sb])) and memory.last is not None \
+        if found is None and not question and (starts_in_quote or _QUOTE_OPEN.match(text[sa:sb])) \
+                and memory.last is not None \
                 and index - memory.last_sentence_index <= 2:
             prev = memory.last
             found = Attribution((sa, sb), prev.speaker, prev.speaker_span, prev.entity, prev.person, "chain")
-        if found is None:
+        if found is None and not question:
             found = _action(text, sa, sb, gaz, mentions, people, person_mentions, parties)
         if found is not None:
             found.also = _co_actors(text, sa, sb, gaz, mentions, found)
@@ -213,6 +218,9 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     for m in _REPORT.finditer(sentence):
         if _inside(sa + m.start(), quotes):
             continue
+        if re.search(r"(?:ed|told|said|held)$", m.group()) and \
+                _PASSIVE_BEFORE.search(text, max(sa, sa + m.start() - 30), sa + m.start()):
+            continue                 # "X has been accused": X is the one accused, not a speaker
         subject = _subject_before(text, sa, sa + m.start(), quotes)
         if subject is not None:
             candidates.append(subject)

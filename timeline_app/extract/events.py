@@ -34,8 +34,9 @@ _NEWS_DAY = re.compile(
 _BYLINE = re.compile(r"^(?:\W*(?:published|updated|posted|by)\b|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
                      re.IGNORECASE)
 # "CITY —", "TOWN, Country (Wire) —", "CITY (Agency) -": a dateline, not part of the event.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
-                       r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})\s+")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
+                       r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})"
+                       r"|[A-Z][\w .'\-]{2,30},\s*[A-Z][\w .]{1,30}\s*\([^)]{1,40}\)\s*[—–-]{1,2})\s+")
 _FUTURE = re.compile(r"\b(?:will|shall|is going to|are going to|plans to|intends to)\b")
 _USABLE_TYPES = ("DATE", "TIME")
 

@@ -617,7 +617,7 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
         return Resolved("DATE", fmt_unit(d, "quarter"), mod=mod, anchored="narrative")
     if unit == "year" and last is not None and m.start() - last.position < 500:
         # "a year earlier/ago" after a quarter or a day: the same quarter or day, a year before (TimeML)
-        if last.unit == "quarter" or (narrative and last.unit in ("day", "month")):
+        if last.unit == "quarter":
             base, value_unit, anchored = last.begin, last.unit, "narrative"
     d = shift(base, sign * whole, unit)
     return Resolved("DATE", fmt_unit(d, value_unit), mod=mod, anchored=anchored)
