@@ -290,6 +290,8 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
                 continue             # words the person is quoted saying are not their label
             if _BETWEEN_AND.search(text[max(wa, m.start - 60):m.start]):
                 continue             # "between X and Y": neither is the person's side
+            if re.search(r"\b(?:for|against|about|over|on|after)\s+(?:the\s+)?$", text[max(wa, m.start - 12):m.start]):
+                continue             # "expels diplomats for X attack": X is what it is about
             if _PREPOSITIONS_NOT_AFFILIATION.search(text[max(wa, m.start - 25):m.start]):
                 continue
             found.append(m)
