@@ -464,8 +464,12 @@ def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
             n_value = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y",
                        "century": "P100Y"}[unit]
             begin = dt.datetime.combine(shift(ref, -1, unit), dt.time())
-            return Resolved("DURATION", n_value, anchored="reference", begin=begin,
-                            end=dt.datetime.combine(ref + dt.timedelta(days=1), dt.time()), granularity="duration")
+            end = dt.datetime.combine(ref + dt.timedelta(days=1), dt.time())
+            if unit in ("year", "decade"):
+                # TimeML names the stretch by the calendar unit it mostly falls in ("over the past year": 2021)
+                return Resolved("DATE", fmt_unit(shift(ref, -1, unit), unit), anchored="reference", begin=begin,
+                                end=end, granularity=unit)
+            return Resolved("DURATION", n_value, anchored="reference", begin=begin, end=end, granularity="duration")
         if has_the or rel in ("previous", "prior", "preceding"):
             base, _, anchored = ctx.anchor(m.start())
             base = shift(base, -1, unit)
