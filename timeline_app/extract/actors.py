@@ -253,7 +253,8 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
         if person.affiliation is None:
             near = [m for m in in_range(mention_starts, max(0, pm.start - 80), pm.start) if not m.backed]
             if near and _TITLE_GAP.fullmatch(text[near[-1].end:pm.start]) \
-                    and re.search(r"[a-z]", text[near[-1].end:pm.start]):
+                    and re.search(r"[a-z]", text[near[-1].end:pm.start]) \
+                    and "\n" not in text[near[-1].end:pm.start]:     # a headline is another sentence
                 person.affiliation = gaz.root(near[-1].entity)
     # A titled official the text never ties to a country ("Prime Minister X told reporters that
     # X ...") belongs to the state the sentence, or the one just before, is about.
@@ -310,6 +311,13 @@ def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: in
     return _affiliation_in(gaz, text, mentions, s_start, s_end, a, b, appositive)
 
 
+_AFFILIATION_GAP = re.compile(_TITLE_GAP.pattern.replace("(?:of|for|the|and|de|el|al)\\s",
+                                                         "(?:of|for|the|and|de|el|al|to|in|at|on|from|a|an)\\s")
+                              .replace("interior|", "interior|office|ministry|committee|council|"
+                                                    "commission|parliament|upper|lower|house|affairs|"
+                                                    "policy|chief|head|mission|agency|news|service|"))
+
+
 def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
                     a: int, b: int, appositive: bool = True) -> Optional[str]:
     """The entity of the noun phrase around a name: the title phrase before it, then an appositive."""
@@ -322,11 +330,14 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
     before_start = max(seg_start, s_start + comma + 1) if comma >= 0 else seg_start
     # A name qualifying the title right before the person: "with <demonym> President <Name>".
     near = [m for m in in_range(mentions, seg_start, a) if not m.backed]
-    if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and re.search(r"[a-z]", text[near[-1].end:a]):
+    if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and re.search(r"[a-z]", text[near[-1].end:a]) \
+            and "\n" not in text[near[-1].end:a]:
         return gaz.root(near[-1].entity)
     for lo in (before_start, seg_start):
         m = head_entity(gaz, text, mentions, lo, a, closest=True)
-        if m is not None:
+        # Only a title phrase links a name to the person ("X's ambassador to Y, Name"); a name
+        # in a clause of its own ("... and European resolve to punish President Name") does not.
+        if m is not None and _AFFILIATION_GAP.fullmatch(text[m.end:a]):
             return gaz.root(m.entity)
         if re.fullmatch(r"[\s,]*", text[before_start:a]) is None and lo == before_start:
             # The phrase right before the name has words of its own; an earlier comma segment

@@ -347,8 +347,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
             person.affiliation = memory.last.entity
         entity = person.affiliation
         if entity is None and entity_mention is not None:
-            entity = gaz.root(entity_mention.entity)
-            person.affiliation = entity
+            entity = gaz.root(entity_mention.entity)     # for this sentence only
         return entity, person.id, (start, end)
     if entity_mention is not None:
         root = gaz.root(entity_mention.entity)
