@@ -58,6 +58,9 @@ def test_sentence_after_an_acronym_that_ends_it():
      "Vladimir Chizhov", "russia"),
     ("German Foreign Minister Heiko Maas condemned the offensive.", "Heiko Maas", "germany"),
     ("NATO Secretary-General Jens Stoltenberg said the country should not act.", "Jens Stoltenberg", "nato"),
+    ("U.K. Prime Minister Jane May told lawmakers the attack was reckless.", "Jane May", "united-kingdom"),
+    ("It was the biggest blow to NATO and European resolve since President John Doe took office, "
+     "officials said.", "John Doe", None),
 ])
 def test_affiliation_from_the_words_around_the_name(text, name, affiliation):
     assert _people(text)[name] == affiliation

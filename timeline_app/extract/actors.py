@@ -27,7 +27,7 @@ _REPORTING_NEXT = re.compile(
     r"accused|denied|called|condemned|criticized|criticised|noted|argued|declared|reported)\b")
 _STOP_TOKENS = frozenset("""
 The A An In On At For From By With And But Or Of To As After Before Since During While When If
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
 July August September October November December Sept. Jan. Feb. Aug. Oct. Nov. Dec.
 This That These Those It He She They We I His Her Their Our Its Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr
 State Foreign Defense Defence Interior Security Council Ministry Minister President Prime Secretary

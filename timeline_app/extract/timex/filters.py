@@ -57,6 +57,8 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
                 return False
             if re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(", "):
                 return False
+            if re.search(r"[\d/][-–/]\Z", before):
+                return False     # "555-1212", "12/1999": part of a longer number
             if re.search(r"['’]s\s+\Z", before) and re.match(r"\s+[A-Z]", after):
                 return False     # "the owner's 1987 Chevrolet": a model year in a name
     if rule == "season":

@@ -182,6 +182,16 @@ def year(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("DATE", f"{int(m['y']):04d}", mod=_pos_mod(m["pmod"]))
 
 
+def year_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"1992-1994", "2021-22": named by the first year, drawn over the whole range."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 100 or y2 > 9998:
+        return None
+    return Resolved("DATE", f"{y1:04d}", begin=dt.datetime(y1, 1, 1), end=dt.datetime(y2 + 1, 1, 1),
+                    granularity="year")
+
+
 def decade(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if m["dec"]:
         d = int(m["dec"]) // 10
