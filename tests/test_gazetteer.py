@@ -87,3 +87,15 @@ def test_long_text_scan_agrees_with_short_text_scan(gaz):
     assert short == long_scan and len(short) >= 10
     big = text * 800                     # over the size where the regex scan takes over
     assert len(gaz.mentions(big)) == 800 * len(short)
+
+
+def test_committed_data_is_what_the_build_script_makes():
+    import importlib.util
+    import json
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_gazetteer", root / "tools" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = json.loads((root / "resources" / "gazetteer" / "gazetteer.json").read_text(encoding="utf-8"))
+    assert module.build() == committed, "run tools/build_gazetteer.py after editing the overlays"
