@@ -275,6 +275,11 @@ def test_more_values(sentence, expression, value):
     assert find(sentence, expression).value == value
 
 
+def test_year_ranges_span_all_their_years():
+    t = find("The 1992-94 war displaced thousands.", "1992-94")
+    assert (t.value, t.begin, t.end_time) == ("1992", _dt(1992, 1, 1), _dt(1995, 1, 1))
+
+
 def test_small_hours_interval():
     t = find("Blasts were heard in the early hours of Tuesday.", "the early hours of Tuesday")
     assert (t.begin, t.end_time) == (_dt(2022, 9, 13), _dt(2022, 9, 13, 6))
@@ -308,6 +313,8 @@ def test_seed_article_times():
     "The army launched Operation Desert Spring.",
     "The fall of the city shocked the region.",
     "The owner's 1987 Chevrolet was found.",
+    "Call 555-1212 for details.",
+    "The council passed Resolution 2334.",
     "He scored 3:1 in the final.",
     "A 6-year-old boy was rescued.",
 ])
