@@ -1,7 +1,8 @@
 """extract(article) -> Timeline: the one entry point of the extraction core (Qt-free).
 
-sentences -> gazetteer mentions -> people -> parties -> time expressions -> attribution ->
-events, accounts, reactions.
+gazetteer (+ groups the article defines) -> sentences -> mentions -> people and affiliations ->
+parties -> attribution (who speaks in each sentence) -> time expressions -> events ->
+accounts (a party speaks) and reactions (a third state or organisation speaks or acts).
 """
 from __future__ import annotations
 
@@ -22,12 +23,14 @@ _REACTING_KINDS = ("state", "organisation")
 BACKGROUND_AGE = dt.timedelta(days=180)
 
 
-def _tag_times(text: str, reference) -> list:
+def _tag_times(text: str, reference) -> tuple[list, Optional[str]]:
+    """The time expressions, and a warning when the tagger failed (the timeline then has no times
+    rather than no timeline at all)."""
     try:
         from . import timex
-        return list(timex.tag(text, reference))
-    except Exception:          # the time tagger must never take the whole extraction down
-        return []
+        return list(timex.tag(text, reference)), None
+    except Exception as exc:   # noqa: BLE001 - the time tagger must never take the extraction down
+        return [], f"time expressions could not be read ({type(exc).__name__}: {exc})"
 
 
 def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timeline:
@@ -53,7 +56,9 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     skip = {span for span in sentences
             if (title_span and span[1] <= max(title_span[1], title_line_end)) or is_byline(text[span[0]:span[1]])}
     infos = _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions)
-    times = _tag_times(text, reference)
+    times, problem = _tag_times(text, reference)
+    if problem:
+        article = article.model_copy(update={"warnings": [*article.warnings, problem]})
     drafts = build_events(text, infos, times, reference, skip)
 
     events: list[Event] = []
