@@ -275,3 +275,15 @@ def test_statement_is_dated_apart_from_the_dated_clause_it_mentions():
     events = extract(article).events
     assert [e.time.value for e in events] == ["2031-05-11", "2031-05-07"]
     assert events[1].title.lower().startswith("since clashes broke out")
+
+
+def test_a_failing_time_tagger_leaves_a_warning_not_a_crash(monkeypatch):
+    from timeline_app.extract import timex
+
+    def broken(text, reference=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(timex, "tag", broken)
+    timeline = extract(Article(text="Russia said the talks failed.", reference_date=dt.date(2031, 1, 1)))
+    assert any("time expressions" in w for w in timeline.article.warnings)
+    assert timeline.accounts or timeline.reactions or timeline.events
