@@ -267,6 +267,7 @@ def test_quarterly_report_anchoring():
     ("Shells fell on the night of Sept. 12.", "the night of Sept. 12", "2022-09-12TNI"),
     ("Blasts were heard in the early hours of Tuesday.", "the early hours of Tuesday", "2022-09-13TMO"),
     ("The truce broke down on the 12th.", "the 12th", "2022-09-12"),
+    ("The blast came at 0735 GMT.", "0735 GMT", "2022-09-13T07:35"),
     ("The truce broke down on the 20th.", "the 20th", "2022-08-20"),
 ])
 

@@ -363,6 +363,12 @@ def clock(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("TIME", f"{fmt_day(day)}T{hour:02d}:{minute:02d}", mod=mod, anchored=anchored)
 
 
+def military_clock(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"0735 GMT": a wire-copy clock time, on the narrative's day when one is near."""
+    day, anchored = _clock_day(m, ctx)
+    return Resolved("TIME", f"{fmt_day(day)}T{m['hh']}:{m['mm']}", anchored=anchored)
+
+
 def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
     wd = _weekday(m["wd"])
     rel = plain(m["rel"])
