@@ -190,6 +190,8 @@ def _inside(pos: int, regions: list[Span]) -> bool:
 def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory, index,
                         parties, state_parties) -> Optional[Attribution]:
     sentence = text[sa:sb]
+    if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence:
+        return None                  # no reporting verb, no "according to", no passive agent
     quotes = quoted_regions(text, sa, sb)
     candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
     m = _ACCORDING.search(sentence)
@@ -415,6 +417,8 @@ _CLAUSE_ACTOR = re.compile(
     rf"(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
     rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
     rf"took\s+similar|followed\s+suit)\b")
+_CO_CUE = re.compile(rf"\b(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|"
+                     rf"recalled|suspended|closed|took|followed|from)\b")
 _LIST_FROM_TO = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                            r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
                            r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
@@ -423,6 +427,8 @@ _LIST_FROM_TO = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:
 def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
     """Other states/organisations acting in the same sentence: "X ordered 13 diplomats to leave
     and Y expelled seven", "officials from X to Y criticized", "from W and X to Y and Z"."""
+    if not _CO_CUE.search(text, sa, sb):
+        return ()
     out = []
     own = found.entity if found is not None else None
     in_sentence = in_range(mentions, sa, sb)

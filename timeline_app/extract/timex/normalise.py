@@ -394,7 +394,7 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
     elif rel in ("the previous", "that") and ctx.last is not None:
         d, anchored = weekday_from(ctx.last.begin - dt.timedelta(days=1), wd, -1), "narrative"
     elif (ctx.last is not None and ctx.last.unit == "week" and m.start() - ctx.last.position < 300
-          and "\n" not in ctx.text[ctx.last.position:m.start()]
+          and ctx.text.count("\n", ctx.last.position, m.start()) <= 2
           and not ctx.last.begin <= ref < ctx.last.begin + dt.timedelta(days=7) and wd != ref.isoweekday()):
         d, anchored = weekday_in_week(ctx.last.begin, wd), "narrative"     # "last week ... on Monday"
     else:
