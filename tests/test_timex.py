@@ -181,6 +181,13 @@ def test_bare_weekday_after_last_week_belongs_to_that_week():
     assert t.value == "2022-09-08" and t.anchored == "narrative"
 
 
+def test_last_week_carries_over_a_paragraph_break():
+    text = "Border clashes flared last week, officials said.\n\nOn Monday, troops crossed the line."
+    assert find(text, "Monday").value == "2022-09-05"
+    far = "Border clashes flared last week." + " Nothing else happened." * 20 + " On Monday, talks resumed."
+    assert find(far, "Monday").value == "2022-09-12"       # too far from "last week": the reference week
+
+
 def test_later_anchors_on_the_last_resolved_time():
     text = "The war began in 2008. Two years later, a truce was signed."
     t = find(text, "Two years later")
