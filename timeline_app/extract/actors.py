@@ -491,7 +491,9 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
     for pid in chosen:
         ent = gaz.entity(pid)
         names[pid] = ent.name
-        forms = [text[m.start:m.end] for m in mentions if gaz.root(m.entity) == pid or m.entity == pid]
+        # Names the text gives the side itself; not "the rebels" or its people.
+        forms = [text[m.start:m.end] for m in mentions
+                 if m.form in ("name", "demonym", "metonym") and (gaz.root(m.entity) == pid or m.entity == pid)]
         aliases[pid] = [f for f in dict.fromkeys(forms) if f != ent.name]
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
