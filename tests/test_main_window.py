@@ -135,3 +135,22 @@ def test_lane_order_is_remembered_per_article(qtbot, window):
     window.document.set_timeline(None)
     open_and_wait(qtbot, window, SEED)
     assert window.timeline_view.lane_order() == order
+
+
+def test_window_shows_once_its_first_article_is_drawn(qtbot, settings):
+    win = create_main_window(QApplication.instance())
+    qtbot.addWidget(win)
+    win.open_path(SEED)
+    win.show_when_loaded(deadline_ms=60000)
+    assert not win.isVisible()
+    qtbot.waitUntil(win.isVisible, timeout=20000)
+    assert win.document.timeline is not None  # shown because the timeline is ready, not the deadline
+
+
+def test_window_shows_at_the_deadline_when_loading_is_slow(qtbot, settings):
+    win = create_main_window(QApplication.instance())
+    qtbot.addWidget(win)
+    win.open_path(SEED)
+    win.show_when_loaded(deadline_ms=0)
+    qtbot.waitUntil(win.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: not win.is_loading(), timeout=20000)

@@ -9,6 +9,10 @@ from pathlib import Path
 from typing import Optional
 
 
+#: The window waits this long at most for its first article, so that it opens with the timeline drawn.
+SHOW_DEADLINE_MS = 400
+
+
 def run_app(path: Optional[str] = None, reference_date: Optional[dt.date] = None) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -19,12 +23,10 @@ def run_app(path: Optional[str] = None, reference_date: Optional[dt.date] = None
     _install_crash_handler(window)
     if os.environ.get("TIMELINE_APP_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(app, window)
-    window.show()
     first = initial_article(path, window.settings)
-    if path is not None and not Path(path).exists():
-        window.show_error("Could not open the article", f"no such file ({path})")
-    elif first is not None:
+    if first is not None:
         window.open_path(first, reference_date=reference_date)
+    window.show_when_loaded(SHOW_DEADLINE_MS)
     return app.exec()
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QProgressDialog, QToolBar, QVBoxLayout, QWidget)
@@ -32,6 +32,9 @@ PROGRESS_DELAY_MS = 400
 
 
 class MainWindow(QMainWindow):
+    #: A load (open or re-resolve) ended, in success or failure.
+    loadFinished = Signal()
+
     def __init__(self, settings=None, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -224,6 +227,15 @@ class MainWindow(QMainWindow):
     def is_loading(self) -> bool:
         return self._job is not None
 
+    def show_when_loaded(self, deadline_ms: int) -> None:
+        """Show the window once the current load is done, so its first paint has the timeline,
+        but no later than ``deadline_ms`` (a big file then shows its progress in the open window)."""
+        if not self.is_loading():
+            self.show()
+            return
+        self.loadFinished.connect(self.show, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(deadline_ms, self.show)
+
     def _on_loaded(self, job: LoadJob, timeline: Timeline, path: Optional[Path]) -> None:
         if job is not self._job:
             return  # a cancelled or superseded load
@@ -235,6 +247,7 @@ class MainWindow(QMainWindow):
                 self.settings.add_recent(str(path))
                 self._save_settings()
         self.document.set_timeline(timeline)
+        self.loadFinished.emit()
 
     def _on_failed(self, job: LoadJob, message: str, path: Optional[Path]) -> None:
         if job is not self._job:
@@ -243,6 +256,7 @@ class MainWindow(QMainWindow):
         self._close_progress()
         self.statusBar().showMessage("Could not open the article.", 5000)
         self.show_error("Could not open the article", message)
+        self.loadFinished.emit()
 
     # ----------------------------------------------------------------- document -> widgets
     def _on_timeline_changed(self) -> None:
