@@ -154,3 +154,50 @@ def test_window_shows_at_the_deadline_when_loading_is_slow(qtbot, settings):
     win.show_when_loaded(deadline_ms=0)
     qtbot.waitUntil(win.isVisible, timeout=5000)
     qtbot.waitUntil(lambda: not win.is_loading(), timeout=20000)
+
+
+def big_article(tmp_path, paragraphs=400):
+    """A long real-shaped article: the seed's paragraphs many times over (about 0.5 MB)."""
+    body = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "big.txt"
+    path.write_text("\n".join([body] * paragraphs), encoding="utf-8")
+    return path
+
+
+def test_a_big_article_loads_without_freezing_the_window(qtbot, window, tmp_path):
+    path = big_article(tmp_path)
+    ticks = []
+    from PySide6.QtCore import QTimer
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    window.open_path(path)
+    assert window.is_loading()
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=60000)
+    timer.stop()
+    assert len(ticks) >= 5, "the event loop kept running while the article was read"
+    assert len(window.document.timeline.article.text) > 500_000
+
+
+def test_cancelling_a_load_keeps_the_current_article(qtbot, window, tmp_path):
+    open_and_wait(qtbot, window, SEED)
+    window.open_path(big_article(tmp_path))
+    assert window.is_loading()
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+    progress = window._progress
+    assert isinstance(progress, QProgressDialog)
+    progress.findChild(QPushButton).click()  # the progress dialog's Cancel button
+    assert not window.is_loading()
+    qtbot.wait(50)
+    assert window.document.timeline.article.path.endswith(SEED.name)
+
+
+def test_reopen_last_article_on_start(settings, tmp_path):
+    copy = tmp_path / "last.txt"
+    shutil.copy(SEED, copy)
+    settings.add_recent(copy)
+    assert initial_article(None, settings).name == SEED.name  # not asked for: the seed
+    settings.reopen_last = True
+    assert initial_article(None, settings) == copy.resolve()
+    copy.unlink()
+    assert initial_article(None, settings).name == SEED.name  # vanished: back to the seed
