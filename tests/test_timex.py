@@ -394,3 +394,41 @@ def test_random_token_soup_never_crashes():
         for t in tag(text, rng.choice(refs)):
             assert text[t.start:t.end] == t.text
             assert t.begin is None or t.end_time is None or t.begin <= t.end_time
+
+
+# ---- helper 2: news anchoring, midnight convention -------------------------------------------------------
+MON = dt.date(2020, 6, 16)          # Tuesday
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # a point expression ("two weeks ago") does not name a week for a later bare weekday
+    ("Leaders spoke by phone two weeks ago.\n\nIndia said 20 troops were hurt Monday.", "Monday", "2020-06-15"),
+    ("They met three weeks ago. Troops were hurt Monday.", "Monday", "2020-06-15"),
+    # a week expression does
+    ("Officials met last week. Talks broke down on Monday.", "Monday", "2020-06-08"),
+])
+def test_bare_weekday_only_follows_a_week_expression(text, expression, value):
+    assert find(text, expression, MON).value == value
+
+
+FRI = dt.date(2024, 10, 4)
+
+
+@pytest.mark.parametrize("text, value", [
+    # bare midnight in a past (or neutral) news sentence: the night just ended, start of the reference day
+    ("The military said it targeted the headquarters around midnight.", "2024-10-04T00:00"),
+    ("Explosions were heard at midnight.", "2024-10-04T00:00"),
+    # the expression names its day: the end of that day
+    ("The offer had been scheduled to expire at midnight Friday.", "2024-10-04T24:00"),
+    ("The curfew began at midnight Thursday.", "2024-10-03T24:00"),
+    # a midnight ahead: the coming one
+    ("The ceasefire will take effect at midnight.", "2024-10-04T24:00"),
+])
+def test_midnight_convention(text, value):
+    t = find(text, "midnight", FRI)
+    assert (t.type, t.value) == ("TIME", value)
+
+
+def test_bare_past_midnight_lies_on_the_reference_day():
+    t = find("The strike came around midnight.", "midnight", FRI)
+    assert t.begin == dt.datetime(2024, 10, 4) and t.mod == "APPROX"

@@ -179,6 +179,7 @@ class NarrativeTime:
     unit: str                 # its granularity as a calendar unit (day week month quarter year ...)
     value: str
     position: int             # where it ended in the text
+    rule: str = ""            # the grammar rule that named it ("relative_unit" for "last week")
 
 
 @dataclass(slots=True)
@@ -200,5 +201,5 @@ class Context:
             return self.last.begin, self.last.unit, "narrative"
         return self.ref, "day", "reference"
 
-    def remember(self, begin: dt.date, unit: str, value: str, position: int) -> None:
-        self.last = NarrativeTime(begin, unit, value, position)
+    def remember(self, begin: dt.date, unit: str, value: str, position: int, rule: str = "") -> None:
+        self.last = NarrativeTime(begin, unit, value, position, rule)

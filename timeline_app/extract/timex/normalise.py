@@ -335,13 +335,30 @@ def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
     return ctx.ref, "reference"
 
 
+def _names_day(m: re.Match) -> bool:
+    g = m.groupdict()
+    return bool(g.get("wd") or g.get("rd") or g.get("mon"))
+
+
+def _midnight(m: re.Match, ctx: Context, day: dt.date, anchored: str) -> Resolved:
+    """Which midnight. Convention: "midnight Friday" (the expression names its day) and a midnight ahead ("will
+    expire at midnight", "the curfew starts at midnight") are the END of that day (T24:00); a bare midnight in a
+    past-tense clause about the reference day ("struck around midnight" in today's news) is the night just
+    ended: the START of the reference day (T00:00). A bare midnight on an earlier narrative day stays its end."""
+    if _names_day(m) or ctx.tense(m.start(), m.end()) >= 0 or day != ctx.ref:
+        return Resolved("TIME", f"{fmt_day(day)}T24:00", anchored=anchored)
+    mod = "APPROX" if m.groupdict().get("approx") or re.search(
+        r"\b(?:around|about|approximately)\s+\Z", ctx.text[max(0, m.start() - 16):m.start()], re.I) else None
+    return Resolved("TIME", f"{fmt_day(day)}T00:00", mod=mod, anchored=anchored)
+
+
 def clock(m: re.Match, ctx: Context) -> Optional[Resolved]:
     day, anchored = _clock_day(m, ctx)
     minute = 0
     if m["word"]:
         w = plain(m["word"])
         if w == "midnight":
-            return Resolved("TIME", f"{fmt_day(day)}T24:00", anchored=anchored)
+            return _midnight(m, ctx, day, anchored)
         hour = 12
     elif m["h24"] is not None:
         hour, minute = int(m["h24"]), int(m["m24"])
@@ -393,10 +410,12 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
         d, anchored = weekday_from(ctx.last.begin + dt.timedelta(days=1), wd, 1), "narrative"
     elif rel in ("the previous", "that") and ctx.last is not None:
         d, anchored = weekday_from(ctx.last.begin - dt.timedelta(days=1), wd, -1), "narrative"
-    elif (ctx.last is not None and ctx.last.unit == "week" and m.start() - ctx.last.position < 300
+    elif (ctx.last is not None and ctx.last.unit == "week" and ctx.last.rule == "relative_unit"
+          and m.start() - ctx.last.position < 300
           and ctx.text.count("\n", ctx.last.position, m.start()) <= 2
           and not ctx.last.begin <= ref < ctx.last.begin + dt.timedelta(days=7) and wd != ref.isoweekday()):
-        d, anchored = weekday_in_week(ctx.last.begin, wd), "narrative"     # "last week ... on Monday"
+        # "last week ... on Monday": only a week expression names the week; "two weeks ago" is a point in time
+        d, anchored = weekday_in_week(ctx.last.begin, wd), "narrative"
     else:
         direction = ctx.tense(m.start(), m.end())
         if rel == "this" and direction == 0:
@@ -452,7 +471,7 @@ def pod_bare(m: re.Match, ctx: Context) -> Optional[Resolved]:
     else:
         d, anchored = ctx.ref, "reference"
     if p == "midnight":
-        return Resolved("TIME", f"{fmt_day(d)}T24:00", anchored=anchored)
+        return _midnight(m, ctx, d, anchored)
     before = ctx.text[max(0, m.start() - 8):m.start()].lower()
     mod = "AFTER" if before.rstrip().endswith("after") else "BEFORE" if before.rstrip().endswith("before") else None
     value, type_ = _with_pod(fmt_day(d), p)

@@ -75,11 +75,11 @@ def tag(text: str, reference=None) -> list[Timex]:
             r = None       # a malformed date in the text is not worth a crash
         if r is None:
             continue
-        result.append(_timex(c.start, c.end, text, r, ctx))
+        result.append(_timex(c.start, c.end, text, r, ctx, c.rule))
     return result
 
 
-def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context) -> Timex:
+def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str = "") -> Timex:
     if r.type in ("DATE", "TIME"):
         begin, end_time, gran = interval_for(r.value, r.mod)
     elif r.type == "SET":
@@ -92,7 +92,7 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context) -> Timex:
     elif r.granularity and r.type in ("DURATION", "SET"):
         gran = r.granularity
     if r.type in ("DATE", "TIME") and begin is not None and r.value[:1].isdigit():
-        ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end)
+        ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule)
         if gran == "quarter" and r.anchored != "narrative":
             ctx.main_quarter = ctx.last
     value, anchored = r.value, r.anchored
