@@ -1,9 +1,17 @@
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 # Headless Qt before anything imports it; without this pytest-qt aborts with a misleading xcb message.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never read or write the user's own settings and cache from tests.
+_SANDBOX = tempfile.mkdtemp(prefix="timeline-app-tests-")
+atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
+os.environ["TIMELINE_APP_DATA_DIR"] = os.path.join(_SANDBOX, "data")
+os.environ["TIMELINE_APP_CACHE_DIR"] = os.path.join(_SANDBOX, "cache")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

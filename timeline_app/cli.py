@@ -116,9 +116,9 @@ def _run_export(args: argparse.Namespace) -> int:
         raise UserError(f"output is a directory ({out})")
     if not out.parent.is_dir():
         raise UserError(f"output folder does not exist ({out.parent})")
-    from .extract.pipeline import extract
+    from .cache import extract_cached
     article = _load_article(args.file, args.reference_date)
-    timeline = extract(article)
+    timeline = extract_cached(article)
     if fmt in ("png", "svg", "pdf") and not os.environ.get("QT_QPA_PLATFORM"):
         # Images need a QGuiApplication but never a screen: offscreen works anywhere.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -33,7 +33,7 @@ class LoadJob(QThread):
         self.cancelled = True
 
     def run(self) -> None:  # worker thread: no widgets here
-        from ..extract.pipeline import extract
+        from ..cache import extract_cached
         from ..ingest import IngestError, load
         req = self.request
         try:
@@ -43,7 +43,7 @@ class LoadJob(QThread):
             ref = req.reference_date
             if ref is None and req.remembered_date is not None:
                 ref = req.remembered_date(article)
-            timeline: Timeline = extract(article, reference_date=ref)
+            timeline: Timeline = extract_cached(article, reference_date=ref)
         except IngestError as exc:
             self.failed.emit(str(exc))
             return

@@ -1,0 +1,102 @@
+"""Extraction results cached per article, so reopening an article (or the seed at every start) skips
+the extractor and its set-up. Qt-free.
+
+An entry is keyed by everything the extractor reads (the article's text and metadata, the reference
+date asked for) and by a fingerprint of the extractor itself (the app's version, and when running from
+a source checkout the size and modification time of every extraction module and gazetteer file), so
+a changed article, a changed date or a changed extractor never sees a stale result. Any problem with
+the cache (unwritable folder, corrupt entry) silently falls back to extracting.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from . import __version__
+from .model import Article, Timeline
+
+ENV_CACHE_DIR = "TIMELINE_APP_CACHE_DIR"
+#: Entries kept; the oldest are removed beyond this.
+MAX_ENTRIES = 200
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_cache_dir("timeline-app")) / "timelines"
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Changes whenever the extraction code or its data changes."""
+    parts = [__version__, sys.version.split()[0]]
+    if not getattr(sys, "frozen", False):  # a frozen app's code never changes under it
+        from .resources import resources_dir
+        files = [_PACKAGE / "model.py"]
+        for folder in (_PACKAGE / "extract", resources_dir() / "gazetteer"):
+            files += sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".json", ".tsv", ".txt"))
+        for path in files:
+            st = path.stat()
+            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def entry_key(article: Article, reference_date: Optional[dt.date]) -> str:
+    h = hashlib.sha256()
+    for part in (extractor_fingerprint(), article.path or "", article.title, article.text,
+                 _iso(article.published), _iso(article.reference_date), article.reference_source or "",
+                 article.reference_note or "", "\x1f".join(article.warnings), _iso(reference_date)):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def extract_cached(article: Article, reference_date: Optional[dt.date] = None) -> Timeline:
+    """``pipeline.extract(article, reference_date)``, from the cache when the same input was seen."""
+    folder = cache_dir()
+    entry = folder / f"{entry_key(article, reference_date)}.json"
+    try:
+        return Timeline.model_validate_json(entry.read_bytes())
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError):
+        _remove(entry)  # unreadable or corrupt: extract again
+    from .extract.pipeline import extract  # the extractor is imported only on a miss
+    timeline = extract(article, reference_date=reference_date)
+    _store(folder, entry, timeline)
+    return timeline
+
+
+def _store(folder: Path, entry: Path, timeline: Timeline) -> None:
+    from .atomic import write_atomic
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(entry, timeline.to_json(indent=None))
+        _prune(folder)
+    except OSError:
+        pass  # a read-only or full disk only costs speed
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    for old in entries[:-MAX_ENTRIES]:
+        _remove(old)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _iso(value) -> str:
+    return value.isoformat() if value is not None else ""
