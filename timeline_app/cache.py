@@ -38,7 +38,10 @@ def cache_dir() -> Path:
 def extractor_fingerprint() -> str:
     """Changes whenever the extraction code or its data changes."""
     parts = [__version__, sys.version.split()[0]]
-    if not getattr(sys, "frozen", False):  # a frozen app's code never changes under it
+    if getattr(sys, "frozen", False):  # a new build of the app is a new executable
+        st = Path(sys.executable).stat()
+        parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+    else:
         from .resources import resources_dir
         files = [_PACKAGE / "model.py"]
         for folder in (_PACKAGE / "extract", resources_dir() / "gazetteer"):
