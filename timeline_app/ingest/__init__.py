@@ -108,7 +108,8 @@ def _load(path: Path, reference_date: Optional[dt.date], forced: Optional[Format
     in_text = find_stated_date(extracted.text, year_hint=file_date)
     choice = choose_reference(
         _as_date(reference_date),
-        [("sidecar", sidecar.published), (extracted.meta_source, extracted.meta_date), ("text", in_text)],
+        [("sidecar", sidecar.published), (extracted.meta_source, extracted.meta_date), ("text", in_text),
+         (extracted.meta_source, extracted.guessed_date)],
         file_date,
     )
     title = sidecar.title or extracted.title or first_line_title(extracted.text)

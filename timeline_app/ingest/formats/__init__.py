@@ -17,6 +17,9 @@ class Extracted:
     meta_date: Optional[StatedDate] = None
     #: "html-meta" for HTML metadata, "text" for dates written in the document (front matter).
     meta_source: str = "html-meta"
+    #: A weaker date (htmldate's guess from the page's visible text), used only when neither the
+    #: metadata nor a dateline or publication line at the top of the text states one.
+    guessed_date: Optional[StatedDate] = None
     warnings: list[str] = field(default_factory=list)
 
 

@@ -37,13 +37,14 @@ def parse_html(source: str) -> Extracted:
     objects = json_ld_objects(tree)
     title = page_title(tree, meta, objects)
     stated = published_date(tree, meta, objects) or _htmldate(tree) or modified_date(meta, objects)
+    guessed = None if stated else _htmldate(tree, extensive=True)
     text = _main_text(tree)
     if not text.strip():
         text = _all_visible_text(_parse(source))
     if not text.strip():
         raise IngestError("the HTML page has no readable text (only scripts or markup)")
     text = _with_title_first(text, title)
-    return Extracted(text=text, title=title, meta_date=stated, meta_source="html-meta")
+    return Extracted(text=text, title=title, meta_date=stated, meta_source="html-meta", guessed_date=guessed)
 
 
 def _parse(source: str):
@@ -153,20 +154,25 @@ def _with_title_first(text: str, title: str) -> str:
     return title + _BLOCK_SEPARATOR + text
 
 
-def _htmldate(tree):
-    """htmldate's metadata-only search (no extensive body scan: body dates are about the story)."""
+def _htmldate(tree, extensive: bool = False):
+    """htmldate's search: metadata only by default; ``extensive`` also reads the page's visible
+    text (dates near "published", bylines ...): a weaker guess, used after the text's own dateline.
+    """
     from htmldate import find_date
 
     from ..dates import StatedDate, parse_date_string
 
     try:
-        found = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+        found = find_date(tree, extensive_search=extensive, original_date=True, outputformat="%Y-%m-%d")
     except Exception:  # htmldate is best effort; a failure means "no date"
         return None
     parsed = parse_date_string(found) if found else None
     if parsed is None:
         return None
-    return StatedDate(parsed[0], False, f"page date {found} (htmldate)")
+    if extensive and found.endswith("-01-01"):
+        return None  # a bare year (copyright line, archive heading) is no publication day
+    how = "htmldate, from the page text" if extensive else "htmldate"
+    return StatedDate(parsed[0], False, f"page date {found} ({how})")
 
 
 def _key(value: str) -> str:

@@ -134,25 +134,76 @@ _BOILERPLATE_ANCESTOR = re.compile(r"comment|related|sidebar|footer|promo|recomm
 
 
 def _time_element(tree) -> Optional[StatedDate]:
-    """<time datetime>: one marked as the publication time, else the first in the article."""
-    times = [t for t in tree.iter("time") if (t.get("datetime") or "").strip()]
+    """<time datetime>: one marked as the publication time, else the first in the article.
+
+    Teasers are skipped: a <time> inside a link, a list item or a sidebar dates another story
+    (lists of "latest articles" often mark every entry as ``pubdate``).
+    """
+    times = [t for t in tree.iter("time") if (t.get("datetime") or "").strip() and not _in_teaser(t)]
     if not times:
         return None
+    story = _headline_container(tree)
+    in_story = [t for t in times if story is not None and any(a is story for a in t.iterancestors())]
+    if in_story:
+        times = in_story  # the <article> holding the headline dates the story; others are teasers
     for element in times:
         marks = " ".join(filter(None, (element.get("itemprop"), element.get("class"), element.get("id"))))
         if element.get("pubdate") is not None or re.search(r"publish|pubdate|datepublished", marks, re.I):
-            stated = _stated(element.get("datetime"), "<time datetime>")
+            stated = _time_value(element)
             if stated:
                 return stated
     for element in times:
-        if _in_boilerplate(element):
-            continue
         if any(ancestor.tag in ("article", "header", "main") for ancestor in element.iterancestors()) \
                 or len(times) == 1:
-            stated = _stated(element.get("datetime"), "<time datetime>")
+            stated = _time_value(element)
             if stated:
                 return stated
     return None
+
+
+def _headline_container(tree):
+    """The <article> (else <main>) around the page's first <h1>, if any."""
+    for heading in tree.iter("h1"):
+        ancestors = list(heading.iterancestors())
+        for tag in ("article", "main"):
+            found = next((a for a in ancestors if a.tag == tag), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _time_value(element) -> Optional[StatedDate]:
+    """The date a <time> shows when it shows a full date ("Published 29 June 2019") that its
+    ``datetime`` contradicts (some CMSs put the last update there); else its ``datetime``."""
+    stated = _stated(element.get("datetime"), "<time datetime>")
+    shown = " ".join(element.text_content().split())
+    if stated is None or not _YEAR.search(shown) or len(shown) > 80:
+        return stated
+    parsed = parse_date_string(shown) or _parse_shown_date(shown)
+    if parsed is not None and parsed[0].date() != stated.value.date():
+        return StatedDate(parsed[0], parsed[1], f"<time> text {shown[:40]}")
+    return stated
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _parse_shown_date(shown: str):
+    """A date written out in any language htmldate knows ("29 juin 2019", "3. Januar 2019")."""
+    from htmldate import find_date  # lazy: only for a <time> whose text disagrees
+
+    from html import escape
+
+    try:
+        found = find_date(f"<html><body><p>{escape(shown)}</p></body></html>", extensive_search=True,
+                          original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # best effort
+        return None
+    return parse_date_string(found) if found else None
+
+
+def _in_teaser(element) -> bool:
+    return any(ancestor.tag in ("a", "li") for ancestor in element.iterancestors()) or _in_boilerplate(element)
 
 
 def _in_boilerplate(element) -> bool:
