@@ -38,24 +38,21 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 16 <= value <= 32768:
-        raise argparse.ArgumentTypeError(f"width must be a whole number of pixels from 16 to 32768: {text!r}")
-    return value
+def _number_in(kind: type, low: float, high: float, what: str):
+    """An argparse type: a number of ``kind`` from ``low`` to ``high``, or a one-line usage error."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} from {low:g} to {high:g}: {text!r}")
+        return value
+    return parse
 
 
-def _scale(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = 0.0
-    if not 0.1 <= value <= 8:
-        raise argparse.ArgumentTypeError(f"scale must be a number from 0.1 to 8: {text!r}")
-    return value
+_width = _number_in(int, 16, 32768, "width must be a whole number of pixels")
+_scale = _number_in(float, 0.1, 8, "scale must be a number")
 
 
 def _command_parser() -> argparse.ArgumentParser:
@@ -69,7 +66,7 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=EXPORT_FORMATS,
                         help="output format (default: from OUT's suffix)")
     export.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD")
-    export.add_argument("--width", type=_positive_int, default=1600, metavar="PX",
+    export.add_argument("--width", type=_width, default=1600, metavar="PX",
                         help="image width in logical pixels (png/svg/pdf; default 1600)")
     export.add_argument("--scale", type=_scale, default=1.0, metavar="S",
                         help="pixel ratio for png (2 = twice as many pixels; default 1)")
