@@ -1,6 +1,9 @@
 """Extraction quality on the gold sets and extraction speed.
 
-    python benchmarks/extraction.py [--shared ../shared] [--misses] [--speed-only]
+    python benchmarks/extraction.py [--shared ../shared] [--dir DIR ...] [--only-dirs] [--misses] [--speed-only]
+
+--dir adds a folder of *.txt + *.gold.json pairs in the same gold format (e.g. a held-out set kept
+outside the repo); --only-dirs scores only those folders.
 
 Prints, per article and in total: parties F1, event-date recall, account recall and
 misattribution, reaction recall (and per reacting actor); then the time of a full extraction of
@@ -21,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 from timeline_app.extract.evaluation import Score, gold_files, score_file  # noqa: E402
 
 
-def quality(shared: Path, show_misses: bool) -> Score:
+def quality(paths: list[Path], show_misses: bool) -> Score:
     total = Score("TOTAL")
     print(f"{'article':52} {'parties':>7} {'ev.date':>9} {'accounts':>9} {'misattr':>7} {'reactions':>9}")
-    for path in gold_files(shared):
+    for path in paths:
         s, _ = score_file(path)
         total.add(s)
         print(f"{s.name[:52]:52} {s.parties_f1:7.2f} {s.events_dated:3}/{s.events_gold:<3} {s.claims_found:4}/{s.claims_gold:<4}"
@@ -81,11 +84,20 @@ def speed() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--dir", type=Path, action="append", default=[],
+                        help="another folder of *.txt + *.gold.json pairs to score (repeatable)")
+    parser.add_argument("--only-dirs", action="store_true", help="score only the --dir folders")
     parser.add_argument("--misses", action="store_true", help="list every gold item not found")
     parser.add_argument("--speed-only", action="store_true")
     args = parser.parse_args()
     if not args.speed_only:
-        quality(args.shared, args.misses)
+        paths = [] if args.only_dirs else gold_files(args.shared)
+        for folder in args.dir:
+            found = sorted(folder.glob("*.gold.json"))
+            if not found:
+                parser.error(f"no *.gold.json files in {folder}")
+            paths += found
+        quality(paths, args.misses)
     speed()
 
 
