@@ -201,3 +201,15 @@ def test_reopen_last_article_on_start(settings, tmp_path):
     assert initial_article(None, settings) == copy.resolve()
     copy.unlink()
     assert initial_article(None, settings).name == SEED.name  # vanished: back to the seed
+
+
+def test_a_corrupt_settings_file_is_set_aside_and_said(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(tmp_path))
+    (tmp_path / "settings.json").write_text("{broken", encoding="utf-8")
+    win = create_main_window(QApplication.instance())
+    qtbot.addWidget(win)
+    assert "set aside" in win.banner.text()
+    assert any(p.name.startswith("settings.json.corrupt") for p in tmp_path.iterdir())
+    win.open_path(SEED)
+    qtbot.waitUntil(lambda: not win.is_loading(), timeout=20000)
+    assert "set aside" in win.banner.text()  # still said with the first article

@@ -76,6 +76,14 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.statusBar().showMessage("Open an article to begin (File > Open).")
+        #: Said once, with the first article: things the user should know about the start itself.
+        self._startup_notes: list[str] = []
+        recovered = getattr(settings, "recovered_from", None)
+        if recovered is not None:
+            self._startup_notes.append(f"Your settings file was damaged; it was set aside as {recovered} and "
+                                       "default settings are in use.")
+            self.banner.setText(self._startup_notes[0])
+            self.banner.show()
 
     # ----------------------------------------------------------------- construction
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -274,7 +282,7 @@ class MainWindow(QMainWindow):
         self.article_view.set_text(article.text)
         self._show_reference(article)
         dated = sum(1 for e in timeline.events if e.time is not None)
-        notes = []
+        notes, self._startup_notes = self._startup_notes, []
         if article.reference_source == "file-mtime":
             notes.append("The article does not state its date: relative dates are resolved against the file's "
                          f"modification date ({article.reference_date}), an assumption. Set the right day in "
