@@ -23,6 +23,14 @@ class Entry:
     event: Optional[str]
 
 
+def entry_label(entry: Entry) -> str:
+    """The statement, led by its speaker unless the statement already names them."""
+    speaker = entry.speaker.strip()
+    if not speaker or speaker.lower() in entry.text.lower():
+        return entry.text
+    return f"{speaker}: {entry.text}"
+
+
 class StatementList(QListWidget):
     """A list of statements; header rows (actor names) are not selectable."""
     entryActivated = Signal(object)  # Entry
@@ -46,8 +54,7 @@ class StatementList(QListWidget):
         self.addItem(item)
 
     def add_entry(self, entry: Entry) -> None:
-        label = f"{entry.speaker}: {entry.text}" if entry.speaker else entry.text
-        item = QListWidgetItem(label)
+        item = QListWidgetItem(entry_label(entry))
         item.setData(_ENTRY_ROLE, entry)
         item.setToolTip(entry.text)
         self.addItem(item)
@@ -144,7 +151,7 @@ class ReactionsPanel(StatementList):
             if r.actor not in order:
                 order.append(r.actor)
         for actor in order:
-            self.add_header(names.get(actor, actor))
+            self.add_header(names.get(actor) or actor.replace("-", " ").title())
             for r in (r for r in timeline.reactions if r.actor == actor):
                 self.add_entry(Entry(r.speaker, r.text, tuple(r.span), r.event))
 
