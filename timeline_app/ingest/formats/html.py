@@ -76,7 +76,7 @@ def _main_text(tree) -> str:
 def _extract_with_trafilatura(trafilatura, tree):
     return trafilatura.bare_extraction(
         tree,
-        favor_recall=True,          # keep every paragraph of the story, even short ones
+        favor_recall=False,         # balanced: real pages keep as much story and far less clutter
         include_comments=False,     # readers' comments are not the article
         include_tables=True,        # tables as text: casualty figures often live in them
         include_images=False,

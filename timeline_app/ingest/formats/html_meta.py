@@ -241,7 +241,7 @@ def page_title(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> str
     if document_title:
         declared.append(document_title)
     declared = [_clean(value) for value in declared if _clean(value)]
-    headings = [_clean(h.text_content()) for h in _h1s(tree)]
+    headings = [_heading_text(h) for h in _h1s(tree)]
     headings = [h for h in headings if h and len(h) <= 300]
     # An <h1> that the metadata also names is the headline exactly as the page shows it.
     for heading in headings:
@@ -260,6 +260,31 @@ def _agrees(heading: str, declared: list[str]) -> bool:
         return False
     return any(heading in value or (value in heading and len(value) >= 0.6 * len(heading))
                for value in declared if value)
+
+
+def _heading_text(heading) -> str:
+    """The <h1>'s words; a link inside it beside other text (a site or section name) is left
+    out, and nested elements are separated by a space ("Headline<a>Site</a>" -> "Headline")."""
+    own = [part for part in _text_parts(heading, skip_links=True)]
+    if len(_clean(" ".join(own))) < 10:
+        own = list(_text_parts(heading, skip_links=False))
+    return _clean(" ".join(own))
+
+
+_INLINE = ("span", "em", "strong", "b", "i", "u", "small", "mark", "q", "abbr", "sup", "sub")
+
+
+def _text_parts(element, skip_links: bool):
+    """Text of ``element`` in order; inline children glue to their neighbours, others get a space."""
+    pieces = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str) or (skip_links and child.tag == "a"):
+            pieces.append(child.tail or "")
+            continue
+        inner = "".join(_text_parts(child, skip_links))
+        glue = "" if child.tag in _INLINE else " "
+        pieces.append(glue + inner + glue + (child.tail or ""))
+    yield "".join(pieces)
 
 
 def _h1s(tree) -> list:
