@@ -41,6 +41,9 @@ def read_overlay() -> dict[str, dict]:
 
 def build() -> dict:
     overlay = read_overlay()
+    # A name the overlay gives one country is that country's alone: pycountry calls CG "Congo",
+    # but news (AP style) means the Democratic Republic of the Congo by it.
+    claimed = {alias: code for code, extra in overlay.items() for alias in extra["aliases"]}
     entities = []
     seen_codes = set()
     for country in pycountry.countries:
@@ -51,7 +54,8 @@ def build() -> dict:
                           getattr(country, "official_name", None)]
         short = extra["short"] or next(n for n in official_names if n)
         # "Name, Republic of" is a catalogue form that never occurs in running text.
-        names = [short] + [n for n in official_names if n and ", " not in n] + extra["aliases"]
+        names = [short] + [n for n in official_names if n and ", " not in n
+                           and claimed.get(n, code) == code] + extra["aliases"]
         entities.append({"id": slug(short), "name": short, "kind": "state", "code": code,
                          "names": list(dict.fromkeys(names)), "demonyms": extra["demonyms"],
                          "metonyms": extra["metonyms"]})

@@ -106,8 +106,8 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
     "a spokesman for the Y-backed X" -> X, "X's ambassador to Y" -> X."""
     candidates = []
     for m in in_range(mentions, start, end):
-        if m.end > end or m.backed:
-            continue
+        if m.end > end or m.backed or gaz.entity(m.entity).kind == "region":
+            continue             # "a South American diplomat" belongs to no state
         before = text[max(start, m.start - 25):m.start]
         if gaz.entity(m.entity).kind == "media" and re.search(r"\b(?:by|to|told)\s+(?:the\s+)?$", before):
             continue             # "quoted by <outlet>", "told <outlet>": the outlet is not the speaker

@@ -44,6 +44,12 @@ _WORD = re.compile(r"\w+")
 _LARGE_TEXT = 100_000
 
 
+
+def _ex_prefixed(text: str, a: int) -> bool:
+    """"ex-FARC rebels": a former member is still named by the name after the hyphen."""
+    return a >= 3 and text[a - 3:a] in ("ex-", "Ex-") and (a == 3 or not text[a - 4].isalnum())
+
+
 _BACKED = re.compile(r"-(?:backed|led|allied|aligned|sponsored|supported|funded|based)\b")
 
 @dataclass
@@ -113,7 +119,8 @@ class Gazetteer:
             if a < resume:
                 continue
             forms = buckets.get(word.group())
-            if forms is None or (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_.-")):
+            if forms is None or (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_.-")
+                                 and not _ex_prefixed(text, a)):
                 continue
             surface = None
             for f in forms:
@@ -135,7 +142,8 @@ class Gazetteer:
         if self._pattern is None:
             forms = [f for f in self.surface if not f.startswith(("the ", "The "))]
             first_chars = "".join(sorted({re.escape(f[0]) for f in forms if f}))
-            self._pattern = re.compile(rf"(?<![\w.\-])(?=[{first_chars}])(?:{trie_regex(forms)})(?![\w])")
+            self._pattern = re.compile(rf"(?:(?<![\w.\-])|(?<=\b[Ee]x-))(?=[{first_chars}])"
+                                       rf"(?:{trie_regex(forms)})(?![\w])")
         found = []
         for m in self._pattern.finditer(text, start, end):
             a, b = m.span()
