@@ -105,8 +105,44 @@ def _body_text(body) -> str:
         else:
             block = _inline(element)
         if block:
-            blocks.append(block)
-    return _BLOCK_SEPARATOR.join(blocks) + ("\n" if blocks else "")
+            blocks.append((element.tag, block))
+    kept = [block for _, block in _without_trailing_clutter(blocks)]
+    return _BLOCK_SEPARATOR.join(kept) + ("\n" if kept else "")
+
+
+#: How a sentence ends, in the scripts news is written in (a closing quote or bracket may follow).
+_SENTENCE_END = re.compile(r"[.!?;:。！？؟।…][\"'”’»)\]）」』]*$")
+_CLUTTER_LINE = 40
+
+
+def _without_trailing_clutter(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop a "Related articles" section that trails the story: a short label line followed
+    by a list of headline-like links (and maybe more labels) up to the end.
+
+    A lone short last line (a sign-off, "Repeat chorus") stays: without a list after it, it is
+    as likely the story's own as clutter.
+    """
+    cut, seen_list = len(blocks), False
+    for index in range(len(blocks) - 1, 0, -1):
+        tag, block = blocks[index]
+        if tag == "list" and all(_is_headline_like(item) for item in block.split("\n")):
+            seen_list = True
+        elif _is_label(block):
+            if seen_list:
+                cut = index
+        else:
+            break
+    return blocks[:cut]
+
+
+def _is_label(text: str) -> bool:
+    text = text.strip()
+    return "\n" not in text and len(text) < _CLUTTER_LINE and not _SENTENCE_END.search(text)
+
+
+def _is_headline_like(text: str) -> bool:
+    text = text.strip()
+    return len(text) < 3 * _CLUTTER_LINE and not _SENTENCE_END.search(text)
 
 
 def _inline(element) -> str:
