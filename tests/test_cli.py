@@ -133,3 +133,12 @@ def test_vector_exports(capsys, tmp_path, fmt, magic):
     assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temp file left beside it
     if fmt == "svg":
         assert b"Armenia" in data  # lane names are real text in the SVG
+
+
+def test_image_export_gets_ordinary_permissions_and_keeps_the_old_file_on_failure(capsys, tmp_path):
+    out = tmp_path / "t.png"
+    assert run(capsys, "export", str(SEED), "-o", str(out), "--width", "400")[0] == 0
+    assert out.stat().st_mode & 0o044 == 0o044  # readable by others, like any file the user saves
+    before = out.read_bytes()
+    assert run(capsys, "export", str(tmp_path / "missing.txt"), "-o", str(out))[0] == 1
+    assert out.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["t.png"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 
 def write_atomic(path: str | os.PathLike, data: bytes | str, encoding: str = "utf-8") -> Path:
@@ -16,14 +18,24 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, encoding: str = "ut
     file system), is flushed and fsynced, then replaces ``path``. On any error the temporary file is
     removed, ``path`` keeps its old content (or stays absent), and the exception propagates.
     """
-    target = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
+    with replacing(path) as tmp:
+        with open(tmp, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+    return Path(path)
+
+
+@contextmanager
+def replacing(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer that wants a file name (Qt's image writers);
+    when the block ends without error the file there replaces ``path``, otherwise it is removed."""
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp_name)
         # mkstemp creates 0600; give the file the permissions an ordinary open() would.
         os.chmod(tmp_name, 0o666 & ~_current_umask())
         os.replace(tmp_name, target)
@@ -34,7 +46,6 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, encoding: str = "ut
             pass
         raise
     _fsync_directory(target.parent)
-    return target
 
 
 def _current_umask() -> int:

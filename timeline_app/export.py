@@ -8,11 +8,9 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 
-from .atomic import write_atomic
+from .atomic import replacing, write_atomic
 from .model import Event, Timeline
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -112,16 +110,10 @@ def _time_key(e: Event):
 def _write_image(timeline: Timeline, out: Path, fmt: str, width: int, scale: float) -> None:
     from . import render  # Qt: only imported when an image is asked for (it makes the application object)
 
-    # Qt writes to a path of its own choosing; give it a temp file beside OUT, then rename.
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=f".{fmt}", dir=out.parent or ".")
-    os.close(fd)
-    try:
-        if not _save_image(render, timeline, tmp, fmt, width, scale):
+    # Qt writes to a file name of its own; give it a temp file beside OUT that replaces OUT on success.
+    with replacing(out, suffix=f".{fmt}") as tmp:
+        if not _save_image(render, timeline, str(tmp), fmt, width, scale):
             raise ExportError(f"could not write {fmt.upper()} image ({out})")
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _save_image(render, timeline: Timeline, path: str, fmt: str, width: int, scale: float) -> bool:
