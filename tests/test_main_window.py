@@ -213,3 +213,22 @@ def test_a_corrupt_settings_file_is_set_aside_and_said(qtbot, tmp_path, monkeypa
     win.open_path(SEED)
     qtbot.waitUntil(lambda: not win.is_loading(), timeout=20000)
     assert "set aside" in win.banner.text()  # still said with the first article
+
+
+def test_png_export_asks_for_width_and_pixel_ratio(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+    from timeline_app.ui.export_options import ImageExportOptions
+    open_and_wait(qtbot, window, SEED)
+    out = tmp_path / "asked.png"
+
+    def answer(dialog):
+        dialog.width_box.setValue(1000)
+        dialog.scale_box.setValue(1.5)
+        assert "1500 px" in dialog.size_label.text()
+        return ImageExportOptions.DialogCode.Accepted
+
+    monkeypatch.setattr(ImageExportOptions, "exec", answer)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_dialog("png")
+    assert QImage(str(out)).width() == 1500

@@ -19,6 +19,7 @@ from ..layout.lanes import build_lanes
 from ..model import Timeline
 from .article_view import ArticleView
 from .document import Document
+from .export_options import ImageExportOptions
 from .loader import LoadJob, LoadRequest
 from .panels import AccountsPanel, Entry, ReactionsPanel
 from .timeline_view import TimelineView
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self._running: set[LoadJob] = set()       # every started thread, until it finishes
         self._progress: Optional[QProgressDialog] = None
         self._message_box: Optional[QMessageBox] = None
+        #: Width (logical px) and pixel ratio of the last image export.
+        self._image_size: tuple[int, float] = (2400, 2.0)
         self.setWindowTitle("Timeline")
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -350,9 +353,15 @@ class MainWindow(QMainWindow):
         stem = Path(self.current_path or "timeline").stem
         suffix = "timeline.json" if fmt == "timelinejs" else fmt
         start = str((self.current_path.parent if self.current_path else Path.home()) / f"{stem}.{suffix}")
+        width, scale = self._image_size
+        if fmt == "png":
+            options = ImageExportOptions(width, scale, self)
+            if options.exec() != ImageExportOptions.DialogCode.Accepted:
+                return
+            width, scale = self._image_size = options.values()
         path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", start, EXPORT_FILTERS[fmt])
         if path:
-            self.export_to(path, fmt)
+            self.export_to(path, fmt, width=width, scale=scale)
 
     def export_to(self, path: str | Path, fmt: str, width: int = 2400, scale: float = 1.0) -> bool:
         from .. import export
