@@ -1,4 +1,5 @@
-"""Runs the frozen app (dist/timeline-app) headless: exports the seed to PNG and JSON, fails on any traceback.
+"""Runs the frozen app (dist/timeline-app) headless: exports the seed to PNG, JSON, SVG and PDF and a saved
+web page to JSON; fails on any traceback.
 
 Usage: python tests/smoke_frozen.py dist/timeline-app     (used by `make package-smoke`)
 """
@@ -18,7 +19,7 @@ def main(folder: str) -> int:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        for suffix in ("png", "json"):
+        for suffix in ("png", "json", "svg", "pdf"):
             out = Path(tmp) / f"seed.{suffix}"
             start = time.perf_counter()
             proc = subprocess.run([str(exe), "export", str(seed), "-o", str(out)], env=env,
@@ -32,7 +33,7 @@ def main(folder: str) -> int:
                 doc = json.loads(out.read_text(encoding="utf-8"))
                 if doc.get("schema") != "timeline-app/1" or not doc.get("events"):
                     failures.append("json: no events or wrong schema")
-            elif out.read_bytes()[:4] != b"\x89PNG":
+            elif suffix == "png" and out.read_bytes()[:4] != b"\x89PNG":
                 failures.append("png: not a PNG file")
         # A saved web page: HTML extraction needs its package data inside the bundle.
         page = Path(__file__).resolve().parent / "data" / "ingest" / "news_jsonld.html"
