@@ -21,6 +21,9 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _NOT_TEXT = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
 _BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article")
 _BLOCK_SEPARATOR = "\n\n"
+#: htmldate's search of the page text costs ~0.5 s per MB of text: no article has this much,
+#: a book-sized page is not worth the wait.
+_GUESS_LIMIT = 300_000
 
 
 def declared_charset(raw: bytes) -> Optional[str]:
@@ -37,7 +40,7 @@ def parse_html(source: str) -> Extracted:
     objects = json_ld_objects(tree)
     title = page_title(tree, meta, objects)
     stated = published_date(tree, meta, objects) or _htmldate(tree) or modified_date(meta, objects)
-    guessed = None if stated else _htmldate(tree, extensive=True)
+    guessed = None if stated or _paragraph_chars(tree) > _GUESS_LIMIT else _htmldate(tree, extensive=True)
     text = _main_text(tree)
     if not text.strip():
         text = _all_visible_text(_parse(source))
@@ -59,6 +62,10 @@ def _parse(source: str):
         return lxml_html.document_fromstring(source, parser=parser)
     except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError for hopeless input
         return None
+
+
+def _paragraph_chars(tree) -> int:
+    return sum(len(text) for text in tree.xpath("//p//text()"))
 
 
 def _main_text(tree) -> str:
