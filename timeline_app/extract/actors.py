@@ -264,6 +264,8 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     return people, person_mentions
 
 
+_MEETS_BEFORE = re.compile(r"\b(?:talks|meeting|met|meets|meet|visited|visiting|counterpart|hosted|received)"
+                           r"(?:\s+with)?\s+(?:[^,.;]{0,60}?\band\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
 _BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")
 
 
@@ -281,6 +283,8 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
         return None
     sa, sb = sentences[index]
     windows = [(sa, pos)] + [sentences[i] for i in (index - 1, index - 2) if i >= 0] + [(pos, sb)]
+    if _MEETS_BEFORE.search(text, max(sa, pos - 120), pos):
+        windows = windows[1:]        # "X's general is in talks with Minister Y": Y is X's counterpart
     for wa, wb in windows:
         found = []
         for m in in_range(mentions, wa, wb):

@@ -28,9 +28,15 @@ _VERBS = (
     r"responded|expressed|expresses|welcomed|welcomes|praised|asked|appealed|described|"
     r"went\s+on\s+to\s+say|reiterated|maintained|countered|suggested|believe|believed|"
     r"declare|declared|posted|published\s+a\s+statement|issued\s+a\s+statement|released|refused|has\s+seen|recalled|"
-    r"held\s+talks|discussed|reminded|explained|emphasized|emphasised|stressed|opened|decided"
+    r"quoted|held\s+talks|discussed|reminded|explained|emphasized|emphasised|stressed|opened|decided"
 )
 _REPORT = re.compile(rf"\b(?:{_VERBS})\b")
+#: Words that make the next "claims", "reports", "demands" a noun: "its rival claims", "no claims".
+_NOUN_READING = re.compile(
+    r"\b(?:no|its|their|his|her|our|these|those|such|any|rival|competing|overlapping|conflicting|"
+    r"sweeping|territorial|maritime|historic|historical|legal|sovereignty|false|unverified|similar|"
+    r"earlier|initial|media|news)\s+(?:(?:rival|competing|overlapping|conflicting|sweeping|territorial|"
+    r"maritime|historic|historical|legal|false|unverified|similar|new|old)\s+)?$", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=[,.;]|\s+(?:at|on|in)\s+least|$)")
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
@@ -53,6 +59,9 @@ _DEFINITE_BACKREF = re.compile(
     r"officials|envoy|ambassador|leader|chief|mission|country|group|agency|government|council|"
     r"department|statement|prime minister|party|movement|front|alliance|coalition|regime|"
     r"administration|authorities))\W*$", re.IGNORECASE)
+_STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
+_STATEMENT_BACKREF = re.compile(r"^\W*(?:but\s+|and\s+)?(?:the|that|this)\s+(?:\w+\s+){0,2}statement\W*$",
+                                re.IGNORECASE)
 _ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
                            r"armed forces|soldiers|government)\b", re.IGNORECASE)
 _ARMED_BODY = re.compile(r"^\W*(?:the\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
@@ -98,6 +107,8 @@ class Attribution:
 @dataclass
 class _Memory:
     last: Optional[Attribution] = None
+    last_statement: Optional[Attribution] = None    # the last speaker who issued a written statement
+    last_statement_index: int = -10
     last_person: Optional[Attribution] = None
     last_sentence_index: int = -10
 
@@ -144,6 +155,9 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
             memory.last_sentence_index = index
             if found.person:
                 memory.last_person = found
+            if found.entity and _STATEMENT.search(text, sa, sb) and not _STATEMENT_BACKREF.match(found.speaker):
+                memory.last_statement = found
+                memory.last_statement_index = index
         out.append(found)
     return out
 
@@ -220,6 +234,9 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     for m in _REPORT.finditer(sentence):
         if _inside(sa + m.start(), quotes):
             continue
+        if _NOUN_READING.search(text, max(sa, sa + m.start() - 40), sa + m.start()) \
+                and re.fullmatch(r"claims|reports|demands|calls|states|statements?", m.group()):
+            continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
         if re.search(r"(?:ed|told|said|held)$", m.group()) and \
                 _PASSIVE_BEFORE.search(text, max(sa, sa + m.start() - 30), sa + m.start()):
             continue                 # "X has been accused": X is the one accused, not a speaker
@@ -356,6 +373,11 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         if gaz.entity(root).kind in ("media", "monitor"):
             return None, None, (start, end)     # "according to a <wire> report": no side speaks
         return root, None, (start, end)
+    if _STATEMENT_BACKREF.match(bare) and memory.last_statement is not None \
+            and index - memory.last_statement_index <= 6:
+        # "The new statement said": whoever issued the statement, not the last speaker.
+        prev = memory.last_statement
+        return prev.entity, prev.person, (start, end)
     if _DEFINITE_BACKREF.match(bare) and recent:
         return memory.last.entity, memory.last.person, (start, end)
     if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:

@@ -21,6 +21,8 @@ from .sentences import paragraph_spans, sentence_spans
 _REACTING_KINDS = ("state", "organisation")
 #: Events that ended this long before the reference date are background history (lane "other").
 BACKGROUND_AGE = dt.timedelta(days=180)
+#: Headlines are short; a first line longer than this that ends a sentence is the story's lead.
+_HEADLINE_MAX_WORDS = 22
 
 
 def _tag_times(text: str, reference) -> tuple[list, Optional[str]]:
@@ -121,6 +123,8 @@ def _title_span(text: str, title: str, sentences) -> Optional[tuple[int, int]]:
     if b > first_line_end:
         return None
     line = text[a:first_line_end].strip()
+    if len(line.split()) > _HEADLINE_MAX_WORDS and line.endswith((".", "!", "?")):
+        return None          # a whole lead paragraph ("(Wire) -- ... , officials said."), no headline
     if (title and line == title.strip()) or not line.endswith((".", "!", "?")) or b < first_line_end:
         return a, b
     return None
