@@ -6,8 +6,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Optional
+
+from . import regex_cache as rc
+from .regex_cache import compile_cached
 
 
 # ---- calendar arithmetic ---------------------------------------------------------------------------------
@@ -99,12 +101,12 @@ def weekday_in_week(any_day: dt.date, iso_weekday: int) -> dt.date:
 
 
 # ---- tense ----------------------------------------------------------------------------------------------
-_FUTURE = re.compile(
+_FUTURE = compile_cached(
     r"\b(?:will|won't|shall|'ll|going\sto|is\sto|are\sto|plans?\sto|intends?\sto|scheduled|"
     r"expected\sto|expects?\sto|due\sto|to\sbe\sheld|set\sto|aims?\sto|upcoming|would\sbe\sheld|planning\sto|"
     r"is\sdue|are\sdue|is\sexpected|are\sexpected|to\sbegin|to\sstart|to\smeet|to\svisit|to\stravel|to\sreturn|"
     r"to\svote|to\shold|tomorrow|would|as\ssoon\sas)\b", re.I)
-_PAST = re.compile(
+_PAST = compile_cached(
     r"\b(?:was|were|had|did|said|told|came|went|met|began|broke|fought|took|gave|made|held|left|fled|"
     r"saw|got|won|lost|shot|hit|struck|ran|sent|led|spoke|wrote|rose|fell|became|began|brought|bought|"
     r"sold|paid|put|set\soff|stood|thought|felt|knew|found|kept|heard|began|sought|caught|flew|drove|"
@@ -113,13 +115,13 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "e
                 "embed", "united", "red", "bed", "shed", "hundred", "limited", "based", "related", "expected",
                 "scheduled", "planned", "proposed", "supposed", "planned", "armed", "alleged", "disputed",
                 "detailed", "advanced", "concerned", "interested", "dedicated"}
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|the|a|an|its|their|his|"
+_PASSIVE_BEFORE = compile_cached(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|the|a|an|its|their|his|"
                              r"her|our|newly|recently)\s+(?:\w+ly\s+)?\Z", re.I)
-_VERB_RIGHT_BEFORE = re.compile(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
-_DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|defer|adjourn|push|put\s+off|has|have|given|gave)\w*\b[^.;]{0,40}"
+_VERB_RIGHT_BEFORE = compile_cached(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
+_DEADLINE_BEFORE = compile_cached(r"\b(?:postpon|extend|delay|defer|adjourn|push|put\s+off|has|have|given|gave)\w*\b[^.;]{0,40}"
                               r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}\Z", re.I)
-_PLUPERFECT_PLAN = re.compile(r"\bhad\s+been\s+\Z", re.I)
-_CLAUSE_BOUNDARY = re.compile(r"(?:(?<=[a-z0-9)\]][a-z0-9)\]])\.|[!?;])\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
+_PLUPERFECT_PLAN = compile_cached(r"\bhad\s+been\s+\Z", re.I)
+_CLAUSE_BOUNDARY = compile_cached(r"(?:(?<=[a-z0-9)\]][a-z0-9)\]])\.|[!?;])\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
 
 
 def tense_near(text: str, start: int, end: int) -> int:
@@ -143,7 +145,7 @@ def tense_near(text: str, start: int, end: int) -> int:
     if _DEADLINE_BEFORE.search(left):
         return 2
     # The verb right before the expression ("said Tuesday", "announced on Monday") decides at once.
-    if re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?\Z", left, re.I):
+    if rc.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?\Z", left, re.I):
         return -2       # "since March": a time already past
     vb = _VERB_RIGHT_BEFORE.search(left)
     if vb:
@@ -173,24 +175,31 @@ def tense_near(text: str, start: int, end: int) -> int:
 
 
 # ---- context --------------------------------------------------------------------------------------------
-@dataclass(slots=True)
 class NarrativeTime:
-    begin: dt.date            # first day of the last resolved time
-    unit: str                 # its granularity as a calendar unit (day week month quarter year ...)
-    value: str
-    position: int             # where it ended in the text
-    rule: str = ""            # the grammar rule that named it ("relative_unit" for "last week")
+    """The last resolved time: what "the following day", "two years later" and a bare weekday count from.
+    (Plain classes here, not dataclasses: dataclass creation costs start-up time.)"""
+    __slots__ = ("begin", "unit", "value", "position", "rule")
+
+    def __init__(self, begin: dt.date, unit: str, value: str, position: int, rule: str = "") -> None:
+        self.begin = begin          # first day of the last resolved time
+        self.unit = unit            # its granularity as a calendar unit (day week month quarter year ...)
+        self.value = value
+        self.position = position    # where it ended in the text
+        self.rule = rule            # the grammar rule that named it ("relative_unit" for "last week")
 
 
-@dataclass(slots=True)
 class Context:
-    text: str
-    ref: dt.date
-    ref_time: Optional[dt.time] = None
-    has_ref: bool = True
-    last: Optional[NarrativeTime] = None
-    #: The last quarter named outright ("the third quarter"): what "the quarter", "a year ago" refer to in a report.
-    main_quarter: Optional[NarrativeTime] = None
+    """Everything a normaliser resolves against: the text, the reference date and the narrative so far."""
+    __slots__ = ("text", "ref", "ref_time", "has_ref", "last", "main_quarter")
+
+    def __init__(self, text: str, ref: dt.date, ref_time: Optional[dt.time] = None, has_ref: bool = True) -> None:
+        self.text = text
+        self.ref = ref
+        self.ref_time = ref_time
+        self.has_ref = has_ref
+        self.last: Optional[NarrativeTime] = None
+        #: The last quarter named outright ("the third quarter"): what "the quarter", "a year ago" refer to.
+        self.main_quarter: Optional[NarrativeTime] = None
 
     def tense(self, start: int, end: int) -> int:
         return tense_near(self.text, start, end)

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import Optional
 
+from .regex_cache import compile_cached
 from .anchor import add_months
 
 Interval = tuple[Optional[dt.datetime], Optional[dt.datetime], str]
@@ -17,7 +18,7 @@ PART_OF_DAY_HOURS = {"MO": (6, 6), "AF": (12, 6), "EV": (18, 4), "NI": (18, 12),
 #: Seasons: (first month, relative year of the first month); three months each (northern hemisphere).
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
-_VALUE = re.compile(
+_VALUE = compile_cached(
     r"(?P<y>\d{1,4})(?:-(?:"
     r"(?P<mo>\d{2})(?:-(?P<d>\d{2}))?"
     r"|W(?P<w>\d{1,2})(?:-(?P<wd>\d|WE))?"

@@ -5,29 +5,33 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Callable, Optional
 
+from . import regex_cache as rc
 from .anchor import (Context, add_months, fmt_day, fmt_unit, fmt_week, shift, weekday_from, weekday_in_week)
 from .lexicon import (MONTHS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, SEASONS, UNITS,
                       VAGUE_QUANTITIES, WEEKDAYS, number_value, ordinal_value, unit_of)
 
 
-@dataclass(slots=True)
 class Resolved:
-    type: str
-    value: str
-    mod: Optional[str] = None
-    anchored: str = "explicit"
-    # Interval overrides, for expressions whose extent is not the value's own (PAST_REF, "earlier this year").
-    begin: Optional[dt.datetime] = None
-    end: Optional[dt.datetime] = None
-    granularity: Optional[str] = None
+    """What a normaliser found: TIMEX3 type, value and mod, how it was anchored, and an interval override for
+    expressions whose extent is not the value's own (PAST_REF, "earlier this year").
+    (A plain class, not a dataclass: dataclass creation costs start-up time.)"""
+    __slots__ = ("type", "value", "mod", "anchored", "begin", "end", "granularity")
+
+    def __init__(self, type: str, value: str, mod: Optional[str] = None, anchored: str = "explicit",   # noqa: A002
+                 begin: Optional[dt.datetime] = None, end: Optional[dt.datetime] = None,
+                 granularity: Optional[str] = None) -> None:
+        self.type, self.value, self.mod, self.anchored = type, value, mod, anchored
+        self.begin, self.end, self.granularity = begin, end, granularity
+
+    def __repr__(self) -> str:
+        return f"Resolved({self.type}, {self.value!r}, mod={self.mod}, anchored={self.anchored})"
 
 
 def plain(s: Optional[str]) -> str:
     """Lower case, single spaces: the form the lexicon's tables are keyed by."""
-    return re.sub(r"\s+", " ", (s or "").strip().lower())
+    return rc.sub(r"\s+", " ", (s or "").strip().lower())
 
 
 def _month(word: str) -> int:
@@ -46,7 +50,7 @@ def _pos_mod(word: Optional[str]) -> Optional[str]:
         return None
     if w in POSITION_MODS:
         return POSITION_MODS[w]
-    w = re.sub(r"\s+the$", "", w)
+    w = rc.sub(r"\s+the$", "", w)
     return POSITION_MODS.get(w) or POSITION_MODS.get("the " + w)
 
 
@@ -347,7 +351,7 @@ def _midnight(m: re.Match, ctx: Context, day: dt.date, anchored: str) -> Resolve
     ended: the START of the reference day (T00:00). A bare midnight on an earlier narrative day stays its end."""
     if _names_day(m) or ctx.tense(m.start(), m.end()) >= 0 or day != ctx.ref:
         return Resolved("TIME", f"{fmt_day(day)}T24:00", anchored=anchored)
-    mod = "APPROX" if m.groupdict().get("approx") or re.search(
+    mod = "APPROX" if m.groupdict().get("approx") or rc.search(
         r"\b(?:around|about|approximately)\s+\Z", ctx.text[max(0, m.start() - 16):m.start()], re.I) else None
     return Resolved("TIME", f"{fmt_day(day)}T00:00", mod=mod, anchored=anchored)
 
@@ -779,7 +783,7 @@ def spoken_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
     """"nineteen ninety-six", "the year two thousand" (transcribed speech)."""
     if m["thousand"]:
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-        if not (plain(m.group(0)).startswith("the year") or re.search(r"\b(?:in|by|since|until|of)\s+\Z", before)):
+        if not (plain(m.group(0)).startswith("the year") or rc.search(r"\b(?:in|by|since|until|of)\s+\Z", before)):
             return None
         rest = plain(m["thousand"])[len("two thousand"):].replace("and", "").strip()
         y = 2000 + int(number_value(rest) or 0) if rest else 2000
@@ -829,7 +833,7 @@ def unit_edge(m: re.Match, ctx: Context) -> Optional[Resolved]:
 def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
     unit = plain(m["unit"])
     after = ctx.text[m.end():m.end() + 16].lower()
-    if unit == "year" and re.match(r"\s+(?:ended|ending|ends|that\s+ended|through|to\s+date)\b", after):
+    if unit == "year" and rc.match(r"\s+(?:ended|ending|ends|that\s+ended|through|to\s+date)\b", after):
         return Resolved("DURATION", "P1Y", granularity="duration")
     if not m["adj"] and ctx.last is not None and ctx.last.unit == unit and m.start() - ctx.last.position < 400:
         return Resolved("DATE", ctx.last.value, anchored="narrative")

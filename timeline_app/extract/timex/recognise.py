@@ -7,8 +7,9 @@ uses bounded repetition only, so the cost stays linear in the text (no catastrop
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Optional
 
+from .regex_cache import compile_cached
 from .lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNIT_PLURALS, UNITS, WEEKDAYS
 from .lexicon import (AMPM_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE, ORDINAL_RE, POD_RE,
                       SEASON_RE, SP, TZ_RE, UNIT_RE, VAGUE_RE, WEEKDAY_RE)
@@ -28,15 +29,26 @@ REL = (r"(?:this|last|next|past|previous|coming|current|following|that|same|late
        r"present))")
 
 
-@dataclass(frozen=True, slots=True)
 class Rule:
-    name: str
-    regex: re.Pattern
-    priority: int = 0       # breaks ties between equally long candidates
+    """A grammar rule. Its regex is compiled on first use: most texts need only some of the rules, and compiling
+    all of them up front would cost the app's start-up tens of milliseconds."""
+    __slots__ = ("name", "pattern", "priority", "_regex")
+
+    def __init__(self, name: str, pattern: str, priority: int = 0) -> None:
+        self.name = name
+        self.pattern = pattern
+        self.priority = priority     # breaks ties between equally long candidates
+        self._regex: Optional[re.Pattern] = None
+
+    @property
+    def regex(self) -> re.Pattern:
+        if self._regex is None:
+            self._regex = compile_cached(self.pattern, re.I)
+        return self._regex
 
 
 def _rule(name: str, pattern: str, priority: int = 0) -> Rule:
-    return Rule(name, re.compile(pattern, re.I), priority)
+    return Rule(name, pattern, priority)
 
 
 RULES: list[Rule] = [
@@ -162,57 +174,96 @@ RULES: list[Rule] = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
 class Candidate:
-    start: int
-    end: int
-    rule: str
-    priority: int
-    match: re.Match
+    """A rule's match, with its TimeML extent (start may skip a leading "about")."""
+    __slots__ = ("start", "end", "rule", "priority", "match")
+
+    def __init__(self, start: int, end: int, rule: str, priority: int, match: re.Match) -> None:
+        self.start, self.end, self.rule, self.priority, self.match = start, end, rule, priority, match
 
 
-#: Words one of which every time expression contains. The rules only run near them, so text without any
-#: (a megabyte of "the the the", of spaces or of one long number) costs one fast scan.
-_ANCHOR_WORDS = (
-    list(MONTHS) + list(WEEKDAYS) + list(UNIT_PLURALS) + list(UNITS) + list(SEASONS) + list(PARTS_OF_DAY)
-    + ["now", "today", "tonight", "yesterday", "tomorrow", "recent", "recently", "lately", "earlier", "previously",
-       "formerly", "currently", "current", "present", "presently", "nowadays", "future", "past", "soon", "term",
-       "then", "moment", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly",
-       "quarterly", "biannually", "semiannually", "christmas", "thanksgiving", "easter", "halloween", "valentine's",
-       "labor", "memorial", "independence", "election", "boxing", "new", "eighteen", "nineteen", "twenty",
-       "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
-       "period", "half", "weekends", "quarters"] + [w + "s" for w in WEEKDAYS if not w.endswith(".")])
-_ANCHOR_SET = frozenset(w.rstrip(".") for w in _ANCHOR_WORDS)
-_TOKEN_RE = re.compile(r"[a-z]+|(?<!\d)\d{1,4}(?!\d)", re.I)
-_REACH = 50     # no time expression reaches further than this from its anchor word
+#: Words one of which every match of a rule contains ("#": any number). A rule runs only in the windows
+#: around its trigger words, so each stretch of text pays only for the rules it can match, and text without
+#: any trigger (a megabyte of "the the the", of spaces or of one long number) costs one fast scan.
+_MONTH_WORDS = {w.rstrip(".") for w in MONTHS}
+_WEEKDAY_WORDS = {w.rstrip(".") for w in WEEKDAYS} | {w + "s" for w in WEEKDAYS if not w.endswith(".")}
+_UNIT_WORDS = {w.rstrip(".") for w in list(UNITS) + list(UNIT_PLURALS)} | {"weekends", "quarters"}
+_POD_WORDS = {w for k in PARTS_OF_DAY for w in re.findall(r"[a-z]+", k)} - {"mid", "late"} | {
+    "midafternoon", "midmorning"}
+#: Digit tokens are told apart by what follows them: "#4" a four-digit number, "#:" digits before ":" (15:05),
+#: "#/" before "/" (9/13/2022), "#-" before "-" (2022-09-13); "#" any other number.
+_TRIGGERS: dict[str, set[str]] = {
+    "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
+    "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
+    "q_short": {"q", "h"},
+    "month_day": _MONTH_WORDS, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "century": {"century"}, "season": set(SEASONS),
+    "quarter": {"quarter", "half", "period"}, "quarter_ref": {"quarter", "period"},
+    "clock": {"#:", "am", "pm", "m", "noon", "midday", "midnight", "mid", "morning", "afternoon", "evening"},
+    "weekday": _WEEKDAY_WORDS, "relative_day": {"today", "tonight", "yesterday", "tomorrow"},
+    "pod": _POD_WORDS, "pod_bare": _POD_WORDS,
+    "relative_unit": _UNIT_WORDS, "ago": _UNIT_WORDS, "duration": _UNIT_WORDS, "bare_units": _UNIT_WORDS,
+    "set": {"every", "each", "per", "day", "year", "week", "month", "night", "daily", "weekly", "monthly",
+            "yearly", "hourly", "nightly", "biweekly"},
+    "vague": {"now", "current", "currently", "nowadays", "days", "present", "moment", "recently", "recent",
+              "lately", "earlier", "past", "term", "future", "weeks", "months", "years", "decades", "quarters",
+              "then", "times"},
+    "spoken_year": {"eighteen", "nineteen", "twenty", "thousand"},
+    "decade_word": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
+    "weekend": {"weekend"}, "unit_edge": {"year", "month", "week", "decade", "century", "quarter"},
+    "the_unit": {"year", "week", "month"}, "year_ago": {"year"}, "day_around": {"day", "night", "week", "month", "year"},
+    "ahead": {"days", "weeks", "months", "years", "decades"},
+    "holiday": {"christmas", "new", "thanksgiving", "easter", "halloween", "valentine", "labor", "memorial",
+                "independence", "election", "boxing"},
+}
+#: trigger word -> bit mask of the rules (by index in RULES) it can start.
+_RULE_MASK: dict[str, int] = {}
+for _i, _r in enumerate(RULES):
+    for _w in _TRIGGERS[_r.name]:
+        _RULE_MASK[_w] = _RULE_MASK.get(_w, 0) | (1 << _i)
+_TOKEN_RE = compile_cached(r"[a-z]+|(?<!\d)\d{1,4}(?!\d)", re.I)
+_REACH = 50     # no time expression reaches further than this from its trigger word
 
 
-def segments(text: str) -> list[tuple[int, int]]:
-    """Merged windows of text around anchor words, where time expressions can be."""
-    spans: list[tuple[int, int]] = []
+def segments(text: str) -> list[tuple[int, int, int]]:
+    """Merged windows of text around trigger words, where time expressions can be, each with the bit mask of
+    the rules its trigger words can start."""
+    spans: list[tuple[int, int, int]] = []
     n = len(text)
-    anchors = _ANCHOR_SET
+    masks = _RULE_MASK
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
-        if not word[0].isdigit() and word.lower() not in anchors:
-            continue
-        a, b = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], b)
+        if word[0].isdigit():
+            after = text[m.end():m.end() + 1]
+            mask = masks.get("#" + after if after in ":/-" and after else "#4" if len(word) == 4 else "#", 0)
+            if len(word) == 4 and after in "-:/" and after:
+                mask |= masks.get("#4", 0)
+            if not mask:
+                continue
         else:
-            spans.append((a, b))
+            mask = masks.get(word.lower(), 0)
+            if not mask:
+                continue
+        a, b = m.start() - _REACH, m.end() + _REACH
+        if spans and a <= spans[-1][1]:
+            last = spans[-1]
+            spans[-1] = (last[0], b, last[2] | mask)
+        else:
+            spans.append((max(0, a), b, mask))
+    if spans and spans[-1][1] > n:
+        spans[-1] = (spans[-1][0], n, spans[-1][2])
     return spans
 
 
 #: Leading words that qualify an expression but are not part of its TIMEX3 extent (TimeML conventions):
 #: "about [three days]", "in [the past]", "Earlier [Friday]", "the [14-day] period", "its [third-quarter]".
 _LEADING = {
-    "duration": re.compile(r"(?:about|around|roughly|approximately|some|only|just|over|under|in)\s+"
+    "duration": compile_cached(r"(?:about|around|roughly|approximately|some|only|just|over|under|in)\s+"
                            r"|the\s+(?=[\w-]+[\s-]+(?:year|month|week|day|hour|minute|decade)(?!s)\b)", re.I),
-    "clock": re.compile(r"(?:about|around|approximately|at\s+about)\s+", re.I),
-    "vague": re.compile(r"(?:in|right)\s+", re.I),
-    "weekday": re.compile(r"(?:earlier|later)\s+", re.I),
-    "quarter": re.compile(r"(?:the|its|their|that|this)\s+(?=\w+-)", re.I),
+    "clock": compile_cached(r"(?:about|around|approximately|at\s+about)\s+", re.I),
+    "vague": compile_cached(r"(?:in|right)\s+", re.I),
+    "weekday": compile_cached(r"(?:earlier|later)\s+", re.I),
+    "quarter": compile_cached(r"(?:the|its|their|that|this)\s+(?=\w+-)", re.I),
 }
 
 
@@ -226,8 +277,10 @@ def _start(rule: str, m: re.Match) -> int:
 
 def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for a, b in segments(text):
-        for rule in RULES:
+    for a, b, mask in segments(text):
+        for i, rule in enumerate(RULES):
+            if not mask >> i & 1:
+                continue
             for m in rule.regex.finditer(text, a, b):
                 if m.end() > m.start():
                     found.append(Candidate(_start(rule.name, m), m.end(), rule.name, rule.priority, m))

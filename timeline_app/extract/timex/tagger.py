@@ -23,12 +23,14 @@ import re
 from typing import Optional
 
 from . import Timex
+from . import regex_cache as rc
 from .anchor import Context
 from .interval import interval_for
 from .filters import accept
 from .holidays import holiday
 from .normalise import NORMALISERS, Resolved
 from .recognise import candidates, select
+from .regex_cache import save as save_regex_cache
 
 #: Granularity of the last resolved time -> the calendar unit narrative expressions count in.
 _NARRATIVE_UNIT = {"day": "day", "part-of-day": "day", "hour": "day", "minute": "day", "second": "day",
@@ -58,7 +60,7 @@ def _mask(value: str) -> str:
     date_part, sep, time_part = value.partition("T")
     if not date_part[:1].isdigit():
         return value
-    return re.sub(r"\d", "X", date_part) + sep + time_part
+    return rc.sub(r"\d", "X", date_part) + sep + time_part
 
 
 def tag(text: str, reference=None) -> list[Timex]:
@@ -76,6 +78,7 @@ def tag(text: str, reference=None) -> list[Timex]:
         if r is None:
             continue
         result.append(_timex(c.start, c.end, text, r, ctx, c.rule))
+    save_regex_cache()       # only writes when a rule was compiled for the first time
     return result
 
 
