@@ -143,7 +143,16 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
         if found is None and not question:
             found = _action(text, sa, sb, gaz, mentions, people, person_mentions, parties)
         if found is not None:
-            found.also = _co_actors(text, sa, sb, gaz, mentions, found)
+            co_speakers = _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found)
+            found.also = tuple(dict.fromkeys([e for e, _ in co_speakers]
+                                             + list(_co_actors(text, sa, sb, gaz, mentions, found))))
+            last = max(co_speakers, key=lambda c: c[1].speaker_span[0], default=None)
+            if last is not None and found.speaker_span and last[1].speaker_span[0] > found.speaker_span[0]:
+                # "..., a charge Y denies. It says ...": the pronoun goes to the last speaker.
+                memory.last = last[1]
+                memory.last_sentence_index = index
+                out.append(found)
+                continue
         else:
             co = _co_actors(text, sa, sb, gaz, mentions, None)
             if co:
@@ -159,6 +168,46 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
                 memory.last_statement = found
                 memory.last_statement_index = index
         out.append(found)
+    return out
+
+
+def _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found
+                 ) -> list[tuple[str, Attribution]]:
+    """Other named speakers of the same sentence, each the subject of a reporting verb of its own
+    clause: "X called for restraint, while Y said ...", "While X accused ..., a Y spokesman denied"."""
+    quotes = quoted_regions(text, sa, sb)
+    out: list[tuple[str, Attribution]] = []
+    seen = {found.entity}
+    for m in _REPORT.finditer(text, sa, sb):
+        if _inside(m.start(), quotes) or (found.speaker_span and found.speaker_span[0] <= m.start() < found.speaker_span[1]):
+            continue
+        if re.search(r"(?:ed|told|said|held)$", m.group()) and \
+                _PASSIVE_BEFORE.search(text, max(sa, m.start() - 30), m.start()):
+            continue
+        if _NOUN_READING.search(text, max(sa, m.start() - 40), m.start()):
+            continue
+        subject = _subject_before(text, sa, m.start(), quotes)
+        if subject is None or (found.speaker_span and subject[0] < found.speaker_span[1] and subject[1] > found.speaker_span[0]):
+            continue
+        start, end = subject
+        phrase = _SPEAKER_OPENER.sub("", text[start:end].strip(" ,")) or text[start:end]
+        if _PRONOUN.match(phrase) or len(phrase.split()) > 10:
+            continue                 # only a named speaker starts a voice of its own here
+        persons = in_range(person_mentions, start, end)[-1:]
+        entity = people[persons[0].person].affiliation if persons else None
+        person = persons[0].person if persons else None
+        if entity is None:
+            head = head_entity(gaz, text, mentions, start, end)
+            if head is None:
+                continue
+            entity = gaz.root(head.entity)
+            if gaz.entity(entity).kind in ("media", "monitor"):
+                continue
+        if entity in seen:
+            continue
+        seen.add(entity)
+        out.append((entity, Attribution((sa, sb), speaker_text(text, (start, end)), (start, end), entity, person,
+                                        "report")))
     return out
 
 
@@ -289,7 +338,7 @@ def speaker_text(text: str, span: Span) -> str:
 
 
 # ", which <capital> said" starts a new speaker; ", which holds ..., has warned" is an aside.
-_CLAUSE_CUT = re.compile(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|"
+_CLAUSE_CUT = re.compile(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|\s[-–—]\s+(?:a|an|the)\s+\w+|"
                          r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
 
 

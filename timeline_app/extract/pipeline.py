@@ -98,6 +98,11 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
             reactors.setdefault(attribution.entity, entity.name)
         for other in attribution.also:
             other_entity = gaz.entity(other)
+            if other in parties and other != attribution.entity:
+                # A second side speaking in its own clause of the sentence.
+                accounts.append(Account(party=other, speaker=other_entity.name if other_entity else other,
+                                        text=text[sa:sb], span=(sa, sb), event=event_id))
+                continue
             if other in parties or other_entity is None or other_entity.kind not in _REACTING_KINDS:
                 continue
             reactions.append(Reaction(actor=other, speaker=other_entity.name, text=text[sa:sb],
