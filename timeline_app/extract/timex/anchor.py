@@ -120,7 +120,18 @@ _PASSIVE_BEFORE = compile_cached(r"\b(?:be|been|being|is|are|am|to|will\sbe|woul
 _VERB_RIGHT_BEFORE = compile_cached(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
 _DEADLINE_BEFORE = compile_cached(r"\b(?:postpon|extend|delay|defer|adjourn|push|put\s+off|has|have|given|gave)\w*\b[^.;]{0,40}"
                               r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}\Z", re.I)
-_PLUPERFECT_PLAN = compile_cached(r"\bhad\s+been\s+\Z", re.I)
+_PLUPERFECT_PLAN = compile_cached(r"\bhad\s+been\s+\Z", re.I)     # "had been scheduled to expire Friday"
+#: A plan, deal or decision followed by the infinitive the time expression belongs to ("agreed to acquire the
+#: bank in January", "planned to leave on Thursday"): the time lies after the (past) decision.
+_INFINITIVE_PLAN = compile_cached(
+    r"\b(?:agreed|agreement|agrees|planned|plans?|decided|decides|voted|votes|promised|promises|pledged|vowed|"
+    r"threatened|threatens|offered|offers?|hoped|hopes?|intended|wants?|wanted|deal|bid|proposal|prepared|ready|"
+    r"poised|sought|seeks?|aims?|aimed|expected|expects?|scheduled|due|set|likely|decision|move|plan)\s+to\s+"
+    r"(?!be\s+\w+ed\b|the\b|an?\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|\d)[a-z]+\b"
+    r"(?:(?!\b(?:which|who|when|after|before|since|said|says|but|and\s+(?:was|were|had))\b)[^.;:]){0,100}"
+    r"\b(?:in|on|by|through|until|till|before|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?\Z", re.I)
+#: Tense markers that are finite whatever stands before them (not participles).
+_FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "previously", "yesterday"}
 _CLAUSE_BOUNDARY = compile_cached(r"(?:(?<=[a-z0-9)\]][a-z0-9)\]])\.|[!?;])\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
 
 
@@ -147,6 +158,9 @@ def tense_near(text: str, start: int, end: int) -> int:
     # The verb right before the expression ("said Tuesday", "announced on Monday") decides at once.
     if rc.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?\Z", left, re.I):
         return -2       # "since March": a time already past
+    plan = _INFINITIVE_PLAN.search(left)
+    if plan and not _PLUPERFECT_PLAN.search(left[:plan.start()]):
+        return 1
     vb = _VERB_RIGHT_BEFORE.search(left)
     if vb:
         word = vb["w"].lower()
@@ -160,9 +174,9 @@ def tense_near(text: str, start: int, end: int) -> int:
         for pattern, direction in ((_FUTURE, 1), (_PAST, -1)):
             for mm in pattern.finditer(segment):
                 word = mm.group(0).lower()
-                if direction < 0 and word.endswith("ed") and (
+                if direction < 0 and word not in _FINITE_PAST and (
                         word in _NOT_PAST_ED or _PASSIVE_BEFORE.search(segment[:mm.start()])):
-                    continue
+                    continue        # a participle after "be", "the", "to": not the clause's tense
                 dist = offset_from_timex(mm)
                 says = direction
                 if says > 0 and _PLUPERFECT_PLAN.search(segment[:mm.start()]):
@@ -190,7 +204,7 @@ class NarrativeTime:
 
 class Context:
     """Everything a normaliser resolves against: the text, the reference date and the narrative so far."""
-    __slots__ = ("text", "ref", "ref_time", "has_ref", "last", "main_quarter")
+    __slots__ = ("text", "ref", "ref_time", "has_ref", "last", "main_quarter", "report_quarter")
 
     def __init__(self, text: str, ref: dt.date, ref_time: Optional[dt.time] = None, has_ref: bool = True) -> None:
         self.text = text
@@ -200,6 +214,8 @@ class Context:
         self.last: Optional[NarrativeTime] = None
         #: The last quarter named outright ("the third quarter"): what "the quarter", "a year ago" refer to.
         self.main_quarter: Optional[NarrativeTime] = None
+        #: The first quarter named outright: the one a quarterly report is about ("the latest quarter").
+        self.report_quarter: Optional[NarrativeTime] = None
 
     def tense(self, start: int, end: int) -> int:
         return tense_near(self.text, start, end)

@@ -290,8 +290,8 @@ def q_short(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 def _main_quarter(ctx: Context) -> dt.date:
     """The quarter a report is about: the last one named outright, else the last complete one."""
-    if ctx.main_quarter is not None:
-        return ctx.main_quarter.begin
+    if ctx.report_quarter is not None:
+        return ctx.report_quarter.begin
     current = dt.date(ctx.ref.year, (ctx.ref.month - 1) // 3 * 3 + 1, 1)
     return add_months(current, -3)
 
@@ -302,10 +302,10 @@ def quarter_ref(m: re.Match, ctx: Context) -> Optional[Resolved]:
         return None
     ref = ctx.ref
     main = _main_quarter(ctx)
-    if m["y1"] and plain(m["qunit"]) == "period":
-        return Resolved("DATE", f"{int(m['y1']):04d}")
+    if m["y1"] and plain(m["qunit"]) == "period" and ctx.report_quarter is None:
+        return Resolved("DATE", f"{int(m['y1']):04d}")       # "the 1988 period" outside a quarterly report
     if m["y1"]:
-        # "the 1988 quarter": the report's quarter, in that year
+        # "the 1988 quarter", "the 1989 period" in a quarterly report: the report's quarter, in that year
         return Resolved("DATE", f"{int(m['y1']):04d}-Q{(main.month - 1) // 3 + 1}", anchored="narrative")
     current = dt.date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
     if "year-ago" in words or "year-earlier" in words or "year ago" in words:

@@ -98,6 +98,8 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
         ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule)
         if gran == "quarter" and r.anchored != "narrative":
             ctx.main_quarter = ctx.last
+            if ctx.report_quarter is None:
+                ctx.report_quarter = ctx.last
     value, anchored = r.value, r.anchored
     if not ctx.has_ref and anchored != "explicit":
         value, begin, end_time = _mask(value), None, None
