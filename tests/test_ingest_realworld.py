@@ -1,0 +1,160 @@
+"""Failure classes found on real saved news pages, each on a small page written in their shape.
+
+The real pages (trafilatura's, htmldate's and newspaper4k's test pages) are measured by
+benchmarks/html_pages.py outside the repository; these fixtures keep each fix from regressing.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+from conftest import ROOT
+from timeline_app.ingest import load
+from timeline_app.ingest.formats.html import _htmldate, _parse, _without_trailing_clutter
+
+DATA = ROOT / "tests" / "data" / "ingest"
+
+
+def _spans_index_into_text(article) -> None:
+    # Whatever the page, the text is one plain string that spans can index: no markup left.
+    assert "<" not in article.text.replace("< ", "") and "&amp;" not in article.text
+
+
+# ---- publication date ---------------------------------------------------------------------------
+
+def test_teaser_times_in_sidebars_do_not_date_the_story():
+    # "Latest" lists mark every entry <time pubdate>; the story's own <time> sits by its <h1>.
+    article = load(DATA / "realworld_teaser_times.html")
+    assert article.published.isoformat() == "2023-03-14T08:05:00"
+    assert article.reference_source == "html-meta"
+    assert "Border crossing reopens" not in article.text
+    assert "Five years of a frozen conflict" not in article.text
+    _spans_index_into_text(article)
+
+
+def test_time_text_wins_over_a_contradicting_datetime():
+    # The reader sees "Publié le 29 juin 2021"; the datetime attribute carries a later edit.
+    article = load(DATA / "realworld_time_text_contradicts.html")
+    assert article.published.date().isoformat() == "2021-06-29"
+    assert "29 juin 2021" in article.reference_note
+
+
+def test_english_time_text_is_parsed_without_htmldate(tmp_path):
+    page = tmp_path / "t.html"
+    body = "<p>" + "Officials said the bridge reopened to traffic after repairs on Monday. " * 3 + "</p>"
+    page.write_text(
+        "<html><head><title>Bridge reopens</title></head><body><main><article><header>"
+        "<h1>Bridge reopens after repairs</h1>"
+        "<time datetime='2020-05-09T08:00:00Z'>Published May 4, 2020</time></header>"
+        f"{body}</article></main></body></html>", encoding="utf-8")
+    assert load(page).published.date().isoformat() == "2020-05-04"
+
+
+def test_matching_time_text_keeps_the_precise_datetime(tmp_path):
+    page = tmp_path / "t.html"
+    body = "<p>" + "Officials said the bridge reopened to traffic after repairs on Monday. " * 3 + "</p>"
+    page.write_text(
+        "<html><head><title>Bridge reopens</title></head><body><main><article><header>"
+        "<h1>Bridge reopens after repairs</h1>"
+        "<time datetime='2020-05-04T08:15:00Z'>4 May 2020</time></header>"
+        f"{body}</article></main></body></html>", encoding="utf-8")
+    assert load(page).published.isoformat() == "2020-05-04T08:15:00"
+
+
+def test_date_only_in_the_page_text_is_a_last_resort_guess():
+    # No metadata, no <time>, no dateline: htmldate's search of the page text finds the day.
+    article = load(DATA / "realworld_date_in_page_text.html")
+    assert article.published.date().isoformat() == "2022-03-17"
+    assert "from the page text" in article.reference_note
+    assert "Facebook" not in article.text
+
+
+def test_dateline_in_the_text_beats_the_page_text_guess(tmp_path):
+    page = tmp_path / "t.html"
+    page.write_text(
+        "<html><head><title>Talks resume</title></head><body><div class='post'>"
+        "<h2>Talks resume in the capital</h2><div class='entry'>"
+        "<p>NORTHPORT, March 2, 2022 — Delegations from both sides met again on Wednesday to discuss "
+        "the exchange of prisoners, officials said.</p>"
+        "<p>The previous round collapsed in January after each side accused the other of changing "
+        "the lists at the last minute, mediators said.</p></div>"
+        "<div class='teilen'><h5>17.03.2022</h5></div></div></body></html>", encoding="utf-8")
+    article = load(page)
+    assert article.published.date().isoformat() == "2022-03-02"
+    assert article.reference_source == "text"
+
+
+def test_a_copyright_year_alone_is_no_publication_day():
+    tree = _parse(
+        "<html><body><div><p>Opening hours and directions to the office of the association.</p></div>"
+        "<div class='footer'>© 2021 Example Association</div></body></html>")
+    assert _htmldate(tree, extensive=True) is None
+
+
+# ---- title ----------------------------------------------------------------------------------
+
+def test_site_link_inside_the_h1_is_not_part_of_the_headline():
+    article = load(DATA / "realworld_h1_site_link.html")
+    assert article.title == "El fiscal recurrirá la decisión sobre el puerto"
+    assert article.text.startswith("El fiscal recurrirá la decisión sobre el puerto\n\n")
+    assert "Diario Ejemplo" not in article.text  # neither glued to the headline nor repeated
+    assert "ley de costas" in article.text
+
+
+# ---- main text ------------------------------------------------------------------------------
+
+def test_trailing_read_more_section_is_dropped():
+    article = load(DATA / "realworld_related_tail.html")
+    assert article.text.rstrip().endswith("local pause in fighting agreed on Friday.")
+    for junk in ("Read more", "Ceasefire monitors report", "Refugees describe", "Analysis: what the pause"):
+        assert junk not in article.text
+    assert article.published.isoformat() == "2022-11-05T12:30:00"
+
+
+def test_trailing_clutter_rule_keeps_sign_offs_and_closing_lists():
+    story = [("p", "The agency said it hoped to send a second convoy next week.")]
+    # A lone short last line (a sign-off) is the story's own.
+    assert _without_trailing_clutter(story + [("p", "x Franzi")]) == story + [("p", "x Franzi")]
+    # A list that ends the story without a label before it (steps, demands, casualty lines) stays.
+    facts = ("list", "12 soldiers killed\n30 civilians wounded")
+    assert _without_trailing_clutter(story + [facts]) == story + [facts]
+    # A list of full sentences after a heading is content, not links.
+    content = [("head", "What was agreed"), ("list", "Both sides withdraw heavy guns.\nMonitors deploy.")]
+    assert _without_trailing_clutter(story + content) == story + content
+    # Label + headline links (+ another label) is a "related" section.
+    related = [("head", "More on this story"), ("list", "Monitors report violations\nWhat the pause means"),
+               ("p", "Share")]
+    assert _without_trailing_clutter(story + related) == story
+
+
+# ---- the benchmark itself -------------------------------------------------------------------
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("html_pages", ROOT / "benchmarks" / "html_pages.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("html_pages", module)  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_skips_without_a_corpus(tmp_path, capsys):
+    assert _benchmark().main([str(tmp_path / "absent")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_benchmark_scores_a_small_corpus(tmp_path, capsys):
+    import json
+    import shutil
+
+    page = tmp_path / "fixtures" / "teaser"
+    page.mkdir(parents=True)
+    shutil.copyfile(DATA / "realworld_teaser_times.html", page / "source.html")
+    (page / "expected.json").write_text(json.dumps({
+        "title": "Talks on prisoner exchange resume in neutral capital", "published": "2023-03-14",
+        "body_snippets": ["Negotiators from both sides met again on Tuesday", "a mediator told reporters"],
+        "boilerplate": ["Border crossing reopens for trucks", "© 2023 Example Courier"],
+    }), encoding="utf-8")
+    assert _benchmark().main([str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    total = next(line for line in lines if line.startswith("TOTAL"))
+    assert total.count("1.000") == 4, total  # recall, boilerplate, title, date all right
