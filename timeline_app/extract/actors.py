@@ -68,6 +68,9 @@ class Person:
     affiliation: Optional[str] = None
     title: str = ""
     spans: list[Span] = field(default_factory=list)
+    #: The affiliation comes only from the list of widely reported leaders, not from the text: it
+    #: attributes what they say but is no evidence of which sides the article is about.
+    known_only: bool = False
 
 
 @dataclass
@@ -150,6 +153,8 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
         surface_words.update(s.split())
     people: dict[str, Person] = {}
     by_surname: dict[str, str] = {}
+    by_given: dict[str, str] = {}
+    known_affiliation: dict[str, str] = {}       # person id -> the side the leaders list gives
     person_mentions: list[PersonMention] = []
     mention_starts = SortedSpans(mentions)
 
@@ -202,17 +207,25 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 people[pid].spans.append((a, b))
                 person_mentions.append(PersonMention(a, b, pid))
                 continue
+            if len(words) == 1 and surname in by_given:
+                # "Abiy Ahmed ... Abiy said": many naming traditions use the given name.
+                pid = by_given[surname]
+                people[pid].spans.append((a, b))
+                person_mentions.append(PersonMention(a, b, pid))
+                continue
             before = text[max(s_start, a - 60):a]
             titled = lead > 0 and any(tok[2] in title_words or tok[2].rstrip(".") + "." in title_words
                                       for tok in tokens[:lead])
             titled = titled or bool(_TITLE_BEFORE.search(before))
             appositive = bool(appositive_title.match(text, b, b + 90))
             reporting = bool(_REPORTING_NEXT.match(text, b))
-            if len(words) == 1 and not titled:
+            known = gaz.known_people.get(raw) or (gaz.known_surnames[raw][1] if len(words) == 1
+                                                  and raw in gaz.known_surnames else None)
+            if len(words) == 1 and not titled and not known:
                 continue
             if len(words) > 5:
                 continue
-            if not (titled or appositive or (reporting and len(words) >= 2)):
+            if not (titled or appositive or known or (reporting and len(words) >= 2)):
                 continue
             if gaz.lookup(raw) is not None:
                 continue
@@ -226,11 +239,16 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 people[pid] = Person(pid, raw, surname, title="official" if official else "",
                                      spans=[(a, b)])
             by_surname.setdefault(surname, pid)
+            if len(words) >= 2 and words[0] not in title_words:
+                by_given.setdefault(words[0], pid)
             if "-" in surname and surname.split("-")[1][:1].islower() and len(words) >= 2:
                 by_surname.setdefault(words[0], pid)     # "Ban Ki-moon", "Kim Jong-un": family name first
             person_mentions.append(PersonMention(a, b, pid))
             if people[pid].affiliation is None:
+                # The title phrase around the name first; a widely reported leader's known side next.
                 people[pid].affiliation = _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
+            if known:
+                known_affiliation.setdefault(pid, known)
     # A surname mentioned before its full form, or again later with no title: any capitalised
     # token equal to a known surname is that person.
     if by_surname:
@@ -261,6 +279,14 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     for person in people.values():
         if person.affiliation is None and person.title and person.spans:
             person.affiliation = _context_affiliation(gaz, text, mention_starts, sentences, person.spans[0][0])
+    # A widely reported leader the text never ties to a side ("Trump ordered ...", "Prime Minister
+    # Modi said ..."): the side the leaders list gives.
+    for pid, affiliation in known_affiliation.items():
+        person = people[pid]
+        if person.affiliation is None:
+            person.affiliation = affiliation
+            person.known_only = True
+            person.title = person.title or "official"
     return people, person_mentions
 
 
@@ -560,4 +586,4 @@ def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -
 def person_entity_mentions(people: dict, person_mentions: list) -> list[Mention]:
     """People with a known affiliation count as mentions of their side."""
     return [Mention(pm.start, pm.end, people[pm.person].affiliation, "person")
-            for pm in person_mentions if people[pm.person].affiliation]
+            for pm in person_mentions if people[pm.person].affiliation and not people[pm.person].known_only]
