@@ -110,7 +110,7 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
     candidates = []
     for m in in_range(mentions, start, end):
         if m.end > end or m.backed or gaz.entity(m.entity).kind == "region":
-            continue             # "a South American diplomat" belongs to no state
+            continue             # "a <region>-an diplomat" belongs to no state
         before = text[max(start, m.start - 25):m.start]
         if gaz.entity(m.entity).kind == "media" and re.search(r"\b(?:by|to|told)\s+(?:the\s+)?$", before):
             continue             # "quoted by <outlet>", "told <outlet>": the outlet is not the speaker
@@ -208,7 +208,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 person_mentions.append(PersonMention(a, b, pid))
                 continue
             if len(words) == 1 and surname in by_given:
-                # "Abiy Ahmed ... Abiy said": many naming traditions use the given name.
+                # "<Given> <Family> ... <Given> said": many naming traditions use the given name.
                 pid = by_given[surname]
                 people[pid].spans.append((a, b))
                 person_mentions.append(PersonMention(a, b, pid))
@@ -279,8 +279,8 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     for person in people.values():
         if person.affiliation is None and person.title and person.spans:
             person.affiliation = _context_affiliation(gaz, text, mention_starts, sentences, person.spans[0][0])
-    # A widely reported leader the text never ties to a side ("Trump ordered ...", "Prime Minister
-    # Modi said ..."): the side the leaders list gives.
+    # A widely reported leader the text never ties to a side ("<Surname> ordered ...", "Prime
+    # Minister <Surname> said ..."): the side the leaders list gives.
     for pid, affiliation in known_affiliation.items():
         person = people[pid]
         if person.affiliation is None:

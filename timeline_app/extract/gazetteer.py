@@ -46,7 +46,7 @@ _LARGE_TEXT = 100_000
 
 
 def _ex_prefixed(text: str, a: int) -> bool:
-    """"ex-FARC rebels": a former member is still named by the name after the hyphen."""
+    """"ex-<GROUP> rebels": a former member is still named by the name after the hyphen."""
     return a >= 3 and text[a - 3:a] in ("ex-", "Ex-") and (a == 3 or not text[a - 4].isalnum())
 
 
