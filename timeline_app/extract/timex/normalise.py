@@ -840,10 +840,18 @@ def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("DATE", fmt_unit(ctx.ref, unit), anchored="reference")
 
 
+_WHOLE_YEAR_NEAR = r"\b(?:nine|six)[\s-]+months?\b|\b(?:full|fiscal|the)\s+year\b|\byear\s+(?:ended|earlier)|\b(?:19|20)\d\d\s+period"
+
+
 def year_ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"year-earlier profit", "the year-ago results": a year before the time the report is about."""
     last = ctx.last
     if ctx.main_quarter is not None and m.start() - ctx.main_quarter.position < 800:
-        return Resolved("DATE", f"{ctx.main_quarter.begin.year - 1:04d}", anchored="narrative")
+        if rc.search(_WHOLE_YEAR_NEAR, ctx.text[max(0, m.start() - 250):m.start()], re.I):
+            # the sentences just before speak of nine months or a whole year: the year before
+            return Resolved("DATE", f"{_main_quarter(ctx).year - 1:04d}", anchored="narrative")
+        # in a quarterly report: the same quarter a year before
+        return Resolved("DATE", fmt_unit(shift(_main_quarter(ctx), -1, "year"), "quarter"), anchored="narrative")
     if last is not None and last.unit in ("quarter", "month", "year") and m.start() - last.position < 600:
         return Resolved("DATE", fmt_unit(shift(last.begin, -1, "year"), last.unit), anchored="narrative")
     return Resolved("DATE", f"{ctx.ref.year - 1:04d}", anchored="reference")
