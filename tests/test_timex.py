@@ -488,3 +488,53 @@ def test_rules_run_only_where_their_trigger_words_appear():
     assert "weekday" in run1 and "quarter" not in run1 and "holiday" not in run1
     assert "quarter" in run2 and "weekday" not in run2
     assert segments("the " * 10_000 + "1234567 " * 100) == []
+
+
+# ---- tense of the governing verb, quarterly reports, quantities -------------------------------------------
+OCT = dt.date(1989, 10, 30)         # a Monday, in the fourth quarter
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # a plan, deal or decision, then the infinitive the time belongs to: the time lies after the decision
+    ("The bank said it agreed to acquire the holding company in January.", "January", "1990-01"),
+    ("The team planned to leave Nairobi on Thursday.", "Thursday", "1989-11-02"),
+    ("It agreed to purchase the unit for $22 million in February.", "February", "1990-02"),
+    # ... but not when the time belongs to the main (past) verb, or the plan is already past
+    ("Two bidders extended their offers to acquire the company Friday.", "Friday", "1989-10-27"),
+    ("The offer had been due to expire Friday evening.", "Friday evening", "1989-10-27TEV"),
+    # a participle after "be" is not the clause's tense
+    ("The dividend would be paid on a date in January.", "January", "1990-01"),
+    # plain past and future still decide
+    ("The company was sold in January.", "January", "1989-01"),
+    ("The plant will reopen in January.", "January", "1990-01"),
+])
+def test_tense_of_the_governing_verb(text, expression, value):
+    assert find(text, expression, OCT).value == value
+
+
+def test_quarterly_report_refers_to_its_first_named_quarter():
+    text = ("Net income rose 5% in the third quarter. The company expects the fourth quarter to be weak. "
+            "In the latest quarter, sales rose. Profit was up from year-earlier profit of $2 million. "
+            "In the 1989 period, costs fell.")
+    assert find(text, "the latest quarter", OCT).value == "1989-Q3"
+    assert find(text, "the 1989 period", OCT).value == "1989-Q3"
+    assert find(text, "year-earlier", OCT).value == "1988-Q3"
+
+
+def test_year_earlier_after_nine_months_is_the_year_before():
+    text = ("Net rose in the third quarter. For the nine months, net was $9 million, compared with "
+            "year-earlier net of $7 million.")
+    assert find(text, "year-earlier", OCT).value == "1988"
+
+
+def test_the_1988_period_outside_a_report_is_the_year():
+    assert find("Prices rose sharply in the 1988 period.", "1988", OCT).value == "1988"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It is not going to change for a couple of years.", "P2Y"),
+    ("Over the next couple of years we expect growth.", "P2Y"),
+    ("Talks could take a few years.", "PXY"),
+])
+def test_couple_of_is_two(text, value):
+    assert [t.value for t in tag(text, OCT) if t.type == "DURATION"] == [value]

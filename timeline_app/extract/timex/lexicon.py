@@ -69,7 +69,7 @@ NUMBER_WORDS.update({"a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple
                      "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5, "one and a half": 1.5})
 SCALE_WORDS = {"hundred": 100, "thousand": 1000}
 #: Quantities with no number: TIMEX3 writes them as X (P<X>D ...).
-VAGUE_QUANTITIES = {"a few", "few", "several", "some", "many", "a number of", "a couple of", "numerous",
+VAGUE_QUANTITIES = {"a few", "few", "several", "some", "many", "a number of", "numerous",
                     "recent", "the past few", "the last few", "a matter of", "countless", "the coming",
                     "the next few"}
 
@@ -191,7 +191,7 @@ WEEKDAY_RE = alternation(WEEKDAYS)
 _DIGIT_WORDS = UNITS_0_19[1:] + list(TENS)
 NUMWORD_RE = (r"(?:(?:" + alternation(TENS) + r"(?:[\s-]" + alternation(UNITS_0_19[1:10]) + r")?|"
               + alternation(UNITS_0_19) + r")(?:\s(?:hundred|thousand))?(?:\sand\sa\shalf)?)")
-NUMBER_RE = (r"(?:\d{1,4}(?:,\d{3})?(?:\.\d+)?(?:\s\d/\d)?|" + NUMWORD_RE + r"|a\scouple\sof|a\sdozen|a\ssingle"
+NUMBER_RE = (r"(?:\d{1,4}(?:,\d{3})?(?:\.\d+)?(?:\s\d/\d)?|" + NUMWORD_RE + r"|(?:a\s)?couple\sof|a\sdozen|a\ssingle"
              r"|(?:a|an|one)(?:\sand\sa\shalf)?|half\sa|a\shalf|hundreds\sof|thousands\sof)")
 VAGUE_RE = alternation(VAGUE_QUANTITIES - {"recent", "the coming", "the past few", "the last few", "the next few"})
 ORDINAL_RE = r"(?:" + alternation(k for k in ORDINALS if k not in ("last", "final")) + r"|\d{1,2}(?:st|nd|rd|th))"
