@@ -31,6 +31,8 @@ _VERBS = (
     r"quoted|held\s+talks|discussed|reminded|explained|emphasized|emphasised|stressed|opened|decided"
 )
 _REPORT = re.compile(rf"\b(?:{_VERBS})\b")
+_NOUN_FORMS = re.compile(r"claims|reports|demands|calls|states")
+_PAST_FORM = re.compile(r"(?:ed|told|said|held)$")
 #: Words that make the next "claims", "reports", "demands" a noun: "its rival claims", "no claims".
 _NOUN_READING = re.compile(
     r"\b(?:no|its|their|his|her|our|these|those|such|any|rival|competing|overlapping|conflicting|"
@@ -179,12 +181,14 @@ def _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found
     out: list[tuple[str, Attribution]] = []
     seen = {found.entity}
     for m in _REPORT.finditer(text, sa, sb):
-        if _inside(m.start(), quotes) or (found.speaker_span and found.speaker_span[0] <= m.start() < found.speaker_span[1]):
+        if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
+            continue                 # the main speaker's own verb
+        if _inside(m.start(), quotes):
             continue
-        if re.search(r"(?:ed|told|said|held)$", m.group()) and \
+        if _PAST_FORM.search(m.group()) and \
                 _PASSIVE_BEFORE.search(text, max(sa, m.start() - 30), m.start()):
             continue
-        if _NOUN_READING.search(text, max(sa, m.start() - 40), m.start()):
+        if _NOUN_FORMS.fullmatch(m.group()) and _NOUN_READING.search(text, max(sa, m.start() - 40), m.start()):
             continue
         subject = _subject_before(text, sa, m.start(), quotes)
         if subject is None or (found.speaker_span and subject[0] < found.speaker_span[1] and subject[1] > found.speaker_span[0]):
@@ -283,8 +287,8 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     for m in _REPORT.finditer(sentence):
         if _inside(sa + m.start(), quotes):
             continue
-        if _NOUN_READING.search(text, max(sa, sa + m.start() - 40), sa + m.start()) \
-                and re.fullmatch(r"claims|reports|demands|calls|states|statements?", m.group()):
+        if _NOUN_FORMS.fullmatch(m.group()) \
+                and _NOUN_READING.search(text, max(sa, sa + m.start() - 40), sa + m.start()):
             continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
         if re.search(r"(?:ed|told|said|held)$", m.group()) and \
                 _PASSIVE_BEFORE.search(text, max(sa, sa + m.start() - 30), sa + m.start()):

@@ -22,9 +22,21 @@ _ARMED_WORD = re.compile(r"\b(?:Forces|Force|Front|Army|Movement|Brigades?|Liber
                          r"Jihad|Resistance|Defen[cs]e|Units|Battalions?|Guards?|Mujahideen|Rebels)\b")
 
 
+#: "troops under rebel general <Name>": a force the article knows only by its leader's name.
+_LED_BY = re.compile(r"\b(?:rebel|renegade|militia|insurgent|warlord|guerrilla)\s+(?:leader|general|commander|chief|"
+                     r"chieftain)\s+((?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)")
+_ACRONYM = re.compile(r"(?<![\w\-])[A-Z]{2,6}(?![\w\-])")
+_ACRONYM_FILLERS = r"(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*"
+#: At most this many unknown acronyms are matched against spelled-out names (each costs a scan).
+_MAX_ACRONYMS = 12
+
+
 def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     """The gazetteer extended with the groups this text defines; the same object when none."""
     extra: dict[str, Entity] = {}
+    extra_names: dict[str, str] = {}            # a new surface form -> the known entity it names
+    _leader_forces(gaz, text, extra)
+    _bare_acronyms(gaz, text, extra, extra_names)
     for m in _DEFINITION.finditer(text):
         long_form = re.sub(r"^the\s+", "", m.group(1).strip())
         acronym = m.group(2)
@@ -35,7 +47,7 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
             continue
         kind = "group" if _ARMED_WORD.search(long_form) else "organisation"
         extra[entity_id] = Entity(entity_id, acronym, kind, None, (acronym, long_form), (), ())
-    if not extra:
+    if not extra and not extra_names:
         return gaz
     entities = dict(gaz.entities)
     entities.update(extra)
@@ -43,5 +55,51 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     for ent in extra.values():
         for name in ent.names:
             surface.setdefault(name, (ent.id, "name"))
+    for name, entity_id in extra_names.items():
+        surface.setdefault(name, (entity_id, "name"))
     return replace(gaz, entities=entities, surface=surface, _buckets=None, _pattern=None,
                    _title_pattern=None, _body_pattern=None)
+
+
+def _leader_forces(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
+    """"rebel general <Given> <Family>" with no group named: his force, named by him ("<Family>")."""
+    for m in _LED_BY.finditer(text):
+        full = m.group(1)
+        family = full.split()[-1]
+        if gaz.lookup(full) or gaz.lookup(family) or _BODY_WORD.search(full):
+            continue
+        if any(gaz.entity(x.entity) and gaz.entity(x.entity).kind == "group"
+               for x in gaz.mentions(text, max(0, m.start() - 40), m.end())):
+            continue                 # "<Group> rebel leader <Name>": the group is known
+        entity_id = slug(family) + "-forces"
+        if entity_id in gaz.entities or entity_id in extra:
+            continue
+        names = tuple(dict.fromkeys((full, family)))
+        extra[entity_id] = Entity(entity_id, f"{family} forces", "group", None, names, (), ())
+
+
+def _bare_acronyms(gaz: Gazetteer, text: str, extra: dict[str, Entity], extra_names: dict[str, str]) -> None:
+    """An acronym used without a definition ("the AA attacked") whose letters spell a group or body
+    the text names in full ("the Arakan Army"): the same group."""
+    acronyms = []
+    for m in _ACRONYM.finditer(text):
+        a = m.group()
+        if a not in acronyms and gaz.lookup(a) is None and a not in extra and len(set(a)) >= 1:
+            acronyms.append(a)
+            if len(acronyms) >= _MAX_ACRONYMS:
+                break
+    for acronym in acronyms:
+        words = [rf"{letter}[\w'’\-]*" for letter in acronym]
+        spelled = re.search(r"(?<![\w\-])" + (r"\s+" + _ACRONYM_FILLERS).join(words) + r"(?![\w\-])", text)
+        if spelled is None:
+            continue
+        long_form = spelled.group()
+        if any(w[:1].islower() for w in long_form.split() if not re.fullmatch(r"of|for|and|the|al|el|wal", w)):
+            continue
+        known = gaz.lookup(long_form)
+        if known is not None and known.kind in ("group", "organisation", "body"):
+            extra_names.setdefault(acronym, known.id)
+        elif known is None and _ARMED_WORD.search(long_form):
+            entity_id = slug(acronym)
+            if entity_id not in gaz.entities and entity_id not in extra:
+                extra[entity_id] = Entity(entity_id, long_form, "group", None, (acronym, long_form), (), ())
