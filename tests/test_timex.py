@@ -538,3 +538,13 @@ def test_the_1988_period_outside_a_report_is_the_year():
 ])
 def test_couple_of_is_two(text, value):
     assert [t.value for t in tag(text, OCT) if t.type == "DURATION"] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Hezbollah began firing the day after Hamas' attack on southern Israel on Oct. 7, 2023, in which ...",
+     "2023-10-08"),
+    ("Protests began the day before the vote on March 3.", "2024-03-02"),
+    ("The talks resumed the week after the summit on June 12, 2023.", "2023-W25"),
+])
+def test_the_day_after_an_event_on_a_given_date(text, value):
+    assert tag(text, FRI)[0].value == value

@@ -579,10 +579,15 @@ def _duration_value(n: Optional[float], unit: str) -> str:
 
 
 def day_around(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    """"the day before", "the year after" with nothing after them: counted from the narrative's time."""
+    """"the day before", "the year after" with nothing after them: counted from the narrative's time;
+    "the day after the attack on Oct. 7, 2023": counted from the date the event is given."""
     unit = plain(m["unit"])
     unit = "day" if unit == "night" else unit
     base, _, anchored = ctx.anchor(m.start())
+    if m["event"]:
+        mon = _month(m["mon"])
+        year_ = int(m["y"]) if m["y"] else _month_year_by_tense(mon, ctx, m.start("mon"), m.end("day"))
+        base, anchored = dt.date(year_, mon, int(m["day"])), "explicit" if m["y"] else "reference"
     sign = -1 if plain(m["dir"]) in ("before", "earlier") else 1
     value, type_ = _with_pod(fmt_unit(shift(base, sign, unit), unit), "night" if plain(m["unit"]) == "night" else None)
     return Resolved(type_, value, anchored=anchored)

@@ -160,7 +160,8 @@ RULES: list[Rule] = [
     _rule("year_ago", _B + r"(?P<w>year-(?:ago|earlier)|year" + SP + r"(?:ago|earlier))(?=" + SP + r"(?:period|quarter|level|"
           r"results?|profit|loss|net|sales|revenue|earnings|figure|month|week|days?|income|levels|quarters)\b)", 0),
     _rule("day_around", _B + r"the" + SP + r"(?P<unit>day|night|week|month|year)" + SP + r"(?P<dir>before|after|earlier|"
-          r"later)(?=\s*[,.;:)!?]|\s+\w+ed\b|\s*$)", 2),
+          r"later)(?=\s*[,.;:)!?]|\s+\w+ed\b|\s*$|(?P<event>[^.;]{1,80}?\bon" + SP + r"(?P<mon>" + MONTH_RE + r")\s{0,3}"
+          r"(?P<day>" + DAYNUM + r")(?!\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"))?))", 2),
     _rule("ordinal_day", r"(?<=\bon\s)the" + SP + r"(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)(?!" + SP
           + r"(?:of|century|anniversary|time|day|floor|round|place|year|week|month|amendment|division|brigade|"
           r"army|fleet|street|avenue|district)\b)" + _E, 1),
