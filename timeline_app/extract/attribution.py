@@ -61,6 +61,11 @@ _DEFINITE_BACKREF = re.compile(
     r"officials|envoy|ambassador|leader|chief|mission|country|group|agency|government|council|"
     r"department|statement|prime minister|party|movement|front|alliance|coalition|regime|"
     r"administration|authorities))\W*$", re.IGNORECASE)
+_OFFICIALDOM = re.compile(r"^\W*(?:the\s+)?(?:official\s+(?:figures|data|statistics|estimates|sources)|"
+                          r"government\s+(?:figures|data|officials|sources)|authorities)\b", re.IGNORECASE)
+_ARMY_AFTER = re.compile(r"\s+(?:army|military|armed\s+forces|forces|troops|soldiers)\b", re.IGNORECASE)
+#: How far back (characters) "the army" may look for the state it belongs to.
+_ARMY_LOOKBACK = 600
 _STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
 _STATEMENT_BACKREF = re.compile(r"^\W*(?:but\s+|and\s+)?(?:the|that|this)\s+(?:\w+\s+){0,2}statement\W*$",
                                 re.IGNORECASE)
@@ -435,6 +440,12 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         return memory.last.entity, memory.last.person, (start, end)
     if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:
         return state_parties[0], None, (start, end)     # "Government forces", "the national army"
+    if _ARMED_BODY.search(bare) and len(phrase.split()) <= 4:
+        owner = _last_army_owner(text, gaz, mentions, start)
+        if owner is not None:
+            return owner, None, (start, end)            # "the <demonym> military ... The army said"
+    if _OFFICIALDOM.match(bare) and len(state_parties) == 1:
+        return state_parties[0], None, (start, end)     # "Official figures say" in a state-against-group war
     if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.
         return memory.last.entity, None, (start, end)
@@ -447,6 +458,16 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         return state_parties[0], None, (start, end)
     if len(phrase.split()) <= 8 and (re.search(r"\b[a-z]+", phrase) or re.fullmatch(r"\s*[A-Z][\w’'\-]+\s*", bare)):
         return None, None, (start, end)        # a speaker outside any known body ("the resident", "Doe")
+    return None
+
+
+def _last_army_owner(text: str, gaz: Gazetteer, mentions: list[Mention], pos: int) -> Optional[str]:
+    """The state whose army, military or forces the text named last, shortly before ``pos``."""
+    for m in reversed(in_range(mentions, max(0, pos - _ARMY_LOOKBACK), pos)):
+        root = gaz.root(m.entity)
+        ent = gaz.entity(root)
+        if ent is not None and ent.kind == "state" and _ARMY_AFTER.match(text, m.end):
+            return root
     return None
 
 
