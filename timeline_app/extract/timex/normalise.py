@@ -334,6 +334,12 @@ def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
             return dt.date(_month_year_by_tense(mon, ctx, m.start(), m.end()), mon, int(m["day"])), "reference"
         except ValueError:
             pass
+    # "10:35 a.m. (0735 GMT) Friday": the day named right after a parenthesis
+    later = rc.match(r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                     ctx.text[m.end():m.end() + 50], re.I)
+    if later and later["wd"][:1].isupper():
+        direction = ctx.tense(m.start(), m.end()) or -1
+        return weekday_from(ctx.ref, _weekday(later["wd"]), direction), "reference"
     if ctx.last is not None and ctx.last.unit == "day" and m.start() - ctx.last.position < 200:
         return ctx.last.begin, "narrative"
     return ctx.ref, "reference"
