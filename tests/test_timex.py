@@ -548,3 +548,16 @@ def test_couple_of_is_two(text, value):
 ])
 def test_the_day_after_an_event_on_a_given_date(text, value):
     assert tag(text, FRI)[0].value == value
+
+
+def test_a_year_earlier_in_a_comparison_counts_from_now():
+    text = ("Net income for 1988 was restated. The unit blamed higher costs compared with net income of "
+            "$48.7 million, or $1.11 a share, a year earlier.")
+    assert find(text, "a year earlier", OCT).value == "1988"
+    # in a narrative it counts from the last date named
+    assert find("The plant opened in 1975. A year earlier, the land was bought.", "A year earlier", OCT).value == "1974"
+
+
+def test_clock_time_takes_the_weekday_after_a_parenthesis():
+    t = find("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", dt.date(1998, 8, 8))
+    assert t.value == "1998-08-07T10:35"

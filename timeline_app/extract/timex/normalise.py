@@ -640,6 +640,12 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     direction = plain(m["dir"])
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     narrative = direction in ("earlier", "later", "before", "after", "prior")
+    if narrative and direction == "earlier" and rc.search(
+            r"\b(?:compared\s+(?:with|to)|versus|than|(?:up|down|rose|fell|increased|decreased)\s+from|from)\b(?:[^.;]|\.\d){0,90}\Z",
+            ctx.text[max(0, m.start() - 110):m.start()], re.I):
+        # "up from $4 million a year earlier": a figure compared with the same time a year before now,
+        # not a year before the last date named
+        narrative = False
     if narrative:
         base, _, anchored = ctx.anchor(m.start())
     else:
