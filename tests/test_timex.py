@@ -561,3 +561,11 @@ def test_a_year_earlier_in_a_comparison_counts_from_now():
 def test_clock_time_takes_the_weekday_after_a_parenthesis():
     t = find("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", dt.date(1998, 8, 8))
     assert t.value == "1998-08-07T10:35"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Relatives said they would look for ways to get around Wednesday's ruling.", "2000-01-05"),
+    ("Parties campaigned ahead of Sunday's vote.", "2000-01-09"),
+])
+def test_possessive_weekday_names_a_reported_event(text, value):
+    assert find(text, "day", dt.date(2000, 1, 7)).value == value
