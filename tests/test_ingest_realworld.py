@@ -158,3 +158,45 @@ def test_benchmark_scores_a_small_corpus(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     total = next(line for line in lines if line.startswith("TOTAL"))
     assert total.count("1.000") == 4, total  # recall, boilerplate, title, date all right
+
+
+def test_standfirst_before_the_article_body_box_is_kept():
+    # Extractors lock onto div.article__body and skip the lead above it; the loader puts it back.
+    article = load(DATA / "realworld_overlays.html")
+    lead = "Rescuers found a fifth victim four days after the landslide buried several houses in the village."
+    assert article.text.startswith("Five dead after landslide buries houses in hillside village\n\n" + lead)
+    assert article.text.count(lead) == 1
+    assert "The prime minister, who visited the site on Thursday" in article.text
+    for junk in ("newsletter", "unsubscribe", "confirmation link", "cookies", "I do not want"):
+        assert junk not in article.text
+
+
+def test_lead_is_not_taken_from_captions_bylines_or_sign_up_prompts(tmp_path):
+    page = tmp_path / "t.html"
+    body = "".join(f"<p>Paragraph {n}: rescue teams kept searching the collapsed buildings through the night.</p>"
+                   for n in range(5))
+    page.write_text(
+        "<html><body><main><article><h1>Quake toll rises to 300</h1>"
+        "<figure><img src='a.jpg'><figcaption>Rescuers carry a survivor from the rubble of a school in the "
+        "old town on Monday.</figcaption></figure>"
+        "<div class='signup-prompt'><p>Join millions of readers who get our morning briefing by email every day.</p></div>"
+        "<p class='byline'>By Jane Example, with reporting by the Example Agency in the capital city.</p>"
+        f"<div class='article-body'>{body}</div></article></main></body></html>", encoding="utf-8")
+    text = load(page).text
+    assert "Paragraph 0: rescue teams" in text
+    for junk in ("Rescuers carry a survivor", "Join millions", "By Jane Example"):
+        assert junk not in text
+
+
+def test_overlays_are_dropped_but_not_a_box_holding_the_story():
+    from timeline_app.ingest.formats.html import _drop_overlays
+
+    tree = _parse(
+        "<html><body><div class='modal-wrapper'><article><h1>Story in a lightbox layout</h1>"
+        "<p>The story itself.</p></article></div>"
+        "<div id='cookie-consent'><p>We use cookies.</p></div>"
+        "<div role='dialog'><p>Sign up now.</p></div></body></html>")
+    _drop_overlays(tree)
+    text = tree.text_content()
+    assert "The story itself." in text
+    assert "We use cookies." not in text and "Sign up now." not in text

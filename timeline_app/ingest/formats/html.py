@@ -41,7 +41,9 @@ def parse_html(source: str) -> Extracted:
     title = page_title(tree, meta, objects)
     stated = published_date(tree, meta, objects) or _htmldate(tree) or modified_date(meta, objects)
     guessed = None if stated or _paragraph_chars(tree) > _GUESS_LIMIT else _htmldate(tree, extensive=True)
-    text = _main_text(tree)
+    _drop_overlays(tree)
+    leads = _lead_candidates(tree)
+    text = _with_lead(_main_text(tree), leads)
     if not text.strip():
         text = _all_visible_text(_parse(source))
     if not text.strip():
@@ -62,6 +64,107 @@ def _parse(source: str):
         return lxml_html.document_fromstring(source, parser=parser)
     except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError for hopeless input
         return None
+
+
+#: Class or id words of boxes laid over the page (cookie notices, sign-up pop-ups), never the story.
+_OVERLAY = re.compile(r"cookie|consent|gdpr|privacy-notice|modal|popup|pop-up|lightbox|overlay|newsletter-signup",
+                      re.I)
+
+
+def _drop_overlays(tree) -> None:
+    """Remove dialogs and cookie or sign-up boxes; extractors keep them when they sit beside the
+    story with sentences of their own. A box holding a headline or an <article> is left alone."""
+    doomed = []
+    for element in tree.iter("div", "section", "aside", "form", "dialog", "p"):
+        marks = " ".join(filter(None, (element.get("class"), element.get("id"))))
+        dialog = element.tag == "dialog" or (element.get("role") or "").lower() in ("dialog", "alertdialog") \
+            or (element.get("aria-modal") or "").lower() == "true"
+        if (dialog or (marks and _OVERLAY.search(marks))) and not _holds_story(element):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None and all(a not in doomed for a in element.iterancestors()):
+            element.drop_tree()
+
+
+def _holds_story(element) -> bool:
+    return any(True for _ in element.iter("h1", "article", "main"))
+
+
+#: Class words of a standfirst (the summary between headline and story).
+_LEAD_MARK = re.compile(r"lead|standfirst|intro|summary|dek\b|sub-?title|sub-?head|description|excerpt|abstract|chapo",
+                        re.I)
+#: Containers whose sentences are not the story: captions, credits, bylines, sharing, sign-ups.
+_NOT_LEAD = re.compile(r"caption|credit|byline|author|share|social|related|newsletter|subscri|sign-?up|prompt|cookie|"
+                       r"promo|advert|"
+                       r"comment|breadcrumb|tags?\b|meta\b", re.I)
+_LEAD_BLOCKS = ("p", "div", "h2", "section")
+
+
+def _lead_candidates(tree) -> list[str]:
+    """Prose blocks right after the page's <h1> in its <article>: where a standfirst sits.
+
+    Extractors that lock onto the "article body" box skip a standfirst placed before it; the
+    loader puts back those it dropped (see :func:`_with_lead`).
+    """
+    from .html_meta import _headline_container
+
+    story = _headline_container(tree)
+    heading = next((h for h in story.iter("h1")), None) if story is not None else None
+    if heading is None:
+        return []
+    found: list[str] = []
+    after = False
+    for element in story.iter():
+        if element is heading:
+            after = True
+            continue
+        if not after or element.tag not in _LEAD_BLOCKS or any(a is heading for a in element.iterancestors()):
+            continue
+        if element.tag in ("div", "section") and not (element.text or "").strip():
+            continue  # a wrapper: its own blocks come next
+        if _outside_story_prose(element, story):
+            continue
+        text = " ".join(element.text_content().split())
+        marked = _LEAD_MARK.search(" ".join(filter(None, (element.get("class"), element.get("id")))) or "")
+        if len(text) >= 60 and (marked or _SENTENCE_END.search(text)):
+            found.append(text)
+        if len(found) >= 4:
+            break
+    return found
+
+
+def _outside_story_prose(element, story) -> bool:
+    for node in [element, *element.iterancestors()]:
+        if node is story:
+            return False
+        if node.tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "button", "table", "ul", "ol"):
+            return True
+        marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
+        if marks and _NOT_LEAD.search(marks):
+            return True
+    return False
+
+
+def _with_lead(text: str, leads: list[str]) -> str:
+    """Put back the standfirst the extractor dropped: lead blocks missing from ``text`` that
+    come before the first lead block it kept go in front of it."""
+    if not text.strip() or not leads:
+        return text
+    squashed = _squash(text)
+    missing = []
+    for lead in leads:
+        if _squash(lead) in squashed:
+            break  # the story proper starts here
+        missing.append(lead)
+    else:
+        return text  # none of them is in the text: no place to anchor them
+    if not missing:
+        return text
+    return _BLOCK_SEPARATOR.join(missing) + _BLOCK_SEPARATOR + text
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def _paragraph_chars(tree) -> int:
