@@ -428,8 +428,8 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
         d, anchored = weekday_in_week(ctx.last.begin, wd), "narrative"
     else:
         direction = ctx.tense(m.start(), m.end())
-        if direction == 1 and not rel and _possessive_past(m, ctx):
-            direction = -1
+        if not rel and rc.match(r"['’]s\b", ctx.text[m.end():m.end() + 3]):
+            direction = -1 if _possessive_past(m, ctx) else 1
         if rel == "this" and direction == 0:
             direction = 1
         d = weekday_from(ref, wd, direction or -1)
@@ -444,9 +444,7 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
 def _possessive_past(m: re.Match, ctx: Context) -> bool:
     """"get around Wednesday's ruling": a weekday owning an event noun names an event already reported, even in
     a clause about what someone would do next, unless the clause looks ahead to it ("ahead of Sunday's vote")."""
-    if not rc.match(r"['’]s\b", ctx.text[m.end():m.end() + 3]):
-        return False
-    return not rc.search(r"\b(?:will|shall|'ll|upcoming|ahead\s+of|before|until|for|next|coming|await\w*|prepar\w*)"
+    return not rc.search(r"\b(?:will|shall|'ll|upcoming|ahead\s+of|until|next|coming|await\w*|prepar\w*)"
                          r"\s+(?:\w+\s+){0,2}\Z", ctx.text[max(0, m.start() - 40):m.start()], re.I)
 
 
