@@ -4,8 +4,10 @@ The modules, each with one job:
 
 - lexicon.py    token classes (months, weekdays, number words, ordinals, units, parts of day, seasons, modifiers)
                 and the regex fragments built from them;
-- recognise.py  the grammar: ~35 compiled rules, run only in windows around anchor words; span selection
-                (longest, then priority) and TimeML extents (no leading "about", "in", possessive "'s");
+- recognise.py  the grammar: ~35 rules, each compiled on first use and run only in the windows around its
+                own trigger words; span selection (longest, then priority) and TimeML extents (no leading
+                "about", "in", possessive "'s");
+- regex_cache.py compiled regexes kept on disk between runs (like .pyc files), so start-up skips compiling;
 - filters.py    rejects look-alikes before selection ("may", "2000 people", "Operation Desert Spring");
 - normalise.py  one function per rule: TIMEX3 type/value/mod, resolved against the reference date, the
                 clause's tense or the narrative (holidays.py: named days);
