@@ -200,3 +200,27 @@ def test_overlays_are_dropped_but_not_a_box_holding_the_story():
     text = tree.text_content()
     assert "The story itself." in text
     assert "We use cookies." not in text and "Sign up now." not in text
+
+
+def test_json_ld_article_body_fills_a_page_saved_before_its_script_ran():
+    article = load(DATA / "realworld_jsonld_body.html")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == "Ceasefire talks stall over prisoner lists"
+    assert paragraphs[1].startswith("Ceasefire talks between the two sides stalled on Monday")
+    assert paragraphs[-1].startswith("Relatives of prisoners protested outside the venue")
+    assert len(paragraphs) == 6  # headline + the five paragraphs, not one run-together block
+    assert "Loading the rest" not in article.text
+    assert article.published.isoformat() == "2024-02-19T06:40:00"
+
+
+def test_json_ld_article_body_does_not_replace_a_fuller_page(tmp_path):
+    from timeline_app.ingest.formats.html import _json_ld_body_if_longer
+
+    markup = "\n\n".join(f"Paragraph {n} of the story as the page shows it, with all its details." for n in range(12))
+    summary = [{"@type": "NewsArticle", "articleBody": "A shorter summary of the story. " * 15}]
+    assert _json_ld_body_if_longer(markup, summary) == markup
+    assert _json_ld_body_if_longer(markup, [{"@type": "NewsArticle", "articleBody": "Too short."}]) == markup
+    html_body = [{"@type": "NewsArticle", "articleBody": "<p>" + "First paragraph of the story. " * 10 + "</p><p>"
+                  + "Second paragraph of the story. " * 10 + "</p>"}]
+    text = _json_ld_body_if_longer("Teaser.", html_body)
+    assert "<p>" not in text and text.count("\n\n") == 1

@@ -44,6 +44,7 @@ def parse_html(source: str) -> Extracted:
     _drop_overlays(tree)
     leads = _lead_candidates(tree)
     text = _with_lead(_main_text(tree), leads)
+    text = _json_ld_body_if_longer(text, objects)
     if not text.strip():
         text = _all_visible_text(_parse(source))
     if not text.strip():
@@ -165,6 +166,24 @@ def _with_lead(text: str, leads: list[str]) -> str:
 
 def _squash(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _json_ld_body_if_longer(text: str, objects: list) -> str:
+    """The article's ``articleBody`` from its JSON-LD when the page's markup holds much less of
+    the story (a page saved before its script filled it in, a "continue reading" cut), or the
+    same story run together where the JSON-LD keeps its paragraphs."""
+    body = next((obj["articleBody"] for obj in objects
+                 if isinstance(obj.get("articleBody"), str) and len(obj["articleBody"]) >= 400), None)
+    if body is None:
+        return text
+    if "<" in body and ">" in body:
+        fragment = _parse(f"<html><body><div>{body}</div></body></html>")
+        body = _all_visible_text(fragment) if fragment is not None else body
+    paragraphs = [" ".join(line.split()) for line in body.replace("\r", "\n").split("\n")]
+    body = _BLOCK_SEPARATOR.join(line for line in paragraphs if line)
+    longer = len(body) > 1.5 * len(text.strip())
+    same_story_in_paragraphs = _squash(text) in _squash(body) and body.count("\n") > text.strip().count("\n")
+    return body + "\n" if longer or same_story_in_paragraphs else text
 
 
 def _paragraph_chars(tree) -> int:
