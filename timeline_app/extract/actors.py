@@ -403,7 +403,9 @@ class PartyChoice:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|into|across|near|to|from|inside|throughout|within|outside|around|toward|towards|over)\s+"
+    r"(?:\b(?:in|into|across|near|to|from|inside|throughout|within|outside|around|toward|towards|over|off)\s+"
+    r"|\b(?:areas?|parts?|regions?|coast|shores?|waters|north|south|east|west|territory|provinces?|"
+    r"cities|towns?|villages?|outskirts|rest|much|most)\s+of\s+)"
     r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+)?$",
     re.IGNORECASE)
 _IN_RESPONSE = re.compile(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
@@ -432,14 +434,15 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
         if m.form == "metonym" and re.match(r"\s+(?:said|says|has|have|had|will|would|is|was|did|"
                                             r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
             weight = 1.0                           # "<capital> said": the state speaking
-        if _LOCATIVE.search(text[max(0, m.start - 30):m.start]):
+        place = bool(_LOCATIVE.search(text[max(0, m.start - 30):m.start]))
+        if place:
             weight *= 0.3                          # a place, not an actor
         if title_span and title_span[0] <= m.start < title_span[1]:
             weight *= 4
         elif m.start < lead_end:
             weight *= 2.5
         prominence[ent.id] += weight
-        if weight < 0.5:
+        if weight < 0.5 or place:
             continue                               # places are neither subjects nor objects
         while sentence_index < len(sentences) and sentences[sentence_index][1] <= m.start:
             sentence_index += 1

@@ -70,9 +70,10 @@ _STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
 _STATEMENT_BACKREF = re.compile(r"^\W*(?:but\s+|and\s+)?(?:the|that|this)\s+(?:\w+\s+){0,2}statement\W*$",
                                 re.IGNORECASE)
 _ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
-                           r"armed forces|soldiers|government)\b", re.IGNORECASE)
+                           r"armed forces|soldiers|government|air force|navy|coast guard|security forces)\b",
+                           re.IGNORECASE)
 _ARMED_BODY = re.compile(r"^\W*(?:the\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
-                         r"armed forces|soldiers)\b", re.IGNORECASE)
+                         r"armed forces|soldiers|air force|navy|coast guard|security forces)\b", re.IGNORECASE)
 _RELAY = re.compile(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
                     r"broadcaster|outlet)\b")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
@@ -87,6 +88,9 @@ _TITLE_WORDS = re.compile(r"\b(?:director|spokesman|spokeswoman|spokesperson|min
                           r"aide|envoy|ambassador|official|secretary|chief|head)\b", re.IGNORECASE)
 _TRAILING = re.compile(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+(?:said|says|added|reported|"
                        r"claimed|told\s+\w+)\.?$")
+#: "..., said air force spokesman, <Name>." / "..., said <Name>.": the speaker after the verb.
+_SAID_TRAILING = re.compile(r",\s+(?:said|says|added|told\s+\w+)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{1,60}?"
+                            r"(?:,\s+[A-Z][^,“\"]{1,40}?)?)\.?[\"”’']?$")
 _ACTION_VERBS = re.compile(
     r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
     r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
@@ -286,6 +290,9 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     trailing = _TRAILING.search(sentence)
     if trailing and not _inside(sa + trailing.start(1), quotes):
         candidates.append((sa + trailing.start(1), sa + trailing.end(1)))
+    inverted = _SAID_TRAILING.search(sentence)
+    if inverted and not _inside(sa + inverted.start(1), quotes):
+        candidates.append((sa + inverted.start(1), sa + inverted.end(1)))
     for m in _PASSIVE_BY.finditer(sentence):
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))

@@ -37,6 +37,7 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     extra_names: dict[str, str] = {}            # a new surface form -> the known entity it names
     _leader_forces(gaz, text, extra)
     _bare_acronyms(gaz, text, extra, extra_names)
+    overrides = _branch_names(gaz, text)
     for m in _DEFINITION.finditer(text):
         long_form = re.sub(r"^the\s+", "", m.group(1).strip())
         acronym = m.group(2)
@@ -47,7 +48,7 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
             continue
         kind = "group" if _ARMED_WORD.search(long_form) else "organisation"
         extra[entity_id] = Entity(entity_id, acronym, kind, None, (acronym, long_form), (), ())
-    if not extra and not extra_names:
+    if not extra and not extra_names and not overrides:
         return gaz
     entities = dict(gaz.entities)
     entities.update(extra)
@@ -57,6 +58,7 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
             surface.setdefault(name, (ent.id, "name"))
     for name, entity_id in extra_names.items():
         surface.setdefault(name, (entity_id, "name"))
+    surface.update({name: (entity_id, "name") for name, entity_id in overrides.items()})
     return replace(gaz, entities=entities, surface=surface, _buckets=None, _pattern=None,
                    _title_pattern=None, _body_pattern=None)
 
@@ -103,3 +105,24 @@ def _bare_acronyms(gaz: Gazetteer, text: str, extra: dict[str, Entity], extra_na
             entity_id = slug(acronym)
             if entity_id not in gaz.entities and entity_id not in extra:
                 extra[entity_id] = Entity(entity_id, long_form, "group", None, (acronym, long_form), (), ())
+
+
+def _branch_names(gaz: Gazetteer, text: str) -> dict[str, str]:
+    """A group named as a national branch of another ("<Demonym> <Group>") that the article names:
+    there the bare "<Group>" means the branch too."""
+    overrides: dict[str, str] = {}
+    for ent in gaz.entities.values():
+        if ent.kind != "group":
+            continue
+        for name in ent.names:
+            words = name.split()
+            if len(words) < 2 or name not in text:
+                continue
+            tail = " ".join(words[1:])
+            other = gaz.lookup(tail)
+            if other is None or other.id == ent.id or other.kind != "group":
+                continue
+            for form in other.names:
+                if form == tail or form.startswith(tail + " "):
+                    overrides.setdefault(form, ent.id)
+    return overrides

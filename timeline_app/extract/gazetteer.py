@@ -45,6 +45,11 @@ _LARGE_TEXT = 100_000
 
 
 
+def _glued_sentence_start(text: str, a: int) -> bool:
+    """"... its arsenal.U.S. officials said": a sentence pasted without its space."""
+    return a >= 4 and text[a - 1] in ".!?" and text[a - 4:a - 1].isalpha() and text[a - 4:a - 1].islower()
+
+
 def _ex_prefixed(text: str, a: int) -> bool:
     """"ex-<GROUP> rebels": a former member is still named by the name after the hyphen."""
     return a >= 3 and text[a - 3:a] in ("ex-", "Ex-") and (a == 3 or not text[a - 4].isalnum())
@@ -123,7 +128,7 @@ class Gazetteer:
                 continue
             forms = buckets.get(word.group())
             if forms is None or (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_.-")
-                                 and not _ex_prefixed(text, a)):
+                                 and not _ex_prefixed(text, a) and not _glued_sentence_start(text, a)):
                 continue
             surface = None
             for f in forms:
@@ -145,7 +150,7 @@ class Gazetteer:
         if self._pattern is None:
             forms = [f for f in self.surface if not f.startswith(("the ", "The "))]
             first_chars = "".join(sorted({re.escape(f[0]) for f in forms if f}))
-            self._pattern = re.compile(rf"(?:(?<![\w.\-])|(?<=\b[Ee]x-))(?=[{first_chars}])"
+            self._pattern = re.compile(rf"(?:(?<![\w.\-])|(?<=\b[Ee]x-)|(?<=[a-z]{{3}}[.!?]))(?=[{first_chars}])"
                                        rf"(?:{trie_regex(forms)})(?![\w])")
         found = []
         for m in self._pattern.finditer(text, start, end):

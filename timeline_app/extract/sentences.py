@@ -24,6 +24,8 @@ Both Other Such No Not If Since Although Though Despite During For From With Wit
 """.split())
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+#: A sentence end glued to the next sentence: a plain lowercase word, a period, a capitalised word.
+_GLUED = re.compile(r"(?<=[a-z]{3})[.!?][\"'”’]?(?=[A-Z][a-z]|[A-Z]\.[A-Z]\.)")
 _OPENER = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
 
@@ -54,12 +56,11 @@ def sentence_spans(text: str) -> list[Span]:
 
 
 def _cuts(text: str, start: int, end: int):
-    for m in _END.finditer(text, start, end):
-        if m.end() >= end:
-            continue
-        if not _is_boundary(text, m.start(), m.end(), end):
-            continue
-        yield m.end()
+    cuts = [m.end() for m in _END.finditer(text, start, end)
+            if m.end() < end and _is_boundary(text, m.start(), m.end(), end)]
+    # Copy pasted without the space: "... are uncommon.While the ..." ends a sentence too.
+    cuts += [m.end() for m in _GLUED.finditer(text, start, end) if m.end() < end]
+    yield from sorted(set(cuts))
 
 
 def _is_boundary(text: str, dot: int, after: int, line_end: int) -> bool:
@@ -70,6 +71,7 @@ def _is_boundary(text: str, dot: int, after: int, line_end: int) -> bool:
     if text[dot] == ".":
         word = re.search(r"([\w.]+)$", text[max(0, dot - 20):dot])
         token = word.group(1) if word else ""
+        token = re.sub(r"^.*[a-z]{3}[.!?]", "", token)     # "arsenal.U.S": the glued next sentence
         if token.lower().rstrip(".") in _ABBREVIATIONS and not text[after - 1] in "\"”’)":
             return False
         # Initials and dotted acronyms: "U.K.", "J. R.", "a.m." — a dotted acronym ends a sentence
