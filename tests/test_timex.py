@@ -371,10 +371,10 @@ def test_tbaq_sample_floor():
     sample = docs[::8]
     score = score_documents(sample, tag)
     assert score.gold > 150
-    # measured on this sample: relaxed 0.925, strict 0.870, value 0.774, type 0.886, ~290k chars/s
+    # measured on this sample: relaxed 0.925, strict 0.870, value 0.785, type 0.882, ~550k chars/s
     assert score.prf("relaxed")[2] >= 0.90, score.table()
     assert score.prf("strict")[2] >= 0.84, score.table()
-    assert score.value_f1 >= 0.75, score.table()
+    assert score.value_f1 >= 0.77, score.table()
     assert score.type_f1 >= 0.86, score.table()
     assert score.chars_per_second > 40_000, score.table()      # loose: the CPU is shared
 
