@@ -224,3 +224,14 @@ def test_json_ld_article_body_does_not_replace_a_fuller_page(tmp_path):
                   + "Second paragraph of the story. " * 10 + "</p>"}]
     text = _json_ld_body_if_longer("Teaser.", html_body)
     assert "<p>" not in text and text.count("\n\n") == 1
+
+
+def test_meta_date_written_in_another_language(tmp_path):
+    page = tmp_path / "t.html"
+    body = "<p>" + "Die Regierung kündigte am Dienstag neue Hilfen für die betroffenen Regionen an. " * 3 + "</p>"
+    page.write_text(
+        "<html><head><title>Neue Hilfen</title><meta name='date' content='3. Januar 2019'></head>"
+        f"<body><article><h1>Neue Hilfen angekündigt</h1>{body}</article></body></html>", encoding="utf-8")
+    article = load(page)
+    assert article.published.date().isoformat() == "2019-01-03"
+    assert "<meta date>" in article.reference_note

@@ -125,6 +125,8 @@ def modified_date(meta: dict[str, str], objects: list[dict[str, Any]]) -> Option
 
 def _stated(value: str, origin: str) -> Optional[StatedDate]:
     parsed = parse_date_string(value)
+    if parsed is None and _YEAR.search(value or "") and len(value) <= 80:
+        parsed = _parse_shown_date(" ".join(value.split()))  # "29 juin 2019", "3. Januar 2019"
     if parsed is None:
         return None
     return StatedDate(parsed[0], parsed[1], f"{origin} {value.strip()[:40]}")
