@@ -569,3 +569,12 @@ def test_clock_time_takes_the_weekday_after_a_parenthesis():
 ])
 def test_possessive_weekday_names_a_reported_event(text, value):
     assert find(text, "day", dt.date(2000, 1, 7)).value == value
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("2000-W07", "2000-W7", True), ("199", "199X", True), ("1949", "1949-XX", True),
+    ("1989-10-27T24:00", "1989-10-27T24", True), ("1998", "1998-10", False), ("2000-W07", "2000-W08", False),
+])
+def test_scoring_notation_equivalence(a, b, same):
+    from timeline_app.extract.timex.evaluate import same_notation
+    assert same_notation(a, b) is same

@@ -100,6 +100,7 @@ class Score:
     relaxed_sys: int = 0     # system timexes overlapping some gold timex
     relaxed_gold: int = 0    # gold timexes overlapping some system timex
     value_ok: int = 0        # among relaxed matches (one per gold)
+    value_same_notation: int = 0   # value_ok, plus values equal up to notation (2000-W7 = 2000-W07, 199X = 199)
     type_ok: int = 0
     chars: int = 0
     seconds: float = 0.0
@@ -145,9 +146,27 @@ class Score:
             rows.append(f"{kind:10} {p:7.4f} {r:7.4f} {f:7.4f}")
         rows.append(f"{'value F1':10} {'':7} {'':7} {self.value_f1:7.4f}   (accuracy {self.value_accuracy:.4f})")
         rows.append(f"{'type F1':10} {'':7} {'':7} {self.type_f1:7.4f}   (accuracy {self.type_accuracy:.4f})")
+        if self.relaxed_gold:
+            acc = self.value_same_notation / self.relaxed_gold
+            rows.append(f"{'value F1*':10} {'':7} {'':7} {self.prf('relaxed')[2] * acc:7.4f}   (accuracy {acc:.4f}; "
+                        f"*not TempEval-3: values equal up to notation, 2000-W7 = 2000-W07, 199X = 199, 1949-XX = 1949)")
         rows.append(f"gold {self.gold}, system {self.system}, strict {self.strict}, relaxed {self.relaxed_gold}")
         rows.append(f"{self.chars} chars in {self.seconds:.3f} s = {self.chars_per_second:,.0f} chars/s")
         return "\n".join(rows)
+
+
+def _notation(value: str) -> str:
+    """One spelling per value: zero-padded weeks, no trailing unknown parts (199X -> 199, 1949-XX -> 1949),
+    minutes on a bare hour (T17 -> T17:00)."""
+    v = re.sub(r"-W(\d)(?=\b|-)", r"-W0\1", value)
+    v = re.sub(r"(?:-XX)+$", "", v)
+    v = re.sub(r"^(\d{2,3})X+$", r"\1", v)
+    v = re.sub(r"T(\d\d)$", r"T\1:00", v)
+    return v
+
+
+def same_notation(a: str, b: str) -> bool:
+    return a == b or _notation(a) == _notation(b)
 
 
 def _context(text: str, a: int, b: int, width: int = 50) -> str:
@@ -178,6 +197,7 @@ def score_documents(docs: Iterable[TmlDocument], tagger: Callable, keep_mistakes
             score.relaxed_gold += 1
             best = min(overlapping, key=lambda t: abs(t.start - g.start) + abs(t.end - g.end))
             score.value_ok += best.value == g.value
+            score.value_same_notation += same_notation(best.value, g.value)
             score.type_ok += best.type == g.type
             if keep_mistakes:
                 ctx = _context(doc.text, g.start, g.end)
