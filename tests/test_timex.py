@@ -578,3 +578,11 @@ def test_possessive_weekday_names_a_reported_event(text, value):
 def test_scoring_notation_equivalence(a, b, same):
     from timeline_app.extract.timex.evaluate import same_notation
     assert same_notation(a, b) is same
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Net rose in the third quarter. For the quarter ended Sept. 30, sales rose.", "1989-Q3"),
+    ("Net rose in the third quarter. In the quarter ended July 31, sales rose.", "1989-Q2"),
+])
+def test_the_quarter_ended_a_date_is_the_three_months_up_to_it(text, value):
+    assert find(text, "the quarter ended", OCT).value == value

@@ -308,6 +308,14 @@ def quarter_ref(m: re.Match, ctx: Context) -> Optional[Resolved]:
         # "the 1988 quarter", "the 1989 period" in a quarterly report: the report's quarter, in that year
         return Resolved("DATE", f"{int(m['y1']):04d}-Q{(main.month - 1) // 3 + 1}", anchored="narrative")
     current = dt.date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
+    ended = rc.match(r"\s+(?:that\s+)?ended\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+\d{1,2}\b", ctx.text[m.end():m.end() + 30])
+    if ended and plain(ended["mon"]).rstrip(".") in MONTHS and not words.startswith(("last", "next")) \
+            and "year" not in words:
+        # "the quarter ended Sept. 30": the three months up to that date, in the year the tense points to
+        month_ = _month(ended["mon"])
+        year_ = _month_year_by_tense(month_, ctx, m.start(), m.end())
+        end_month = dt.date(year_, month_, 1)
+        return Resolved("DATE", fmt_unit(add_months(end_month, -2), "quarter"), anchored="reference")
     if "year-ago" in words or "year-earlier" in words or "year ago" in words:
         return Resolved("DATE", fmt_unit(add_months(main, -12), "quarter"), anchored="narrative")
     if "current" in words or words.startswith("this"):
