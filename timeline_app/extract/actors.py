@@ -276,22 +276,33 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 person.affiliation = gaz.root(near[-1].entity)
     # A titled official the text never ties to a country ("Prime Minister X told reporters that
     # X ...") belongs to the state the sentence, or the one just before, is about.
-    for person in people.values():
-        if person.affiliation is None and person.title and person.spans:
-            person.affiliation = _context_affiliation(gaz, text, mention_starts, sentences, person.spans[0][0])
     # A widely reported leader the text never ties to a side ("<Surname> ordered ...", "Prime
-    # Minister <Surname> said ..."): the side the leaders list gives.
-    for pid, affiliation in known_affiliation.items():
-        person = people[pid]
-        if person.affiliation is None:
-            person.affiliation = affiliation
-            person.known_only = True
+    # Minister <Surname> said ..."): the side the leaders list gives, before any guess from context;
+    # it is evidence of the sides only where the context agrees.
+    for person in people.values():
+        if person.affiliation is not None or not person.spans:
+            continue
+        known = known_affiliation.get(person.id)
+        context = None
+        if person.title or known:
+            first = person.spans[0][0]
+            states_only = bool(_STATE_TITLE.search(text, max(0, first - 40), first))
+            context = _context_affiliation(gaz, text, mention_starts, sentences, first, states_only)
+        if known:
+            person.affiliation = known
+            person.known_only = context != known
             person.title = person.title or "official"
+        else:
+            person.affiliation = context
     return people, person_mentions
 
 
 _MEETS_BEFORE = re.compile(r"\b(?:talks|meeting|met|meets|meet|visited|visiting|counterpart|hosted|received)"
                            r"(?:\s+with)?\s+(?:[^,.;]{0,60}?\band\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
+#: Titles only a state has: its government, its armed services.
+_STATE_TITLE = re.compile(r"\b(?:prime\s+minister|president|(?:foreign|defen[cs]e|interior)\s+(?:minister|secretary)|"
+                          r"secretary\s+of\s+state|ambassador|air\s+force|army|navy|military|police|ministry|"
+                          r"government)\b[\w\s.,]{0,25}$", re.IGNORECASE)
 _BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")
 
 
@@ -301,7 +312,7 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 
 
 def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sentences: list[Span],
-                         pos: int) -> Optional[str]:
+                         pos: int, states_only: bool = False) -> Optional[str]:
     """The state a titled person's context is about: their sentence up to the name, then the two
     sentences before, then the rest of their sentence (which is often what they said)."""
     index = bisect.bisect_right(sentences, pos, key=lambda s: s[0]) - 1
@@ -315,8 +326,8 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
         found = []
         for m in in_range(mentions, wa, wb):
             ent = gaz.entity(gaz.root(m.entity))
-            if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed:
-                continue
+            if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed or (states_only and ent.kind != "state"):
+                continue             # a prime minister or an air force spokesman speaks for a state
             if _in_quote(text, wa, m.start):
                 continue             # words the person is quoted saying are not their label
             if _BETWEEN_AND.search(text[max(wa, m.start - 60):m.start]):
@@ -431,6 +442,7 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
         if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed:
             continue
         weight = {"name": 1.0, "demonym": 0.6, "generic": 1.0, "person": 0.8}.get(m.form, 0.4)
+        known_only = m.form == "known"     # a leader the list names: who acts, not how prominent a side is
         if m.form == "metonym" and re.match(r"\s+(?:said|says|has|have|had|will|would|is|was|did|"
                                             r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
             weight = 1.0                           # "<capital> said": the state speaking
@@ -441,7 +453,10 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
             weight *= 4
         elif m.start < lead_end:
             weight *= 2.5
-        prominence[ent.id] += weight
+        if known_only:
+            weight = 1.0
+        else:
+            prominence[ent.id] += weight
         if weight < 0.5 or place:
             continue                               # places are neither subjects nor objects
         while sentence_index < len(sentences) and sentences[sentence_index][1] <= m.start:
@@ -459,6 +474,16 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
             first = [e for mm, e in items if mm.start < sa + response.start()]
             if first:
                 responders[first[0]] += factor
+            # "X acts in response to Z's attack on (a target in) W": Z against W is the conflict
+            # X answers, places included.
+            answered = []
+            for mm in in_range(mentions, sa + response.end(), sb):
+                ent = gaz.entity(gaz.root(mm.entity))
+                if ent is not None and ent.kind in BELLIGERENT_KINDS and not mm.backed \
+                        and ent.id not in answered and ent.id not in first[:1]:
+                    answered.append(ent.id)
+            if len(answered) >= 2:
+                opposition[frozenset(answered[:2])] += 3 * factor
         if len(distinct) < 2:
             continue
         for m in re.finditer(r"between\s+(?:the\s+)?([^,.;]{2,60}?)\s+and\s+(?:the\s+)?([^,.;]{2,60})",
@@ -588,5 +613,6 @@ def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -
 
 def person_entity_mentions(people: dict, person_mentions: list) -> list[Mention]:
     """People with a known affiliation count as mentions of their side."""
-    return [Mention(pm.start, pm.end, people[pm.person].affiliation, "person")
-            for pm in person_mentions if people[pm.person].affiliation and not people[pm.person].known_only]
+    return [Mention(pm.start, pm.end, people[pm.person].affiliation,
+                    "known" if people[pm.person].known_only else "person")
+            for pm in person_mentions if people[pm.person].affiliation]
