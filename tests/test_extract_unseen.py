@@ -208,3 +208,23 @@ def test_an_official_in_talks_with_a_visitor_is_not_the_visitors():
             "compromise.\n\n"
             "Chinese Gen. Wei Lin is in Manila for talks with Defense Secretary Juan Cruz.")
     assert _people(text)["Juan Cruz"] == "philippines"
+
+
+# -- chains that must not cross to the wrong speaker ---------------------------------------------
+
+def test_a_named_council_is_no_back_reference_to_the_last_speaker():
+    text = ("Iran vowed revenge on Friday for the US strike that killed its general. A researcher at a "
+            "Washington group noted on Twitter that the response would be serious.\n\n"
+            "After the meeting, the National Security Council said it reached a decision on how to respond.")
+    timeline = _timeline(text)
+    assert "united-states" not in _account(timeline, "After the meeting")
+
+
+def test_an_adviser_to_a_leader_speaks_for_the_leaders_state():
+    text = ("The US killed an Iranian general in Baghdad on Friday, and Iran vowed revenge.\n\n"
+            "Ayatollah Reza Karimi, an adviser to Iran’s supreme leader, appeared to threaten US troops. "
+            "\"This is the time to clear the region,\" he said. The cleric added: \"We will take revenge.\"")
+    assert _people(text)["Reza Karimi"] == "iran"
+    timeline = _timeline(text)
+    assert _account(timeline, "\"This is the time") == {"iran"}
+    assert _account(timeline, "The cleric added") == {"iran"}

@@ -115,8 +115,9 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
         if gaz.entity(m.entity).kind == "media" and re.search(r"\b(?:by|to|told)\s+(?:the\s+)?$", before):
             continue             # "quoted by <outlet>", "told <outlet>": the outlet is not the speaker
         if _PREPOSITIONS_NOT_AFFILIATION.search(before) and not (
-                re.match(r"[’']s\b", text[m.end:m.end + 3]) and re.search(r"\bin\s+$", before)):
-            continue             # "ambassador to Y" is not of Y; "in X's parliament" is of X
+                re.match(r"[’']s\b", text[m.end:m.end + 3]) and re.search(r"\bin\s+$", before)) \
+                and not (re.match(r"[’']s\b", text[m.end:m.end + 3]) and _AIDE_TO.search(before)):
+            continue             # "ambassador to Y" is not of Y; "in X's parliament", "an adviser to X's leader" are of X
         candidates.append(m)
     if not candidates:
         return None
@@ -130,6 +131,8 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
     return candidates[0]
 
 
+_AIDE_TO = re.compile(r"\b(?:advis[eo]r|aide|assistant|deputy|counsellor|counselor)\s+to\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
     r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"

@@ -60,12 +60,15 @@ _DEFINITE_BACKREF = re.compile(
     r"(?:ministry|office|secretary|minister|president|spokesman|spokeswoman|spokesperson|official|"
     r"officials|envoy|ambassador|leader|chief|mission|country|group|agency|government|council|"
     r"department|statement|prime minister|party|movement|front|alliance|coalition|regime|"
-    r"administration|authorities))\W*$", re.IGNORECASE)
+    r"administration|authorities|cleric|commander|general|diplomat|negotiator|adviser|advisor|aide|"
+    r"lawmaker|organi[sz]ation|bloc))\W*$", re.IGNORECASE)
 _OFFICIALDOM = re.compile(r"^\W*(?:the\s+)?(?:official\s+(?:figures|data|statistics|estimates|sources)|"
                           r"government\s+(?:figures|data|officials|sources)|authorities)\b", re.IGNORECASE)
 _ARMY_AFTER = re.compile(r"\s+(?:army|military|armed\s+forces|forces|troops|soldiers)\b", re.IGNORECASE)
 #: How far back (characters) "the army" may look for the state it belongs to.
 _ARMY_LOOKBACK = 600
+#: "the National Security Council" names a body of its own; only "the council" points back.
+_NAMED_BODY = re.compile(r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+(?:[A-Z]\w*\s+)+[A-Z]\w*\W*$")
 _STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
 _STATEMENT_BACKREF = re.compile(r"^\W*(?:but\s+|and\s+)?(?:the|that|this)\s+(?:\w+\s+){0,2}statement\W*$",
                                 re.IGNORECASE)
@@ -443,7 +446,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         # "The new statement said": whoever issued the statement, not the last speaker.
         prev = memory.last_statement
         return prev.entity, prev.person, (start, end)
-    if _DEFINITE_BACKREF.match(bare) and recent:
+    if _DEFINITE_BACKREF.match(bare) and recent and not _NAMED_BODY.search(bare):
         return memory.last.entity, memory.last.person, (start, end)
     if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:
         return state_parties[0], None, (start, end)     # "Government forces", "the national army"
