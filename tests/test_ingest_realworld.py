@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+import pytest
+
 from conftest import ROOT
 from timeline_app.ingest import load
 from timeline_app.ingest.formats.html import _htmldate, _parse, _without_trailing_clutter
@@ -235,3 +237,38 @@ def test_meta_date_written_in_another_language(tmp_path):
     article = load(page)
     assert article.published.date().isoformat() == "2019-01-03"
     assert "<meta date>" in article.reference_note
+
+
+def test_logo_h1_is_the_site_name_and_leaves_the_document_title():
+    # <h1><a href="/">Site</a></h1> is a logo; "Site » Headline" loses the site part.
+    article = load(DATA / "realworld_logo_h1.html")
+    assert article.title == "Verstößt die Klarnamenpflicht gegen deutsches Recht?"
+    assert article.text.startswith("Verstößt die Klarnamenpflicht gegen deutsches Recht?\n\n")
+
+
+@pytest.mark.parametrize("head, h1, expected", [
+    # og:title holding a URL slug is no title.
+    ("<meta property='og:title' content='child-seat-test-autumn-2018'><title>Child seat test 2018 | Example Club</title>"
+     "<meta name='application-name' content='Example Club'>", "", "Child seat test 2018"),
+    # The web address names the site: "Ear Candy! | Novalanalove" for novalanalove.example.
+    ("<title>Ear Candy! | Novalanalove</title><link rel='canonical' href='https://novalanalove.example/ear-candy/'>",
+     "", "Ear Candy!"),
+    # A part written as a web address is the site.
+    ("<title>Outdoor lovers | iloveponies.example</title>", "", "Outdoor lovers"),
+    # A song title's brackets are not cut apart.
+    ("<meta property='og:title' content='Only Missing You - Jam Singer (Chinese Name - Singer)'>", "",
+     "Only Missing You - Jam Singer (Chinese Name - Singer)"),
+    # Other separators: "‹", "›".
+    ("<title>Poacher arrested and sentenced to the maximum penalty ‹ Example Conservation Project</title>"
+     "<meta property='og:site_name' content='Example Conservation Project'>", "",
+     "Poacher arrested and sentenced to the maximum penalty"),
+    # A badge inside the <h1> is not part of the headline.
+    ("<title>Comedian wishes the mayor good health | Columns | Example Radio</title>",
+     "<h1>Comedian wishes the mayor good health <span class='label abo'>Subscribers</span></h1>",
+     "Comedian wishes the mayor good health"),
+])
+def test_title_cleanup_on_real_shapes(tmp_path, head, h1, expected):
+    page = tmp_path / "t.html"
+    body = "<p>" + "The council said the decision would be reviewed by the court next month. " * 3 + "</p>"
+    page.write_text(f"<html><head>{head}</head><body><article>{h1}{body}</article></body></html>", encoding="utf-8")
+    assert load(page).title == expected

@@ -33,7 +33,7 @@ URL_KEYS = ("og:url", "twitter:url", "parsely-link")
 _JSON_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _ARTICLE_TYPES = re.compile(r"article|posting|report|story|webpage", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|:)\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|«|›|‹|~|:)\s+")
 
 
 def meta_values(tree) -> dict[str, str]:
@@ -234,25 +234,33 @@ def _url_date(tree, meta: dict[str, str]) -> Optional[StatedDate]:
 # ---- title ------------------------------------------------------------------------------------
 
 def page_title(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> str:
-    """The headline: the page's <h1> when the metadata agrees with it, else og:title, <title> ..."""
+    """The headline: the page's <h1> when the metadata agrees with it, else og:title, <title> ...
+
+    Site names are taken out: those the page declares (og:site_name), its web address names, and
+    the one its logo <h1> shows ("<h1><a href='/'>Site</a></h1>").
+    """
     site = next((meta[key] for key in SITE_KEYS if key in meta), "")
+    h1s = _h1s(tree)
+    logos = [h for h in h1s if _is_logo(h)]
+    hints = [_key(site)] + _domain_names(tree, meta) + [_key(h.text_content()) for h in logos]
+    hints = [hint for hint in hints if hint]
     declared = [meta[key] for key in TITLE_KEYS if key in meta]
     declared += [obj["headline"] for obj in objects if isinstance(obj.get("headline"), str)]
     title_element = next(iter(tree.iter("title")), None)
-    document_title = _clean(title_element.text_content()) if title_element is not None else ""
-    if document_title:
-        declared.append(document_title)
-    declared = [_clean(value) for value in declared if _clean(value)]
-    headings = [_heading_text(h) for h in _h1s(tree)]
+    if title_element is not None:
+        declared.append(title_element.text_content())
+    declared = [_clean(value) for value in declared if _clean(value) and not _is_slug(_clean(value))]
+    stripped = [_strip_site_name(value, site, hints) for value in declared]
+    headings = [_heading_text(h) for h in h1s if h not in logos]
     headings = [h for h in headings if h and len(h) <= 300]
     # An <h1> that the metadata also names is the headline exactly as the page shows it.
+    keys = [_key(value) for value in stripped] + [_key(value) for value in declared]
     for heading in headings:
-        if _agrees(_key(heading), [_key(value) for value in declared]) and _key(heading) != _key(site):
+        if _agrees(_key(heading), keys) and not _names_any(heading, hints):
             return heading
-    for value in declared:
-        stripped = _strip_site_name(value, site)
-        if stripped:
-            return stripped
+    for value in stripped:
+        if value:
+            return value
     return headings[0] if headings else ""
 
 
@@ -264,9 +272,57 @@ def _agrees(heading: str, declared: list[str]) -> bool:
                for value in declared if value)
 
 
+_LOGO_MARKS = re.compile(r"logo|site-?title|site-?name|brand|masthead|^header$", re.I)
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}$", re.I)
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\d?\.)?([^/:?#]+)", re.I)
+
+
+def _is_logo(heading) -> bool:
+    """<h1 class="site-title"><a href="/" rel="home">Site</a></h1>: the site's name, not a headline."""
+    marks = " ".join(filter(None, (heading.get("class"), heading.get("id"))))
+    if marks and _LOGO_MARKS.search(marks):
+        return True
+    links = list(heading.iter("a"))
+    if not links or _clean("".join(t for a in links for t in a.itertext())) != _clean(heading.text_content()):
+        return False
+    return all(_is_home_link(a) for a in links)
+
+
+def _is_home_link(link) -> bool:
+    href = (link.get("href") or "").strip()
+    if "home" in (link.get("rel") or "").lower():
+        return True
+    path = _HOST.sub("", href) if _HOST.match(href) else href
+    return path in ("", "/", "./", "/index.html", "/index.php")
+
+
+def _domain_names(tree, meta: dict[str, str]) -> list[str]:
+    """"internet law" for http://www.internet-law.de/2011/...: sites often sign titles so."""
+    urls = [meta[key] for key in URL_KEYS if key in meta]
+    urls += [link.get("href") or "" for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"]
+    names = []
+    for url in urls:
+        match = _HOST.match(url.strip())
+        if match:
+            labels = match.group(1).lower().split(".")
+            name = labels[-2] if len(labels) >= 2 else labels[0]
+            names.append(_key(name))
+    return list(dict.fromkeys(name for name in names if len(name) >= 3))
+
+
+def _is_slug(value: str) -> bool:
+    """"adac-kindersitztest-herbst-2018": a URL fragment some CMSs put in og:title."""
+    return " " not in value and len(value) > 15 and bool(re.search(r"[-_]", value))
+
+
+def _names_any(text: str, hints: list[str]) -> bool:
+    return any(_names_site(text, hint) for hint in hints)
+
+
 def _heading_text(heading) -> str:
-    """The <h1>'s words; a link inside it beside other text (a site or section name) is left
-    out, and nested elements are separated by a space ("Headline<a>Site</a>" -> "Headline")."""
+    """The <h1>'s words; a link or a badge inside it beside other text (a site or section name,
+    "Live", "Subscribers") is left out, and nested elements are separated by a space
+    ("Headline<a>Site</a>" -> "Headline")."""
     own = [part for part in _text_parts(heading, skip_links=True)]
     if len(_clean(" ".join(own))) < 10:
         own = list(_text_parts(heading, skip_links=False))
@@ -280,7 +336,7 @@ def _text_parts(element, skip_links: bool):
     """Text of ``element`` in order; inline children glue to their neighbours, others get a space."""
     pieces = [element.text or ""]
     for child in element:
-        if not isinstance(child.tag, str) or (skip_links and child.tag == "a"):
+        if not isinstance(child.tag, str) or (skip_links and (child.tag == "a" or _is_badge(child))):
             pieces.append(child.tail or "")
             continue
         inner = "".join(_text_parts(child, skip_links))
@@ -289,26 +345,41 @@ def _text_parts(element, skip_links: bool):
     yield "".join(pieces)
 
 
+_BADGE = re.compile(r"label|badge|flag|premium|tag\b|live\b|exclusive", re.I)
+
+
+def _is_badge(element) -> bool:
+    marks = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    return element.tag in ("span", "small", "em", "strong", "mark", "sup") and bool(marks) and bool(_BADGE.search(marks))
+
+
 def _h1s(tree) -> list:
     inside = [h for h in tree.iter("h1") if any(a.tag in ("article", "main") for a in h.iterancestors())]
     return inside + [h for h in tree.iter("h1") if h not in inside]
 
 
-def _strip_site_name(title: str, site: str) -> str:
+def _strip_site_name(title: str, site: str, hints: list[str] | tuple = (), loose: bool = True) -> str:
     """"Headline | Section | Site" -> "Headline" (also "Site - Headline").
 
-    Parts naming the site go; then short trailing parts (a section, a site name we do not know)
-    go while a headline of three words or more remains.
+    Parts naming the site (``site``, or any of ``hints``, or written as a web address) go;
+    then, when ``loose``, short trailing parts (a section, a site name we do not know) go while
+    a headline of three words or more remains.
     """
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    site_key = _key(site)
-    if site_key:
-        parts = [part for part in parts if not _names_site(part, site_key)] or parts
-    while len(parts) > 1 and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+    names = [key for key in [_key(site), *hints] if key]
+    parts = [part for part in parts
+             if not (_DOMAIN.match(part.strip()) or any(_names_site(part, key) for key in names))] or parts
+    while loose and len(parts) > 1 and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3 \
+            and _balanced(" ".join(parts[:-1])):
         parts.pop()
     return _rejoin(title, parts)
+
+
+def _balanced(text: str) -> bool:
+    """No bracket left open: "Song - Singer (Name - Name)" is not cut inside the brackets."""
+    return all(text.count(left) <= text.count(right) for left, right in ("()", "[]", "（）", "«»"))
 
 
 def _names_site(part: str, site_key: str) -> bool:
