@@ -272,3 +272,18 @@ def test_title_cleanup_on_real_shapes(tmp_path, head, h1, expected):
     body = "<p>" + "The council said the decision would be reviewed by the court next month. " * 3 + "</p>"
     page.write_text(f"<html><head>{head}</head><body><article>{h1}{body}</article></body></html>", encoding="utf-8")
     assert load(page).title == expected
+
+
+@pytest.mark.parametrize("url_day, meta_day, expected", [
+    ("2017/7/12", "2019-06-17T18:28:00+02:00", "2017-07-12"),  # republished: the address keeps the first day
+    ("2019/06/17", "2019-06-18T01:10:00+09:00", "2019-06-18"),  # a day apart (time zones): the metadata stays
+    ("2019/06/20", "2019-06-17T18:28:00+02:00", "2019-06-17"),  # an address day after the stated one is not it
+])
+def test_day_in_the_address_against_the_stated_day(tmp_path, url_day, meta_day, expected):
+    page = tmp_path / "t.html"
+    body = "<p>" + "The festival opened on the beach with concerts and a market for local crafts. " * 3 + "</p>"
+    page.write_text(
+        f"<html><head><title>Festival opens</title><link rel='canonical' href='https://blog.example/home/{url_day}/festival'>"
+        f"<meta itemprop='datePublished' content='{meta_day}'></head>"
+        f"<body><article><h1>Festival opens</h1>{body}</article></body></html>", encoding="utf-8")
+    assert load(page).published.date().isoformat() == expected

@@ -4,6 +4,7 @@ Reads an already parsed lxml tree; never fetches anything.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any, Iterator, Optional
@@ -90,7 +91,21 @@ def _walk_json_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 
 
 def published_date(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> Optional[StatedDate]:
-    """The page's publication date from its metadata, best source first (None if not stated)."""
+    """The page's publication date from its metadata, best source first (None if not stated).
+
+    A day in the page's address (/2017/7/12/slug) earlier than the stated one wins: the address
+    was made when the story first went out; a republished page restates only the new day.
+    """
+    stated = _declared_date(tree, meta, objects)
+    in_url = _url_date(tree, meta)
+    if stated is None:
+        return in_url
+    if in_url is not None and in_url.value.date() < stated.value.date() - dt.timedelta(days=1):
+        return in_url
+    return stated
+
+
+def _declared_date(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> Optional[StatedDate]:
     for key in PUBLISHED_KEYS:
         if key in meta:
             stated = _stated(meta[key], f"<meta {key}>")
@@ -102,10 +117,7 @@ def published_date(tree, meta: dict[str, str], objects: list[dict[str, Any]]) ->
                 stated = _stated(obj[key], f"JSON-LD {key}")
                 if stated:
                     return stated
-    stated = _time_element(tree)
-    if stated:
-        return stated
-    return _url_date(tree, meta)
+    return _time_element(tree)
 
 
 def modified_date(meta: dict[str, str], objects: list[dict[str, Any]]) -> Optional[StatedDate]:
