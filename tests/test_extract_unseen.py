@@ -228,3 +228,9 @@ def test_an_adviser_to_a_leader_speaks_for_the_leaders_state():
     timeline = _timeline(text)
     assert _account(timeline, "\"This is the time") == {"iran"}
     assert _account(timeline, "The cleric added") == {"iran"}
+
+
+def test_sir_and_a_given_name_is_the_knight_named_in_full():
+    text = ("UK Prime Minister Sir Tom Hale said Britain has been engaged in talks. "
+            "\"I'm pleased to see a ceasefire,\" Sir Tom said.")
+    assert _people(text) == {"Tom Hale": "united-kingdom"}

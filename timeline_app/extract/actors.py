@@ -42,6 +42,7 @@ Twitter Facebook Telegram Instagram Sunday's Monday's North South East West Nort
 Western Central Middle Gulf Sea Ocean River Region Province City Strip Bank Hills Heights Valley
 Story Reporting Editing Updated Published Photo Video Image
 Republican Republicans Democrat Democrats Democratic Labour Conservative Liberal Sen Rep
+Sir Dame Lord Lady Baroness
 """.split())
 _PREPOSITIONS_NOT_AFFILIATION = re.compile(
     r"(?:(?<!according )\bto|\bin|\bat|\binto|\bagainst|\bwith|\bfrom|\bover|\btoward|\btowards|\bon|\bacross|\bnear|"
