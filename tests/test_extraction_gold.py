@@ -21,7 +21,7 @@ def total():
 
 
 def test_parties_f1(total):
-    assert total.parties_f1 >= 0.93
+    assert total.parties_f1 >= 0.95
 
 
 def test_event_date_recall(total):
@@ -29,12 +29,12 @@ def test_event_date_recall(total):
 
 
 def test_account_recall_and_misattribution(total):
-    assert total.account_recall >= 0.87
-    assert total.misattribution <= 0.06
+    assert total.account_recall >= 0.90
+    assert total.misattribution <= 0.04
 
 
 def test_reaction_recall(total):
-    assert total.reaction_recall >= 0.84
+    assert total.reaction_recall >= 0.90
 
 
 def test_seed_is_fast():
