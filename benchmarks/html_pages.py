@@ -19,6 +19,8 @@ Measures, per set and in total:
 * title        Article.title equals the expected title (normalised), or one contains the other
                and the shorter is at least 70 % of the longer
 * date         Article.published falls on the expected day
+* title~url    for pages with a known URL whose last path segment is a slug of 3+ words, at least
+               3/4 of the slug's words appear in Article.title (a weak, independent title check)
 
 Snippets match ignoring case, punctuation, whitespace and quote styles, so that a paragraph
 split or a curly apostrophe does not count as lost text; boilerplate matches as written, up to
@@ -56,6 +58,37 @@ def spaced(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").split())
 
 
+def words_of(text: str) -> list[str]:
+    """ASCII words, accents dropped ("Erdöl" -> "erdol") and spelled out ("erdoel") as slugs do."""
+    found = []
+    for spelled in (text or "", _spell_out(text or "")):
+        plain = unicodedata.normalize("NFKD", spelled).lower()
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+        found += re.findall(r"[a-z0-9]+", plain)
+    return found
+
+
+def _spell_out(text: str) -> str:
+    for letter, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss")):
+        text = text.replace(letter, spelled)
+    return text
+
+
+def slug_words(url: str) -> list[str]:
+    """Words of the URL's last meaningful path segment, when it is a slug ("talks-resume-in-x")."""
+    segments = [seg for seg in re.sub(r"[?#].*", "", url).split("/")[3:] if seg]
+    for segment in reversed(segments):
+        segment = re.sub(r"\.(html?|php|aspx?)$", "", segment)
+        found = list(dict.fromkeys(w for w in words_of(segment.replace("_", "-")) if not w.isdigit()))
+        if any(re.search(r"\d", w) and re.search(r"[a-z]", w) and len(w) >= 6 for w in found):
+            return []  # an id ("76e426d9-56de-..."), not words
+        if len(found) >= 3:
+            return found
+        if found:
+            return []
+    return []
+
+
 def title_matches(found: str, expected: str) -> bool:
     got, want = squash(found), squash(expected)
     if not got or not want:
@@ -78,12 +111,15 @@ class Tally:
     titles_right: int = 0
     dates: int = 0
     dates_right: int = 0
+    slugs: int = 0
+    slugs_right: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
 
     def add(self, other: "Tally") -> None:
         for name in ("pages", "errors", "snippets", "snippets_found", "boilerplate", "boilerplate_absent",
-                     "titles", "titles_right", "dates", "dates_right", "seconds"):
+                     "titles", "titles_right", "dates", "dates_right", "slugs", "slugs_right",
+                     "seconds"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.failures += other.failures
 
@@ -122,6 +158,14 @@ def measure_page(folder: Path) -> Tally:
             tally.titles_right = 1
         else:
             tally.failures.append(f"{folder.name}: title  {got[:70]!r} != {expected['title'][:70]!r}")
+    slug = slug_words(expected.get("url") or "")
+    if slug:
+        tally.slugs = 1
+        title_words = set(words_of(article.title if article else ""))
+        if sum(word in title_words for word in slug) >= 0.75 * len(slug):
+            tally.slugs_right = 1
+        else:
+            tally.failures.append(f"{folder.name}: title~ {article.title[:70] if article else ''!r} vs slug {' '.join(slug)!r}")
     if expected.get("published"):
         tally.dates = 1
         got = article.published.date().isoformat() if article and article.published else None
@@ -140,7 +184,8 @@ def ratio(part: int, whole: int) -> str:
 def row(name: str, tally: Tally) -> str:
     return (f"{name:24s} {tally.pages:5d} {tally.errors:4d}  {ratio(tally.snippets_found, tally.snippets):18s} "
             f"{ratio(tally.boilerplate_absent, tally.boilerplate):16s} {ratio(tally.titles_right, tally.titles):14s} "
-            f"{ratio(tally.dates_right, tally.dates):14s} {tally.seconds / max(tally.pages, 1):6.3f}")
+            f"{ratio(tally.dates_right, tally.dates):14s} {ratio(tally.slugs_right, tally.slugs):14s} "
+            f"{tally.seconds / max(tally.pages, 1):6.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sets = sorted(p for p in args.corpus.iterdir() if p.is_dir() and (not args.only or p.name == args.only))
     print(f"{'set':24s} {'pages':>5s} {'err':>4s}  {'recall':18s} {'boilerplate gone':16s} "
-          f"{'title':14s} {'date':14s} {'s/page':>6s}")
+          f"{'title':14s} {'date':14s} {'title~url':14s} {'s/page':>6s}")
     total = Tally()
     for folder in sets:
         pages = sorted(p for p in folder.iterdir() if (p / "source.html").is_file() and (p / "expected.json").is_file())
