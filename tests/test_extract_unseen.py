@@ -234,3 +234,16 @@ def test_sir_and_a_given_name_is_the_knight_named_in_full():
     text = ("UK Prime Minister Sir Tom Hale said Britain has been engaged in talks. "
             "\"I'm pleased to see a ceasefire,\" Sir Tom said.")
     assert _people(text) == {"Tom Hale": "united-kingdom"}
+
+
+def test_an_aide_named_by_whom_they_serve_speaks_for_that_side():
+    text = ("Iranian President Reza Tabari cut short a trip abroad because of the crisis surrounding "
+            "Israel's operation, according to Omid Karimi, an aide to Tabari.\n\n"
+            "Karimi harshly condemned Israel's military operation.")
+    assert _people(text)["Omid Karimi"] == "iran"
+
+
+def test_a_leader_named_in_full_speaks_for_the_body_the_list_gives():
+    text = ("Palestinian leader Mahmoud Abbas condemned the strikes on Gaza on Wednesday, and Israel "
+            "said it would press on against Hamas.")
+    assert _people(text)["Mahmoud Abbas"] == "palestinian-authority"

@@ -251,6 +251,12 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             if people[pid].affiliation is None:
                 # The title phrase around the name first; a widely reported leader's known side next.
                 people[pid].affiliation = _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
+                if raw in gaz.known_people and people[pid].affiliation not in (None, known):
+                    # A leader named in full speaks for the body the list gives, even where the
+                    # title names only the nation ("<Demonym> leader <Name>"); no evidence of
+                    # the sides then.
+                    people[pid].affiliation = known
+                    people[pid].known_only = True
             if known:
                 known_affiliation.setdefault(pid, known)
     # A surname mentioned before its full form, or again later with no title: any capitalised
@@ -283,6 +289,13 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     # A widely reported leader the text never ties to a side ("<Surname> ordered ...", "Prime
     # Minister <Surname> said ..."): the side the leaders list gives, before any guess from context;
     # it is evidence of the sides only where the context agrees.
+    # An aide named by whom they serve ("X, an aide to <Surname>") speaks for that person's side.
+    for person in people.values():
+        if person.affiliation is None and person.spans:
+            aide = _AIDE_OF.match(text, person.spans[0][1])
+            boss = by_surname.get(aide.group(1)) if aide else None
+            if boss and boss != person.id and people[boss].affiliation:
+                person.affiliation = people[boss].affiliation
     for person in people.values():
         if person.affiliation is not None or not person.spans:
             continue
@@ -301,6 +314,9 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     return people, person_mentions
 
 
+_AIDE_OF = re.compile(r",\s+(?:an?|the)\s+(?:senior\s+|top\s+|chief\s+|close\s+)?(?:aide|adviser|advisor|"
+                      r"spokes(?:man|woman|person)|deputy|assistant)\s+(?:to|for|of)\s+(?:[A-Z][\w\-]* )?"
+                      r"([A-Z][\w\-]+)\b")
 _MEETS_BEFORE = re.compile(r"\b(?:talks|meeting|met|meets|meet|visited|visiting|counterpart|hosted|received)"
                            r"(?:\s+with)?\s+(?:[^,.;]{0,60}?\band\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
 #: Titles only a state has: its government, its armed services.
