@@ -287,3 +287,33 @@ def test_day_in_the_address_against_the_stated_day(tmp_path, url_day, meta_day, 
         f"<meta itemprop='datePublished' content='{meta_day}'></head>"
         f"<body><article><h1>Festival opens</h1>{body}</article></body></html>", encoding="utf-8")
     assert load(page).published.date().isoformat() == expected
+
+
+@pytest.mark.parametrize("head, body_start, expected", [
+    # The <title> is only the site's name; the <h1> is the headline.
+    ("<title>EXAMPLEORG</title>", "<h1 class='Post-title'>Alternative dispute resolution for damages</h1>",
+     "Alternative dispute resolution for damages"),
+    # A logo image with the site's motto in the <h1>; the <title> holds the headline.
+    ("<title>Files with a migration background - a plan for foreign drawings | Layer 11 - Web . CAD . Training</title>",
+     "<h1><object data='/img/layer11Logo.svg'><img src='/img/layer11LogoSmall.png' alt='Layer 11'></object>"
+     "<span>Web . CAD . Training</span></h1>",
+     "Files with a migration background - a plan for foreign drawings"),
+    # A post title linking to itself (href="") is no logo.
+    ("<meta property='og:title' content='Resort officially opens on the island'>",
+     "<h1 class='post-title entry-title'><a href=''>Resort officially opens on the island</a></h1>",
+     "Resort officially opens on the island"),
+    # An article thumbnail inside the <h1> does not make it a logo.
+    ("<title>Decisions of the general assembly of Tuesday 10 September - Save the University !</title>",
+     "<h1><img class='spip_logos' src='thumb.jpg' alt=''> Decisions of the general assembly of Tuesday 10 September</h1>",
+     "Decisions of the general assembly of Tuesday 10 September"),
+    # Logo <h1>, <title> = the web address: the post's <h2> is its title.
+    ("<title>carta.example</title>",
+     "<h1><a href='https://carta.example/' rel='home'><img src='logo.svg' alt='carta'></a></h1>"
+     "<h2>The new trend: coalitions of necessity</h2><p>by A. Writer, 8.5.12</p>",
+     "The new trend: coalitions of necessity"),
+])
+def test_title_when_title_or_h1_is_the_site(tmp_path, head, body_start, expected):
+    page = tmp_path / "t.html"
+    body = "<p>" + "The council said the decision would be reviewed by the court next month. " * 3 + "</p>"
+    page.write_text(f"<html><head>{head}</head><body><div>{body_start}{body}</div></body></html>", encoding="utf-8")
+    assert load(page).title == expected

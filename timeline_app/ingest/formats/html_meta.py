@@ -258,7 +258,7 @@ def page_title(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> str
     hints = [hint for hint in hints if hint]
     declared = [meta[key] for key in TITLE_KEYS if key in meta]
     declared += [obj["headline"] for obj in objects if isinstance(obj.get("headline"), str)]
-    title_element = next(iter(tree.iter("title")), None)
+    title_element = _document_title(tree)
     if title_element is not None:
         declared.append(title_element.text_content())
     declared = [_clean(value) for value in declared if _clean(value) and not _is_slug(_clean(value))]
@@ -270,10 +270,34 @@ def page_title(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> str
     for heading in headings:
         if _agrees(_key(heading), keys) and not _names_any(heading, hints):
             return heading
-    for value in stripped:
-        if value:
-            return value
-    return headings[0] if headings else ""
+    best = next((value for value in stripped if value and not _is_site_only(value, hints)), "")
+    # A one- or two-word <title> ("MEDEF") beside a real <h1> headline is the site's name.
+    if headings and (not best or (len(_key(best).split()) <= 2 and len(_key(headings[0]).split()) >= 4)):
+        return headings[0]
+    return best or _first_subheading(tree)
+
+
+def _first_subheading(tree) -> str:
+    """No <h1> but the logo, no title but the site's: blogs put the post's title in an <h2>."""
+    for heading in tree.iter("h2"):
+        text = _clean(heading.text_content())
+        if 3 <= len(text) <= 300 and not _in_boilerplate(heading):
+            return text
+    return ""
+
+
+def _is_site_only(value: str, hints: list[str]) -> bool:
+    key = _key(value)
+    return bool(_DOMAIN.match(value.strip())) or any(key == hint or (len(key) >= 3 and key in hint) for hint in hints)
+
+
+def _document_title(tree):
+    """<head><title>; not an SVG icon's <title> in the body (parsers may move a stray one)."""
+    in_head = tree.xpath("//head/title")
+    if in_head:
+        return in_head[0]
+    return next((t for t in tree.iter("title") if not any(a.tag in ("svg", "symbol", "object") for a in t.iterancestors())),
+                None)
 
 
 def _agrees(heading: str, declared: list[str]) -> bool:
@@ -294,16 +318,35 @@ def _is_logo(heading) -> bool:
     marks = " ".join(filter(None, (heading.get("class"), heading.get("id"))))
     if marks and _LOGO_MARKS.search(marks):
         return True
+    pictures = list(heading.iter("img", "svg", "object", "picture"))
+    if pictures and not _clean("".join(_outside(heading, ("svg", "object", "picture")))):
+        return True  # an image (its alt or fallback text at most): the site's logo
+    if any("logo" in " ".join(filter(None, (p.get("src"), p.get("data"), p.get("class"), p.get("alt")))).lower()
+           for p in pictures) and len(_key("".join(_outside(heading, ("svg", "object", "picture")))).split()) <= 5:
+        return True  # a logo with the site's motto beside it
     links = list(heading.iter("a"))
     if not links or _clean("".join(t for a in links for t in a.itertext())) != _clean(heading.text_content()):
         return False
     return all(_is_home_link(a) for a in links)
 
 
+def _outside(element, skipped: tuple[str, ...]):
+    """Text of ``element`` not inside the ``skipped`` tags."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in skipped:
+            yield from _outside(child, skipped)
+        if child.tail:
+            yield child.tail
+
+
 def _is_home_link(link) -> bool:
     href = (link.get("href") or "").strip()
     if "home" in (link.get("rel") or "").lower():
         return True
+    if not href:
+        return False  # "this page": a post title links to itself
     path = _HOST.sub("", href) if _HOST.match(href) else href
     return path in ("", "/", "./", "/index.html", "/index.php")
 
@@ -383,7 +426,7 @@ def _strip_site_name(title: str, site: str, hints: list[str] | tuple = (), loose
     names = [key for key in [_key(site), *hints] if key]
     parts = [part for part in parts
              if not (_DOMAIN.match(part.strip()) or any(_names_site(part, key) for key in names))] or parts
-    while loose and len(parts) > 1 and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3 \
+    while loose and len(parts) > 1 and len(_key(parts[-1]).split()) <= 4 and len(_key(" ".join(parts[:-1])).split()) >= 3 \
             and _balanced(" ".join(parts[:-1])):
         parts.pop()
     return _rejoin(title, parts)
