@@ -247,3 +247,18 @@ def test_a_leader_named_in_full_speaks_for_the_body_the_list_gives():
     text = ("Palestinian leader Mahmoud Abbas condemned the strikes on Gaza on Wednesday, and Israel "
             "said it would press on against Hamas.")
     assert _people(text)["Mahmoud Abbas"] == "palestinian-authority"
+
+
+def test_a_claim_noun_names_its_owner_as_the_speaker():
+    text = ("Thailand and Cambodia traded fire on the border on Monday.\n\n"
+            "Bangkok failed to get across its argument that Cambodia was responsible for the escalation.\n\n"
+            "So Thailand's accusation that Cambodian soldiers laid new mines is awkward for Phnom Penh.")
+    timeline = _timeline(text)
+    assert _account(timeline, "Bangkok failed") == {"thailand"}
+    assert _account(timeline, "So Thailand's accusation") == {"thailand"}
+
+
+def test_a_speaker_with_an_unarticled_title_aside_is_a_person():
+    text = ("Thai officials admit they are struggling to counter the tactics.\n\n"
+            "\"This is totally different,\" Anan Suksan, vice-minister for foreign affairs, told reporters.")
+    assert _people(text)["Anan Suksan"] == "thailand"

@@ -22,7 +22,7 @@ Span = tuple[int, int]
 _CAP_RUN = re.compile(
     r"[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
 _REPORTING_NEXT = re.compile(
-    r",?\s*(?:,[^,]{0,80},\s*)?(?:has |had |have |also |later |then |on \w+ )?"
+    r"(?:,\s*[^,.;“\"]{2,80},\s*|,?\s*)(?:has |had |have |also |later |then |on \w+ )?"
     r"(?:said|says|told|tells|added|stated|announced|claimed|warned|wrote|tweeted|insisted|urged|"
     r"accused|denied|called|condemned|criticized|criticised|noted|argued|declared|reported)\b")
 _STOP_TOKENS = frozenset("""
@@ -237,7 +237,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             if pid in people:
                 people[pid].spans.append((a, b))
             else:
-                context = before + text[b:b + 90] if appositive else before
+                context = before + text[b:b + 90] if appositive or reporting else before
                 official = bool(_OFFICIAL.search(context)) or (lead > 0 and any(
                     _OFFICIAL.search(tok[2]) for tok in tokens[:lead]))
                 people[pid] = Person(pid, raw, surname, title="official" if official else "",

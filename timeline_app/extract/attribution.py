@@ -45,6 +45,8 @@ _PASSIVE_BY = re.compile(
     r"(?:criticized|criticised|condemned|announced|denounced|welcomed|rejected|reported|confirmed|"
     r"brokered|praised|questioned|echoed|expelled|approved|imposed|adopted)\s+(?:[\w,]+\s+){0,4}?by\s+"
     r"((?:the\s+)?[^,.;]{2,80})")
+_CLAIM_NOUN = re.compile(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?(?:accusations?|claims?|arguments?|assertions?|"
+                         r"allegations?|insistence|contention|denials?)\s+that\b")
 _INVERTED = re.compile(r"[,?!]?[\"”’]\s+(said|says|added|told)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{1,70})")
 _SUBORDINATE = re.compile(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                           r"despite|whereas|unless)\b", re.IGNORECASE)
@@ -269,8 +271,9 @@ def _inside(pos: int, regions: list[Span]) -> bool:
 def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory, index,
                         parties, state_parties) -> Optional[Attribution]:
     sentence = text[sa:sb]
-    if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence:
-        return None                  # no reporting verb, no "according to", no passive agent
+    if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence \
+            and not _CLAIM_NOUN.search(sentence):
+        return None                  # no reporting verb, no "according to", no passive agent, no "X's claim that"
     quotes = quoted_regions(text, sa, sb)
     candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
     m = _ACCORDING.search(sentence)
@@ -299,6 +302,12 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     for m in _PASSIVE_BY.finditer(sentence):
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
+    for m in _CLAIM_NOUN.finditer(sentence):
+        # "X's accusation that ...", "X failed to get across its argument that ...": X claims.
+        if not _inside(sa + m.start(), quotes):
+            owner_end = sa + m.start()
+            candidates.append((max(sa, owner_end - 60), owner_end) if m.group(1) is None
+                              else _subject_before(text, sa, owner_end, quotes) or (sa, owner_end))
     for m in _REPORT.finditer(sentence):
         if _inside(sa + m.start(), quotes):
             continue
