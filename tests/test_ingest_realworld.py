@@ -317,3 +317,14 @@ def test_title_when_title_or_h1_is_the_site(tmp_path, head, body_start, expected
     body = "<p>" + "The council said the decision would be reviewed by the court next month. " * 3 + "</p>"
     page.write_text(f"<html><head>{head}</head><body><div>{body_start}{body}</div></body></html>", encoding="utf-8")
     assert load(page).title == expected
+
+
+def test_breadcrumb_trail_at_the_top_is_dropped():
+    from timeline_app.ingest.formats.html import _without_leading_breadcrumbs
+
+    story = [("p", "Negotiators met again on Tuesday, officials said."), ("p", "Talks will resume next week.")]
+    crumbs = [("p", "Home > News > World > Talks resume"), ("p", "Resort › Interactive › Blog")]
+    assert _without_leading_breadcrumbs(crumbs + story) == story
+    # A headline with one "/" or a sentence with ">" stays.
+    kept = [("head", "Cold war / hot peace"), ("p", "Prices rose > 5% in May > and June, the bank said.")] + story
+    assert _without_leading_breadcrumbs(kept) == kept

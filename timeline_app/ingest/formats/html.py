@@ -235,13 +235,28 @@ def _body_text(body) -> str:
             block = _inline(element)
         if block:
             blocks.append((element.tag, block))
-    kept = [block for _, block in _without_trailing_clutter(blocks)]
+    kept = [block for _, block in _without_trailing_clutter(_without_leading_breadcrumbs(blocks))]
     return _BLOCK_SEPARATOR.join(kept) + ("\n" if kept else "")
 
 
 #: How a sentence ends, in the scripts news is written in (a closing quote or bracket may follow).
 _SENTENCE_END = re.compile(r"[.!?;:。！？؟।…][\"'”’»)\]）」』]*$")
 _CLUTTER_LINE = 40
+
+
+_BREADCRUMB = re.compile(r"\s(?:>|›|»|/|\\)\s")
+
+
+def _without_leading_breadcrumbs(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop "Home > News > World > Headline" trails at the top: a path through the site."""
+    start = 0
+    while start < min(len(blocks) - 1, 3):
+        block = blocks[start][1]
+        if "\n" in block or len(block) > 250 or _SENTENCE_END.search(block) \
+                or len(_BREADCRUMB.findall(block)) < 2:
+            break
+        start += 1
+    return blocks[start:]
 
 
 def _without_trailing_clutter(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
