@@ -1,6 +1,12 @@
 """What an HTML page says about itself: title and publication date from its markup.
 
 Reads an already parsed lxml tree; never fetches anything.
+
+Title: the <h1> when the metadata agrees with it (not a logo <h1>: a link home, a logo image),
+else og:title, twitter:title, JSON-LD headline, <title>, with the site's name taken out (as the
+page declares it, as its web address names it, as its logo shows it).
+Date: <meta> keys, JSON-LD, the story's own <time> (not teasers in lists, links or sidebars; its
+shown date over a contradicting ``datetime``), a day in the page address when that is earlier.
 """
 from __future__ import annotations
 
