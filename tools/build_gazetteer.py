@@ -69,10 +69,8 @@ def build() -> dict:
         entities.append({"id": org["id"], "name": org["name"], "kind": org["kind"],
                          "parent": org.get("parent"), "names": org["aliases"],
                          "demonyms": org.get("demonyms", []), "metonyms": []})
-    ids = {e["id"] for e in entities}
-    people = [p for p in orgs.get("people", []) if p["affiliation"] in ids]
     return {"entities": entities, "titles": orgs["titles"], "bodies": orgs["bodies"],
-            "generic_group_nouns": orgs.get("generic_group_nouns", []), "people": people}
+            "generic_group_nouns": orgs.get("generic_group_nouns", [])}
 
 
 def main() -> None:

@@ -69,9 +69,6 @@ class Person:
     affiliation: Optional[str] = None
     title: str = ""
     spans: list[Span] = field(default_factory=list)
-    #: The affiliation comes only from the list of widely reported leaders, not from the text: it
-    #: attributes what they say but is no evidence of which sides the article is about.
-    known_only: bool = False
 
 
 @dataclass
@@ -158,7 +155,6 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     people: dict[str, Person] = {}
     by_surname: dict[str, str] = {}
     by_given: dict[str, str] = {}
-    known_affiliation: dict[str, str] = {}       # person id -> the side the leaders list gives
     person_mentions: list[PersonMention] = []
     mention_starts = SortedSpans(mentions)
 
@@ -223,13 +219,11 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             titled = titled or bool(_TITLE_BEFORE.search(before))
             appositive = bool(appositive_title.match(text, b, b + 90))
             reporting = bool(_REPORTING_NEXT.match(text, b))
-            known = gaz.known_people.get(raw) or (gaz.known_surnames[raw][1] if len(words) == 1
-                                                  and raw in gaz.known_surnames else None)
-            if len(words) == 1 and not titled and not known:
+            if len(words) == 1 and not titled:
                 continue
             if len(words) > 5:
                 continue
-            if not (titled or appositive or known or (reporting and len(words) >= 2)):
+            if not (titled or appositive or (reporting and len(words) >= 2)):
                 continue
             if gaz.lookup(raw) is not None:
                 continue
@@ -249,16 +243,8 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 by_surname.setdefault(words[0], pid)     # "Ban Ki-moon", "Kim Jong-un": family name first
             person_mentions.append(PersonMention(a, b, pid))
             if people[pid].affiliation is None:
-                # The title phrase around the name first; a widely reported leader's known side next.
+                # The title phrase around the name: "<Demonym> Prime Minister X", "X's minister Y".
                 people[pid].affiliation = _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
-                if raw in gaz.known_people and people[pid].affiliation not in (None, known):
-                    # A leader named in full speaks for the body the list gives, even where the
-                    # title names only the nation ("<Demonym> leader <Name>"); no evidence of
-                    # the sides then.
-                    people[pid].affiliation = known
-                    people[pid].known_only = True
-            if known:
-                known_affiliation.setdefault(pid, known)
     # A surname mentioned before its full form, or again later with no title: any capitalised
     # token equal to a known surname is that person.
     if by_surname:
@@ -286,9 +272,6 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 person.affiliation = gaz.root(near[-1].entity)
     # A titled official the text never ties to a country ("Prime Minister X told reporters that
     # X ...") belongs to the state the sentence, or the one just before, is about.
-    # A widely reported leader the text never ties to a side ("<Surname> ordered ...", "Prime
-    # Minister <Surname> said ..."): the side the leaders list gives, before any guess from context;
-    # it is evidence of the sides only where the context agrees.
     # An aide named by whom they serve ("X, an aide to <Surname>") speaks for that person's side.
     for person in people.values():
         if person.affiliation is None and person.spans:
@@ -299,18 +282,10 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     for person in people.values():
         if person.affiliation is not None or not person.spans:
             continue
-        known = known_affiliation.get(person.id)
-        context = None
-        if person.title or known:
+        if person.title:
             first = person.spans[0][0]
             states_only = bool(_STATE_TITLE.search(text, max(0, first - 40), first))
-            context = _context_affiliation(gaz, text, mention_starts, sentences, first, states_only)
-        if known:
-            person.affiliation = known
-            person.known_only = context != known
-            person.title = person.title or "official"
-        else:
-            person.affiliation = context
+            person.affiliation = _context_affiliation(gaz, text, mention_starts, sentences, first, states_only)
     return people, person_mentions
 
 
@@ -462,7 +437,6 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
         if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed:
             continue
         weight = {"name": 1.0, "demonym": 0.6, "generic": 1.0, "person": 0.8}.get(m.form, 0.4)
-        known_only = m.form == "known"     # a leader the list names: who acts, not how prominent a side is
         if m.form == "metonym" and re.match(r"\s+(?:said|says|has|have|had|will|would|is|was|did|"
                                             r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
             weight = 1.0                           # "<capital> said": the state speaking
@@ -473,10 +447,7 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
             weight *= 4
         elif m.start < lead_end:
             weight *= 2.5
-        if known_only:
-            weight = 1.0
-        else:
-            prominence[ent.id] += weight
+        prominence[ent.id] += weight
         if weight < 0.5 or place:
             continue                               # places are neither subjects nor objects
         while sentence_index < len(sentences) and sentences[sentence_index][1] <= m.start:
@@ -633,6 +604,5 @@ def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -
 
 def person_entity_mentions(people: dict, person_mentions: list) -> list[Mention]:
     """People with a known affiliation count as mentions of their side."""
-    return [Mention(pm.start, pm.end, people[pm.person].affiliation,
-                    "known" if people[pm.person].known_only else "person")
+    return [Mention(pm.start, pm.end, people[pm.person].affiliation, "person")
             for pm in person_mentions if people[pm.person].affiliation]

@@ -64,9 +64,6 @@ class Gazetteer:
     titles: tuple[str, ...]
     bodies: tuple[str, ...]
     generic_group_nouns: tuple[str, ...]
-    #: Widely reported leaders: full name -> affiliation, and distinctive surnames -> (full name, affiliation).
-    known_people: dict = field(default_factory=dict)
-    known_surnames: dict = field(default_factory=dict)
     _buckets: dict = field(repr=False, default=None)
     _pattern: Optional[re.Pattern] = field(repr=False, default=None)
     _title_pattern: Optional[re.Pattern] = field(repr=False, default=None)
@@ -212,19 +209,8 @@ def _build(data: dict) -> Gazetteer:
             for name in names:
                 # A form already claimed by an earlier entity keeps its owner (a state before a group).
                 surface.setdefault(name, (ent.id, form))
-    known_people: dict[str, str] = {}
-    known_surnames: dict[str, tuple[str, str]] = {}
-    for person in data.get("people", ()):
-        name, affiliation = person["name"], person["affiliation"]
-        if affiliation not in entities:
-            continue
-        known_people[name] = affiliation
-        if person.get("alone"):
-            surname = name.split()[-1]
-            for form in {surname, re.sub(r"^(?:al|el)-", "", surname)}:
-                known_surnames.setdefault(form, (name, affiliation))
     return Gazetteer(entities, surface, tuple(data.get("titles", ())), tuple(data.get("bodies", ())),
-                     tuple(data.get("generic_group_nouns", ())), known_people, known_surnames)
+                     tuple(data.get("generic_group_nouns", ())))
 
 
 @lru_cache(maxsize=1)
