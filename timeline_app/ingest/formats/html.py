@@ -110,6 +110,7 @@ _NOT_LEAD = re.compile(r"caption|credit|byline|author|share|social|related|newsl
                        r"promo|advert|"
                        r"comment|breadcrumb|tags?\b|meta\b", re.I)
 _LEAD_BLOCKS = ("p", "div", "h2", "section")
+_LEAD_WINDOW = 20_000
 
 
 def _lead_candidates(tree) -> list[str]:
@@ -162,7 +163,7 @@ def _with_lead(text: str, leads: list[str]) -> str:
     come before the first lead block it kept go in front of it."""
     if not text.strip() or not leads:
         return text
-    squashed = _squash(text)
+    squashed = _squash(text[:_LEAD_WINDOW])  # a standfirst belongs at the top
     missing = []
     for lead in leads:
         if _squash(lead) in squashed:
@@ -175,8 +176,12 @@ def _with_lead(text: str, leads: list[str]) -> str:
     return _BLOCK_SEPARATOR.join(missing) + _BLOCK_SEPARATOR + text
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _squash(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    """Letters and digits only, lower-cased: text compared across spacing and punctuation."""
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _json_ld_body_if_longer(text: str, objects: list) -> str:
