@@ -10,7 +10,20 @@ page::
                                               "body_snippets": [str, ...], "boilerplate": [str, ...]}
 
 A null title or date, or an empty list, means "not known for this page": that measure skips it.
-Third-party pages are never committed to this repository; build the corpus outside it.
+Third-party pages are never committed to this repository; build the corpus outside it:
+
+    .venv/bin/python benchmarks/html_pages.py --build /work/htmlcorpus
+
+downloads three source distributions from PyPI (pip download; their test data, not their code, is
+used) and converts their saved pages and expected results:
+
+* trafilatura-realworld  trafilatura 1.0.0 tests/cache + realworld_tests.py ("x in result" ->
+                         body snippet, "x not in result" -> boilerplate; snippets inside a
+                         readers' comments box go to "comment_snippets", not scored)
+* htmldate               htmldate 1.2.0 tests/cache + unit_tests.py expected dates
+* newspaper4k            newspaper4k 0.9.6 tests/data: title, publish_date, paragraphs of the
+                         text; boilerplate = visible text of nav, footer, aside, share, cookie,
+                         related ... boxes that is not in the expected text
 
 Measures, per set and in total:
 
@@ -193,7 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--set", dest="only", help="measure only this source set")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every lost, kept or wrong item")
+    parser.add_argument("--build", action="store_true", help="download the sources and (re)build the corpus")
     args = parser.parse_args(argv)
+    if args.build:
+        build_corpus(args.corpus)
     if not args.corpus.is_dir():
         print(f"skipped: no corpus at {args.corpus} (see this script's docstring for the format)")
         return 0
@@ -218,6 +234,212 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"skipped: no pages under {args.corpus}")
     return 0
+
+
+# ---- building the corpus from PyPI source distributions ------------------------------------------
+
+SOURCES = ("trafilatura==1.0.0", "htmldate==1.2.0", "newspaper4k==0.9.6")
+_COMMENT_BOX = re.compile(r"comment|respond|reply|discussion|disqus", re.I)
+_CHROME_BOX = re.compile(r"cookie|consent|newsletter|subscri|share|social|related|recommend|promo|advert|breadcrumb|"
+                         r"menu|sidebar|comment|footer|(^|[\s_-])nav|masthead|most-?popular|trending", re.I)
+
+
+def build_corpus(out: Path) -> None:
+    import subprocess
+    import tarfile
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
+                        "--dest", str(work), *SOURCES], check=True)
+        for archive in work.glob("*.tar.gz"):
+            with tarfile.open(archive) as tar:
+                tar.extractall(work, filter="data")
+        counts = {
+            "trafilatura-realworld": _build_trafilatura(next(work.glob("trafilatura-*/tests")), out),
+            "htmldate": _build_htmldate(next(work.glob("htmldate-*/tests")), out),
+            "newspaper4k": _build_newspaper(next(work.glob("newspaper4k-*/tests/data")), out),
+        }
+    print("built", ", ".join(f"{name}: {count} pages" for name, count in counts.items()), "in", out)
+
+
+def _write_page(out: Path, set_name: str, name: str, source: Path, expected: dict) -> None:
+    import shutil
+
+    folder = out / set_name / re.sub(r"[^A-Za-z0-9._-]+", "_", name)[:80]
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, folder / "source.html")
+    (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _mock_pages(tree) -> dict:
+    import ast
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "MOCK_PAGES":
+            return ast.literal_eval(node.value)
+    return {}
+
+
+def _build_trafilatura(tests: Path, out: Path) -> int:
+    import ast
+
+    tree = ast.parse((tests / "realworld_tests.py").read_text(encoding="utf-8"))
+    pages = _mock_pages(tree)
+    function = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "test_extract")
+    found: dict[str, dict[str, list[str]]] = {}
+    current = None
+
+    def visit(statements) -> None:
+        nonlocal current
+        for statement in statements:
+            if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) \
+                    and getattr(statement.value.func, "id", "") == "load_mock_page":
+                current = ast.literal_eval(statement.value.args[0])
+                found.setdefault(current, {"with": [], "without": []})
+            elif isinstance(statement, ast.Assert) and current:
+                for node in ast.walk(statement.test):
+                    if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.left, ast.Constant) \
+                            and getattr(node.comparators[0], "id", "") == "result" \
+                            and isinstance(node.left.value, str) and node.left.value.strip():
+                        key = {ast.In: "with", ast.NotIn: "without"}.get(type(node.ops[0]))
+                        if key and node.left.value not in found[current][key]:
+                            found[current][key].append(node.left.value)
+            elif isinstance(statement, ast.If):
+                visit(statement.body)
+
+    visit(function.body)
+    count = 0
+    for url, claims in found.items():
+        name = pages.get(url)
+        source = tests / "cache" / name if name else None
+        if not source or not source.exists() or not claims["with"]:
+            continue
+        body, comments = _split_comment_snippets(source, claims["with"])
+        expected = {"url": url, "title": None, "published": None, "body_snippets": body,
+                    "boilerplate": claims["without"]}
+        if comments:
+            expected["comment_snippets"] = comments
+        _write_page(out, "trafilatura-realworld", name.rsplit(".html", 1)[0], source, expected)
+        count += 1
+    return count
+
+
+def _build_htmldate(tests: Path, out: Path) -> int:
+    import ast
+
+    tree = ast.parse((tests / "unit_tests.py").read_text(encoding="utf-8"))
+    pages = _mock_pages(tree)
+    claims: dict[str, list[tuple[object, str]]] = {}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq)):
+            continue
+        call, value = node.left, node.comparators[0]
+        if not (isinstance(call, ast.Call) and getattr(call.func, "id", "") == "find_date"
+                and isinstance(value, ast.Constant) and re.fullmatch(r"\d{4}-\d\d-\d\d", str(value.value))):
+            continue
+        if not call.args or not isinstance(call.args[0], ast.Call) \
+                or getattr(call.args[0].func, "id", "") != "load_mock_page" or len(call.args[0].args) != 1:
+            continue
+        options = {k.arg: getattr(k.value, "value", None) for k in call.keywords}
+        if set(options) - {"original_date", "extensive_search"}:
+            continue
+        url = ast.literal_eval(call.args[0].args[0])
+        claims.setdefault(url, []).append((options.get("original_date"), value.value))
+    count = 0
+    for url, dates in claims.items():
+        original = {day for flag, day in dates if flag is True}
+        default = {day for flag, day in dates if flag is None}
+        if len(original) == 1:
+            day = original.pop()
+        elif not original and len(default) == 1 and not any(flag is False for flag, _ in dates):
+            day = default.pop()  # no "latest date" claim that could differ from the original
+        else:
+            continue
+        name = pages.get(url)
+        if name and (tests / "cache" / name).exists():
+            _write_page(out, "htmldate", name.rsplit(".html", 1)[0], tests / "cache" / name,
+                        {"url": url, "title": None, "published": day, "body_snippets": [], "boilerplate": []})
+            count += 1
+    return count
+
+
+def _build_newspaper(data: Path, out: Path) -> int:
+    count = 0
+    for page in sorted((data / "html").glob("*.html")):
+        meta_path, text_path = data / "metadata" / f"{page.stem}.json", data / "txt" / f"{page.stem}.txt"
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        text = meta.get("text") or (text_path.read_text(encoding="utf-8") if text_path.exists() else "")
+        if not text.strip() or page.stat().st_size < 2000:
+            continue
+        paragraphs = [line.strip() for line in text.split("\n") if len(line.strip()) >= 30]
+        expected = {"url": meta.get("url"), "title": meta.get("title") or None,
+                    "published": (meta.get("publish_date") or "")[:10] or None, "body_snippets": paragraphs}
+        expected["boilerplate"] = _chrome_strings(page, paragraphs, expected["title"] or "")
+        _write_page(out, "newspaper4k", page.stem, page, expected)
+        count += 1
+    return count
+
+
+def _page_tree(source: Path):
+    from lxml import html as lxml_html
+
+    from timeline_app.ingest.decode import decode
+    from timeline_app.ingest.formats.html import declared_charset
+
+    raw = source.read_bytes()
+    text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", decode(raw, declared=declared_charset(raw)).text)
+    return lxml_html.document_fromstring(text)
+
+
+def _marks(element) -> str:
+    return " ".join(filter(None, (element.get("class"), element.get("id"))))
+
+
+def _split_comment_snippets(source: Path, snippets: list[str]) -> tuple[list[str], list[str]]:
+    """Snippets whose deepest holder sits in a readers' comments box: ingest drops those on purpose."""
+    tree = _page_tree(source)
+    body, comments = [], []
+    for snippet in snippets:
+        key, holder = squash(snippet), None
+        for element in tree.iter():
+            if isinstance(element.tag, str) and key and key in squash(element.text_content()):
+                holder = element
+        in_comments = holder is not None and any(
+            _COMMENT_BOX.search(_marks(node)) for node in [holder, *holder.iterancestors()]
+            if node.tag not in ("body", "html") and _marks(node))
+        (comments if in_comments else body).append(snippet)
+    return body, comments
+
+
+def _chrome_strings(source: Path, paragraphs: list[str], title: str) -> list[str]:
+    """Visible text of the page's chrome (nav, footer, aside, share, cookie ... boxes) that is not
+    part of the expected story: at most 25 strings of 20-200 characters."""
+    tree = _page_tree(source)
+    for element in list(tree.iter("script", "style", "noscript", "template", "svg")):
+        element.drop_tree()
+    story = squash(" ".join(paragraphs)) + squash(title)
+
+    def chrome(element) -> bool:
+        if element.tag in ("nav", "footer", "aside"):
+            return True
+        if element.tag == "header" and not any(a.tag in ("article", "main") for a in element.iterancestors()):
+            return True
+        return bool(_marks(element) and _CHROME_BOX.search(_marks(element)))
+
+    found: list[str] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or not chrome(element) or any(chrome(a) for a in element.iterancestors()):
+            continue
+        whole = squash(element.text_content())
+        if any(len(squash(p)) > 30 and squash(p) in whole for p in paragraphs[:50]):
+            continue  # this box holds the story itself
+        for block in element.iter("li", "p", "h2", "h3", "h4", "a", "button", "label", "dt", "dd", "figcaption"):
+            text = " ".join(block.text_content().split())
+            if 20 <= len(text) <= 200 and len(squash(text)) >= 12 and squash(text) not in story and text not in found:
+                found.append(text)
+    return found[:25]
 
 
 if __name__ == "__main__":
