@@ -11,6 +11,8 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# Byte-compile now: start-up must not pay for it, even where PYTHONDONTWRITEBYTECODE is set.
+	$(BIN)/python -m compileall -q timeline_app
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -46,6 +46,7 @@ def measure(label, cmd, env, expect_line=None):
 
 def main() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIMELINE_APP_EXIT_AFTER_PAINT="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as users run it: compiled modules are cached after the first start
     with tempfile.TemporaryDirectory() as tmp:
         env["TIMELINE_APP_DATA_DIR"] = tmp  # fresh settings: always the seed
         env["TIMELINE_APP_CACHE_DIR"] = str(Path(tmp) / "cache")
