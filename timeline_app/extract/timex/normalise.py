@@ -759,6 +759,19 @@ _FUTURE_WORDS = {"soon", "shortly", "the future", "future", "later", "the near t
                  "the foreseeable future", "the near future", "the distant future"}
 
 
+
+#: How far back or ahead, in days, "in recent years/months/weeks/days" and their like reach.
+_UNIT_REACH = (("years", 3 * 365), ("months", 180), ("weeks", 42), ("days", 7))
+
+
+def _vague_reach(word: str, by_word: dict) -> int:
+    """Days a vague past or future expression reaches from the reference day."""
+    for unit, days in _UNIT_REACH:
+        if unit in word:
+            return days
+    return by_word.get(word, 365)
+
+
 def _ref_interval(value: str, ctx: Context, word: str = "") -> dict:
     """A placeable interval for PAST_REF / PRESENT_REF / FUTURE_REF near the reference date."""
     r0 = dt.datetime.combine(ctx.ref, dt.time())
@@ -769,25 +782,9 @@ def _ref_interval(value: str, ctx: Context, word: str = "") -> dict:
         if word in ("earlier",):
             end = dt.datetime.combine(ctx.ref, ctx.ref_time) if ctx.ref_time else r0 + day
             return {"begin": r0, "end": end, "granularity": "unknown"}
-        back = {"recently": 21, "recent": 21, "lately": 21, "previously": 90}.get(word, 365)
-        if "years" in word:
-            back = 3 * 365
-        elif "months" in word:
-            back = 180
-        elif "weeks" in word:
-            back = 42
-        elif "days" in word:
-            back = 7
+        back = _vague_reach(word, {"recently": 21, "recent": 21, "lately": 21, "previously": 90})
         return {"begin": r0 - dt.timedelta(days=back), "end": r0 + day, "granularity": "unknown"}
-    ahead = {"soon": 30, "shortly": 7, "later": 1}.get(word, 365)
-    if "years" in word:
-        ahead = 3 * 365
-    elif "months" in word:
-        ahead = 180
-    elif "weeks" in word:
-        ahead = 42
-    elif "days" in word:
-        ahead = 7
+    ahead = _vague_reach(word, {"soon": 30, "shortly": 7, "later": 1})
     return {"begin": r0 + day if word != "later" else r0, "end": r0 + dt.timedelta(days=ahead + 1), "granularity": "unknown"}
 
 
