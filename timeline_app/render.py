@@ -373,32 +373,27 @@ def _paint_badges(painter: QPainter, geo: Geometry, f: Fonts) -> None:
 def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     label_h = f.label_metrics.height()
     width = geo.width
-    selected = [box for box in geo.events if box.selected]
+    events = geo.events
+    selected = [box for box in events if box.selected]
     painter.setPen(Qt.PenStyle.NoPen)
     for box in selected:
         x, y, w, h = box.rect()
         painter.setBrush(SELECT_FILL)
         painter.drawRoundedRect(QRectF(x - 3, y, w + 6, h), 4, 4)
+    # Sort the boxes once (locals only: this loop runs for every visible event every frame).
+    crisp, fuzzy, points = [], [], []
+    for box in events:
+        if box.point:
+            points.append(box)
+        elif box.fuzzy and box.x1 - box.x0 >= 12:
+            fuzzy.append(box)
+        else:
+            crisp.append(box)
     # Marks first, grouped by kind so state changes stay few; text after, in one font.
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    fill_rect = painter.fillRect
-    for box in geo.events:
-        # A fuzzy span narrower than its fades would vanish: draw it like a crisp one.
-        if box.point or (box.fuzzy and box.x1 - box.x0 >= 12):
-            continue
-        # Integer rectangles: the fast path of the raster engine (no antialiasing wanted here).
-        bar_h = int(box.h - 7)
-        top = int(box.y + 4)
-        x0 = int(max(box.x0, -20.0))
-        x1 = int(min(max(box.x1, box.x0 + 2.0), width + 20.0))
-        fill_rect(x0, top, max(x1 - x0, 2), bar_h, _mix(box.color, 70, _lane_bg(geo, box.lane)))
-        edge = _color(box.color)
-        fill_rect(int(box.x0), top, 3, bar_h, edge)
-        if box.x1 - box.x0 > 6:
-            fill_rect(int(box.x1) - 3, top, 3, bar_h, edge)
-    for box in geo.events:
-        if not box.fuzzy or box.point or box.x1 - box.x0 < 12:
-            continue
+    if crisp:
+        _paint_bars(painter, geo, crisp, width)
+    for box in fuzzy:
         bar_h = box.h - 7
         x0 = max(box.x0, -20.0)
         x1 = min(max(box.x1, box.x0 + 2.0), width + 20.0)
@@ -413,21 +408,20 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
         grad.setColorAt(1.0, clear)
         painter.fillRect(QRectF(x0, box.y + 3.5, max(x1 - x0, 2.0), bar_h), QBrush(grad))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(QPen(Qt.GlobalColor.white, 1))
-    for box in geo.events:
-        if not box.point:
-            continue
-        r, cy = 5.0, box.y + box.h / 2
-        painter.setBrush(_color(box.color))
-        painter.drawPolygon(QPolygonF([QPointF(box.x0, cy - r), QPointF(box.x0 + r, cy),
-                                       QPointF(box.x0, cy + r), QPointF(box.x0 - r, cy)]))
+    if points:
+        painter.setPen(QPen(Qt.GlobalColor.white, 1))
+        set_brush, draw_polygon = painter.setBrush, painter.drawPolygon
+        diamond = _DIAMOND
+        brush = None
+        for box in points:
+            color = _color(box.color)
+            if color is not brush:
+                set_brush(color)
+                brush = color
+            draw_polygon(diamond.translated(box.x0, box.y + box.h / 2))
     painter.setPen(INK)
     painter.setFont(f.label)
-    draw_label = f.draw_label
-    for box in geo.events:
-        if box.label_w > 8 and not box.selected:
-            draw_label(painter, box.label_x, box.y + (box.h - label_h) / 2, box.text, box.label_w,
-                       box.text_w)
+    _paint_labels(painter, f, events, label_h)
     # The selection: an outline around mark and label, and the text in the accent colour (same
     # weight, so it keeps exactly the room the packing gave it).
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -439,6 +433,54 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
             painter.setPen(SELECT)
             f.draw_label(painter, box.label_x, box.y + (box.h - label_h) / 2, box.text, box.label_w,
                          box.text_w)
+
+
+#: A point event's diamond (radius 5) around the origin; moved to each event with translated().
+_DIAMOND = QPolygonF([QPointF(0.0, -5.0), QPointF(5.0, 0.0), QPointF(0.0, 5.0), QPointF(-5.0, 0.0)])
+
+
+def _paint_bars(painter: QPainter, geo: Geometry, boxes: list, width: float) -> None:
+    """Crisp bars: integer rectangles (the raster engine's fast path, no antialiasing wanted),
+    drawn in the boxes' order with the colours looked up once per lane."""
+    fill_rect = painter.fillRect
+    lo, hi = -20.0, width + 20.0
+    colors: dict[int, tuple[QColor, QColor]] = {}
+    for box in boxes:
+        lane = box.lane
+        pair = colors.get(lane)
+        if pair is None:
+            pair = colors[lane] = (_mix(box.color, 70, _lane_bg(geo, lane)), _color(box.color))
+        fill, edge = pair
+        bx0, bx1 = box.x0, box.x1
+        bar_h = int(box.h - 7)
+        top = int(box.y + 4)
+        x0 = int(bx0 if bx0 > lo else lo)
+        x1 = bx0 + 2.0
+        if bx1 > x1:
+            x1 = bx1
+        x1 = int(x1 if x1 < hi else hi)
+        fill_rect(x0, top, x1 - x0 if x1 - x0 > 2 else 2, bar_h, fill)
+        fill_rect(int(bx0), top, 3, bar_h, edge)
+        if bx1 - bx0 > 6:
+            fill_rect(int(bx1) - 3, top, 3, bar_h, edge)
+
+
+def _paint_labels(painter: QPainter, f: Fonts, events: list, label_h: float) -> None:
+    """The labels of the unselected boxes; the cached QStaticText path is inlined (hot loop)."""
+    draw_label = f.draw_label
+    draw_static = painter.drawStaticText
+    static_get = f._static.get
+    font_id = id(f.label)
+    for box in events:
+        label_w = box.label_w
+        if label_w > 8 and not box.selected:
+            top = box.y + (box.h - label_h) / 2
+            text = box.text
+            st = static_get((text, int(label_w) if box.text_w > label_w + 0.5 else -1, font_id))
+            if st is not None:
+                draw_static(QPointF(box.label_x, top), st)
+            else:
+                draw_label(painter, box.label_x, top, text, label_w, box.text_w)
 
 
 def _paint_lane_names(painter: QPainter, geo: Geometry, f: Fonts) -> None:
