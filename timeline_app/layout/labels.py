@@ -141,19 +141,25 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
 
     def place_fixed(i: int, row: int) -> None:
         x0, x1, start, occ_end = extent(i)
-        order = [row] + [r for r in range(rows) if r != row] if 0 <= row < rows else range(rows)
-        for r in order:
-            if blocked(r, start, occ_end) is None:
-                bisect.insort(obstacles[r], (start, occ_end))
-                bisect.insort(fixed, i)
-                put(i, r, x0, x1, start)
+        # The preferred row first (almost always free: the last frame had the label there).
+        if 0 <= row < rows and blocked(row, start, occ_end) is None:
+            r = row
+        else:
+            for r in range(rows):
+                if r != row and blocked(r, start, occ_end) is None:
+                    break
+            else:
                 return
+        bisect.insort(obstacles[r], (start, occ_end))
+        bisect.insort(fixed, i)
+        put(i, r, x0, x1, start)
 
     if priority is not None and visible(priority):
         place_fixed(priority, 0)
     if preferred:
+        # visible(i), inlined: before lookback_from every span ends left of the window.
         for i in sorted(preferred):
-            if i != priority and visible(i):
+            if lookback_from <= i < end and i != priority and ue[i] >= u_left and us[i] <= u_right:
                 place_fixed(i, preferred[i])
     fixed_set = set(fixed)
     next_x = [float("-inf")]    # where the earliest row frees, after a failed try_place
