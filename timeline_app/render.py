@@ -359,24 +359,35 @@ def _paint_axis(painter: QPainter, geo: Geometry, f: Fonts) -> None:
 
 
 def _paint_badges(painter: QPainter, geo: Geometry, f: Fonts) -> None:
-    if not geo.badges:
+    badges = geo.badges
+    if not badges:
         return
-    for b in geo.badges:
-        painter.fillRect(int(b.band_x0), int(b.y + b.h), int(max(b.band_x1 - b.band_x0, 2.0)) + 2, 3,
-                         _mix(b.color, 150, _lane_bg(geo, b.lane)))
+    bands: dict[int, QColor] = {}     # per lane: the density band's colour over the lane tint
+    fill_rect = painter.fillRect
+    for b in badges:
+        band = bands.get(b.lane)
+        if band is None:
+            band = bands[b.lane] = _mix(b.color, 150, _lane_bg(geo, b.lane))
+        fill_rect(int(b.band_x0), int(b.y + b.h), int(max(b.band_x1 - b.band_x0, 2.0)) + 2, 3, band)
     painter.setPen(Qt.PenStyle.NoPen)
     texts = []
-    for b in geo.badges:
+    width, set_brush, draw_rounded = f.width, painter.setBrush, painter.drawRoundedRect
+    brush = None
+    for b in badges:
         text = f"+{b.count}"
-        w = f.width(text, "badge") + 10
-        painter.setBrush(_color(b.color))
-        painter.drawRoundedRect(QRectF(b.x, b.y, w, b.h), b.h / 2, b.h / 2)
+        w = width(text, "badge") + 10
+        color = _color(b.color)
+        if color is not brush:
+            set_brush(color)
+            brush = color
+        draw_rounded(QRectF(b.x, b.y, w, b.h), b.h / 2, b.h / 2)
         texts.append((b, text))
     painter.setFont(f.badge)
     painter.setPen(Qt.GlobalColor.white)
     text_h = f.badge_metrics.height()
+    static, draw_static = f.static, painter.drawStaticText
     for b, text in texts:
-        painter.drawStaticText(QPointF(b.x + 5, b.y + (b.h - text_h) / 2), f.static(text, "badge"))
+        draw_static(QPointF(b.x + 5, b.y + (b.h - text_h) / 2), static(text, "badge"))
 
 
 def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:

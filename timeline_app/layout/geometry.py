@@ -439,9 +439,10 @@ class TimelineLayout:
         width = viewport.width
         preferred: list[dict[int, int]] = [{} for _ in geo.lanes]
         if previous is not None and [l.id for l in previous.lanes] == [l.id for l in geo.lanes]:
+            item_index, n_lanes = self.item_index.get, len(preferred)
             for box in previous.events:
-                where = self.item_index.get(box.id)
-                if where is not None and where[0] < len(preferred):
+                where = item_index(box.id)
+                if where is not None and where[0] < n_lanes:
                     preferred[where[0]][where[1]] = box.row
         for lane_i, (lane_box, items, packing) in enumerate(
                 zip(geo.lanes, self.lane_items, self.lane_packing)):
@@ -454,13 +455,17 @@ class TimelineLayout:
                                          lane_box.rows, s.max_label_w, priority=priority,
                                          preferred=preferred[lane_i])
             rows_top = lane_box.y + s.lane_header_h
+            row_h, color = s.row_h, lane_box.color
             widths = packing.label_w
+            append = geo.events.append
             for p in placed:
-                item = items[p.index]
-                geo.events.append(EventBox(
-                    item.id, lane_i, p.x0, p.x1, rows_top + p.row * s.row_h, s.row_h,
-                    p.label_x, p.label_w, item.title, item.point, item.fuzzy, lane_box.color,
-                    item.id == selected, widths[p.index], p.row))
+                index, row = p.index, p.row
+                item = items[index]
+                item_id = item.id
+                append(EventBox(
+                    item_id, lane_i, p.x0, p.x1, rows_top + row * row_h, row_h,
+                    p.label_x, p.label_w, item.title, item.point, item.fuzzy, color,
+                    item_id == selected, widths[index], row))
             for c in clusters:
                 geo.badges.append(self._badge(lane_i, lane_box, items, c))
 
