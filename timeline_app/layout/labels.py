@@ -169,36 +169,35 @@ def pack_lane(items: LaneItems, u0: float, upp: float, left: float, right: float
     pointer = [0] * rows
     last_start = [float("-inf")] * rows
 
-    def obstacle_end(r: int, start: float, occ_end: float) -> Optional[float]:
-        obs = obstacles[r]
-        if start < last_start[r]:
-            return blocked(r, start, occ_end)
-        last_start[r] = start
-        k = pointer[r]
-        while k < len(obs) and obs[k][1] + ROW_GAP <= start:
-            k += 1
-        pointer[r] = k
-        if k < len(obs) and obs[k][0] < occ_end + ROW_GAP:
-            return obs[k][1] + ROW_GAP
-        return None
-
     def try_place(i: int) -> bool:
         if i in fixed_set:
             return True
         x0, x1, start, occ_end = extent(i)
         soonest = float("inf")
+        reach = occ_end + ROW_GAP
         for r in range(rows):
-            if free[r] > start:
-                if free[r] < soonest:
-                    soonest = free[r]
+            row_free = free[r]
+            if row_free > start:
+                if row_free < soonest:
+                    soonest = row_free
                 continue
-            if obstacles[r]:
-                b = obstacle_end(r, start, occ_end)
+            obs = obstacles[r]
+            if obs:
+                # The first fixed item that may be in the way (inlined: runs for every row tried).
+                if start < last_start[r]:
+                    b = blocked(r, start, occ_end)
+                else:
+                    last_start[r] = start
+                    k, n_obs = pointer[r], len(obs)
+                    while k < n_obs and obs[k][1] + ROW_GAP <= start:
+                        k += 1
+                    pointer[r] = k
+                    b = obs[k][1] + ROW_GAP if k < n_obs and obs[k][0] < reach else None
                 if b is not None:
                     if b < soonest:
                         soonest = b
                     continue
-            free[r] = occ_end + ROW_GAP
+            free[r] = reach
             put(i, r, x0, x1, start)
             return True
         next_x[0] = soonest
