@@ -12,7 +12,8 @@ from timeline_app.layout.labels import LaneItems, overlaps, pack_lane
 from timeline_app.layout.lanes import OTHER, PALETTE, build_lanes
 from timeline_app.layout.scale import (DAY, HOUR, MINUTE, YEAR, TimeMap, Viewport, from_seconds,
                                        to_seconds)
-from timeline_app.layout.ticks import STEPS, TickChooser, iter_boundaries, major_label
+from timeline_app.layout.ticks import (STEPS, TickChooser, iter_boundaries, major_label,
+                                       minor_label)
 from timeline_app.model import Article, Event, Party, TimeValue, Timeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -341,3 +342,26 @@ def test_labels_keep_their_rows_while_zooming_in(seed):
     kept = [b for b in after.events if b.id in rows_before]
     assert kept and all(b.row == rows_before[b.id] for b in kept)
     assert overlaps([b.label_rect() for b in after.events]) == []
+
+
+def test_tick_range_cache_gives_exactly_the_iterated_ticks():
+    """Panning and zooming reuse cached boundaries: they must equal a fresh iteration."""
+    chooser = TickChooser(lambda text: 7.0 * len(text))
+    rng = random.Random(3)
+    t0, span = to_seconds(dt.datetime(1900, 3, 1)), 40 * DAY
+    for _ in range(300):
+        move = rng.choice(["pan", "pan", "zoom_in", "zoom_out"])
+        if move == "pan":
+            t0 += rng.uniform(-0.3, 0.3) * span
+        else:
+            factor = 0.8 if move == "zoom_in" else 1.25
+            t0 += span * (1 - factor) / 2
+            span *= factor
+        span = min(max(span, 2 * HOUR), 400 * YEAR)
+        t1 = t0 + span
+        step, minor, major = chooser.ticks(t0, t1, span / 1600)
+        assert [(t.t, t.label) for t in minor] == [
+            (t, minor_label(t, step.name)) for t in iter_boundaries(t0, t1, step.name)]
+        expected_major = ([(t, major_label(t, step.major)) for t in iter_boundaries(t0, t1, step.major)]
+                          if step.major else [])
+        assert [(t.t, t.label) for t in major] == expected_major

@@ -6,6 +6,7 @@ context, a major level above it ("September 2022", "2022", "Tue 13 Sep 2022").
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -95,13 +96,18 @@ def _next(d: dt.datetime, step: str) -> dt.datetime:
 
 def iter_boundaries(t0: float, t1: float, step: str, limit: int = 2000) -> Iterator[float]:
     """Calendar boundaries of ``step`` inside ``[t0, t1]`` (at most ``limit``)."""
+    for t, _ in _iter_calendar(t0, t1, step, limit):
+        yield t
+
+
+def _iter_calendar(t0: float, t1: float, step: str, limit: int) -> Iterator[tuple[float, dt.datetime]]:
     d = _floor(from_seconds(t0), step)
     end = from_seconds(t1)
     count = 0
     while d <= end and count < limit:
         t = to_seconds(d)
         if t >= t0:
-            yield t
+            yield t, d
             count += 1
         try:
             d = _next(d, step)
@@ -154,6 +160,10 @@ class TickChooser:
     def __init__(self, measure: Measure):
         self._measure = measure
         self._width: dict[str, float] = {}
+        #: (kind, step) -> (from t, to datetime, boundary times, their datetimes, ticks): the
+        #: labelled boundaries of a range three views wide, so panning and zooming in reuse them.
+        self._ranges: dict[tuple[str, str], tuple[float, dt.datetime, list[float],
+                                                   list[dt.datetime], list[Tick]]] = {}
 
     def label_width(self, step: str) -> float:
         w = self._width.get(step)
@@ -174,8 +184,42 @@ class TickChooser:
     def ticks(self, t0: float, t1: float, seconds_per_px: float) -> tuple[Step, list[Tick], list[Tick]]:
         """The chosen step, its minor ticks and its major (context) ticks inside ``[t0, t1]``."""
         step = self.choose(seconds_per_px)
-        minor = [Tick(t, minor_label(t, step.name)) for t in iter_boundaries(t0, t1, step.name)]
+        minor = self._boundaries(t0, t1, "minor", step.name)
         major: list[Tick] = []
         if step.major:
-            major = [Tick(t, major_label(t, step.major)) for t in iter_boundaries(t0, t1, step.major)]
+            major = self._boundaries(t0, t1, "major", step.major)
         return step, minor, major
+
+    def _boundaries(self, t0: float, t1: float, kind: str, step: str) -> list[Tick]:
+        """The labelled boundaries of ``step`` in ``[t0, t1]``: exactly what iterating them gives,
+        cut from a cached wider range when that range holds this one."""
+        label = minor_label if kind == "minor" else major_label
+        key = (kind, step)
+        end = from_seconds(t1)
+        cached = self._ranges.get(key)
+        if cached is None or not (cached[0] <= t0 and end <= cached[1]):
+            cached = self._fill_range(t0, t1, kind, step)
+            if cached is None:
+                return [Tick(t, label(t, step)) for t in iter_boundaries(t0, t1, step)]
+        _, _, times, dates, ticks = cached
+        return ticks[bisect.bisect_left(times, t0):bisect.bisect_right(dates, end)]
+
+    def _fill_range(self, t0: float, t1: float, kind: str, step: str):
+        span = t1 - t0
+        lo, hi = t0 - span, t1 + span
+        if not (math.isfinite(lo) and math.isfinite(hi) and span >= 0):
+            return None
+        lo_d, hi_d = from_seconds(lo), from_seconds(hi)
+        # Boundaries are one fixed calendar sequence only away from year 1 (flooring clamps
+        # there) and from the clamped ends of the time scale: elsewhere iterate directly.
+        if lo_d.year < 400 or hi_d.year > 9000:
+            return None
+        limit = 2000
+        found = list(_iter_calendar(lo, hi, step, limit))
+        if len(found) >= limit:
+            return None
+        label = minor_label if kind == "minor" else major_label
+        cached = (lo, hi_d, [t for t, _ in found], [d for _, d in found],
+                  [Tick(t, label(t, step)) for t, _ in found])
+        self._ranges[(kind, step)] = cached
+        return cached
