@@ -638,6 +638,14 @@ def _count(num: str) -> Optional[float]:
     return number_value(t)
 
 
+def _amount(m: re.Match) -> Optional[float]:
+    """The number of units an expression counts ("three", "two and a half"), or None when vague."""
+    n = _count(m["num"])
+    if n is not None and m["half"]:
+        n += 0.5
+    return n
+
+
 def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if m["bare"]:
         # "hours later", "days earlier": near the narrative's time, at the precision the unit allows
@@ -651,9 +659,7 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     unit = unit_of(m["unit"])
     if unit is None:
         return None
-    n = _count(m["num"])
-    if n is not None and m["half"]:
-        n += 0.5
+    n = _amount(m)
     direction = plain(m["dir"])
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     narrative = direction in ("earlier", "later", "before", "after", "prior")
@@ -704,9 +710,7 @@ def duration(m: re.Match, ctx: Context) -> Optional[Resolved]:
     unit = unit_of(m["unit"])
     if unit is None:
         return None
-    n = _count(m["num"])
-    if n is not None and m["half"]:
-        n += 0.5
+    n = _amount(m)
     value = _duration_value(n, unit)
     rel = plain(m["rel"])
     mod = _qmod(m["qmod"])
