@@ -112,32 +112,29 @@ def published_date(tree, meta: dict[str, str], objects: list[dict[str, Any]]) ->
 
 
 def _declared_date(tree, meta: dict[str, str], objects: list[dict[str, Any]]) -> Optional[StatedDate]:
-    for key in PUBLISHED_KEYS:
-        if key in meta:
-            stated = _stated(meta[key], f"<meta {key}>")
-            if stated:
-                return stated
-    for obj in objects:
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            if isinstance(obj.get(key), str):
-                stated = _stated(obj[key], f"JSON-LD {key}")
-                if stated:
-                    return stated
-    return _time_element(tree)
+    return (_first_stated(meta, PUBLISHED_KEYS, objects, ("datePublished", "dateCreated", "uploadDate"))
+            or _time_element(tree))
 
 
 def modified_date(meta: dict[str, str], objects: list[dict[str, Any]]) -> Optional[StatedDate]:
     """The page's last-modified time: a last resort when no publication date is found."""
-    for key in MODIFIED_KEYS:
+    return _first_stated(meta, MODIFIED_KEYS, objects, ("dateModified",), note=" (last modified)")
+
+
+def _first_stated(meta: dict[str, str], meta_keys, objects: list[dict[str, Any]], json_keys,
+                  note: str = "") -> Optional[StatedDate]:
+    """The first readable date under ``meta_keys`` in the meta tags, then under ``json_keys`` in JSON-LD."""
+    for key in meta_keys:
         if key in meta:
-            stated = _stated(meta[key], f"<meta {key}> (last modified)")
+            stated = _stated(meta[key], f"<meta {key}>{note}")
             if stated:
                 return stated
     for obj in objects:
-        if isinstance(obj.get("dateModified"), str):
-            stated = _stated(obj["dateModified"], "JSON-LD dateModified (last modified)")
-            if stated:
-                return stated
+        for key in json_keys:
+            if isinstance(obj.get(key), str):
+                stated = _stated(obj[key], f"JSON-LD {key}{note}")
+                if stated:
+                    return stated
     return None
 
 
