@@ -114,12 +114,11 @@ def save() -> None:
         body = marshal.dumps(_entries)
     except ValueError:
         return
+    from ...atomic import write_atomic
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
+        write_atomic(path, zlib.crc32(body).to_bytes(4, "big") + body)
+    except OSError:
         pass
 
 
