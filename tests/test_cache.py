@@ -1,5 +1,6 @@
 """The per-article extraction cache: same input -> same timeline without extracting; any change -> fresh."""
 import datetime as dt
+import pickle
 
 import pytest
 
@@ -34,7 +35,7 @@ def test_second_open_comes_from_the_cache(monkeypatch, cache_in_tmp):
     second = cache.extract_cached(article)
     assert len(calls) == 1
     assert second == first
-    assert len(list(cache_in_tmp.glob("*.json"))) == 1
+    assert len(list(cache_in_tmp.glob(f"*{cache.SUFFIX}"))) == 1
 
 
 def test_a_new_reference_date_or_text_is_extracted_again(monkeypatch):
@@ -52,11 +53,14 @@ def test_a_corrupt_entry_is_replaced(monkeypatch, cache_in_tmp):
     calls = counting_extract(monkeypatch)
     article = load(SEED)
     cache.extract_cached(article)
-    (entry,) = cache_in_tmp.glob("*.json")
-    entry.write_text("{not json")
-    again = cache.extract_cached(article)
-    assert len(calls) == 2 and again.events
-    assert entry.read_text().startswith("{")
+    (entry,) = cache_in_tmp.glob(f"*{cache.SUFFIX}")
+    good = entry.read_bytes()
+    for damaged in (b"{not a pickle", good[: len(good) // 2], pickle.dumps({"not": "a timeline"})):
+        entry.write_bytes(damaged)
+        again = cache.extract_cached(article)
+        assert again.events
+        assert pickle.loads(entry.read_bytes()) == again
+    assert len(calls) == 4
 
 
 def test_an_unwritable_cache_only_costs_speed(monkeypatch, tmp_path):

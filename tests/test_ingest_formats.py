@@ -247,3 +247,19 @@ def test_tiny_page_falls_back_to_its_visible_text(tmp_path):
     article = load(page)
     assert article.text == "Short text.\n"
     assert article.title == "Short text."
+
+
+def test_every_article_read_is_a_valid_model():
+    """load() builds its Article without validating (start-up speed): what it builds must validate."""
+    from timeline_app.ingest import IngestError
+    from timeline_app.model import Article
+
+    read = 0
+    for path in sorted(p for p in DATA.rglob("*") if p.is_file() and not p.name.endswith(".meta.json")):
+        try:
+            article = load(path)
+        except IngestError:
+            continue
+        assert Article.model_validate(article.model_dump()) == article, path.name
+        read += 1
+    assert read >= 10

@@ -26,9 +26,14 @@ Granularity = Literal[
 Anchored = Literal["explicit", "reference", "narrative"]
 
 
+#: Unknown keys are an error: a typo in a document should not pass silently. The validators are built
+#: on first use (defer_build), not at import: the window's start-up reads its cached timeline without
+#: validating, and building them (with pydantic's plugin lookup) would cost ~50 ms before first paint.
+_CONFIG = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
+
+
 class _Model(BaseModel):
-    # Unknown keys are an error: a typo in a document should not pass silently.
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    model_config = _CONFIG
 
 
 class Article(_Model):
@@ -111,7 +116,7 @@ class Timeline(_Model):
     accounts: list[Account] = Field(default_factory=list)
     reactions: list[Reaction] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(_CONFIG, populate_by_name=True)
 
     @model_validator(mode="after")
     def _spans_inside_text(self) -> "Timeline":

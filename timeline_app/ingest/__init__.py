@@ -113,7 +113,9 @@ def _load(path: Path, reference_date: Optional[dt.date], forced: Optional[Format
         file_date,
     )
     title = sidecar.title or extracted.title or first_line_title(extracted.text)
-    return Article(
+    # Every value is already of its field's type (tests validate it), and building the validator here
+    # would cost the window's start-up ~30 ms (pydantic's first build imports importlib.metadata).
+    return Article.model_construct(
         path=str(path),
         title=title,
         text=extracted.text,
