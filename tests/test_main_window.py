@@ -105,7 +105,8 @@ def test_drag_and_drop_opens_the_file_and_adds_it_to_recent(qtbot, window, tmp_p
     qtbot.waitUntil(lambda: not window.is_loading(), timeout=20000)
     assert window.current_path == copy
     assert window.banner.isVisible()  # no sidecar beside the copy: the date is only assumed
-    assert Settings.load().recent_files[0] == copy.resolve()
+    # Saved right after the article is drawn, not before.
+    qtbot.waitUntil(lambda: Settings.load().recent_files[:1] == [copy.resolve()], timeout=5000)
 
 
 def test_bad_file_shows_a_dialog_and_keeps_the_current_article(qtbot, window, tmp_path):

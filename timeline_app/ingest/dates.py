@@ -7,7 +7,6 @@ particular outlet or story.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
@@ -102,6 +101,8 @@ def parse_date_string(value: str) -> Optional[tuple[dt.datetime, bool]]:
         day, _ = found
         time = _time_near(value)
         return _plausible(_combine(day, time), time is not None)
+    import email.utils  # here, not at the top: it costs the window's start-up ~8 ms and is rarely needed
+
     try:  # RFC 2822 forms the patterns above missed
         parsed = email.utils.parsedate_to_datetime(value)
         if parsed is not None:

@@ -254,11 +254,15 @@ class MainWindow(QMainWindow):
         self._close_progress()
         if path is not None:
             self.current_path = path
-            if self.settings is not None:
-                self.settings.add_recent(str(path))
-                self._save_settings()
         self.document.set_timeline(timeline)
         self.loadFinished.emit()
+        if path is not None and self.settings is not None:
+            # After the article is on screen: writing settings (fsync) must not delay its first paint.
+            QTimer.singleShot(0, lambda p=str(path): self._remember_recent(p))
+
+    def _remember_recent(self, path: str) -> None:
+        self.settings.add_recent(path)
+        self._save_settings()
 
     def _on_failed(self, job: LoadJob, message: str, path: Optional[Path]) -> None:
         if job is not self._job:

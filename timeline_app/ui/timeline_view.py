@@ -68,7 +68,8 @@ class TimelineView(QWidget):
         self._timeline: Optional[Timeline] = None
         self._layout: Optional[TimelineLayout] = None
         self._viewport: Optional[Viewport] = None
-        self._rows: list[int] = []
+        #: Label rows per lane; None until planned for the current size (planned at first need).
+        self._rows: Optional[list[int]] = None
         self._selected: Optional[str] = None
         self._compress = True
         self._lane_order: Optional[list[str]] = None
@@ -227,7 +228,7 @@ class TimelineView(QWidget):
         self._layout = render.make_layout(self._timeline, compress_gaps=self._compress,
                                           lane_order=self._lane_order, style=self._style)
         self.last_layout_ms = (time.perf_counter() - started) * 1000
-        self._plan_rows()
+        self._rows = None  # planned when first drawn: a window not yet shown has no final size
 
     def _plan_rows(self) -> None:
         if self._layout is None:
@@ -263,6 +264,8 @@ class TimelineView(QWidget):
             ov_vp = self._overview_viewport()
             if self._overview_columns is None:
                 self._overview_columns = self._layout.overview_columns(ov_vp)
+            if self._rows is None:
+                self._plan_rows()
             self._geo = self._layout.geometry(
                 self._viewport, float(self.height()), self._rows, selected=self._selected,
                 header=self._show_header, overview_columns=self._overview_columns,
