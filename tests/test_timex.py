@@ -512,6 +512,20 @@ def test_tense_of_the_governing_verb(text, expression, value):
     assert find(text, expression, OCT).value == value
 
 
+@pytest.mark.parametrize("ref, text, expression, value", [
+    # a past clause about a quarter or half that has not begun yet: last year's
+    (dt.date(2023, 1, 20), "The brewer posted a sharp loss for the fourth quarter.", "the fourth quarter", "2022-Q4"),
+    (dt.date(2023, 2, 3), "Shipments fell in the second half.", "the second half", "2022-H2"),
+    # a quarter already begun is this year's, whatever the tense
+    (dt.date(2023, 1, 20), "The brewer posted a loss for the first quarter.", "the first quarter", "2023-Q1"),
+    # a future clause is often about a quarter already past: this year's
+    (OCT, "The brewer expects to report third-quarter results next week.", "third-quarter", "1989-Q3"),
+    (OCT, "The brewer will report a loss for the fourth quarter.", "the fourth quarter", "1989-Q4"),
+])
+def test_quarter_without_a_year_follows_a_past_tense(ref, text, expression, value):
+    assert find(text, expression, ref).value == value
+
+
 def test_quarterly_report_refers_to_its_first_named_quarter():
     text = ("Net income rose 5% in the third quarter. The company expects the fourth quarter to be weak. "
             "In the latest quarter, sales rose. Profit was up from year-earlier profit of $2 million. "

@@ -256,6 +256,25 @@ def season(m: re.Match, ctx: Context) -> Optional[Resolved]:
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
+def _quarter_year_by_tense(unit: str, o: str, ctx: Context, start: int, end: int) -> int:
+    """The year of a quarter or half named without one ("the fourth quarter"): the reference's, unless a
+    past-tense clause speaks of one that has not begun yet (a fourth quarter reported in January is last
+    year's). Not the other way round: a future clause is often about a past quarter ("expects to report
+    third-quarter results" in October)."""
+    ref = ctx.ref
+    if unit == "half":
+        n = 2 if o in ("second", "2nd", "final", "last") else 1
+        first = 6 * n - 5
+    else:
+        n = 4 if o in ("final", "last") else _ORD_Q.get(o, 0)
+        if not n:
+            return ref.year
+        first = 3 * n - 2
+    if first <= ref.month:
+        return ref.year
+    return ref.year - 1 if ctx.tense(start, end) < 0 else ref.year
+
+
 def quarter(m: re.Match, ctx: Context) -> Optional[Resolved]:
     unit = plain(m["unit"])
     o = plain(m["ord"])
@@ -269,7 +288,7 @@ def quarter(m: re.Match, ctx: Context) -> Optional[Resolved]:
     elif det in ("last", "next"):
         year_, anchored = _rel_year(det, ctx.ref), "reference"
     else:
-        year_, anchored = ctx.ref.year, "reference"
+        year_, anchored = _quarter_year_by_tense(unit, o, ctx, m.start(), m.end()), "reference"
     if m["ago"] and "comparable" not in plain(m["ago"]):
         year_ -= 1
     if unit == "period":
