@@ -438,9 +438,10 @@ def test_bare_past_midnight_lies_on_the_reference_day():
 def test_regex_cache_round_trip(tmp_path, monkeypatch):
     """A regex rebuilt from the on-disk cache matches exactly like a freshly compiled one."""
     import re
+    from timeline_app import appdirs
     from timeline_app.extract.timex import regex_cache
     from timeline_app.extract.timex.recognise import RULES
-    monkeypatch.setenv(regex_cache.ENV_CACHE_DIR, str(tmp_path))
+    monkeypatch.setenv(appdirs.ENV_CACHE_DIR, str(tmp_path))
     monkeypatch.setattr(regex_cache, "_entries", None)
     monkeypatch.setattr(regex_cache, "_memo", {})
     pattern = RULES[[r.name for r in RULES].index("month_day")].pattern
@@ -457,8 +458,9 @@ def test_regex_cache_round_trip(tmp_path, monkeypatch):
 
 def test_regex_cache_survives_a_corrupt_file(tmp_path, monkeypatch):
     import re
+    from timeline_app import appdirs
     from timeline_app.extract.timex import regex_cache
-    monkeypatch.setenv(regex_cache.ENV_CACHE_DIR, str(tmp_path))
+    monkeypatch.setenv(appdirs.ENV_CACHE_DIR, str(tmp_path))
     monkeypatch.setattr(regex_cache, "_entries", None)
     path = regex_cache._path()
     path.parent.mkdir(parents=True)
@@ -504,6 +506,8 @@ OCT = dt.date(1989, 10, 30)         # a Monday, in the fourth quarter
     ("The offer had been due to expire Friday evening.", "Friday evening", "1989-10-27TEV"),
     # a participle after "be" is not the clause's tense
     ("The dividend would be paid on a date in January.", "January", "1990-01"),
+    # ... nor after a determiner and an adverb ("a still unspecified date")
+    ("The bonus will be paid on a still undetermined day in March.", "March", "1990-03"),
     # plain past and future still decide
     ("The company was sold in January.", "January", "1989-01"),
     ("The plant will reopen in January.", "January", "1990-01"),

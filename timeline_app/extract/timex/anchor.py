@@ -116,7 +116,7 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "e
                 "scheduled", "planned", "proposed", "supposed", "planned", "armed", "alleged", "disputed",
                 "detailed", "advanced", "concerned", "interested", "dedicated"}
 _PASSIVE_BEFORE = compile_cached(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|the|a|an|its|their|his|"
-                             r"her|our|newly|recently)\s+(?:\w+ly\s+)?\Z", re.I)
+                             r"her|our|newly|recently)\s+(?:(?:\w+ly|still|yet|as\s+yet|so|very|not)\s+)?\Z", re.I)
 _VERB_RIGHT_BEFORE = compile_cached(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
 _DEADLINE_BEFORE = compile_cached(r"\b(?:postpon|extend|delay|defer|adjourn|push|put\s+off|has|have|given|gave)\w*\b[^.;]{0,40}"
                               r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}\Z", re.I)
