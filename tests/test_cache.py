@@ -5,14 +5,14 @@ import pickle
 import pytest
 
 from conftest import SEED
-from timeline_app import cache
+from timeline_app import appdirs, cache
 from timeline_app.ingest import load
 
 
 @pytest.fixture(autouse=True)
 def cache_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path / "cache"))
-    return tmp_path / "cache"
+    monkeypatch.setenv(appdirs.ENV_CACHE_DIR, str(tmp_path / "cache"))
+    return cache.cache_dir()
 
 
 def counting_extract(monkeypatch):
@@ -66,5 +66,5 @@ def test_a_corrupt_entry_is_replaced(monkeypatch, cache_in_tmp):
 def test_an_unwritable_cache_only_costs_speed(monkeypatch, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(blocker / "cache"))  # a folder inside a file: cannot exist
+    monkeypatch.setenv(appdirs.ENV_CACHE_DIR, str(blocker / "cache"))  # a folder inside a file: cannot exist
     assert cache.extract_cached(load(SEED)).events

@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import pickle
 import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from . import __version__
+from . import __version__, appdirs
 from .model import Article, Timeline
 
-ENV_CACHE_DIR = "TIMELINE_APP_CACHE_DIR"
 #: Entries kept; the oldest are removed beyond this.
 MAX_ENTRIES = 200
 SUFFIX = ".pickle"
@@ -35,11 +33,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def cache_dir() -> Path:
-    override = os.environ.get(ENV_CACHE_DIR)
-    if override:
-        return Path(override)
-    import platformdirs
-    return Path(platformdirs.user_cache_dir("timeline-app")) / "timelines"
+    return appdirs.cache_dir("timelines")
 
 
 @lru_cache(maxsize=1)

@@ -27,23 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from .appdirs import data_dir
 from .atomic import write_atomic
 
-APP_NAME = "timeline-app"
-ENV_DATA_DIR = "TIMELINE_APP_DATA_DIR"
 FILE_NAME = "settings.json"
 MAX_RECENT = 10
 FORMAT_VERSION = 1
-
-
-def data_dir() -> Path:
-    """Where settings live: ``$TIMELINE_APP_DATA_DIR`` if set, else the platform's user data dir."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override)
-    import platformdirs  # imported here: only needed when the env var is not set
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def settings_path() -> Path:

@@ -91,8 +91,8 @@ def _install_crash_handler(window) -> None:
 
 def _write_crash_log(text: str) -> Optional[Path]:
     try:
-        import platformdirs
-        folder = Path(platformdirs.user_log_dir("timeline-app"))
+        from ..appdirs import log_dir
+        folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         log = folder / "crash.log"
         with log.open("a", encoding="utf-8") as fh:

@@ -11,14 +11,12 @@ given. Any problem (no folder, unwritable, corrupt, another Python) silently fal
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
 import zlib
 from pathlib import Path
 from typing import Optional
 
-ENV_CACHE_DIR = "TIMELINE_APP_CACHE_DIR"     # the app's cache folder (timeline_app.cache uses the same variable)
 _entries: Optional[dict] = None
 _dirty = False
 _used: set = set()          # keys looked up by this process
@@ -38,14 +36,11 @@ def _path() -> Optional[Path]:
     key = _engine_key()
     if not key:
         return None
-    folder = os.environ.get(ENV_CACHE_DIR)
-    if not folder:
-        try:
-            import platformdirs
-            folder = platformdirs.user_cache_dir("timeline-app")
-        except Exception:       # noqa: BLE001 - no cache folder: compile every time
-            return None
-    return Path(folder) / "regex" / f"timex-{key}.marshal"
+    try:
+        from ...appdirs import cache_dir
+        return cache_dir("regex") / f"timex-{key}.marshal"
+    except Exception:           # noqa: BLE001 - no cache folder: compile every time
+        return None
 
 
 def _load() -> dict:
