@@ -14,12 +14,12 @@ from .gazetteer import Entity, Gazetteer
 
 _DEFINITION = re.compile(
     r"\b((?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*){1,8})\(([A-Z][A-Z0-9\-]{1,7})\)")
-_BODY_WORD = re.compile(
-    r"\b(?:Forces|Force|Front|Army|Movement|Brigades?|Party|Liberation|Group|Militia|Revolutionary|Jihad|"
-    r"Resistance|Defen[cs]e|Units|Battalions?|Guards?|Mujahideen|Rebels|Council|Alliance|Coalition|"
-    r"Organi[sz]ation|Committees?|Congress|Union|Authority)\b")
-_ARMED_WORD = re.compile(r"\b(?:Forces|Force|Front|Army|Movement|Brigades?|Liberation|Militia|Revolutionary|Group|"
-                         r"Jihad|Resistance|Defen[cs]e|Units|Battalions?|Guards?|Mujahideen|Rebels)\b")
+#: Head words of an armed group's name, and of any organised body's (which includes the armed ones).
+_ARMED_HEADS = (r"Forces|Force|Front|Army|Movement|Brigades?|Liberation|Militia|Revolutionary|Group|Jihad|"
+                r"Resistance|Defen[cs]e|Units|Battalions?|Guards?|Mujahideen|Rebels")
+_ARMED_WORD = re.compile(rf"\b(?:{_ARMED_HEADS})\b")
+_BODY_WORD = re.compile(rf"\b(?:{_ARMED_HEADS}|Party|Council|Alliance|Coalition|Organi[sz]ation|Committees?|Congress|"
+                        r"Union|Authority)\b")
 
 
 #: "troops under rebel general <Name>": a force the article knows only by its leader's name.
