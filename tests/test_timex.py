@@ -508,6 +508,9 @@ OCT = dt.date(1989, 10, 30)         # a Monday, in the fourth quarter
     ("The dividend would be paid on a date in January.", "January", "1990-01"),
     # ... nor after a determiner and an adverb ("a still unspecified date")
     ("The bonus will be paid on a still undetermined day in March.", "March", "1990-03"),
+    # ... nor one followed by its agent ("markets untouched by the crisis")
+    ("The airline will almost double its flights between the two islands by June in a hunt for markets "
+     "untouched by the slump.", "June", "1990-06"),
     # plain past and future still decide
     ("The company was sold in January.", "January", "1989-01"),
     ("The plant will reopen in January.", "January", "1990-01"),

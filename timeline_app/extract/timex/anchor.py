@@ -117,6 +117,7 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "breed", "proceed", "e
                 "detailed", "advanced", "concerned", "interested", "dedicated"}
 _PASSIVE_BEFORE = compile_cached(r"\b(?:be|been|being|is|are|am|to|will\sbe|would\sbe|'s|the|a|an|its|their|his|"
                              r"her|our|newly|recently)\s+(?:(?:\w+ly|still|yet|as\s+yet|so|very|not)\s+)?\Z", re.I)
+_AGENT_AFTER = compile_cached(r"\s+by\s+(?:the|a|an|its|their|his|her)\b", re.I)
 _VERB_RIGHT_BEFORE = compile_cached(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
 _DEADLINE_BEFORE = compile_cached(r"\b(?:postpon|extend|delay|defer|adjourn|push|put\s+off|has|have|given|gave)\w*\b[^.;]{0,40}"
                               r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}\Z", re.I)
@@ -177,6 +178,9 @@ def tense_near(text: str, start: int, end: int) -> int:
                 if direction < 0 and word not in _FINITE_PAST and (
                         word in _NOT_PAST_ED or _PASSIVE_BEFORE.search(segment[:mm.start()])):
                     continue        # a participle after "be", "the", "to": not the clause's tense
+                if direction < 0 and word.endswith("ed") and word not in _FINITE_PAST \
+                        and _AGENT_AFTER.match(segment, mm.end()):
+                    continue        # "markets untouched by the crisis": a participle with its agent
                 dist = offset_from_timex(mm)
                 says = direction
                 if says > 0 and _PLUPERFECT_PLAN.search(segment[:mm.start()]):
