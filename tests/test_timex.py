@@ -533,6 +533,16 @@ def test_quarter_without_a_year_follows_a_past_tense(ref, text, expression, valu
     assert find(text, expression, ref).value == value
 
 
+@pytest.mark.parametrize("ref, text, expression, value", [
+    (dt.date(2023, 2, 10), "The plant closed last Nov. 14 after a fire.", "Nov. 14", "2022-11-14"),
+    (dt.date(2023, 6, 1), "The plant closed last March 5 after a fire.", "March 5", "2023-03-05"),
+    (dt.date(2023, 6, 1), "The plant reopens next March 5.", "March 5", "2024-03-05"),
+])
+def test_last_or_next_before_a_month_and_day_is_a_day(ref, text, expression, value):
+    t = find(text, expression, ref)
+    assert (t.text, t.value) == (expression, value)
+
+
 def test_quarterly_report_refers_to_its_first_named_quarter():
     text = ("Net income rose 5% in the third quarter. The company expects the fourth quarter to be weak. "
             "In the latest quarter, sales rose. Profit was up from year-earlier profit of $2 million. "

@@ -42,6 +42,9 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
             after = text[m.end():m.end() + 3]
             if word == "may" and rc.match(r"\s+[a-z]", after) and not rc.search(r"\b(?:in|since|until|of|early|late|mid)\s+$", before):
                 return False
+        if rule == "month" and g.get("rel") and not (g.get("y") or g.get("relyear")) \
+                and rc.match(r"\s{0,3}\d{1,2}(?:st|nd|rd|th)?\b(?![:.,]?\d)", text[m.end():m.end() + 8]):
+            return False      # "last Oct. 23": a day (month_day), not "last Oct."
     if rule == "year":
         if g.get("pmod") or g.get("fiscal") or rc.search(r"\bthe\s+\Z", text[max(0, m.start() - 5):m.start()], re.I):
             pass

@@ -144,7 +144,17 @@ def _month_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
                 continue
         anchored = "reference"
     else:
-        year = _month_year_by_tense(month, ctx, m.start(), m.end())
+        rel = rc.search(r"\b(last|past|next|coming|this)\s+\Z", ctx.text[max(0, m.start() - 8):m.start()], re.I)
+        rel = rel and rel[1].lower()
+        ref = ctx.ref
+        if rel in ("last", "past"):         # "last Oct. 23": the most recent one before the reference
+            year = ref.year if (month, day) < (ref.month, ref.day) else ref.year - 1
+        elif rel in ("next", "coming"):     # "next March 5": the first one after it
+            year = ref.year if (month, day) > (ref.month, ref.day) else ref.year + 1
+        elif rel == "this":
+            year = ref.year
+        else:
+            year = _month_year_by_tense(month, ctx, m.start(), m.end())
         anchored = "reference"
     try:
         d = dt.date(year, month, day)
