@@ -543,6 +543,19 @@ def test_last_or_next_before_a_month_and_day_is_a_day(ref, text, expression, val
     assert (t.text, t.value) == (expression, value)
 
 
+@pytest.mark.parametrize("text, expression, value", [
+    # a comparison with "a year ago" just before does not make "the year" last year's
+    ("Prices were higher than a year ago. Demand was weak earlier in the year because of a strike.",
+     "earlier in the year", "1989"),
+    ("Shipments will pick up later in the month.", "later in the month", "1989-10"),
+    # a year named outright just before: that one
+    ("The plant opened in 1975. Later in the year, a fire broke out.", "Later in the year", "1975"),
+])
+def test_earlier_or_later_in_the_year(text, expression, value):
+    t = find(text, expression, OCT)
+    assert (t.text, t.value) == (expression, value)
+
+
 def test_quarterly_report_refers_to_its_first_named_quarter():
     text = ("Net income rose 5% in the third quarter. The company expects the fourth quarter to be weak. "
             "In the latest quarter, sales rose. Profit was up from year-earlier profit of $2 million. "

@@ -542,7 +542,16 @@ def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
     rel = plain(m["rel"]).replace("the ", "")
     has_the = plain(m["rel"]).startswith("the ")
     unit = _UNIT_OF[plain(m["unit"])]
-    pmod = plain(m["pmod"])
+    pmod = plain(m["pmod"] or m["pmod2"])
+    if m["inthe"]:
+        if unit == "day":
+            return None     # "later in the day": TimeML corpora disagree on it; left untagged as before
+        # "earlier in the year": the year of the narrative when a date of that unit was just named outright
+        # ("In 1975 ... Later in the year"), else the reference's, as "earlier this year"
+        last = ctx.last
+        named = last is not None and last.unit == unit and last.rule in ("year", "month", "month_day", "day_month",
+                                                                           "iso_date", "slash_date", "weekday")
+        rel = "that" if named and m.start() - last.position < 400 else "this"
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
            "the end of": "END", "end of": "END", "the beginning of": "START", "the middle of": "MID"}.get(pmod)
     ref = ctx.ref

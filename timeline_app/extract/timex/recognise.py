@@ -112,9 +112,9 @@ RULES: list[Rule] = [
           r"mid-?\s?(?:afternoon|morning))(?:,?" + SP + r"(?:on" + SP + r")?(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<rd>"
           r"today|yesterday|tomorrow)))?" + _E, 0),
     # last week / this year / the following day / earlier this month / the past year / that night
-    _rule("relative_unit", _B + r"(?:(?P<pmod>early|late|earlier|later|the" + SP + r"end" + SP + r"of|the" + SP
-          + r"beginning" + SP + r"of|the" + SP + r"middle" + SP + r"of|mid|end" + SP + r"of)[\s-]{1,3})?(?P<rel>" + REL
-          + r")" + SP + r"(?P<fiscal>fiscal" + SP + r")?(?P<unit>day|week|weekend|month|year|decade|century|"
+    _rule("relative_unit", _B + r"(?:(?P<pmod2>early|late|earlier|later)(?P<inthe>\s+in)\s+(?=the\s)|(?P<pmod>early|late|earlier|later|the" + SP + r"end" + SP + r"of|the" + SP
+          + r"beginning" + SP + r"of|the" + SP + r"middle" + SP + r"of|mid|end" + SP + r"of)[\s-]{1,3})?(?P<rel>(?(inthe)the|" + REL
+          + r"))" + SP + r"(?P<fiscal>fiscal" + SP + r")?(?P<unit>day|week|weekend|month|year|decade|century|"
           r"fortnight)" + _E, 2),
     # two days ago / a year earlier / two years later / 41 years before
     _rule("ago", _B + QMOD + r"(?P<num>" + NUMBER_RE + r"|" + VAGUE_RE + r")[\s-]{1,3}(?P<unit>" + UNIT_RE + r")(?P<half>" + SP + r"and" + SP + r"a" + SP
