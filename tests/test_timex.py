@@ -354,13 +354,16 @@ def test_no_pathological_input(chunk):
 @pytest.mark.parametrize("chunk", ["the the 1999 ", "Tuesday ", "12:"])
 def test_dense_matches_stay_linear(chunk):
     """Text full of real matches costs more per character but grows linearly, not quadratically."""
-    small, big = chunk * 1_000, chunk * 10_000
-    t0 = time.perf_counter()
-    tag(small, TUE)
-    t1 = time.perf_counter()
-    tag(big, TUE)
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 20 * max(t1 - t0, 0.005)
+    def fastest(text: str, runs: int) -> float:  # the least of a few runs: a busy machine only adds time
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            tag(text, TUE)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    small, big = fastest(chunk * 1_000, 3), fastest(chunk * 10_000, 2)
+    assert big < 20 * max(small, 0.005)
 
 
 # ---- TempEval-3 floor on a sample of TBAQ ----------------------------------------------------------------
