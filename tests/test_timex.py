@@ -250,6 +250,15 @@ def test_quarterly_report_anchoring():
     assert find(text, "The year-earlier period", ref).value == "1988-Q3"
 
 
+def test_a_second_year_ago_is_the_same_comparison_not_a_year_further_back():
+    padding = "Analysts had expected weaker demand from carmakers and builders. " * 7
+    text = ("Third-quarter profit slid to $58 million from $186 million a year ago. " + padding
+            + "At the same time, costs, compared with a year ago, were higher.")
+    assert 500 < text.rindex("a year ago") - len("Third-quarter") < 500 + text.index("a year ago")
+    found = [t for t in tag(text, dt.date(1989, 10, 26)) if t.text == "a year ago"]
+    assert found[0].value == "1988-Q3" and found[1].value.startswith("1988")
+
+
 @pytest.mark.parametrize("sentence, expression, value", [
     ("Shops closed on Christmas Day.", "Christmas Day", "2021-12-25"),
     ("Markets closed for Thanksgiving.", "Thanksgiving", "2021-11-25"),

@@ -737,8 +737,9 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
         d = shift(ctx.main_quarter.begin, sign, "year")
         return Resolved("DATE", fmt_unit(d, "quarter"), mod=mod, anchored="narrative")
     if unit == "year" and last is not None and m.start() - last.position < 500:
-        # "a year earlier/ago" after a quarter or a day: the same quarter or day, a year before (TimeML)
-        if last.unit == "quarter":
+        # "a year earlier/ago" after a quarter or a day: the same quarter or day, a year before (TimeML);
+        # not after another "a year ago" (the same comparison again, not one a year further back)
+        if last.unit == "quarter" and last.rule not in ("ago", "year_ago"):
             base, value_unit, anchored = last.begin, last.unit, "narrative"
     d = shift(base, sign * whole, unit)
     return Resolved("DATE", fmt_unit(d, value_unit), mod=mod, anchored=anchored)
