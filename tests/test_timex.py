@@ -66,6 +66,9 @@ VALUES = [
     ("The vote is due early next year.", "early next year", "DATE", "2023"),
     ("Clashes erupted in late November.", "late November", "DATE", "2021-11"),
     ("The mission ended in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+    ("Prices last fell this far in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE",
+     "1994-WI"),
+    ("It began in March nineteen eighty-one, reporters said.", "March nineteen eighty-one", "DATE", "1981-03"),
 ]
 
 

@@ -854,7 +854,8 @@ def vague(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def spoken_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    """"nineteen ninety-six", "the year two thousand" (transcribed speech)."""
+    """"nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven", "the winter of nineteen
+    ninety-four" (transcribed speech)."""
     if m["thousand"]:
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
         if not (plain(m.group(0)).startswith("the year") or rc.search(r"\b(?:in|by|since|until|of)\s+\Z", before)):
@@ -867,7 +868,12 @@ def spoken_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
     lo = 0 if lo_text == "hundred" else number_value(lo_text.replace("oh ", ""))
     if lo is None or not 0 <= lo <= 99:
         return None
-    return Resolved("DATE", f"{hi * 100 + int(lo):04d}")
+    year = f"{hi * 100 + int(lo):04d}"
+    if m["mon"]:
+        return Resolved("DATE", f"{year}-{_month(m['mon']):02d}")
+    if m["season"]:
+        return Resolved("DATE", f"{year}-{SEASONS[plain(m['season'])]}")
+    return Resolved("DATE", year)
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,

@@ -142,7 +142,8 @@ RULES: list[Rule] = [
           + r"few)" + SP + r"(?:days|weeks|months|years|decades|quarters)|"
           r"since" + SP + r"then|until" + SP + r"then|by" + SP + r"then|till" + SP + r"then|from" + SP + r"then"
           r")" + _E, 0),
-    _rule("spoken_year", _B + r"(?:the" + SP + r"year" + SP + r")?(?:(?P<hi>nineteen|eighteen|twenty)" + SP
+    _rule("spoken_year", _B + r"(?:(?P<mon>" + MONTH_RE + r")" + SP + r"|(?:the" + SP + r")?(?P<season>" + SEASON_RE
+          + r")" + SP + r"of" + SP + r"|the" + SP + r"year" + SP + r")?(?:(?P<hi>nineteen|eighteen|twenty)" + SP
           + r"(?P<lo>(?:" + "|".join(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
           + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine))"
