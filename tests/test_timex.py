@@ -645,3 +645,25 @@ def test_scoring_notation_equivalence(a, b, same):
 ])
 def test_the_quarter_ended_a_date_is_the_three_months_up_to_it(text, value):
     assert find(text, "the quarter ended", OCT).value == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The meeting on 21stMarch ended without a deal.", "21stMarch", "2019-03-21"),
+    ("On 10thof April, the rebels attacked three posts.", "10thof April", "2019-04-10"),
+    ("On the 3rd of May they met again.", "the 3rd of May", "2019-05-03"),
+])
+def test_an_ordinal_glued_to_its_month(text, expression, value):
+    assert find(text, expression, dt.date(2019, 5, 20)).value == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # counted from the day just named, the result is a day too
+    ("On April 10, the rebels attacked three posts. A week earlier, the army had lost a convoy.",
+     "A week earlier", "2019-04-03"),
+    ("Talks opened on March 2. Two weeks later, they collapsed.", "Two weeks later", "2019-03-16"),
+    # from a month, or from the reference date, a week stays a week
+    ("Talks opened in March. A week later, they collapsed.", "A week later", "2019-W10"),
+    ("The convoy was attacked two weeks ago.", "two weeks ago", "2019-W19"),
+])
+def test_weeks_counted_from_a_named_day_give_a_day(text, expression, value):
+    assert find(text, expression, dt.date(2019, 5, 20)).value == value

@@ -707,8 +707,10 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
         # "up from $4 million a year earlier": a figure compared with the same time a year before now,
         # not a year before the last date named
         narrative = False
+    day_anchor = False
     if narrative:
-        base, _, anchored = ctx.anchor(m.start())
+        base, base_unit, anchored = ctx.anchor(m.start())
+        day_anchor = anchored == "narrative" and base_unit == "day"
     else:
         base, anchored = ctx.ref, "reference"
     mod = _qmod(m["qmod"])
@@ -730,6 +732,8 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
         return Resolved("DATE", fmt_unit(shift(base, sign * months, "month"), "month"), mod=mod, anchored=anchored)
     value_unit = {"decade": "year", "century": "year", "millennium": "year", "fortnight": "week",
                   "night": "day", "weekend": "weekend", "quarter": "quarter"}.get(unit, unit)
+    if day_anchor and value_unit == "week":
+        value_unit = "day"   # "On April 10 ... A week earlier": April 3, not the week around it
     last = ctx.last
     if (unit == "year" and whole == 1 and ctx.main_quarter is not None
             and m.start() - ctx.main_quarter.position < 500):

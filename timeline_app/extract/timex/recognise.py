@@ -60,7 +60,8 @@ RULES: list[Rule] = [
           + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
     # 13 September 2022 / the 13th of September
     _rule("day_month", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r"(?=\d{1,2}(?:st|nd|rd|th)))?(?P<day>" + DAYNUM
-          + r")(?:st|nd|rd|th)?" + SP + r"(?:of" + SP + r")?(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>"
+          # "21stMarch", "10thof April": a glued ordinal is common in hastily typed copy
+          + r")(?:(?:st|nd|rd|th)\s{0,3}(?:of" + SP + r")?|" + SP + r"(?:of" + SP + r")?)(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>"
           + YEAR + r"))?" + _E, 3),
     # September 2022 / in September / last April / early December / June last year / mid-November
     _rule("month", _B + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)" + SP + r")?(?P<mon>" + MONTH_RE
@@ -223,7 +224,8 @@ _RULE_MASK: dict[str, int] = {}
 for _i, _r in enumerate(RULES):
     for _w in _TRIGGERS[_r.name]:
         _RULE_MASK[_w] = _RULE_MASK.get(_w, 0) | (1 << _i)
-_TOKEN_RE = compile_cached(r"[a-z]+|(?<!\d)\d{1,4}(?!\d)", re.I)
+# An ordinal suffix glued to the next word ("21stMarch") is a token of its own, so that the word triggers.
+_TOKEN_RE = compile_cached(r"(?<=\d)(?:st|nd|rd|th)(?=[a-z])|[a-z]+|(?<!\d)\d{1,4}(?!\d)", re.I)
 _REACH = 50     # no time expression reaches further than this from its trigger word
 
 
