@@ -187,6 +187,18 @@ def test_events_get_times_narrative_and_reference():
     assert all(len(e.title) <= 81 for e in events)
 
 
+def test_a_report_of_what_happened_yesterday_is_dated_yesterday():
+    text = ("Protesters clashed with border guards on Monday in the town of Alder. "
+            "About 20 guards were injured while defending the crossing, the mission said. "
+            "The mission said it is ready to send more troops. "
+            "The minister said the talks will resume.")
+    events = extract(Article(text=text, reference_date=dt.date(2031, 3, 4))).events  # a Tuesday
+    when = {e.sentence.split()[1]: e.time.value for e in events}
+    assert when["20"] == "2031-03-03"           # the injuries: Monday, when the narrative is
+    assert when["mission"] == "2031-03-04"      # a statement in the present: the day's news
+    assert when["minister"] == "2031-03-04"     # a plan: the day's news
+
+
 def test_sentence_with_two_times_becomes_two_events():
     article = Article(text="Troops crossed the border on Wednesday, after the president ordered it on Sunday.",
                       reference_date=dt.date(2019, 10, 10))

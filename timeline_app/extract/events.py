@@ -4,7 +4,8 @@ Every sentence that names an actor or carries a time becomes at least one event;
 several time expressions in different clauses ("X happened on Wednesday, after Y on Sunday") is cut
 into one event per clause. A sentence with no time expression takes the narrative's current time
 (background narration continues the last date) or, when it reports the day's news (a reporting
-verb, present or future tense), the reference date.
+verb, present or future tense), the reference date; a report of what happened ("20 were injured,
+the mission said") keeps the narrative's date when that is a day or two before the reference.
 """
 from __future__ import annotations
 
@@ -145,13 +146,32 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
     ref_tv = reference_time(reference) if reference else None
     if current is None:
         return ref_tv
-    if ref_tv is not None and (reports or _FUTURE.search(sentence)):
-        return ref_tv            # an undated statement or plan is the day's news
+    if ref_tv is not None and _FUTURE.search(sentence):
+        return ref_tv            # an undated plan is the day's news
+    if ref_tv is not None and reports and not _recent_past_report(sentence, current, ref_tv):
+        return ref_tv            # an undated statement is the day's news
     if ref_tv is not None and current.end is not None:
         old = current.end < ref_tv.start - dt.timedelta(days=7)
         if old and _NEWS_DAY.search(sentence):
             return ref_tv
     return current.model_copy(update={"anchored": "narrative" if current.expression_span else "reference"})
+
+
+_PAST_CONTENT = re.compile(r"\b(?:was|were|had|\w{3,}ed)\b")
+_PRESENT_CONTENT = re.compile(r"\b(?:is|are|am|has|have|will|would|can|could|may|might|must|should|now|today|"
+                              r"remains?|continues?|says|say)\b")
+_REPORTING = re.compile(r"\b(?:said|told|reported|added|announced|claimed|stated|according\s+to)\b[^,.]*")
+
+
+def _recent_past_report(sentence: str, current: TimeValue, ref_tv: TimeValue) -> bool:
+    """"About 25 soldiers were injured, the mission said": a report of what happened at the narrative's
+    time, a day or two before publication, dates to that time, not to the day it was said."""
+    if current.start is None or ref_tv.start is None or not current.expression_span:
+        return False
+    if not ref_tv.start - dt.timedelta(days=3) <= current.start < ref_tv.start:
+        return False
+    content = _REPORTING.sub(" ", sentence)
+    return bool(_PAST_CONTENT.search(content)) and not _PRESENT_CONTENT.search(content)
 
 
 _SUBORDINATE_TIME = re.compile(r"(?:,\s+|\s+)(?:since|after|following|before|until|when)\s")
