@@ -26,6 +26,15 @@ def test_version(capsys):
     assert code == 0 and out.strip() == f"timeline-app {__version__}"
 
 
+def test_a_command_leaves_the_garbage_collector_on(capsys, tmp_path):
+    import gc
+
+    assert run(capsys, "export", str(SEED), "-o", str(tmp_path / "t.json"))[0] == 0   # main turns it off to start
+    assert gc.isenabled()
+    assert run(capsys, "export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.json"))[0] == 1
+    assert gc.isenabled()
+
+
 @pytest.mark.parametrize("argv", [
     ["export", str(SEED)],                                     # no -o
     ["export", str(SEED), "-o", "x.png", "--width", "wide"],

@@ -233,3 +233,20 @@ def test_png_export_asks_for_width_and_pixel_ratio(qtbot, window, tmp_path, monk
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.export_dialog("png")
     assert QImage(str(out)).width() == 1500
+
+
+def test_start_up_turns_the_garbage_collector_back_on_once_the_article_is_shown(qapp, monkeypatch):
+    """cli.main starts the window with the collector off (start-up speed); it must not stay off."""
+    import gc
+
+    from timeline_app.ui.app import run_app
+
+    monkeypatch.setenv("TIMELINE_APP_EXIT_AFTER_PAINT", "1")   # quit once the first timeline is painted
+    gc.disable()
+    try:
+        assert run_app(str(SEED)) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        for widget in qapp.topLevelWidgets():
+            widget.close()

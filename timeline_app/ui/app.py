@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 import traceback
@@ -14,6 +15,7 @@ SHOW_DEADLINE_MS = 400
 
 
 def run_app(path: Optional[str] = None, reference_date: Optional[dt.date] = None) -> int:
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -25,7 +27,11 @@ def run_app(path: Optional[str] = None, reference_date: Optional[dt.date] = None
         _exit_after_first_paint(app, window)
     first = initial_article(path, window.settings)
     if first is not None:
+        # cli.main keeps the garbage collector off for start-up; on again once the first article is shown.
+        window.loadFinished.connect(lambda: QTimer.singleShot(0, gc.enable), Qt.ConnectionType.SingleShotConnection)
         window.open_path(first, reference_date=reference_date)
+    else:
+        gc.enable()
     window.show_when_loaded(SHOW_DEADLINE_MS)
     return app.exec()
 
