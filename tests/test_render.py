@@ -81,6 +81,17 @@ def test_render_image_size_scale_and_opaque_white(seed):
     assert (fixed.width(), fixed.height()) == (900, 700)
 
 
+def test_png_export_keeps_every_pixel(seed, tmp_path):
+    """The PNG is written with a faster zlib effort: smaller effort, never other pixels."""
+    from PySide6.QtGui import QImage
+
+    from timeline_app import export
+    out = tmp_path / "t.png"
+    export.write(seed, out, "png", width=900, scale=1.5)
+    drawn = render.render_image(seed, width=900, scale=1.5).convertToFormat(QImage.Format.Format_RGB32)
+    assert QImage(str(out)).convertToFormat(QImage.Format.Format_RGB32) == drawn
+
+
 def test_whole_timeline_every_label_legible_and_disjoint(seed):
     geo = render._timeline_geometry(seed, 1600, None, None, True, None)
     assert {box.id for box in geo.events} == {e.id for e in seed.events}

@@ -116,9 +116,14 @@ def _write_image(timeline: Timeline, out: Path, fmt: str, width: int, scale: flo
             raise ExportError(f"could not write {fmt.upper()} image ({out})")
 
 
+#: Qt's PNG "quality" is its zlib effort (pixels are lossless at any value). 70 encodes the seed's
+#: timeline in 31 ms instead of 47 ms (the default) for a file 5% larger; 90 and above barely compress.
+PNG_QUALITY = 70
+
+
 def _save_image(render, timeline: Timeline, path: str, fmt: str, width: int, scale: float) -> bool:
     if fmt == "png":
         image = render.render_image(timeline, width=width, scale=scale)
-        return not image.isNull() and image.save(path, "PNG")
+        return not image.isNull() and image.save(path, "PNG", PNG_QUALITY)
     return render.save_vector(timeline, path, fmt, width=width)
 
