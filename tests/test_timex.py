@@ -288,11 +288,25 @@ def test_a_second_year_ago_is_the_same_comparison_not_a_year_further_back():
     ("The truce broke down on the 12th.", "the 12th", "2022-09-12"),
     ("The blast came at 0735 GMT.", "0735 GMT", "2022-09-13T07:35"),
     ("The truce broke down on the 20th.", "the 20th", "2022-08-20"),
+    ("A hearing is set for the week of Sept. 19.", "the week of Sept. 19", "2022-W38"),
+    ("Output should grow in the second half of the year.", "the second half of the year", "2022-H2"),
+    ("Sales were flat in the last half of the '80s.", "the last half of the '80s", "198"),
+    # "vs." does not end the sentence: the verb after it ("killed") still gives the tense
+    ("In January, a week after the Roe vs. Wade anniversary, a bomb killed a guard.", "January", "2022-01"),
 ])
 
 
 def test_more_values(sentence, expression, value):
     assert find(sentence, expression).value == value
+
+
+@pytest.mark.parametrize("sentence, expression", [
+    ("A hearing is set for the week of Sept. 19.", "the week of Sept. 19"),
+    ("Sales were flat in the last half of the '80s.", "the last half of the '80s"),
+    ("Output should grow in the second half of the year.", "the second half of the year"),
+])
+def test_halves_and_weeks_of_a_day_are_one_expression(sentence, expression):
+    assert find(sentence, expression).text == expression
 
 
 def test_year_ranges_span_all_their_years():

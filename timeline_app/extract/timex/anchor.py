@@ -133,7 +133,9 @@ _INFINITIVE_PLAN = compile_cached(
     r"\b(?:in|on|by|through|until|till|before|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?\Z", re.I)
 #: Tense markers that are finite whatever stands before them (not participles).
 _FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "previously", "yesterday"}
-_CLAUSE_BOUNDARY = compile_cached(r"(?:(?<=[a-z0-9)\]][a-z0-9)\]])\.|[!?;])\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
+#: Where a clause ends: a full stop after a lower-case word or number (not "vs." as in "Roe vs. Wade"),
+#: "!", "?", ";", a line break or a quotation mark.
+_CLAUSE_BOUNDARY = compile_cached(r"(?:(?<=[a-z0-9)\]][a-z0-9)\]])(?<!\bvs)\.|[!?;])\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
 
 
 def tense_near(text: str, start: int, end: int) -> int:

@@ -122,6 +122,7 @@ POSITION_MODS = {
     "mid": "MID", "the middle of": "MID", "middle of": "MID", "the mid": "MID", "mid-": "MID",
     "late": "END", "later": "END", "the end of": "END", "end of": "END", "the close of": "END",
     "the latter part of": "END", "the tail end of": "END",
+    "the first half of": "START", "the second half of": "END", "the last half of": "END", "the latter half of": "END",
 }
 #: Words in front of a quantity: TIMEX3 ``mod``.
 QUANTITY_MODS = {

@@ -170,6 +170,15 @@ month_day = _month_day
 day_month = _month_day
 
 
+def week_of(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    day = _month_day(m, ctx)
+    try:
+        d = dt.date(int(day.value[:4]), int(day.value[5:7]), int(day.value[8:10]))
+    except (AttributeError, ValueError):
+        return None         # no such day ("the week of Feb. 29" in a common year)
+    return Resolved("DATE", fmt_week(d), anchored=day.anchored)
+
+
 def month(m: re.Match, ctx: Context) -> Optional[Resolved]:
     mon = _month(m["mon"])
     rel = plain(m["rel"])

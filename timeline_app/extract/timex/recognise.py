@@ -17,7 +17,8 @@ from .lexicon import (AMPM_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE
 _B = r"(?<![\w'’])(?=[a-z0-9'’])"   # start of a word (no letters, digits or apostrophe before it)
 _E = r"(?![\w])"                    # end of a word
 POSMOD = (r"(?:(?P<pmod>early|late|mid|(?:the" + SP + r")?(?:beginning|start|middle|end|close|early" + SP
-          + r"part|latter" + SP + r"part)" + SP + r"of(?:" + SP + r"the)?)(?:" + SP + r"|-))?")
+          + r"part|latter" + SP + r"part|(?:first|second|last|latter)" + SP + r"half)" + SP + r"of(?:" + SP + r"the)?)(?:" + SP
+          + r"|-))?")
 QMOD = (r"(?:(?P<qmod>about|around|roughly|approximately|some|nearly|almost|less" + SP + r"than|fewer" + SP
         + r"than|up" + SP + r"to|no" + SP + r"more" + SP + r"than|at" + SP + r"most|more" + SP + r"than|over(?!\s+the\b)|"
         r"just" + SP + r"over|just" + SP + r"under|well" + SP + r"over|at" + SP + r"least|under|only|just)"
@@ -58,6 +59,9 @@ RULES: list[Rule] = [
     _rule("month_day", _B + r"(?:the" + SP + r"(?P<podof>night|morning|afternoon|evening)" + SP + r"of" + SP
           + r")?(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:" + POSMOD + r")?(?P<mon>" + MONTH_RE
           + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
+    # the week of March 6 (, 2000): the week that holds that day
+    _rule("week_of", _B + r"the" + SP + r"week" + SP + r"of" + SP + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?P<mon>"
+          + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 3),
     # 13 September 2022 / the 13th of September
     _rule("day_month", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r"(?=\d{1,2}(?:st|nd|rd|th)))?(?P<day>" + DAYNUM
           # "21stMarch", "10thof April": a glued ordinal is common in hastily typed copy
@@ -82,7 +86,7 @@ RULES: list[Rule] = [
           r"(?:(?P<ago>year-ago|year-earlier|comparable|year" + SP + r"(?:ago|earlier))" + SP + r")?"
           r"(?:(?P<y1>" + YEAR + r")" + SP + r")?(?:(?:fiscal|calendar)[-\s]{1,2})?(?P<ord>first|second|third|fourth|"
           r"1st|2nd|3rd|4th|final|last)[-\s]{1,2}(?:fiscal[-\s]{1,2})?(?P<unit>quarter|half|period)(?!s)"
-          r"(?:(?:" + SP + r"of|,)?" + SP + r"(?:fiscal" + SP + r")?(?P<y>" + YEAR + r"|this" + SP + r"year|last"
+          r"(?:(?:" + SP + r"of|,)?" + SP + r"(?:fiscal" + SP + r")?(?P<y>" + YEAR + r"|(?:this|the|the" + SP + r"current)" + SP + r"year|last"
           + SP + r"year|next" + SP + r"year)(?!\d))?" + _E, 2),
     _rule("q_short", _B + r"(?P<q>Q[1-4]|H[12])(?:" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 2),
     _rule("quarter_ref", _B + r"(?:the|this|that|its|last|next|a)" + SP + r"(?:(?P<adj>latest|current|same|recent|"
@@ -199,7 +203,7 @@ _TRIGGERS: dict[str, set[str]] = {
     "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
     "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},
-    "month_day": _MONTH_WORDS, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "month_day": _MONTH_WORDS, "week_of": {"week"}, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS,
     "century": {"century"}, "season": set(SEASONS),
     "quarter": {"quarter", "half", "period"}, "quarter_ref": {"quarter", "period"},
     "clock": {"#:", "am", "pm", "m", "noon", "midday", "midnight", "mid", "morning", "afternoon", "evening"},
