@@ -351,6 +351,9 @@ def test_seed_article_times():
     "The council passed Resolution 2334.",
     "He scored 3:1 in the final.",
     "A 6-year-old boy was rescued.",
+    "The chip is faster than Intel's earlier model.",
+    "Such plots were for earlier generations.",
+    "For the people of Poland, high noon comes with the vote.",
 ])
 def test_false_friends_are_not_tagged(text):
     assert tag(text, TUE) == [], tag(text, TUE)

@@ -83,6 +83,8 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
     if rule in ("weekday", "month_day", "day_month", "clock") and g.get("wd"):
         if not g["wd"][:1].isupper():
             return False
+    if rule == "clock" and g.get("word") and rc.search(r"\bhigh\s+\Z", text[max(0, m.start() - 6):m.start()], re.I):
+        return False          # "high noon": a figure of speech
     if rule == "clock" and g.get("h24") is not None:
         before = text[max(0, m.start() - 2):m.start()]
         if rc.search(r"[\d:.,/$]\Z", before):
@@ -98,9 +100,10 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
         w = plain(g["w"])
         after = text[m.end():m.end() + 20]
         before = text[max(0, m.start() - 8):m.start()]
-        if w == "earlier" and (rc.search(r"(?:-|\b(?:its|the|an|a|his|her|their|our|my|your|this|that)\s+)\Z", before, re.I)
+        if w == "earlier" and (rc.search(r"(?:-|['’]s\s+|\b(?:its|the|an|a|his|her|their|our|my|your|this|that|these|"
+                                         r"those|for|of|with|from|all|some|many)\s+)\Z", before, re.I)
                                or after.startswith("-")):
-            return False      # "its earlier loss", "year-earlier": an adjective, not a time
+            return False      # "its earlier loss", "Intel's earlier model", "for earlier generations", "year-earlier"
         if w in ("earlier", "later") and rc.match(
                 r"\s*(?:than|(?:this|that)\s+(?:day|week|month|year|morning|afternoon|evening|night|weekend|"
                 r"spring|summer|fall|autumn|winter|quarter|decade|century)|today|tonight|yesterday|"
