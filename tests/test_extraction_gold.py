@@ -9,15 +9,26 @@ from timeline_app.extract.evaluation import Score, gold_files, score_file
 
 
 @pytest.fixture(scope="module")
-def total():
+def scored():
     files = gold_files(SHARED)
     assert len(files) == 15
+    return [(path, *score_file(path)) for path in files]
+
+
+@pytest.fixture(scope="module")
+def total(scored):
     total = Score("total")
-    for path in files:
-        s, timeline = score_file(path)
+    for path, s, timeline in scored:
         assert timeline.events, path
         total.add(s)
     return total
+
+
+def test_every_timeline_extracted_is_a_valid_model(scored):
+    """The pipeline builds its models without validating (a new article's speed): what it builds must validate."""
+    from timeline_app.model import Timeline
+    for path, _, timeline in scored:
+        assert Timeline.model_validate(timeline.model_dump()) == timeline, path.name
 
 
 def test_parties_f1(total):

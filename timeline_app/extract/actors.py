@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
+from . import regex_cache as rc
+from .regex_cache import compile_cached
 
 Span = tuple[int, int]
 
-_CAP_RUN = re.compile(
+_CAP_RUN = compile_cached(
     r"[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
-_REPORTING_NEXT = re.compile(
+_REPORTING_NEXT = compile_cached(
     r"(?:,\s*[^,.;“\"]{2,80},\s*|,?\s*)(?:has |had |have |also |later |then |on \w+ )?"
     r"(?:said|says|told|tells|added|stated|announced|claimed|warned|wrote|tweeted|insisted|urged|"
     r"accused|denied|called|condemned|criticized|criticised|noted|argued|declared|reported)\b")
@@ -44,12 +46,12 @@ Story Reporting Editing Updated Published Photo Video Image
 Republican Republicans Democrat Democrats Democratic Labour Conservative Liberal Sen Rep
 Sir Dame Lord Lady Baroness
 """.split())
-_PREPOSITIONS_NOT_AFFILIATION = re.compile(
+_PREPOSITIONS_NOT_AFFILIATION = compile_cached(
     r"(?:(?<!according )\bto|\bin|\bat|\binto|\bagainst|\bwith|\bfrom|\bover|\btoward|\btowards|\bon|\bacross|\bnear|"
     r"\bbetween|\bvisit(?:ed|ing)?|\bcalled|\bwarned|\burged)\s+(?:the\s+)?$", re.IGNORECASE)
 # What may stand between a country and a person's name in one title phrase:
 # "X's Supreme Leader", "X State Secretary", "responsible for X external relations".
-_TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|de|el|al)\s|[A-Z][\w.\-]*|"
+_TITLE_GAP = compile_cached(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|de|el|al)\s|[A-Z][\w.\-]*|"
                         r"external|foreign|policy|affairs|relations|chief|minister|secretary|head|"
                         r"spokesman|spokeswoman|spokesperson|leader|envoy|ambassador|official|"
                         r"president|prime|deputy|senior|top|former|general|state|defense|defence|"
@@ -58,7 +60,7 @@ _TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|de|e
 
 def slug(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+    return rc.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 @dataclass
@@ -110,11 +112,11 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
         if m.end > end or m.backed or gaz.entity(m.entity).kind == "region":
             continue             # "a <region>-an diplomat" belongs to no state
         before = text[max(start, m.start - 25):m.start]
-        if gaz.entity(m.entity).kind == "media" and re.search(r"\b(?:by|to|told)\s+(?:the\s+)?$", before):
+        if gaz.entity(m.entity).kind == "media" and rc.search(r"\b(?:by|to|told)\s+(?:the\s+)?$", before):
             continue             # "quoted by <outlet>", "told <outlet>": the outlet is not the speaker
         if _PREPOSITIONS_NOT_AFFILIATION.search(before) and not (
-                re.match(r"[’']s\b", text[m.end:m.end + 3]) and re.search(r"\bin\s+$", before)) \
-                and not (re.match(r"[’']s\b", text[m.end:m.end + 3]) and _AIDE_TO.search(before)):
+                rc.match(r"[’']s\b", text[m.end:m.end + 3]) and rc.search(r"\bin\s+$", before)) \
+                and not (rc.match(r"[’']s\b", text[m.end:m.end + 3]) and _AIDE_TO.search(before)):
             continue             # "ambassador to Y" is not of Y; "in X's parliament", "an adviser to X's leader" are of X
         candidates.append(m)
     if not candidates:
@@ -129,9 +131,9 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
     return candidates[0]
 
 
-_AIDE_TO = re.compile(r"\b(?:advis[eo]r|aide|assistant|deputy|counsellor|counselor)\s+to\s+(?:the\s+)?$",
+_AIDE_TO = compile_cached(r"\b(?:advis[eo]r|aide|assistant|deputy|counsellor|counselor)\s+to\s+(?:the\s+)?$",
                       re.IGNORECASE)
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = compile_cached(
     r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
     r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"
     r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$|"
@@ -140,7 +142,7 @@ _TITLE_BEFORE = re.compile(
 
 
 # Titles of people who speak for a state or body (not "resident", "analyst", "Dr.").
-_OFFICIAL = re.compile(
+_OFFICIAL = compile_cached(
     r"\b(?:president|minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|general|commander|"
     r"chief|head|leader|official|director|king|emir|chancellor|premier|governor|mayor|adviser|advisor|"
     r"aide|representative|Gen|Col|Brig|Adm)\b", re.IGNORECASE)
@@ -158,7 +160,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     person_mentions: list[PersonMention] = []
     mention_starts = SortedSpans(mentions)
 
-    appositive_title = re.compile(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
+    appositive_title = compile_cached(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
                                   + "|".join(re.escape(t) for t in gaz.titles if t.islower()) + r")\b")
     stop_cache: dict[str, bool] = {}
 
@@ -177,7 +179,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     for s_start, s_end in sentences:
         for run in _CAP_RUN.finditer(text, s_start, s_end):
             tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                      for m in re.finditer(r"\S+", run.group())]
+                      for m in rc.finditer(r"\S+", run.group())]
             # Strip leading/trailing non-name tokens (titles, places, function words).
             lead = 0
             while lead < len(tokens) and is_stop(tokens[lead][2]):
@@ -194,7 +196,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             while b > a and text[b - 1] in ",.;:":
                 b -= 1
             raw = text[a:b]
-            possessive = re.search(r"(?:’s|'s|’|')$", raw)
+            possessive = rc.search(r"(?:’s|'s|’|')$", raw)
             if possessive:
                 b -= len(possessive.group())
                 raw = text[a:b]
@@ -267,7 +269,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
         if person.affiliation is None:
             near = [m for m in in_range(mention_starts, max(0, pm.start - 80), pm.start) if not m.backed]
             if near and _TITLE_GAP.fullmatch(text[near[-1].end:pm.start]) \
-                    and re.search(r"[a-z]", text[near[-1].end:pm.start]) \
+                    and rc.search(r"[a-z]", text[near[-1].end:pm.start]) \
                     and "\n" not in text[near[-1].end:pm.start]:     # a headline is another sentence
                 person.affiliation = gaz.root(near[-1].entity)
     # A titled official the text never ties to a country ("Prime Minister X told reporters that
@@ -289,16 +291,16 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     return people, person_mentions
 
 
-_AIDE_OF = re.compile(r",\s+(?:an?|the)\s+(?:senior\s+|top\s+|chief\s+|close\s+)?(?:aide|adviser|advisor|"
+_AIDE_OF = compile_cached(r",\s+(?:an?|the)\s+(?:senior\s+|top\s+|chief\s+|close\s+)?(?:aide|adviser|advisor|"
                       r"spokes(?:man|woman|person)|deputy|assistant)\s+(?:to|for|of)\s+(?:[A-Z][\w\-]* )?"
                       r"([A-Z][\w\-]+)\b")
-_MEETS_BEFORE = re.compile(r"\b(?:talks|meeting|met|meets|meet|visited|visiting|counterpart|hosted|received)"
+_MEETS_BEFORE = compile_cached(r"\b(?:talks|meeting|met|meets|meet|visited|visiting|counterpart|hosted|received)"
                            r"(?:\s+with)?\s+(?:[^,.;]{0,60}?\band\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
 #: Titles only a state has: its government, its armed services.
-_STATE_TITLE = re.compile(r"\b(?:prime\s+minister|president|(?:foreign|defen[cs]e|interior)\s+(?:minister|secretary)|"
+_STATE_TITLE = compile_cached(r"\b(?:prime\s+minister|president|(?:foreign|defen[cs]e|interior)\s+(?:minister|secretary)|"
                           r"secretary\s+of\s+state|ambassador|air\s+force|army|navy|military|police|ministry|"
                           r"government)\b[\w\s.,]{0,25}$", re.IGNORECASE)
-_BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")
+_BETWEEN_AND = compile_cached(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")
 
 
 def _in_quote(text: str, start: int, pos: int) -> bool:
@@ -327,7 +329,7 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
                 continue             # words the person is quoted saying are not their label
             if _BETWEEN_AND.search(text[max(wa, m.start - 60):m.start]):
                 continue             # "between X and Y": neither is the person's side
-            if re.search(r"\b(?:for|against|about|over|on|after)\s+(?:the\s+)?$", text[max(wa, m.start - 12):m.start]):
+            if rc.search(r"\b(?:for|against|about|over|on|after)\s+(?:the\s+)?$", text[max(wa, m.start - 12):m.start]):
                 continue             # "expels diplomats for X attack": X is what it is about
             if _PREPOSITIONS_NOT_AFFILIATION.search(text[max(wa, m.start - 25):m.start]):
                 continue
@@ -347,7 +349,7 @@ def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: in
     return _affiliation_in(gaz, text, mentions, s_start, s_end, a, b, appositive)
 
 
-_AFFILIATION_GAP = re.compile(_TITLE_GAP.pattern.replace("(?:of|for|the|and|de|el|al)\\s",
+_AFFILIATION_GAP = compile_cached(_TITLE_GAP.pattern.replace("(?:of|for|the|and|de|el|al)\\s",
                                                          "(?:of|for|the|and|de|el|al|to|in|at|on|from|a|an)\\s")
                               .replace("interior|", "interior|office|ministry|committee|council|"
                                                     "commission|parliament|upper|lower|house|affairs|"
@@ -366,7 +368,7 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
     before_start = max(seg_start, s_start + comma + 1) if comma >= 0 else seg_start
     # A name qualifying the title right before the person: "with <demonym> President <Name>".
     near = [m for m in in_range(mentions, seg_start, a) if not m.backed]
-    if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and re.search(r"[a-z]", text[near[-1].end:a]) \
+    if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and rc.search(r"[a-z]", text[near[-1].end:a]) \
             and "\n" not in text[near[-1].end:a]:
         return gaz.root(near[-1].entity)
     for lo in (before_start, seg_start):
@@ -375,12 +377,12 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
         # in a clause of its own ("... and European resolve to punish President Name") does not.
         if m is not None and _AFFILIATION_GAP.fullmatch(text[m.end:a]):
             return gaz.root(m.entity)
-        if re.fullmatch(r"[\s,]*", text[before_start:a]) is None and lo == before_start:
+        if rc.fullmatch(r"[\s,]*", text[before_start:a]) is None and lo == before_start:
             # The phrase right before the name has words of its own; an earlier comma segment
             # ("According to the X Office, Name ...") may still name the body.
             continue
     # An appositive after the name: ", a spokesman for the Y-backed X,"
-    app = re.match(r",\s+((?:a|an|the)\s[^,;]{0,90})", text[b:min(s_end, b + 100)]) if appositive else None
+    app = rc.match(r",\s+((?:a|an|the)\s[^,;]{0,90})", text[b:min(s_end, b + 100)]) if appositive else None
     if app:
         m = head_entity(gaz, text, mentions, b + app.start(1), b + app.end(1))
         if m is not None:
@@ -408,13 +410,13 @@ class PartyChoice:
     aliases: dict[str, list[str]] = field(default_factory=dict)
 
 
-_LOCATIVE = re.compile(
+_LOCATIVE = compile_cached(
     r"(?:\b(?:in|into|across|near|to|from|inside|throughout|within|outside|around|toward|towards|over|off)\s+"
     r"|\b(?:areas?|parts?|regions?|coast|shores?|waters|north|south|east|west|territory|provinces?|"
     r"cities|towns?|villages?|outskirts|rest|much|most)\s+of\s+)"
     r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+)?$",
     re.IGNORECASE)
-_IN_RESPONSE = re.compile(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
+_IN_RESPONSE = compile_cached(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
                           re.IGNORECASE)
 
 
@@ -437,7 +439,7 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
         if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed:
             continue
         weight = {"name": 1.0, "demonym": 0.6, "generic": 1.0, "person": 0.8}.get(m.form, 0.4)
-        if m.form == "metonym" and re.match(r"\s+(?:said|says|has|have|had|will|would|is|was|did|"
+        if m.form == "metonym" and rc.match(r"\s+(?:said|says|has|have|had|will|would|is|was|did|"
                                             r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
             weight = 1.0                           # "<capital> said": the state speaking
         place = bool(_LOCATIVE.search(text[max(0, m.start - 30):m.start]))
@@ -477,7 +479,7 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
                 opposition[frozenset(answered[:2])] += 3 * factor
         if len(distinct) < 2:
             continue
-        for m in re.finditer(r"between\s+(?:the\s+)?([^,.;]{2,60}?)\s+and\s+(?:the\s+)?([^,.;]{2,60})",
+        for m in rc.finditer(r"between\s+(?:the\s+)?([^,.;]{2,60}?)\s+and\s+(?:the\s+)?([^,.;]{2,60})",
                              sentence):
             xa = [e for mm, e in items if sa + m.start(1) <= mm.start < sa + m.end(1)]
             xb = [e for mm, e in items if sa + m.start(2) <= mm.start < sa + m.end(2)]
@@ -485,12 +487,12 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
                 opposition[frozenset((xa[0], xb[0]))] += 3 * factor
         verb = re.search(_CONFLICT_VERBS, sentence, re.IGNORECASE)
         if verb:
-            if re.match(r"(?:offensive|operation|campaign|war|strike|airstrike|attack|aggression|"
+            if rc.match(r"(?:offensive|operation|campaign|war|strike|airstrike|attack|aggression|"
                         r"incursion|bombardment|assault)", verb.group(), re.IGNORECASE):
                 # A noun ("attack on X"): its doer is the name right before it ("X's attack
                 # on", "the <demonym> offensive against"), not the sentence's subject.
                 before = [e for mm, e in items if sa + verb.start() - 30 <= mm.start < sa + verb.start()
-                          and not re.search(r"[,.;]", text[mm.end:sa + verb.start()])]
+                          and not rc.search(r"[,.;]", text[mm.end:sa + verb.start()])]
                 before = before[-1:]
             else:
                 before = [e for mm, e in items if mm.start < sa + verb.start()]
@@ -498,7 +500,7 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
             if before and after:
                 # Expulsions and sanctions are what third states do in solidarity; weak evidence
                 # that the doer is a side.
-                weight = 0.4 if re.match(r"(?:expel|sanction)", verb.group(), re.IGNORECASE) else 1.5
+                weight = 0.4 if rc.match(r"(?:expel|sanction)", verb.group(), re.IGNORECASE) else 1.5
                 for b in dict.fromkeys(after):
                     if b != before[0]:
                         opposition[frozenset((before[0], b))] += weight * factor
@@ -563,7 +565,7 @@ def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, alias
         if m.entity != state or m.form != "name":
             continue
         before = text[max(0, m.start - 15):m.start]
-        if not re.search(r"\b(?:in|of|to|into|across|near|from|at)\s+(?:the\s+)?$", before, re.IGNORECASE):
+        if not rc.search(r"\b(?:in|of|to|into|across|near|from|at)\s+(?:the\s+)?$", before, re.IGNORECASE):
             as_actor += 1
     for demonym in ent.demonyms:
         army = (re.search(rf"\b{re.escape(demonym)} army\b", text, re.IGNORECASE)
@@ -578,7 +580,7 @@ def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, alias
             return
 
 
-_SPEECH_AFTER = re.compile(r"[^.,;!?“\"]{0,30}?\b(?:said|says|told|tells|claimed|claims|insisted|admitted|"
+_SPEECH_AFTER = compile_cached(r"[^.,;!?“\"]{0,30}?\b(?:said|says|told|tells|claimed|claims|insisted|admitted|"
                            r"denied|denies|warned|announced|stated|added)\b")
 
 
@@ -590,7 +592,7 @@ def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -
     """"the rebels", "separatists": mentions of the armed group last named before them."""
     if not gaz.generic_group_nouns:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in gaz.generic_group_nouns) + r")\b")
+    pattern = compile_cached(r"\b(?:" + "|".join(re.escape(n) for n in gaz.generic_group_nouns) + r")\b")
     groups = [m for m in mentions if gaz.entity(m.entity) and gaz.entity(m.entity).kind == "group"]
     out = []
     gi = -1

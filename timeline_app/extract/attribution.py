@@ -14,6 +14,8 @@ from typing import Optional
 from .events import _DATELINE
 from .actors import _TITLE_GAP, Person, PersonMention, head_entity, in_range
 from .gazetteer import Gazetteer, Mention
+from . import regex_cache as rc
+from .regex_cache import compile_cached
 
 Span = tuple[int, int]
 
@@ -30,79 +32,79 @@ _VERBS = (
     r"declare|declared|posted|published\s+a\s+statement|issued\s+a\s+statement|released|refused|has\s+seen|recalled|"
     r"quoted|held\s+talks|discussed|reminded|explained|emphasized|emphasised|stressed|opened|decided"
 )
-_REPORT = re.compile(rf"\b(?:{_VERBS})\b")
-_NOUN_FORMS = re.compile(r"claims|reports|demands|calls|states")
-_PAST_FORM = re.compile(r"(?:ed|told|said|held)$")
+_REPORT = compile_cached(rf"\b(?:{_VERBS})\b")
+_NOUN_FORMS = compile_cached(r"claims|reports|demands|calls|states")
+_PAST_FORM = compile_cached(r"(?:ed|told|said|held)$")
 #: Words that make the next "claims", "reports", "demands" a noun: "its rival claims", "no claims".
-_NOUN_READING = re.compile(
+_NOUN_READING = compile_cached(
     r"\b(?:no|its|their|his|her|our|these|those|such|any|rival|competing|overlapping|conflicting|"
     r"sweeping|territorial|maritime|historic|historical|legal|sovereignty|false|unverified|similar|"
     r"earlier|initial|media|news)\s+(?:(?:rival|competing|overlapping|conflicting|sweeping|territorial|"
     r"maritime|historic|historical|legal|false|unverified|similar|new|old)\s+)?$", re.IGNORECASE)
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=[,.;]|\s+(?:at|on|in)\s+least|$)")
-_PASSIVE_BY = re.compile(
+_ACCORDING = compile_cached(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=[,.;]|\s+(?:at|on|in)\s+least|$)")
+_PASSIVE_BY = compile_cached(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
     r"(?:criticized|criticised|condemned|announced|denounced|welcomed|rejected|reported|confirmed|"
     r"brokered|praised|questioned|echoed|expelled|approved|imposed|adopted)\s+(?:[\w,]+\s+){0,4}?by\s+"
     r"((?:the\s+)?[^,.;]{2,80})")
-_CLAIM_NOUN = re.compile(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?(?:accusations?|claims?|arguments?|assertions?|"
+_CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?(?:accusations?|claims?|arguments?|assertions?|"
                          r"allegations?|insistence|contention|denials?)\s+that\b")
-_INVERTED = re.compile(r"[,?!]?[\"”’]\s+(said|says|added|told)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{1,70})")
-_SUBORDINATE = re.compile(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
+_INVERTED = compile_cached(r"[,?!]?[\"”’]\s+(said|says|added|told)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{1,70})")
+_SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                           r"despite|whereas|unless)\b", re.IGNORECASE)
-_AUX = re.compile(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
+_AUX = compile_cached(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
                   r"previously|first|on\s+\w+|in\s+turn|last\s+\w+|this\s+\w+|\w+day|will|would|"
                   r"did|does|not|n't|didn't|doesn't|is|was|were|are|had|been|further|directly|"
                   r"publicly|quickly|immediately|also|long|who|which|in\s+a\s+statement|ready\s+to|willing\s+to|"
                   r"prepared\s+to|expected\s+to|going\s+to|set\s+to|able\s+to|unable\s+to|likely\s+to),?)+\s*$",
                   re.IGNORECASE)
-_PRONOUN = re.compile(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
-_DEFINITE_BACKREF = re.compile(
+_PRONOUN = compile_cached(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
+_DEFINITE_BACKREF = compile_cached(
     r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+((?:\w+\s+){0,3}"
     r"(?:ministry|office|secretary|minister|president|spokesman|spokeswoman|spokesperson|official|"
     r"officials|envoy|ambassador|leader|chief|mission|country|group|agency|government|council|"
     r"department|statement|prime minister|party|movement|front|alliance|coalition|regime|"
     r"administration|authorities|cleric|commander|general|diplomat|negotiator|adviser|advisor|aide|"
     r"lawmaker|organi[sz]ation|bloc))\W*$", re.IGNORECASE)
-_OFFICIALDOM = re.compile(r"^\W*(?:the\s+)?(?:official\s+(?:figures|data|statistics|estimates|sources)|"
+_OFFICIALDOM = compile_cached(r"^\W*(?:the\s+)?(?:official\s+(?:figures|data|statistics|estimates|sources)|"
                           r"government\s+(?:figures|data|officials|sources)|authorities)\b", re.IGNORECASE)
-_ARMY_AFTER = re.compile(r"\s+(?:army|military|armed\s+forces|forces|troops|soldiers)\b", re.IGNORECASE)
+_ARMY_AFTER = compile_cached(r"\s+(?:army|military|armed\s+forces|forces|troops|soldiers)\b", re.IGNORECASE)
 #: How far back (characters) "the army" may look for the state it belongs to.
 _ARMY_LOOKBACK = 600
 #: "the National Security Council" names a body of its own; only "the council" points back.
-_NAMED_BODY = re.compile(r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+(?:[A-Z]\w*\s+)+[A-Z]\w*\W*$")
-_STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
-_STATEMENT_BACKREF = re.compile(r"^\W*(?:but\s+|and\s+)?(?:the|that|this)\s+(?:\w+\s+){0,2}statement\W*$",
+_NAMED_BODY = compile_cached(r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+(?:[A-Z]\w*\s+)+[A-Z]\w*\W*$")
+_STATEMENT = compile_cached(r"\bstatement\b", re.IGNORECASE)
+_STATEMENT_BACKREF = compile_cached(r"^\W*(?:but\s+|and\s+)?(?:the|that|this)\s+(?:\w+\s+){0,2}statement\W*$",
                                 re.IGNORECASE)
-_ARMY_GENERIC = re.compile(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
+_ARMY_GENERIC = compile_cached(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
                            r"armed forces|soldiers|government|air force|navy|coast guard|security forces)\b",
                            re.IGNORECASE)
-_ARMED_BODY = re.compile(r"^\W*(?:the\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
+_ARMED_BODY = compile_cached(r"^\W*(?:the\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
                          r"armed forces|soldiers|air force|navy|coast guard|security forces)\b", re.IGNORECASE)
-_RELAY = re.compile(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
+_RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
                     r"broadcaster|outlet)\b")
-_QUOTE_CHARS = re.compile(r"[“”\"]")
-_OPENING_QUOTES = re.compile(r"[“\"]")
-_PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
-_QUOTE_OPEN = re.compile(r"^\s*[\"“]")
-_BODY_WORDS = re.compile(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
+_QUOTE_CHARS = compile_cached(r"[“”\"]")
+_OPENING_QUOTES = compile_cached(r"[“\"]")
+_PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
+_QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
+_BODY_WORDS = compile_cached(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                          r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
                          re.IGNORECASE)
-_DATELINE_AT = re.compile(_DATELINE.pattern.lstrip("^"))   # matched at a position, not a string start
-_TITLE_WORDS = re.compile(r"\b(?:director|spokesman|spokeswoman|spokesperson|minister|adviser|advisor|"
+_DATELINE_AT = compile_cached(_DATELINE.pattern.lstrip("^"))   # matched at a position, not a string start
+_TITLE_WORDS = compile_cached(r"\b(?:director|spokesman|spokeswoman|spokesperson|minister|adviser|advisor|"
                           r"aide|envoy|ambassador|official|secretary|chief|head)\b", re.IGNORECASE)
-_TRAILING = re.compile(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+(?:said|says|added|reported|"
+_TRAILING = compile_cached(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+(?:said|says|added|reported|"
                        r"claimed|told\s+\w+)\.?$")
 #: "..., said air force spokesman, <Name>." / "..., said <Name>.": the speaker after the verb.
-_SAID_TRAILING = re.compile(r",\s+(?:said|says|added|told\s+\w+)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{1,60}?"
+_SAID_TRAILING = compile_cached(r",\s+(?:said|says|added|told\s+\w+)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{1,60}?"
                             r"(?:,\s+[A-Z][^,“\"]{1,40}?)?)\.?[\"”’']?$")
-_ACTION_VERBS = re.compile(
+_ACTION_VERBS = compile_cached(
     r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
     r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
     r"voted|agreed|backed|supported|pledged|joined|followed|closed|ordered|moved|announced|"
     r"deployed|will\s+(?:hold|send|meet|expel|impose)|is\s+paying|paid|provided|approved|"
     r"adopted|lined\s+up|stands\s+ready|canceled|cancelled|withdrew|evacuated)\b")
-_CONFLICT_WORDS = re.compile(
+_CONFLICT_WORDS = compile_cached(
     r"\b(?:clash|fight|attack|offensive|strike|war|violence|ceasefire|cease-fire|crisis|conflict|"
     r"talks|sanction|expel|diplomat|incursion|invasion|aggression|escalat|hostilit|restraint|"
     r"peace|killing|assassinat|operation|shelling|bomb|missile|troops|tension|poison|retaliat|"
@@ -280,7 +282,7 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     if m and _inside(sa + m.start(), quotes):
         m = None
     if m:
-        if re.match(r"(?:this|that|him|her|them|it|which)\b", m.group(1)):
+        if rc.match(r"(?:this|that|him|her|them|it|which)\b", m.group(1)):
             # "X according to this is not the final figure": the speaker is the subject before it.
             candidates.append((sa, sa + m.start()))
         else:
@@ -314,7 +316,7 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
         if _NOUN_FORMS.fullmatch(m.group()) \
                 and _NOUN_READING.search(text, max(sa, sa + m.start() - 40), sa + m.start()):
             continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
-        if re.search(r"(?:ed|told|said|held)$", m.group()) and \
+        if rc.search(r"(?:ed|told|said|held)$", m.group()) and \
                 _PASSIVE_BEFORE.search(text, max(sa, sa + m.start() - 30), sa + m.start()):
             continue                 # "X has been accused": X is the one accused, not a speaker
         subject = _subject_before(text, sa, sa + m.start(), quotes)
@@ -323,7 +325,7 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     candidates += relayed
     # The sentence-initial noun phrase, for subjects separated from their verb by an aside
     # ("<Org> Secretary-General X, while noting that ..., said").
-    opening = re.match(r"[^,;“\"]{3,80}?(?=,)", sentence)
+    opening = rc.match(r"[^,;“\"]{3,80}?(?=,)", sentence)
     if opening and len(opening.group().split()) <= 8 and not _SUBORDINATE.match(opening.group()) \
             and (candidates or _INVERTED.search(sentence)):
         fallback = [(sa, sa + opening.end())]
@@ -347,13 +349,13 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     return unknown
 
 
-_SPEAKER_OPENER = re.compile(
+_SPEAKER_OPENER = compile_cached(
     r"^(?:(?:on|in|at|by|during|after|before|earlier|later|meanwhile|however|but|and|also|separately|"
     r"then|still|instead|moreover|last|this|overnight|in\s+a\s+statement|in\s+response)\b[^,]{0,40}?(?:,\s*|\s+(?=the\b))"
     r"|(?:but|and|however|meanwhile|so)\s+)+", re.IGNORECASE)
 
 
-_SPEAKER_ASIDE = re.compile(r",\s*(?:on the other hand|however|in turn|meanwhile|for (?:its|his|her|their) part|"
+_SPEAKER_ASIDE = compile_cached(r",\s*(?:on the other hand|however|in turn|meanwhile|for (?:its|his|her|their) part|"
                             r"too|also|though|in a statement|in response)\s*,?\s*$", re.IGNORECASE)
 
 
@@ -366,7 +368,7 @@ def speaker_text(text: str, span: Span) -> str:
 
 
 # ", which <capital> said" starts a new speaker; ", which holds ..., has warned" is an aside.
-_CLAUSE_CUT = re.compile(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|\s[-–—]\s+(?:a|an|the)\s+\w+|"
+_CLAUSE_CUT = compile_cached(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|\s[-–—]\s+(?:a|an|the)\s+\w+|"
                          r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
 
 
@@ -411,7 +413,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
              state_parties):
     """(entity, person, speaker_span) for a speaker phrase; None when the phrase is no speaker."""
     phrase = text[start:end]
-    if not re.search(r"[A-Za-z]", phrase):
+    if not rc.search(r"[A-Za-z]", phrase):
         return None
     bare = _SPEAKER_OPENER.sub("", phrase.strip(" ,")) or phrase      # "Later Wednesday, he" -> "he"
     pron = _PRONOUN.match(bare)
@@ -475,7 +477,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
             return group, None, (start, end)
     if _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
         return state_parties[0], None, (start, end)
-    if len(phrase.split()) <= 8 and (re.search(r"\b[a-z]+", phrase) or re.fullmatch(r"\s*[A-Z][\w’'\-]+\s*", bare)):
+    if len(phrase.split()) <= 8 and (rc.search(r"\b[a-z]+", phrase) or rc.fullmatch(r"\s*[A-Z][\w’'\-]+\s*", bare)):
         return None, None, (start, end)        # a speaker outside any known body ("the resident", "Doe")
     return None
 
@@ -527,14 +529,14 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
     return Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), root, None, "action")
 
 
-_CLAUSE_ACTOR = re.compile(
+_CLAUSE_ACTOR = compile_cached(
     rf"(?:[’']s\s+(?:foreign\s+|defense\s+|defence\s+)?(?:ministry|government|office|embassy))?"
     rf"(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
     rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
     rf"took\s+similar|followed\s+suit)\b")
-_CO_CUE = re.compile(rf"\b(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|"
+_CO_CUE = compile_cached(rf"\b(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|"
                      rf"recalled|suspended|closed|took|followed|from)\b")
-_LIST_FROM_TO = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
+_LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                            r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
                            r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
 
@@ -558,7 +560,7 @@ def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
         # "Foreign ministers in X and Y also condemned": coordinated names speak together.
         inside = in_range(mentions, found.speaker_span[0], found.speaker_span[1])
         for m1, m2 in zip(inside, inside[1:]):
-            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m1.end:m2.start]):
+            if rc.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m1.end:m2.start]):
                 for m in (m1, m2):
                     root = gaz.root(m.entity)
                     ent = gaz.entity(root)

@@ -6,26 +6,27 @@ only, with the acronym and the long form as its names.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .actors import slug
 from .gazetteer import Entity, Gazetteer
+from . import regex_cache as rc
+from .regex_cache import compile_cached
 
-_DEFINITION = re.compile(
+_DEFINITION = compile_cached(
     r"\b((?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*){1,8})\(([A-Z][A-Z0-9\-]{1,7})\)")
 #: Head words of an armed group's name, and of any organised body's (which includes the armed ones).
 _ARMED_HEADS = (r"Forces|Force|Front|Army|Movement|Brigades?|Liberation|Militia|Revolutionary|Group|Jihad|"
                 r"Resistance|Defen[cs]e|Units|Battalions?|Guards?|Mujahideen|Rebels")
-_ARMED_WORD = re.compile(rf"\b(?:{_ARMED_HEADS})\b")
-_BODY_WORD = re.compile(rf"\b(?:{_ARMED_HEADS}|Party|Council|Alliance|Coalition|Organi[sz]ation|Committees?|Congress|"
+_ARMED_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS})\b")
+_BODY_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS}|Party|Council|Alliance|Coalition|Organi[sz]ation|Committees?|Congress|"
                         r"Union|Authority)\b")
 
 
 #: "troops under rebel general <Name>": a force the article knows only by its leader's name.
-_LED_BY = re.compile(r"\b(?:rebel|renegade|militia|insurgent|warlord|guerrilla)\s+(?:leader|general|commander|chief|"
+_LED_BY = compile_cached(r"\b(?:rebel|renegade|militia|insurgent|warlord|guerrilla)\s+(?:leader|general|commander|chief|"
                      r"chieftain)\s+((?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)")
-_ACRONYM = re.compile(r"(?<![\w\-])[A-Z]{2,6}(?![\w\-])")
+_ACRONYM = compile_cached(r"(?<![\w\-])[A-Z]{2,6}(?![\w\-])")
 _ACRONYM_FILLERS = r"(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*"
 #: At most this many unknown acronyms are matched against spelled-out names (each costs a scan).
 _MAX_ACRONYMS = 12
@@ -39,7 +40,7 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     _bare_acronyms(gaz, text, extra, extra_names)
     overrides = _branch_names(gaz, text)
     for m in _DEFINITION.finditer(text):
-        long_form = re.sub(r"^the\s+", "", m.group(1).strip())
+        long_form = rc.sub(r"^the\s+", "", m.group(1).strip())
         acronym = m.group(2)
         if gaz.lookup(acronym) or gaz.lookup(long_form) or not _BODY_WORD.search(long_form):
             continue
@@ -92,11 +93,11 @@ def _bare_acronyms(gaz: Gazetteer, text: str, extra: dict[str, Entity], extra_na
                 break
     for acronym in acronyms:
         words = [rf"{letter}[\w'’\-]*" for letter in acronym]
-        spelled = re.search(r"(?<![\w\-])" + (r"\s+" + _ACRONYM_FILLERS).join(words) + r"(?![\w\-])", text)
+        spelled = rc.search(r"(?<![\w\-])" + (r"\s+" + _ACRONYM_FILLERS).join(words) + r"(?![\w\-])", text)
         if spelled is None:
             continue
         long_form = spelled.group()
-        if any(w[:1].islower() for w in long_form.split() if not re.fullmatch(r"of|for|and|the|al|el|wal", w)):
+        if any(w[:1].islower() for w in long_form.split() if not rc.fullmatch(r"of|for|and|the|al|el|wal", w)):
             continue
         known = gaz.lookup(long_form)
         if known is not None and known.kind in ("group", "organisation", "body"):

@@ -16,29 +16,31 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import TimeValue
+from . import regex_cache as rc
+from .regex_cache import compile_cached
 
 Span = tuple[int, int]
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = compile_cached(
     r",\s+(?=(?:which|who|whom|after|before|when|while|since|as|but|and|in\s+which|where|amid|"
     r"following|prompting|leaving|saying|although|though)\b)|;\s+|\s+—\s+|\s+--\s+|"
     r"\s+(?=that[\s,])|"
     r"\s+(?=(?:after|before|since|when|while|amid|following|until)\s)")
-_OPENER = re.compile(
+_OPENER = compile_cached(
     r"^(?:(?:on|in|at|by|during|since|after|before|earlier|later|late|early|meanwhile|however|"
     r"but|and|also|separately|then|still|instead|moreover|last|this|overnight)\b[^,]{0,40},\s*)+",
     re.IGNORECASE)
-_NEWS_DAY = re.compile(
+_NEWS_DAY = compile_cached(
     r"\b(?:says|say|said|told|tells|added|announced|claimed|reported|accused|denied|warned|urged|"
     r"called|condemned|criticized|criticised|stated|insisted|will|is|are|has|have|now|today|"
     r"tonight|currently|expelled|expels)\b")
-_BYLINE = re.compile(r"^(?:\W*(?:published|updated|posted|by)\b|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
+_BYLINE = compile_cached(r"^(?:\W*(?:published|updated|posted|by)\b|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
                      re.IGNORECASE)
 # "CITY —", "TOWN, Country (Wire) —", "CITY (Agency) -": a dateline, not part of the event.
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
+_DATELINE = compile_cached(r"^(?:[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
                        r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})"
                        r"|[A-Z][\w .'\-]{2,30},\s*[A-Z][\w .]{1,30}\s*\([^)]{1,40}\)\s*[—–-]{1,2})\s+")
-_FUTURE = re.compile(r"\b(?:will|shall|is going to|are going to|plans to|intends to)\b")
+_FUTURE = compile_cached(r"\b(?:will|shall|is going to|are going to|plans to|intends to)\b")
 _USABLE_TYPES = ("DATE", "TIME")
 
 
@@ -64,7 +66,7 @@ def time_value(timex, anchored: Optional[str] = None) -> TimeValue:
     begin, end = timex.begin, timex.end_time
     if begin is not None and end is not None and end < begin:
         begin, end = end, begin
-    return TimeValue(value=timex.value, start=begin, end=end, granularity=_granularity(timex.granularity),
+    return TimeValue.model_construct(value=timex.value, start=begin, end=end, granularity=_granularity(timex.granularity),
                      expression=timex.text, expression_span=(timex.start, timex.end),
                      anchored=anchored or (timex.anchored if timex.anchored in
                                            ("explicit", "reference", "narrative") else "explicit"))
@@ -78,7 +80,7 @@ def reference_time(reference: dt.date) -> TimeValue:
 @lru_cache(maxsize=8)
 def _reference_time(reference: dt.date) -> TimeValue:
     start = dt.datetime.combine(reference, dt.time())
-    return TimeValue(value=reference.isoformat(), start=start, end=start + dt.timedelta(days=1),
+    return TimeValue.model_construct(value=reference.isoformat(), start=start, end=start + dt.timedelta(days=1),
                      granularity="day", expression="", expression_span=None, anchored="reference")
 
 
@@ -95,7 +97,7 @@ def usable(timex) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    return bool(_BYLINE.match(text.strip())) or len(re.findall(r"[A-Za-z]{3,}", text)) < 2
+    return bool(_BYLINE.match(text.strip())) or len(rc.findall(r"[A-Za-z]{3,}", text)) < 2
 
 
 def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference: Optional[dt.date],
@@ -157,10 +159,10 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
     return current.model_copy(update={"anchored": "narrative" if current.expression_span else "reference"})
 
 
-_PAST_CONTENT = re.compile(r"\b(?:was|were|had|\w{3,}ed)\b")
-_PRESENT_CONTENT = re.compile(r"\b(?:is|are|am|has|have|will|would|can|could|may|might|must|should|now|today|"
+_PAST_CONTENT = compile_cached(r"\b(?:was|were|had|\w{3,}ed)\b")
+_PRESENT_CONTENT = compile_cached(r"\b(?:is|are|am|has|have|will|would|can|could|may|might|must|should|now|today|"
                               r"remains?|continues?|says|say)\b")
-_REPORTING = re.compile(r"\b(?:said|told|reported|added|announced|claimed|stated|according\s+to)\b[^,.]*")
+_REPORTING = compile_cached(r"\b(?:said|told|reported|added|announced|claimed|stated|according\s+to)\b[^,.]*")
 
 
 def _recent_past_report(sentence: str, current: TimeValue, ref_tv: TimeValue) -> bool:
@@ -174,7 +176,7 @@ def _recent_past_report(sentence: str, current: TimeValue, ref_tv: TimeValue) ->
     return bool(_PAST_CONTENT.search(content)) and not _PRESENT_CONTENT.search(content)
 
 
-_SUBORDINATE_TIME = re.compile(r"(?:,\s+|\s+)(?:since|after|following|before|until|when)\s")
+_SUBORDINATE_TIME = compile_cached(r"(?:,\s+|\s+)(?:since|after|following|before|until|when)\s")
 
 
 def _reported_background(text: str, sa: int, sb: int, inside: list) -> Optional[Span]:
@@ -236,6 +238,6 @@ def make_title(text: str, a: int, b: int, limit: int = 80) -> str:
             cut = s.rfind(" ", 0, limit - 1)
             s = s[:cut if cut > 20 else limit - 1].rstrip(" ,;:—-") + "…"
     if (s.count("\"") % 2) or (s.count("“") != s.count("”")):
-        s = re.sub(r"[\"“”]", "", s)         # a quotation cut in half reads better without marks
+        s = rc.sub(r"[\"“”]", "", s)         # a quotation cut in half reads better without marks
     s = s.rstrip(" .,;:")
     return s[:1].upper() + s[1:] if s else s

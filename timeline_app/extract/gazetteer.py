@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
+from .regex_cache import compile_cached
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "gazetteer" / "gazetteer.json"
 
@@ -39,7 +40,7 @@ class Mention:
     backed: bool = False           # "X-backed", "X-led": supports, is not, the head
 
 
-_WORD = re.compile(r"\w+")
+_WORD = compile_cached(r"\w+")
 #: Above this many characters a scan compiles the one big regex instead of looking words up.
 _LARGE_TEXT = 100_000
 
@@ -55,7 +56,7 @@ def _ex_prefixed(text: str, a: int) -> bool:
     return a >= 3 and text[a - 3:a] in ("ex-", "Ex-") and (a == 3 or not text[a - 4].isalnum())
 
 
-_BACKED = re.compile(r"-(?:backed|led|allied|aligned|sponsored|supported|funded|based)\b")
+_BACKED = compile_cached(r"-(?:backed|led|allied|aligned|sponsored|supported|funded|based)\b")
 
 @dataclass
 class Gazetteer:
@@ -147,6 +148,7 @@ class Gazetteer:
         if self._pattern is None:
             forms = [f for f in self.surface if not f.startswith(("the ", "The "))]
             first_chars = "".join(sorted({re.escape(f[0]) for f in forms if f}))
+            # not kept on disk: an article that defines its own groups extends the gazetteer, and so the pattern
             self._pattern = re.compile(rf"(?:(?<![\w.\-])|(?<=\b[Ee]x-)|(?<=[a-z]{{3}}[.!?]))(?=[{first_chars}])"
                                        rf"(?:{trie_regex(forms)})(?![\w])")
         found = []
@@ -192,7 +194,7 @@ def trie_regex(words) -> str:  # kept for callers that want one pattern over a w
 
 def _word_alternation(words, ignore_case: bool = False) -> re.Pattern:
     alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE if ignore_case else 0)
+    return compile_cached(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE if ignore_case else 0)
 
 
 def _build(data: dict) -> Gazetteer:

@@ -3,6 +3,10 @@
 gazetteer (+ groups the article defines) -> sentences -> mentions -> people and affiliations ->
 parties -> attribution (who speaks in each sentence) -> time expressions -> events ->
 accounts (a party speaks) and reactions (a third state or organisation speaks or acts).
+
+The models are built with ``model_construct`` (not validated): every value is already of its field's type
+(tests validate every timeline of the gold sets), and building pydantic's validators would cost each new
+article ~50 ms.
 """
 from __future__ import annotations
 
@@ -70,7 +74,7 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
         eid = f"e{len(events) + 1}"
         attribution = attribution_by_sentence.get(draft.sentence_span)
         lane = _lane(gaz, draft, attribution, parties, reference)
-        events.append(Event(id=eid, title=draft.title or text[draft.span[0]:draft.span[1]][:80],
+        events.append(Event.model_construct(id=eid, title=draft.title or text[draft.span[0]:draft.span[1]][:80],
                             sentence=text[draft.sentence_span[0]:draft.sentence_span[1]],
                             span=draft.span, time=draft.time, actors=draft.actors, lane=lane))
         event_by_sentence.setdefault(draft.sentence_span, eid)
@@ -90,29 +94,29 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
         if attribution.entity is None:
             pass
         elif attribution.entity in parties:
-            accounts.append(Account(party=attribution.entity, speaker=attribution.speaker,
+            accounts.append(Account.model_construct(party=attribution.entity, speaker=attribution.speaker,
                                     text=text[sa:sb], span=(sa, sb), event=event_id))
         elif entity is not None and entity.kind in _REACTING_KINDS:
-            reactions.append(Reaction(actor=attribution.entity, speaker=attribution.speaker,
+            reactions.append(Reaction.model_construct(actor=attribution.entity, speaker=attribution.speaker,
                                       text=text[sa:sb], span=(sa, sb), event=event_id))
             reactors.setdefault(attribution.entity, entity.name)
         for other in attribution.also:
             other_entity = gaz.entity(other)
             if other in parties and other != attribution.entity:
                 # A second side speaking in its own clause of the sentence.
-                accounts.append(Account(party=other, speaker=other_entity.name if other_entity else other,
+                accounts.append(Account.model_construct(party=other, speaker=other_entity.name if other_entity else other,
                                         text=text[sa:sb], span=(sa, sb), event=event_id))
                 continue
             if other in parties or other_entity is None or other_entity.kind not in _REACTING_KINDS:
                 continue
-            reactions.append(Reaction(actor=other, speaker=other_entity.name, text=text[sa:sb],
+            reactions.append(Reaction.model_construct(actor=other, speaker=other_entity.name, text=text[sa:sb],
                                       span=(sa, sb), event=event_id))
             reactors.setdefault(other, other_entity.name)
 
-    party_models = [Party(id=pid, name=choice.names.get(pid, pid), aliases=choice.aliases.get(pid, []))
+    party_models = [Party.model_construct(id=pid, name=choice.names.get(pid, pid), aliases=choice.aliases.get(pid, []))
                     for pid in parties]
     actors = _actors(gaz, parties, choice, people, reactors)
-    return Timeline(article=article, parties=party_models, actors=actors, events=events,
+    return Timeline.model_construct(article=article, parties=party_models, actors=actors, events=events,
                     accounts=accounts, reactions=reactions)
 
 
@@ -195,7 +199,7 @@ def _actors(gaz, parties, choice, people, reactors) -> list[Actor]:
     out: list[Actor] = []
     for pid in parties:
         ent = gaz.entity(pid)
-        out.append(Actor(id=pid, name=choice.names.get(pid, pid), kind="state" if ent.kind == "state" else "group",
+        out.append(Actor.model_construct(id=pid, name=choice.names.get(pid, pid), kind="state" if ent.kind == "state" else "group",
                          affiliation=pid, role="party"))
     seen = set(parties)
     for rid, name in reactors.items():
@@ -203,7 +207,7 @@ def _actors(gaz, parties, choice, people, reactors) -> list[Actor]:
             continue
         seen.add(rid)
         ent = gaz.entity(rid)
-        out.append(Actor(id=rid, name=name, kind="state" if ent.kind == "state" else "organisation",
+        out.append(Actor.model_construct(id=rid, name=name, kind="state" if ent.kind == "state" else "organisation",
                          affiliation=rid, role="international"))
     # Every state or body a person belongs to is an actor too, so each affiliation resolves.
     for person in people.values():
@@ -212,13 +216,13 @@ def _actors(gaz, parties, choice, people, reactors) -> list[Actor]:
             seen.add(aff)
             ent = gaz.entity(aff)
             kind = {"state": "state", "group": "group", "media": "media"}.get(ent.kind, "organisation")
-            out.append(Actor(id=aff, name=ent.name, kind=kind, affiliation=aff, role="other"))
+            out.append(Actor.model_construct(id=aff, name=ent.name, kind=kind, affiliation=aff, role="other"))
     for person in people.values():
         if person.id in seen:
             continue
         seen.add(person.id)
         role = "party" if person.affiliation in parties else (
             "international" if person.affiliation in reactors else "other")
-        out.append(Actor(id=person.id, name=person.name, kind="person", affiliation=person.affiliation,
+        out.append(Actor.model_construct(id=person.id, name=person.name, kind="person", affiliation=person.affiliation,
                          role=role))
     return out

@@ -6,7 +6,8 @@ never end with a period. Abbreviations ("U.K.", "Sept.", "Dr.", "Gen.") and init
 """
 from __future__ import annotations
 
-import re
+from . import regex_cache as rc
+from .regex_cache import compile_cached
 
 Span = tuple[int, int]
 
@@ -23,16 +24,16 @@ Their Our After Before As When While Meanwhile However Officials Still Yet Now T
 Both Other Such No Not If Since Although Though Despite During For From With Without By Under
 """.split())
 
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_END = compile_cached(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 #: A sentence end glued to the next sentence: a plain lowercase word, a period, a capitalised word.
-_GLUED = re.compile(r"(?<=[a-z]{3})[.!?][\"'”’]?(?=[A-Z][a-z]|[A-Z]\.[A-Z]\.)")
-_OPENER = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+_GLUED = compile_cached(r"(?<=[a-z]{3})[.!?][\"'”’]?(?=[A-Z][a-z]|[A-Z]\.[A-Z]\.)")
+_OPENER = compile_cached(r"\s+([\"'“‘(\[]*)(\S)")
 
 
 def paragraph_spans(text: str) -> list[Span]:
     """Blocks separated by blank lines, trimmed."""
     spans = []
-    for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+    for m in rc.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         a, b = _trim(text, m.start(), m.end())
         if b > a:
             spans.append((a, b))
@@ -42,7 +43,7 @@ def paragraph_spans(text: str) -> list[Span]:
 def sentence_spans(text: str) -> list[Span]:
     """(start, end) of each sentence, whitespace trimmed, never empty, in order."""
     spans: list[Span] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in rc.finditer(r"[^\n]+", text):
         a = line.start()
         for cut in _cuts(text, line.start(), line.end()):
             s, e = _trim(text, a, cut)
@@ -69,27 +70,27 @@ def _is_boundary(text: str, dot: int, after: int, line_end: int) -> bool:
         return False
     first = nxt.group(2)
     if text[dot] == ".":
-        word = re.search(r"([\w.]+)$", text[max(0, dot - 20):dot])
+        word = rc.search(r"([\w.]+)$", text[max(0, dot - 20):dot])
         token = word.group(1) if word else ""
-        token = re.sub(r"^.*[a-z]{3}[.!?]", "", token)     # "arsenal.U.S": the glued next sentence
+        token = rc.sub(r"^.*[a-z]{3}[.!?]", "", token)     # "arsenal.U.S": the glued next sentence
         if token.lower().rstrip(".") in _ABBREVIATIONS and not text[after - 1] in "\"”’)":
             return False
         # Initials and dotted acronyms: "U.K.", "J. R.", "a.m." — a dotted acronym ends a sentence
         # only before a word that typically opens one ("U.K. Prime Minister Doe" goes on).
-        if re.fullmatch(r"(?:\w\.)*\w", token) and len(token.replace(".", "")) <= 3 and "." in token + ".":
+        if rc.fullmatch(r"(?:\w\.)*\w", token) and len(token.replace(".", "")) <= 3 and "." in token + ".":
             if len(token) == 1 and token.isupper():
                 return False
             if "." in token:
                 if not first.isupper():
                     return False
-                following = re.match(r"[\"'“‘(\[]*(\w+)", text[after:line_end].lstrip())
+                following = rc.match(r"[\"'“‘(\[]*(\w+)", text[after:line_end].lstrip())
                 if following and following.group(1) not in _SENTENCE_OPENERS:
                     return False
     if first.isupper() or first.isdigit() or first in "\"'“‘([":
         return True
     # A sentence whose writer forgot the capital: "... hostilities. responsible for ..." after a
     # plain word (not an abbreviation or initial).
-    prev = re.search(r"([A-Za-z]+)$", text[max(0, dot - 20):dot])
+    prev = rc.search(r"([A-Za-z]+)$", text[max(0, dot - 20):dot])
     return bool(prev and len(prev.group(1)) >= 4 and prev.group(1).islower()
                 and prev.group(1) not in _ABBREVIATIONS and text[dot] == "."
                 and text[after] == " " and text[after + 1:after + 2].islower())

@@ -8,8 +8,8 @@ import datetime as dt
 import re
 from typing import Optional
 
-from . import regex_cache as rc
-from .regex_cache import compile_cached
+from .. import regex_cache as rc
+from ..regex_cache import compile_cached
 
 
 # ---- calendar arithmetic ---------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from . import regex_cache as rc
-from .regex_cache import compile_cached
+from .. import regex_cache as rc
+from ..regex_cache import compile_cached
 from .lexicon import AMBIGUOUS_MONTHS, unit_of
 from .normalise import plain
 

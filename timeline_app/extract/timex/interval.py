@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-from .regex_cache import compile_cached
+from ..regex_cache import compile_cached
 from .anchor import add_months
 
 Interval = tuple[Optional[dt.datetime], Optional[dt.datetime], str]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from . import regex_cache as rc
+from .. import regex_cache as rc
 
 
 def alternation(words) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Callable, Optional
 
-from . import regex_cache as rc
+from .. import regex_cache as rc
 from .anchor import (Context, add_months, fmt_day, fmt_unit, fmt_week, shift, weekday_from, weekday_in_week)
 from .lexicon import (MONTHS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, SEASONS, UNITS,
                       VAGUE_QUANTITIES, WEEKDAYS, number_value, ordinal_value, unit_of)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .regex_cache import compile_cached
+from ..regex_cache import compile_cached
 from .lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNIT_PLURALS, UNITS, WEEKDAYS
 from .lexicon import (AMPM_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE, ORDINAL_RE, POD_RE,
                       SEASON_RE, SP, TZ_RE, UNIT_RE, VAGUE_RE, WEEKDAY_RE)

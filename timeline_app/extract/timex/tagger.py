@@ -7,7 +7,7 @@ The modules, each with one job:
 - recognise.py  the grammar: ~35 rules, each compiled on first use and run only in the windows around its
                 own trigger words; span selection (longest, then priority) and TimeML extents (no leading
                 "about", "in", possessive "'s");
-- regex_cache.py compiled regexes kept on disk between runs (like .pyc files), so start-up skips compiling;
+- ../regex_cache.py compiled regexes kept on disk between runs (like .pyc files), so start-up skips compiling;
 - filters.py    rejects look-alikes before selection ("may", "2000 people", "Operation Desert Spring");
 - normalise.py  one function per rule: TIMEX3 type/value/mod, resolved against the reference date, the
                 clause's tense or the narrative (holidays.py: named days);
@@ -21,18 +21,16 @@ weekday after "last week" can use the last resolved time (anchored="narrative").
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Optional
 
 from . import Timex
-from . import regex_cache as rc
+from .. import regex_cache as rc
 from .anchor import Context
 from .interval import interval_for
 from .filters import accept
 from .holidays import holiday
 from .normalise import NORMALISERS, Resolved
 from .recognise import candidates, select
-from .regex_cache import save as save_regex_cache
 
 #: Granularity of the last resolved time -> the calendar unit narrative expressions count in.
 _NARRATIVE_UNIT = {"day": "day", "part-of-day": "day", "hour": "day", "minute": "day", "second": "day",
@@ -80,7 +78,6 @@ def tag(text: str, reference=None) -> list[Timex]:
         if r is None:
             continue
         result.append(_timex(c.start, c.end, text, r, ctx, c.rule))
-    save_regex_cache()       # only writes when a rule was compiled for the first time
     return result
 
 

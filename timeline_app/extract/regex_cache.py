@@ -1,7 +1,9 @@
-"""Compiled grammar regexes kept on disk between runs, so the app's start-up does not pay for compiling them.
+"""Compiled regexes kept on disk between runs, so neither start-up nor a new article pays for compiling them.
 
-Python compiles a regex in pure Python (parse, then code generation): the ~35 grammar rules cost 30-60 ms,
-more than the whole first ``tag()`` of an article. The compiled form is a list of integers that the C engine
+Python compiles a regex in pure Python (parse, then code generation): the time grammar's ~35 rules and the
+~120 patterns of sentence splitting, actors and attribution cost 60-120 ms, several times the whole
+extraction of a news article. Only fixed patterns belong here (not ones built from an article's words).
+(Ingest's few simple patterns compile faster than this file loads: they stay with ``re``.) The compiled form is a list of integers that the C engine
 accepts directly, so it is stored once (like a .pyc file) and rebuilt in microseconds on later runs.
 
 Safety: the file is keyed by the Python version and the regex engine's MAGIC number, and by a checksum (CRC-32) of its
@@ -20,7 +22,9 @@ from typing import Optional
 _entries: Optional[dict] = None
 _dirty = False
 _used: set = set()          # keys looked up by this process
-_MAX_STALE = 200            # entries of patterns no longer in use (an older version of the grammar) dropped beyond
+#: Entries not used by this process are dropped beyond this many (patterns of an older version of the code);
+#: generous, because one process may use only some of them (a start-up that reads a cached article).
+_MAX_STALE = 1000
 
 
 def _engine_key() -> str:
@@ -37,8 +41,8 @@ def _path() -> Optional[Path]:
     if not key:
         return None
     try:
-        from ...appdirs import cache_dir
-        return cache_dir("regex") / f"timex-{key}.marshal"
+        from ..appdirs import cache_dir
+        return cache_dir("regex") / f"regexes-{key}.marshal"
     except Exception:           # noqa: BLE001 - no cache folder: compile every time
         return None
 
@@ -89,7 +93,10 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
     except Exception:            # noqa: BLE001 - another Python's internals: the public way
         return re.compile(pattern, flags)
     entries[(pattern, flags)] = entry
-    _dirty = True
+    if not _dirty:
+        _dirty = True
+        import atexit
+        atexit.register(save)       # once per process, and only when something new was compiled
     return compiled
 
 
@@ -109,7 +116,7 @@ def save() -> None:
         body = marshal.dumps(_entries)
     except ValueError:
         return
-    from ...atomic import write_atomic
+    from ..atomic import write_atomic
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, zlib.crc32(body).to_bytes(4, "big") + body)
@@ -117,7 +124,7 @@ def save() -> None:
         pass
 
 
-# ---- the re module's functions, compiled through the cache (the grammar's helpers call these) ---------------
+# ---- the re module's functions, compiled through the cache (for fixed patterns used inside functions) -------
 _memo: dict = {}
 
 
@@ -147,3 +154,11 @@ def sub(pattern: str, repl, string: str, count: int = 0, flags: int = 0) -> str:
 
 def split(pattern: str, string: str, maxsplit: int = 0, flags: int = 0) -> list:
     return rx(pattern, flags).split(string, maxsplit)
+
+
+def finditer(pattern: str, string: str, flags: int = 0):
+    return rx(pattern, flags).finditer(string)
+
+
+def findall(pattern: str, string: str, flags: int = 0) -> list:
+    return rx(pattern, flags).findall(string)
