@@ -52,10 +52,10 @@ _PREPOSITIONS_NOT_AFFILIATION = compile_cached(
 # What may stand between a country and a person's name in one title phrase:
 # "X's Supreme Leader", "X State Secretary", "responsible for X external relations".
 _TITLE_GAP = compile_cached(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|de|el|al)\s|[A-Z][\w.\-]*|"
-                        r"external|foreign|policy|affairs|relations|chief|minister|secretary|head|"
-                        r"spokesman|spokeswoman|spokesperson|leader|envoy|ambassador|official|"
-                        r"president|prime|deputy|senior|top|former|general|state|defense|defence|"
-                        r"interior|military|army|security|national|special|representative)*")
+                            r"external|foreign|policy|affairs|relations|chief|minister|secretary|head|"
+                            r"spokesman|spokeswoman|spokesperson|leader|envoy|ambassador|official|"
+                            r"president|prime|deputy|senior|top|former|general|state|defense|defence|"
+                            r"interior|military|army|security|national|special|representative)*")
 
 
 def slug(name: str) -> str:
@@ -132,7 +132,7 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
 
 
 _AIDE_TO = compile_cached(r"\b(?:advis[eo]r|aide|assistant|deputy|counsellor|counselor)\s+to\s+(?:the\s+)?$",
-                      re.IGNORECASE)
+                          re.IGNORECASE)
 _TITLE_BEFORE = compile_cached(
     r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
     r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"
@@ -161,7 +161,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     mention_starts = SortedSpans(mentions)
 
     appositive_title = compile_cached(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
-                                  + "|".join(re.escape(t) for t in gaz.titles if t.islower()) + r")\b")
+                                      + "|".join(re.escape(t) for t in gaz.titles if t.islower()) + r")\b")
     stop_cache: dict[str, bool] = {}
 
     def is_stop(tok: str) -> bool:
@@ -292,14 +292,14 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
 
 
 _AIDE_OF = compile_cached(r",\s+(?:an?|the)\s+(?:senior\s+|top\s+|chief\s+|close\s+)?(?:aide|adviser|advisor|"
-                      r"spokes(?:man|woman|person)|deputy|assistant)\s+(?:to|for|of)\s+(?:[A-Z][\w\-]* )?"
-                      r"([A-Z][\w\-]+)\b")
+                          r"spokes(?:man|woman|person)|deputy|assistant)\s+(?:to|for|of)\s+(?:[A-Z][\w\-]* )?"
+                          r"([A-Z][\w\-]+)\b")
 _MEETS_BEFORE = compile_cached(r"\b(?:talks|meeting|met|meets|meet|visited|visiting|counterpart|hosted|received)"
-                           r"(?:\s+with)?\s+(?:[^,.;]{0,60}?\band\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
+                               r"(?:\s+with)?\s+(?:[^,.;]{0,60}?\band\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
 #: Titles only a state has: its government, its armed services.
 _STATE_TITLE = compile_cached(r"\b(?:prime\s+minister|president|(?:foreign|defen[cs]e|interior)\s+(?:minister|secretary)|"
-                          r"secretary\s+of\s+state|ambassador|air\s+force|army|navy|military|police|ministry|"
-                          r"government)\b[\w\s.,]{0,25}$", re.IGNORECASE)
+                              r"secretary\s+of\s+state|ambassador|air\s+force|army|navy|military|police|ministry|"
+                              r"government)\b[\w\s.,]{0,25}$", re.IGNORECASE)
 _BETWEEN_AND = compile_cached(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")
 
 
@@ -417,7 +417,7 @@ _LOCATIVE = compile_cached(
     r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+)?$",
     re.IGNORECASE)
 _IN_RESPONSE = compile_cached(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
-                          re.IGNORECASE)
+                              re.IGNORECASE)
 
 
 def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_end: int,
@@ -581,7 +581,7 @@ def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, alias
 
 
 _SPEECH_AFTER = compile_cached(r"[^.,;!?“\"]{0,30}?\b(?:said|says|told|tells|claimed|claims|insisted|admitted|"
-                           r"denied|denies|warned|announced|stated|added)\b")
+                               r"denied|denies|warned|announced|stated|added)\b")
 
 
 def _speech_count(text: str, mentions: list[Mention], entity_id: str) -> int:

@@ -48,16 +48,16 @@ _PASSIVE_BY = compile_cached(
     r"brokered|praised|questioned|echoed|expelled|approved|imposed|adopted)\s+(?:[\w,]+\s+){0,4}?by\s+"
     r"((?:the\s+)?[^,.;]{2,80})")
 _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?(?:accusations?|claims?|arguments?|assertions?|"
-                         r"allegations?|insistence|contention|denials?)\s+that\b")
+                             r"allegations?|insistence|contention|denials?)\s+that\b")
 _INVERTED = compile_cached(r"[,?!]?[\"”’]\s+(said|says|added|told)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{1,70})")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
-                          r"despite|whereas|unless)\b", re.IGNORECASE)
+                              r"despite|whereas|unless)\b", re.IGNORECASE)
 _AUX = compile_cached(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
-                  r"previously|first|on\s+\w+|in\s+turn|last\s+\w+|this\s+\w+|\w+day|will|would|"
-                  r"did|does|not|n't|didn't|doesn't|is|was|were|are|had|been|further|directly|"
-                  r"publicly|quickly|immediately|also|long|who|which|in\s+a\s+statement|ready\s+to|willing\s+to|"
-                  r"prepared\s+to|expected\s+to|going\s+to|set\s+to|able\s+to|unable\s+to|likely\s+to),?)+\s*$",
-                  re.IGNORECASE)
+                      r"previously|first|on\s+\w+|in\s+turn|last\s+\w+|this\s+\w+|\w+day|will|would|"
+                      r"did|does|not|n't|didn't|doesn't|is|was|were|are|had|been|further|directly|"
+                      r"publicly|quickly|immediately|also|long|who|which|in\s+a\s+statement|ready\s+to|willing\s+to|"
+                      r"prepared\s+to|expected\s+to|going\s+to|set\s+to|able\s+to|unable\s+to|likely\s+to),?)+\s*$",
+                      re.IGNORECASE)
 _PRONOUN = compile_cached(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
 _DEFINITE_BACKREF = compile_cached(
     r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+((?:\w+\s+){0,3}"
@@ -67,7 +67,7 @@ _DEFINITE_BACKREF = compile_cached(
     r"administration|authorities|cleric|commander|general|diplomat|negotiator|adviser|advisor|aide|"
     r"lawmaker|organi[sz]ation|bloc))\W*$", re.IGNORECASE)
 _OFFICIALDOM = compile_cached(r"^\W*(?:the\s+)?(?:official\s+(?:figures|data|statistics|estimates|sources)|"
-                          r"government\s+(?:figures|data|officials|sources)|authorities)\b", re.IGNORECASE)
+                              r"government\s+(?:figures|data|officials|sources)|authorities)\b", re.IGNORECASE)
 _ARMY_AFTER = compile_cached(r"\s+(?:army|military|armed\s+forces|forces|troops|soldiers)\b", re.IGNORECASE)
 #: How far back (characters) "the army" may look for the state it belongs to.
 _ARMY_LOOKBACK = 600
@@ -75,29 +75,29 @@ _ARMY_LOOKBACK = 600
 _NAMED_BODY = compile_cached(r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+(?:[A-Z]\w*\s+)+[A-Z]\w*\W*$")
 _STATEMENT = compile_cached(r"\bstatement\b", re.IGNORECASE)
 _STATEMENT_BACKREF = compile_cached(r"^\W*(?:but\s+|and\s+)?(?:the|that|this)\s+(?:\w+\s+){0,2}statement\W*$",
-                                re.IGNORECASE)
+                                    re.IGNORECASE)
 _ARMY_GENERIC = compile_cached(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
-                           r"armed forces|soldiers|government|air force|navy|coast guard|security forces)\b",
-                           re.IGNORECASE)
+                               r"armed forces|soldiers|government|air force|navy|coast guard|security forces)\b",
+                               re.IGNORECASE)
 _ARMED_BODY = compile_cached(r"^\W*(?:the\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
-                         r"armed forces|soldiers|air force|navy|coast guard|security forces)\b", re.IGNORECASE)
+                             r"armed forces|soldiers|air force|navy|coast guard|security forces)\b", re.IGNORECASE)
 _RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
-                    r"broadcaster|outlet)\b")
+                        r"broadcaster|outlet)\b")
 _QUOTE_CHARS = compile_cached(r"[“”\"]")
 _OPENING_QUOTES = compile_cached(r"[“\"]")
 _PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 _QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
 _BODY_WORDS = compile_cached(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
-                         r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
-                         re.IGNORECASE)
+                             r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
+                             re.IGNORECASE)
 _DATELINE_AT = compile_cached(_DATELINE.pattern.lstrip("^"))   # matched at a position, not a string start
 _TITLE_WORDS = compile_cached(r"\b(?:director|spokesman|spokeswoman|spokesperson|minister|adviser|advisor|"
-                          r"aide|envoy|ambassador|official|secretary|chief|head)\b", re.IGNORECASE)
+                              r"aide|envoy|ambassador|official|secretary|chief|head)\b", re.IGNORECASE)
 _TRAILING = compile_cached(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+(?:said|says|added|reported|"
-                       r"claimed|told\s+\w+)\.?$")
+                           r"claimed|told\s+\w+)\.?$")
 #: "..., said air force spokesman, <Name>." / "..., said <Name>.": the speaker after the verb.
 _SAID_TRAILING = compile_cached(r",\s+(?:said|says|added|told\s+\w+)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{1,60}?"
-                            r"(?:,\s+[A-Z][^,“\"]{1,40}?)?)\.?[\"”’']?$")
+                                r"(?:,\s+[A-Z][^,“\"]{1,40}?)?)\.?[\"”’']?$")
 _ACTION_VERBS = compile_cached(
     r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
     r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
@@ -356,7 +356,7 @@ _SPEAKER_OPENER = compile_cached(
 
 
 _SPEAKER_ASIDE = compile_cached(r",\s*(?:on the other hand|however|in turn|meanwhile|for (?:its|his|her|their) part|"
-                            r"too|also|though|in a statement|in response)\s*,?\s*$", re.IGNORECASE)
+                                r"too|also|though|in a statement|in response)\s*,?\s*$", re.IGNORECASE)
 
 
 def speaker_text(text: str, span: Span) -> str:
@@ -369,7 +369,7 @@ def speaker_text(text: str, span: Span) -> str:
 
 # ", which <capital> said" starts a new speaker; ", which holds ..., has warned" is an aside.
 _CLAUSE_CUT = compile_cached(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|\s[-–—]\s+(?:a|an|the)\s+\w+|"
-                         r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
+                             r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
 
 
 def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> Optional[Span]:
@@ -535,10 +535,10 @@ _CLAUSE_ACTOR = compile_cached(
     rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
     rf"took\s+similar|followed\s+suit)\b")
 _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|"
-                     rf"recalled|suspended|closed|took|followed|from)\b")
+                         rf"recalled|suspended|closed|took|followed|from)\b")
 _LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
-                           r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
-                           r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
+                               r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
+                               r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
 
 
 def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:

@@ -20,12 +20,12 @@ _ARMED_HEADS = (r"Forces|Force|Front|Army|Movement|Brigades?|Liberation|Militia|
                 r"Resistance|Defen[cs]e|Units|Battalions?|Guards?|Mujahideen|Rebels")
 _ARMED_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS})\b")
 _BODY_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS}|Party|Council|Alliance|Coalition|Organi[sz]ation|Committees?|Congress|"
-                        r"Union|Authority)\b")
+                            r"Union|Authority)\b")
 
 
 #: "troops under rebel general <Name>": a force the article knows only by its leader's name.
 _LED_BY = compile_cached(r"\b(?:rebel|renegade|militia|insurgent|warlord|guerrilla)\s+(?:leader|general|commander|chief|"
-                     r"chieftain)\s+((?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)")
+                         r"chieftain)\s+((?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)")
 _ACRONYM = compile_cached(r"(?<![\w\-])[A-Z]{2,6}(?![\w\-])")
 _ACRONYM_FILLERS = r"(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*"
 #: At most this many unknown acronyms are matched against spelled-out names (each costs a scan).

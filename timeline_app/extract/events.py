@@ -35,11 +35,11 @@ _NEWS_DAY = compile_cached(
     r"called|condemned|criticized|criticised|stated|insisted|will|is|are|has|have|now|today|"
     r"tonight|currently|expelled|expels)\b")
 _BYLINE = compile_cached(r"^(?:\W*(?:published|updated|posted|by)\b|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
-                     re.IGNORECASE)
+                         re.IGNORECASE)
 # "CITY —", "TOWN, Country (Wire) —", "CITY (Agency) -": a dateline, not part of the event.
 _DATELINE = compile_cached(r"^(?:[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
-                       r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})"
-                       r"|[A-Z][\w .'\-]{2,30},\s*[A-Z][\w .]{1,30}\s*\([^)]{1,40}\)\s*[—–-]{1,2})\s+")
+                           r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})"
+                           r"|[A-Z][\w .'\-]{2,30},\s*[A-Z][\w .]{1,30}\s*\([^)]{1,40}\)\s*[—–-]{1,2})\s+")
 _FUTURE = compile_cached(r"\b(?:will|shall|is going to|are going to|plans to|intends to)\b")
 _USABLE_TYPES = ("DATE", "TIME")
 
@@ -66,10 +66,11 @@ def time_value(timex, anchored: Optional[str] = None) -> TimeValue:
     begin, end = timex.begin, timex.end_time
     if begin is not None and end is not None and end < begin:
         begin, end = end, begin
-    return TimeValue.model_construct(value=timex.value, start=begin, end=end, granularity=_granularity(timex.granularity),
-                     expression=timex.text, expression_span=(timex.start, timex.end),
-                     anchored=anchored or (timex.anchored if timex.anchored in
-                                           ("explicit", "reference", "narrative") else "explicit"))
+    if not anchored:
+        anchored = timex.anchored if timex.anchored in ("explicit", "reference", "narrative") else "explicit"
+    return TimeValue.model_construct(value=timex.value, start=begin, end=end,
+                                     granularity=_granularity(timex.granularity), expression=timex.text,
+                                     expression_span=(timex.start, timex.end), anchored=anchored)
 
 
 def reference_time(reference: dt.date) -> TimeValue:
@@ -81,7 +82,7 @@ def reference_time(reference: dt.date) -> TimeValue:
 def _reference_time(reference: dt.date) -> TimeValue:
     start = dt.datetime.combine(reference, dt.time())
     return TimeValue.model_construct(value=reference.isoformat(), start=start, end=start + dt.timedelta(days=1),
-                     granularity="day", expression="", expression_span=None, anchored="reference")
+                                     granularity="day", expression="", expression_span=None, anchored="reference")
 
 
 _GRANULARITIES = {"millennium", "century", "decade", "year", "half-year", "season", "quarter", "month",
@@ -161,7 +162,7 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
 
 _PAST_CONTENT = compile_cached(r"\b(?:was|were|had|\w{3,}ed)\b")
 _PRESENT_CONTENT = compile_cached(r"\b(?:is|are|am|has|have|will|would|can|could|may|might|must|should|now|today|"
-                              r"remains?|continues?|says|say)\b")
+                                  r"remains?|continues?|says|say)\b")
 _REPORTING = compile_cached(r"\b(?:said|told|reported|added|announced|claimed|stated|according\s+to)\b[^,.]*")
 
 

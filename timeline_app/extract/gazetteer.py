@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
+
 from .regex_cache import compile_cached
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "gazetteer" / "gazetteer.json"

@@ -75,8 +75,8 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
         attribution = attribution_by_sentence.get(draft.sentence_span)
         lane = _lane(gaz, draft, attribution, parties, reference)
         events.append(Event.model_construct(id=eid, title=draft.title or text[draft.span[0]:draft.span[1]][:80],
-                            sentence=text[draft.sentence_span[0]:draft.sentence_span[1]],
-                            span=draft.span, time=draft.time, actors=draft.actors, lane=lane))
+                                            sentence=text[draft.sentence_span[0]:draft.sentence_span[1]],
+                                            span=draft.span, time=draft.time, actors=draft.actors, lane=lane))
         event_by_sentence.setdefault(draft.sentence_span, eid)
 
     accounts: list[Account] = []
@@ -95,29 +95,31 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
             pass
         elif attribution.entity in parties:
             accounts.append(Account.model_construct(party=attribution.entity, speaker=attribution.speaker,
-                                    text=text[sa:sb], span=(sa, sb), event=event_id))
+                                                    text=text[sa:sb], span=(sa, sb), event=event_id))
         elif entity is not None and entity.kind in _REACTING_KINDS:
             reactions.append(Reaction.model_construct(actor=attribution.entity, speaker=attribution.speaker,
-                                      text=text[sa:sb], span=(sa, sb), event=event_id))
+                                                      text=text[sa:sb], span=(sa, sb), event=event_id))
             reactors.setdefault(attribution.entity, entity.name)
         for other in attribution.also:
             other_entity = gaz.entity(other)
             if other in parties and other != attribution.entity:
                 # A second side speaking in its own clause of the sentence.
-                accounts.append(Account.model_construct(party=other, speaker=other_entity.name if other_entity else other,
-                                        text=text[sa:sb], span=(sa, sb), event=event_id))
+                speaker = other_entity.name if other_entity else other
+                accounts.append(Account.model_construct(party=other, speaker=speaker, text=text[sa:sb],
+                                                        span=(sa, sb), event=event_id))
                 continue
             if other in parties or other_entity is None or other_entity.kind not in _REACTING_KINDS:
                 continue
             reactions.append(Reaction.model_construct(actor=other, speaker=other_entity.name, text=text[sa:sb],
-                                      span=(sa, sb), event=event_id))
+                                                      span=(sa, sb), event=event_id))
             reactors.setdefault(other, other_entity.name)
 
-    party_models = [Party.model_construct(id=pid, name=choice.names.get(pid, pid), aliases=choice.aliases.get(pid, []))
+    party_models = [Party.model_construct(id=pid, name=choice.names.get(pid, pid),
+                                          aliases=choice.aliases.get(pid, []))
                     for pid in parties]
     actors = _actors(gaz, parties, choice, people, reactors)
     return Timeline.model_construct(article=article, parties=party_models, actors=actors, events=events,
-                    accounts=accounts, reactions=reactions)
+                                    accounts=accounts, reactions=reactions)
 
 
 def _title_span(text: str, title: str, sentences) -> Optional[tuple[int, int]]:
@@ -199,8 +201,9 @@ def _actors(gaz, parties, choice, people, reactors) -> list[Actor]:
     out: list[Actor] = []
     for pid in parties:
         ent = gaz.entity(pid)
-        out.append(Actor.model_construct(id=pid, name=choice.names.get(pid, pid), kind="state" if ent.kind == "state" else "group",
-                         affiliation=pid, role="party"))
+        out.append(Actor.model_construct(id=pid, name=choice.names.get(pid, pid),
+                                         kind="state" if ent.kind == "state" else "group",
+                                         affiliation=pid, role="party"))
     seen = set(parties)
     for rid, name in reactors.items():
         if rid in seen:
@@ -208,7 +211,7 @@ def _actors(gaz, parties, choice, people, reactors) -> list[Actor]:
         seen.add(rid)
         ent = gaz.entity(rid)
         out.append(Actor.model_construct(id=rid, name=name, kind="state" if ent.kind == "state" else "organisation",
-                         affiliation=rid, role="international"))
+                                         affiliation=rid, role="international"))
     # Every state or body a person belongs to is an actor too, so each affiliation resolves.
     for person in people.values():
         aff = person.affiliation
@@ -224,5 +227,5 @@ def _actors(gaz, parties, choice, people, reactors) -> list[Actor]:
         role = "party" if person.affiliation in parties else (
             "international" if person.affiliation in reactors else "other")
         out.append(Actor.model_construct(id=person.id, name=person.name, kind="person", affiliation=person.affiliation,
-                         role=role))
+                                         role=role))
     return out
