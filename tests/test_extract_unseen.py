@@ -238,3 +238,27 @@ def test_a_speaker_with_an_unarticled_title_aside_is_a_person():
     text = ("Thai officials admit they are struggling to counter the tactics.\n\n"
             "\"This is totally different,\" Anan Suksan, vice-minister for foreign affairs, told reporters.")
     assert _people(text)["Anan Suksan"] == "thailand"
+
+
+# -- people counted are not a side ----------------------------------------------------------------
+
+def test_a_counted_people_noun_is_casualties_not_a_party():
+    title = "Gaza suffers deadliest day as UN calls fighting appalling"
+    text = (title + "\n\nIsraeli airstrikes killed at least 42 Palestinians in Gaza City early on Sunday, the deadliest "
+            "attack since the fighting began. Israeli shelling also wounded 50 Palestinians in Khan Younis.\n\n"
+            "The Hamas-run health ministry said 10 children were among the dead. Hamas said its fighters had fired "
+            "130 rockets overnight. A Hamas spokesman said the group would not stop. Israel said it had struck "
+            "the home of a Hamas leader.")
+    assert {p.id for p in _timeline(text, title=title).parties} == {"israel", "hamas"}
+
+
+# -- a group defined in wire style, with a cue instead of a head word -----------------------------
+
+def test_a_group_defined_as_name_comma_or_acronym_is_a_side():
+    text = ("Mali's army said Tuesday it had seized the town of Kidal from separatist rebels. The rebel "
+            "coalition, known as the Permanent Strategic Framework, or CSP, denied that it had been defeated. "
+            "The CSP said its fighters had withdrawn to spare civilians, and the army said the CSP had fled.")
+    gaz = discover(gazetteer.get(), text)
+    assert gaz.entities["csp"].kind == "group"
+    assert "Permanent Strategic Framework" in gaz.entities["csp"].names
+    assert {p.id for p in _timeline(text).parties} == {"mali", "csp"}

@@ -309,6 +309,15 @@ def test_halves_and_weeks_of_a_day_are_one_expression(sentence, expression):
     assert find(sentence, expression).text == expression
 
 
+def test_a_night_before_skips_a_background_month_and_its_small_hours_are_the_next_day():
+    text = ("Russia attacked overnight and into the morning of Dec. 29. \"This is the largest attack since the "
+            "invasion in February 2022,\" a spokesman said. The first drones came late the night before, and "
+            "bombers launched missiles at around 4 a.m. local time.")
+    ref = dt.date(2023, 12, 29)
+    assert find(text, "the night before", ref).value == "2023-12-28TNI"
+    assert find(text, "4 a.m.", ref).value == "2023-12-29T04:00"
+
+
 def test_year_ranges_span_all_their_years():
     t = find("The 1992-94 war displaced thousands.", "1992-94")
     assert (t.value, t.begin, t.end_time) == ("1992", _dt(1992, 1, 1), _dt(1995, 1, 1))

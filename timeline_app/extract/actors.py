@@ -416,6 +416,12 @@ _LOCATIVE = compile_cached(
     r"cities|towns?|villages?|outskirts|rest|much|most)\s+of\s+)"
     r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+)?$",
     re.IGNORECASE)
+#: A number before a people noun ("42 Palestinians", "dozens of Ukrainians"): people counted, most often
+#: casualties, not the state acting or acted against.
+_COUNTED_BEFORE = compile_cached(
+    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|dozens|hundreds|thousands|scores|millions|several|many|some)(?:\s+of)?)\s+"
+    r"(?:(?:more|other|innocent|civilian|young|fellow)\s+)?$", re.IGNORECASE)
 _IN_RESPONSE = compile_cached(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
                               re.IGNORECASE)
 
@@ -445,6 +451,8 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
         place = bool(_LOCATIVE.search(text[max(0, m.start - 30):m.start]))
         if place:
             weight *= 0.3                          # a place, not an actor
+        elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]):
+            place = True                           # people counted ("42 Palestinians killed"), not a side acting
         if title_span and title_span[0] <= m.start < title_span[1]:
             weight *= 4
         elif m.start < lead_end:

@@ -6,6 +6,7 @@ only, with the acronym and the long form as its names.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .actors import slug
@@ -15,6 +16,18 @@ from .regex_cache import compile_cached
 
 _DEFINITION = compile_cached(
     r"\b((?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*){1,8})\(([A-Z][A-Z0-9\-]{1,7})\)")
+#: The wire-copy form of the same: "the Rapid Support Forces, or RSF,".
+_DEFINITION_OR = compile_cached(
+    r"\b((?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*){0,7}[A-Z][\w'’\-]*),\s+or\s+"
+    r"([A-Z][A-Z0-9\-]{1,7})(?![\w\-])")
+#: What the text calls the body just before naming it ("The rebel coalition, known as ..."): a name without
+#: a telling head word ("Permanent Strategic Framework") is still a group's.
+_GROUP_CUE_BEFORE = compile_cached(
+    r"\b(?:rebels?|separatists?|militants?|insurgents?|militias?|jihadists?|guerrillas?|armed|paramilitary|"
+    r"coalition|alliance|group|movement|faction)\s*,?\s+(?:(?:known|referred\s+to)\s+as|called|named|dubbed)\s+$",
+    re.IGNORECASE)
+_ARMED_CUE = compile_cached(r"\b(?:rebel|separatist|militant|insurgent|militia|jihadist|guerrilla|armed|paramilitary)",
+                            re.IGNORECASE)
 #: Head words of an armed group's name, and of any organised body's (which includes the armed ones).
 _ARMED_HEADS = (r"Forces|Force|Front|Army|Movement|Brigades?|Liberation|Militia|Revolutionary|Group|Jihad|"
                 r"Resistance|Defen[cs]e|Units|Battalions?|Guards?|Mujahideen|Rebels")
@@ -39,16 +52,18 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     _leader_forces(gaz, text, extra)
     _bare_acronyms(gaz, text, extra, extra_names)
     overrides = _branch_names(gaz, text)
-    for m in _DEFINITION.finditer(text):
+    for m in (*_DEFINITION.finditer(text), *_DEFINITION_OR.finditer(text)):
         long_form = rc.sub(r"^the\s+", "", m.group(1).strip())
         acronym = m.group(2)
-        if gaz.lookup(acronym) or gaz.lookup(long_form) or not _BODY_WORD.search(long_form):
+        cue = _GROUP_CUE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if gaz.lookup(acronym) or gaz.lookup(long_form) or not (_BODY_WORD.search(long_form) or cue):
             continue
         entity_id = slug(acronym)
         if entity_id in gaz.entities or entity_id in extra:
             continue
-        kind = "group" if _ARMED_WORD.search(long_form) else "organisation"
-        extra[entity_id] = Entity(entity_id, acronym, kind, None, (acronym, long_form), (), ())
+        armed = _ARMED_WORD.search(long_form) or (cue and _ARMED_CUE.search(text, max(0, cue.start() - 25), cue.end()))
+        extra[entity_id] = Entity(entity_id, acronym, "group" if armed else "organisation", None,
+                                  (acronym, long_form), (), ())
     if not extra and not extra_names and not overrides:
         return gaz
     entities = dict(gaz.entities)

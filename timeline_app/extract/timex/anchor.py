@@ -210,7 +210,7 @@ class NarrativeTime:
 
 class Context:
     """Everything a normaliser resolves against: the text, the reference date and the narrative so far."""
-    __slots__ = ("text", "ref", "ref_time", "has_ref", "last", "main_quarter", "report_quarter")
+    __slots__ = ("text", "ref", "ref_time", "has_ref", "last", "last_day", "main_quarter", "report_quarter")
 
     def __init__(self, text: str, ref: dt.date, ref_time: Optional[dt.time] = None, has_ref: bool = True) -> None:
         self.text = text
@@ -218,6 +218,9 @@ class Context:
         self.ref_time = ref_time
         self.has_ref = has_ref
         self.last: Optional[NarrativeTime] = None
+        #: The last resolved time that names a day (or a part of one): what "the night before" counts from
+        #: when the narrative has since mentioned only a background month or year.
+        self.last_day: Optional[NarrativeTime] = None
         #: The last quarter named outright ("the third quarter"): what "the quarter", "a year ago" refer to.
         self.main_quarter: Optional[NarrativeTime] = None
         #: The first quarter named outright: the one a quarterly report is about ("the latest quarter").
@@ -226,11 +229,21 @@ class Context:
     def tense(self, start: int, end: int) -> int:
         return tense_near(self.text, start, end)
 
-    def anchor(self, position: int) -> tuple[dt.date, str, str]:
-        """The date narrative-relative expressions count from, its unit, and how it was anchored."""
-        if self.last is not None:
-            return self.last.begin, self.last.unit, "narrative"
+    def anchor(self, position: int, unit: str = "") -> tuple[dt.date, str, str]:
+        """The date narrative-relative expressions count from, its unit, and how it was anchored.
+
+        A count in days ("the night before", "the following day") skips a background month or year named
+        since the last day ("... since the invasion in February 2022. ... late the night before"): news
+        returns to its own days after such an aside."""
+        last = self.last
+        if unit in ("day", "hour", "minute") and last is not None and last.unit != "day" \
+                and self.last_day is not None and last.begin < self.last_day.begin:
+            last = self.last_day
+        if last is not None:
+            return last.begin, last.unit, "narrative"
         return self.ref, "day", "reference"
 
     def remember(self, begin: dt.date, unit: str, value: str, position: int, rule: str = "") -> None:
         self.last = NarrativeTime(begin, unit, value, position, rule)
+        if unit == "day":
+            self.last_day = self.last

@@ -432,6 +432,8 @@ def clock(m: re.Match, ctx: Context) -> Optional[Resolved]:
         if hour > 12 or hour == 0 and pm:
             return None
         hour = hour % 12 + (12 if pm else 0)
+    if anchored == "narrative" and hour < 6 and ctx.last is not None and ctx.last.value.endswith("TNI"):
+        day += dt.timedelta(days=1)      # "late the night before ... at around 4 a.m.": that night's small hours
     mod = "APPROX" if m["approx"] else None
     return Resolved("TIME", f"{fmt_day(day)}T{hour:02d}:{minute:02d}", mod=mod, anchored=anchored)
 
@@ -514,13 +516,13 @@ def pod(m: re.Match, ctx: Context) -> Optional[Resolved]:
     elif rel == "this":
         d, anchored = ctx.ref, "reference"
     elif rel in ("the next", "the following"):
-        base, _, anchored = ctx.anchor(m.start())
+        base, _, anchored = ctx.anchor(m.start(), "day")
         d = base + dt.timedelta(days=1)
     elif rel == "the previous":
-        base, _, anchored = ctx.anchor(m.start())
+        base, _, anchored = ctx.anchor(m.start(), "day")
         d = base - dt.timedelta(days=1)
     else:       # "that night", "the same morning", "the morning": the narrative's day
-        d, _, anchored = ctx.anchor(m.start())
+        d, _, anchored = ctx.anchor(m.start(), "day")
     value, type_ = _with_pod(fmt_day(d), p)
     return Resolved(type_, value, mod=_pos_mod(m["pmod"]), anchored=anchored)
 
@@ -580,7 +582,7 @@ def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
                                 end=end, granularity=unit)
             return Resolved("DURATION", n_value, anchored="reference", begin=begin, end=end, granularity="duration")
         if has_the or rel in ("previous", "prior", "preceding"):
-            base, _, anchored = ctx.anchor(m.start())
+            base, _, anchored = ctx.anchor(m.start(), unit)
             base = shift(base, -1, unit)
         else:
             base = shift(ref, -1, unit)
@@ -588,14 +590,14 @@ def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
                 base = ref - dt.timedelta(days=7)
     elif rel in ("next", "coming", "following"):
         if has_the and rel in ("next", "following") or rel == "following":
-            base, _, anchored = ctx.anchor(m.start())
+            base, _, anchored = ctx.anchor(m.start(), unit)
             if ctx.last is None and rel == "next" and has_the:
                 anchored = "reference"
             base = shift(base, 1, unit)
         else:
             base = shift(ref, 1, unit)
     elif rel in ("that", "same"):
-        base, _, anchored = ctx.anchor(m.start())
+        base, _, anchored = ctx.anchor(m.start(), unit)
     else:
         return None
     if unit == "weekend" and rel in ("this",) and ref.isoweekday() == 7:
@@ -653,7 +655,7 @@ def day_around(m: re.Match, ctx: Context) -> Optional[Resolved]:
     "the day after the attack on Oct. 7, 2023": counted from the date the event is given."""
     unit = plain(m["unit"])
     unit = "day" if unit == "night" else unit
-    base, _, anchored = ctx.anchor(m.start())
+    base, _, anchored = ctx.anchor(m.start(), unit)
     if m["event"]:
         mon = _month(m["mon"])
         year_ = int(m["y"]) if m["y"] else _month_year_by_tense(mon, ctx, m.start("mon"), m.end("day"))
@@ -697,7 +699,7 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if m["bare"]:
         # "hours later", "days earlier": near the narrative's time, at the precision the unit allows
         unit = unit_of(m["bare"])
-        base, _, anchored = ctx.anchor(m.start())
+        base, _, anchored = ctx.anchor(m.start(), unit)
         sign = 1 if plain(m["bdir"]) == "later" else -1
         if unit in ("hour", "minute"):
             return Resolved("DATE", fmt_day(base), anchored=anchored)
@@ -718,7 +720,7 @@ def ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
         narrative = False
     day_anchor = False
     if narrative:
-        base, base_unit, anchored = ctx.anchor(m.start())
+        base, base_unit, anchored = ctx.anchor(m.start(), unit)
         day_anchor = anchored == "narrative" and base_unit == "day"
     else:
         base, anchored = ctx.ref, "reference"
