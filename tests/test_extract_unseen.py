@@ -262,3 +262,23 @@ def test_a_group_defined_as_name_comma_or_acronym_is_a_side():
     assert gaz.entities["csp"].kind == "group"
     assert "Permanent Strategic Framework" in gaz.entities["csp"].names
     assert {p.id for p in _timeline(text).parties} == {"mali", "csp"}
+
+
+# -- officials the text never ties to a country -----------------------------------------------------
+
+def test_an_unaffiliated_official_speaks_for_the_side_that_spoke_just_before_not_the_one_accused():
+    text = ("Russia launched its largest aerial attack on Ukraine overnight, killing at least 30 people, Ukrainian "
+            "officials said.\n\nAir Force Commander Mykola Oleshchuk said Russia had used 122 missiles and 36 drones. "
+            "Explosions rang out in several cities. In Kyiv, at least 11 people were killed, Mayor Vitali Klitschko "
+            "said. Russia's Defense Ministry said it had struck military targets.")
+    timeline = _timeline(text)
+    assert _account(timeline, "Air Force Commander") == {"ukraine"}
+    assert _account(timeline, "In Kyiv") == {"ukraine"}
+
+
+def test_an_official_in_a_sentence_that_opens_in_a_capital_speaks_for_that_state():
+    text = ("Pakistan said it shot down two Indian jets on Wednesday, a day after India struck a militant camp. "
+            "Pakistan's military spokesman said its jets had hit targets across the Line of Control.\n\n"
+            "In New Delhi, foreign ministry spokesman Raveesh Kumar said Pakistani aircraft had tried to target "
+            "military installations.")
+    assert _account(_timeline(text), "In New Delhi") == {"india"}

@@ -308,10 +308,20 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
     return segment.count("\"") % 2 == 1 or segment.count("“") > segment.count("”")
 
 
+#: A side that speaks in a sentence: "Ukrainian officials said", "Ukraine's air force reported".
+_SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,3}(?:said|says|told|reported|announced|claimed|"
+                               r"stated|added)\b")
+_OPENS_IN_PLACE = compile_cached(r"\s*In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,")
+#: Titles of a town's or a region's officials: the place named with them is their side.
+_LOCAL_TITLE = compile_cached(r"\b(?:mayor|governor|regional\s+(?:governor|head|administration|chief)|"
+                              r"police\s+chief|city\s+council)\s+(?:[A-Z][\w\-]*\s+)?$", re.IGNORECASE)
+
+
 def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sentences: list[Span],
                          pos: int, states_only: bool = False) -> Optional[str]:
     """The state a titled person's context is about: their sentence up to the name, then the two
-    sentences before, then the rest of their sentence (which is often what they said)."""
+    sentences before (the side speaking there first: "... Ukrainian officials said"), then the rest of
+    their sentence (which is often what they said)."""
     index = bisect.bisect_right(sentences, pos, key=lambda s: s[0]) - 1
     if index < 0:
         return None
@@ -319,6 +329,9 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
     windows = [(sa, pos)] + [sentences[i] for i in (index - 1, index - 2) if i >= 0] + [(pos, sb)]
     if _MEETS_BEFORE.search(text, max(sa, pos - 120), pos):
         windows = windows[1:]        # "X's general is in talks with Minister Y": Y is X's counterpart
+    # A town's official, or any official in a sentence that opens in a capital ("In New Delhi, foreign
+    # ministry spokesman X said"): the place named in their own sentence is their side.
+    local = bool(_LOCAL_TITLE.search(text, max(0, pos - 40), pos)) or bool(_OPENS_IN_PLACE.match(text, sa, pos))
     for wa, wb in windows:
         found = []
         for m in in_range(mentions, wa, wb):
@@ -329,11 +342,17 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
                 continue             # words the person is quoted saying are not their label
             if _BETWEEN_AND.search(text[max(wa, m.start - 60):m.start]):
                 continue             # "between X and Y": neither is the person's side
+            if local and (wa, wb) == (sa, pos) and m.form in ("name", "metonym"):
+                return gaz.root(m.entity)    # "In Kyiv, ..., Mayor X said": the mayor's city
             if rc.search(r"\b(?:for|against|about|over|on|after)\s+(?:the\s+)?$", text[max(wa, m.start - 12):m.start]):
                 continue             # "expels diplomats for X attack": X is what it is about
             if _PREPOSITIONS_NOT_AFFILIATION.search(text[max(wa, m.start - 25):m.start]):
                 continue
             found.append(m)
+        if (wa, wb) != (sa, pos) and (wa, wb) != (pos, sb):
+            speaking = [m for m in found if _SPEAKS_AFTER.match(text, m.end, wb)]
+            if speaking:
+                return gaz.root(speaking[-1].entity)
         names = [m for m in found if m.form in ("name", "metonym")]
         pick = names or found
         if pick:
