@@ -282,3 +282,15 @@ def test_an_official_in_a_sentence_that_opens_in_a_capital_speaks_for_that_state
             "In New Delhi, foreign ministry spokesman Raveesh Kumar said Pakistani aircraft had tried to target "
             "military installations.")
     assert _account(_timeline(text), "In New Delhi") == {"india"}
+
+
+# -- "the X-led coalition" ------------------------------------------------------------------------------
+
+def test_the_coalition_a_state_leads_speaks_for_that_state():
+    text = ("The Saudi-led coalition and the Houthis agreed to a two-month truce on Friday. The Houthis said they "
+            "would halt missile attacks on Saudi Arabia.\n\nThe coalition said in a statement that it supported the "
+            "truce. The coalition denied targeting civilians in its air strikes on Sanaa.")
+    timeline = _timeline(text)
+    assert {p.id for p in timeline.parties} == {"saudi-arabia", "houthis"}
+    assert _account(timeline, "The coalition said") == {"saudi-arabia"}
+    assert _account(timeline, "The coalition denied") == {"saudi-arabia"}

@@ -51,6 +51,7 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     extra_names: dict[str, str] = {}            # a new surface form -> the known entity it names
     _leader_forces(gaz, text, extra)
     _bare_acronyms(gaz, text, extra, extra_names)
+    _led_coalitions(gaz, text, extra_names)
     overrides = _branch_names(gaz, text)
     for m in (*_DEFINITION.finditer(text), *_DEFINITION_OR.finditer(text)):
         long_form = rc.sub(r"^the\s+", "", m.group(1).strip())
@@ -94,6 +95,23 @@ def _leader_forces(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
             continue
         names = tuple(dict.fromkeys((full, family)))
         extra[entity_id] = Entity(entity_id, f"{family} forces", "group", None, names, (), ())
+
+
+_LED = compile_cached(r"(?<![\w\-])([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?)-led\s+(?:military\s+|international\s+|Arab\s+)?"
+                      r"(coalition|alliance|bloc)\b")
+
+
+def _led_coalitions(gaz: Gazetteer, text: str, extra_names: dict[str, str]) -> None:
+    """"the Saudi-led coalition ... The coalition said": in this article the bare noun is the side of the
+    state or group that leads it (when only one is said to lead one)."""
+    leaders: dict[str, set] = {}
+    for m in _LED.finditer(text):
+        known = gaz.lookup(m.group(1)) or gaz.lookup(m.group(1).split()[-1])     # "The Saudi-led": "Saudi"
+        if known is not None and known.kind in ("state", "group"):
+            leaders.setdefault(m.group(2).lower(), set()).add(known.id)
+    for noun, ids in leaders.items():
+        if len(ids) == 1 and noun not in gaz.surface:
+            extra_names.setdefault(noun, next(iter(ids)))
 
 
 def _bare_acronyms(gaz: Gazetteer, text: str, extra: dict[str, Entity], extra_names: dict[str, str]) -> None:
