@@ -294,3 +294,12 @@ def test_the_coalition_a_state_leads_speaks_for_that_state():
     assert {p.id for p in timeline.parties} == {"saudi-arabia", "houthis"}
     assert _account(timeline, "The coalition said") == {"saudi-arabia"}
     assert _account(timeline, "The coalition denied") == {"saudi-arabia"}
+
+
+def test_a_military_press_wing_known_by_name_speaks_for_its_state():
+    text = ("India struck nine sites in Pakistan on Wednesday. Indian officials said the strikes hit militant camps."
+            "\n\nThe military's media wing, Inter-Services Public Relations (ISPR), said Pakistani forces had shot "
+            "down five Indian jets. ISPR said 31 civilians had been killed.")
+    timeline = _timeline(text)
+    assert _account(timeline, "The military's media wing") == {"pakistan"}
+    assert _account(timeline, "ISPR said") == {"pakistan"}
