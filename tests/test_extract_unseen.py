@@ -303,3 +303,28 @@ def test_a_military_press_wing_known_by_name_speaks_for_its_state():
     timeline = _timeline(text)
     assert _account(timeline, "The military's media wing") == {"pakistan"}
     assert _account(timeline, "ISPR said") == {"pakistan"}
+
+
+# -- third parties acting, or speaking through an aide, and unnamed sources -------------------------
+
+def test_a_third_party_visiting_or_calling_a_side_is_a_reaction():
+    text = ("India struck targets in Pakistan on Wednesday, and Pakistan said it shot down Indian jets.\n\n"
+            "Iran's foreign minister Abbas Araghchi said both sides should show restraint. Araghchi had visited "
+            "Islamabad on Monday. US secretary of state Marco Rubio spoke to Pakistan's army chief on Tuesday.")
+    timeline = _timeline(text)
+    assert _reactors(timeline, "Araghchi had visited") == {"iran"}
+    assert _reactors(timeline, "US secretary of state") == {"united-states"}
+
+
+def test_a_leader_quoted_through_a_spokesperson_is_the_speaker():
+    text = ("Russia launched missiles at Ukraine overnight, Ukrainian officials said.\n\nBritish Foreign Secretary "
+            "David Cameron said the attack showed the need for more air defence.\n\nU.N. Secretary-General António "
+            "Guterres “strongly condemns” the attacks, his spokesperson said in a statement.")
+    assert _reactors(_timeline(text), "U.N. Secretary-General") == {"united-nations"}
+
+
+def test_unnamed_sources_do_not_hand_the_floor_back_to_the_last_speaker():
+    text = ("Georgia and Russia fought over South Ossetia on Friday, Georgian officials said. Finnish Foreign Minister "
+            "Alexander Stubb said he was sending an envoy to Tbilisi.\n\nThe UN Security Council met in emergency "
+            "session over the fighting on Friday but again failed to agree on a statement, diplomats said.")
+    assert _reactors(_timeline(text), "The UN Security Council") == {"united-nations"}

@@ -98,12 +98,19 @@ _TRAILING = compile_cached(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]
 #: "..., said air force spokesman, <Name>." / "..., said <Name>.": the speaker after the verb.
 _SAID_TRAILING = compile_cached(r",\s+(?:said|says|added|told\s+\w+)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{1,60}?"
                                 r"(?:,\s+[A-Z][^,“\"]{1,40}?)?)\.?[\"”’']?$")
+#: The last comma segment of a subject is a bare plural ("..., diplomats", "..., officials familiar with it").
+_BARE_PLURAL_TAIL = compile_cached(r",\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s(?:\s+(?:familiar\s+with|close\s+to)"
+                                   r"(?:\s+[a-z]+){1,3})?)\s*$")
+_POSSESSIVE_AIDE = compile_cached(r"(?:^|,\s*)(?:his|her|its|their)\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|"
+                                  r"office|ministry|aides?|advis[eo]rs?|deputy|envoy|representative|"
+                                  r"press\s+secretary)\s*$", re.IGNORECASE)
 _ACTION_VERBS = compile_cached(
     r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
     r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
     r"voted|agreed|backed|supported|pledged|joined|followed|closed|ordered|moved|announced|"
     r"deployed|will\s+(?:hold|send|meet|expel|impose)|is\s+paying|paid|provided|approved|"
-    r"adopted|lined\s+up|stands\s+ready|canceled|cancelled|withdrew|evacuated)\b")
+    r"adopted|lined\s+up|stands\s+ready|canceled|cancelled|withdrew|evacuated|"
+    r"met|meets|arrived|arrives|visited|visits|spoke\s+(?:to|with|by\s+phone)|phoned|telephoned|held\s+talks)\b")
 _CONFLICT_WORDS = compile_cached(
     r"\b(?:clash|fight|attack|offensive|strike|war|violence|ceasefire|cease-fire|crisis|conflict|"
     r"talks|sanction|expel|diplomat|incursion|invasion|aggression|escalat|hostilit|restraint|"
@@ -158,8 +165,10 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
                 and index - memory.last_sentence_index <= 2:
             prev = memory.last
             found = Attribution((sa, sb), prev.speaker, prev.speaker_span, prev.entity, prev.person, "chain")
-        if found is None and not question:
-            found = _action(text, sa, sb, gaz, mentions, people, person_mentions, parties)
+        if not question and (found is None or (found.entity is None and found.person is None
+                                                  and found.kind == "report")):
+            # No speaker, or only unnamed ones ("..., diplomats said"): a third party's act it reports
+            found = _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) or found
         if found is not None:
             co_speakers = _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found)
             found.also = tuple(dict.fromkeys([e for e, _ in co_speakers]
@@ -320,6 +329,11 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
                 _PASSIVE_BEFORE.search(text, max(sa, sa + m.start() - 30), sa + m.start()):
             continue                 # "X has been accused": X is the one accused, not a speaker
         subject = _subject_before(text, sa, sa + m.start(), quotes)
+        if subject is not None and _POSSESSIVE_AIDE.search(text, *subject):
+            # "X “condemns” the attacks, his spokesperson said": X speaks through the aide.
+            opening = min([a for a, _ in quotes if a > sa] + [subject[0]])
+            if text[sa:opening].strip():
+                subject = (sa, opening)
         if subject is not None:
             candidates.append(subject)
     candidates += relayed
@@ -390,6 +404,10 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
     phrase = text[start:end]
     if not phrase.strip(" ,"):
         return None
+    bare_plural = _BARE_PLURAL_TAIL.search(phrase)
+    if bare_plural:
+        # "... but again failed to agree on a statement, diplomats said": the unnamed sources speak
+        return start + bare_plural.start(1), end
     if _SUBORDINATE.match(phrase) or _REPORT.search(text, start, end):
         # "After X announced the offensive, Y called ...": the main clause's subject.
         comma = phrase.rfind(",")
