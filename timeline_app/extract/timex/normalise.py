@@ -470,9 +470,10 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
         d, anchored = weekday_from(ctx.last.begin - dt.timedelta(days=1), wd, -1), "narrative"
     elif (ctx.last is not None and ctx.last.unit == "week" and ctx.last.rule == "relative_unit"
           and m.start() - ctx.last.position < 300
-          and ctx.text.count("\n", ctx.last.position, m.start()) <= 2
+          and ctx.text.count("\n", ctx.last.position, m.start()) == 0
           and not ctx.last.begin <= ref < ctx.last.begin + dt.timedelta(days=7) and wd != ref.isoweekday()):
-        # "last week ... on Monday": only a week expression names the week; "two weeks ago" is a point in time
+        # "last week ... On Monday", in the same paragraph: only a week expression names the week ("two weeks
+        # ago" is a point in time); a new paragraph is back in the reference week
         d, anchored = weekday_in_week(ctx.last.begin, wd), "narrative"
     else:
         direction = ctx.tense(m.start(), m.end())
