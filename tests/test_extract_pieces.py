@@ -199,6 +199,20 @@ def test_a_report_of_what_happened_yesterday_is_dated_yesterday():
     assert when["minister"] == "2031-03-04"     # a plan: the day's news
 
 
+def test_a_report_of_an_irregular_past_is_dated_to_the_narrative_day():
+    text = ("Fighting broke out along the border on Monday. "
+            "A rocket struck a gas station in the town, killing six people, according to officials.")
+    events = extract(Article(text=text, reference_date=dt.date(2031, 3, 4))).events     # a Tuesday
+    assert {e.sentence.split()[1]: e.time.value for e in events}["rocket"] == "2031-03-03"
+
+
+def test_a_date_that_only_names_a_thing_does_not_date_the_clause():
+    text = ("Algeria, which brokered the 2015 accord and shares a long border with Mali, said late Tuesday it was "
+            "following the situation with great concern.")
+    events = extract(Article(text=text, reference_date=dt.date(2023, 11, 16))).events   # a Thursday
+    assert [e.time.value for e in events] == ["2023-11-14"]
+
+
 def test_sentence_with_two_times_becomes_two_events():
     article = Article(text="Troops crossed the border on Wednesday, after the president ordered it on Sunday.",
                       reference_date=dt.date(2019, 10, 10))

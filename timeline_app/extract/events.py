@@ -160,7 +160,9 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
     return current.model_copy(update={"anchored": "narrative" if current.expression_span else "reference"})
 
 
-_PAST_CONTENT = compile_cached(r"\b(?:was|were|had|\w{3,}ed)\b")
+_PAST_CONTENT = compile_cached(r"\b(?:was|were|had|\w{3,}ed|struck|shot|fell|fled|fought|broke|began|took|left|came|"
+                               r"went|sent|led|met|won|lost|drove|flew|threw|blew|tore|sank|spread|overran|ran|"
+                               r"hit\s+(?:a|an|the|two|three|several)\b)\b")
 _PRESENT_CONTENT = compile_cached(r"\b(?:is|are|am|has|have|will|would|can|could|may|might|must|should|now|today|"
                                   r"remains?|continues?|says|say)\b")
 _REPORTING = compile_cached(r"\b(?:said|told|reported|added|announced|claimed|stated|according\s+to)\b[^,.]*")
@@ -200,8 +202,10 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
     segments = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
     groups: list[list] = []      # [start, end, timex]
     for a, b in segments:
-        # Deictic references ("now", "recently") yield to a real date in the same clause.
-        times = sorted((t for t in inside if a <= t.start < b), key=lambda t: t.value.endswith("_REF"))
+        # Deictic references ("now", "recently") yield to a real date in the same clause, and a date that only
+        # describes a noun ("which brokered the 2015 accord") to the clause's own ("said late Tuesday").
+        times = sorted((t for t in inside if a <= t.start < b),
+                       key=lambda t: (t.value.endswith("_REF"), _attributive(text, t)))
         short = len(text[a:b].split()) < 5           # "after nightfall" stays with its clause
         if groups and (not times or groups[-1][2] is None or short):
             groups[-1][1] = b
@@ -215,6 +219,17 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
         if timex is not None and b2 > a2:
             out.append(((a2, b2), timex))
     return out or [((sa, sb), inside[0])]
+
+
+_DETERMINER_BEFORE = compile_cached(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
+_NOUN_AFTER = compile_cached(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|with|when|after|before|until|since)\b)[a-z]")
+
+
+def _attributive(text: str, timex) -> bool:
+    """A date used as a noun's modifier ("the 2015 accord", "the Feb. 14 attack"): it names a thing,
+    not the time of the clause around it."""
+    return bool(_DETERMINER_BEFORE.search(text, max(0, timex.start - 8), timex.start)
+                and _NOUN_AFTER.match(text, timex.end))
 
 
 def _strip(text: str, a: int, b: int) -> Span:
