@@ -213,6 +213,14 @@ def test_a_date_that_only_names_a_thing_does_not_date_the_clause():
     assert [e.time.value for e in events] == ["2023-11-14"]
 
 
+def test_a_participle_clause_or_a_retaliation_with_its_own_date_is_its_own_event():
+    text = ("The strikes are the deepest into the province since the 1971 war, going well beyond the air strike of "
+            "February 2019. Missiles struck nine sites early on Wednesday in retaliation for the attack on April 22 "
+            "in which 26 people were killed.")
+    events = extract(Article(text=text, reference_date=dt.date(2025, 5, 8))).events
+    assert sorted(e.time.value for e in events) == ["1971", "2019-02", "2025-04-22", "2025-05-07"]
+
+
 def test_sentence_with_two_times_becomes_two_events():
     article = Article(text="Troops crossed the border on Wednesday, after the president ordered it on Sunday.",
                       reference_date=dt.date(2019, 10, 10))

@@ -23,7 +23,8 @@ Span = tuple[int, int]
 
 _CLAUSE_BREAK = compile_cached(
     r",\s+(?=(?:which|who|whom|after|before|when|while|since|as|but|and|in\s+which|where|amid|"
-    r"following|prompting|leaving|saying|although|though)\b)|;\s+|\s+—\s+|\s+--\s+|"
+    r"following|prompting|leaving|saying|although|though|[a-z]{2,}ing)\b)|;\s+|\s+—\s+|\s+--\s+|"
+    r"\s+(?=in\s+(?:retaliation|response)\s+(?:for|to)\s)|"
     r"\s+(?=that[\s,])|"
     r"\s+(?=(?:after|before|since|when|while|amid|following|until)\s)")
 _OPENER = compile_cached(
