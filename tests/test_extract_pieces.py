@@ -221,6 +221,14 @@ def test_a_participle_clause_or_a_retaliation_with_its_own_date_is_its_own_event
     assert sorted(e.time.value for e in events) == ["1971", "2019-02", "2025-04-22", "2025-05-07"]
 
 
+def test_a_clause_after_a_since_aside_keeps_the_main_clause_time():
+    text = ("Airstrikes killed 42 people early on Sunday, the deadliest attack since fighting erupted almost a week "
+            "ago, as the UN secretary general told an emergency session of the council that it was appalling.")
+    events = extract(Article(text=text, reference_date=dt.date(2021, 5, 16))).events
+    told = [e for e in events if "told an emergency session" in text[e.span[0]:e.span[1]]]
+    assert [e.time.value for e in told] == ["2021-05-16"]
+
+
 def test_sentence_with_two_times_becomes_two_events():
     article = Article(text="Troops crossed the border on Wednesday, after the president ordered it on Sunday.",
                       reference_date=dt.date(2019, 10, 10))

@@ -202,12 +202,24 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
     cuts = [sa] + [sa + m.start() for m in _CLAUSE_BREAK.finditer(text[sa:sb])] + [sb]
     segments = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
     groups: list[list] = []      # [start, end, timex]
+    main = None                  # the time of the first clause that is not a "since ..." clause
+    after_since = False
     for a, b in segments:
         # Deictic references ("now", "recently") yield to a real date in the same clause, and a date that only
         # describes a noun ("which brokered the 2015 accord") to the clause's own ("said late Tuesday").
         times = sorted((t for t in inside if a <= t.start < b),
                        key=lambda t: (t.value.endswith("_REF"), _attributive(text, t)))
         short = len(text[a:b].split()) < 5           # "after nightfall" stays with its clause
+        if not times and after_since and main is not None and not short:
+            # "..., the worst since fighting erupted a week ago, as the UN chief told the council ...": the
+            # clause after a "since" aside happens at the main clause's time, not at the aside's
+            groups.append([a, b, main])
+            after_since = False
+            continue
+        since = bool(_SINCE_START.match(text, a, b))
+        if times and not since and main is None:
+            main = times[0]
+        after_since = since or (after_since and not times)
         if groups and (not times or groups[-1][2] is None or short):
             groups[-1][1] = b
             if times and (groups[-1][2] is None or groups[-1][2].value.endswith("_REF")):
@@ -222,6 +234,7 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
     return out or [((sa, sb), inside[0])]
 
 
+_SINCE_START = compile_cached(r"[\s,;]*since\s", re.IGNORECASE)
 _DETERMINER_BEFORE = compile_cached(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _NOUN_AFTER = compile_cached(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|with|when|after|before|until|since)\b)[a-z]")
 
