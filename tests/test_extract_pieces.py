@@ -206,6 +206,15 @@ def test_a_report_of_an_irregular_past_is_dated_to_the_narrative_day():
     assert {e.sentence.split()[1]: e.time.value for e in events}["rocket"] == "2031-03-03"
 
 
+def test_a_present_perfect_or_an_aside_in_the_present_does_not_make_a_report_the_days_news():
+    text = ("Fighting broke out along the border on Monday. "
+            "Jets struck two targets, what the army called the first time it has used air power in the dispute. "
+            "The government, which says the mines were new, recalled its ambassador and expelled the envoy.")
+    events = extract(Article(text=text, reference_date=dt.date(2031, 3, 4))).events     # a Tuesday
+    when = {e.sentence.split()[1]: e.time.value for e in events}
+    assert when["struck"] == "2031-03-03" and when["government,"] == "2031-03-03"
+
+
 def test_a_date_that_only_names_a_thing_does_not_date_the_clause():
     text = ("Algeria, which brokered the 2015 accord and shares a long border with Mali, said late Tuesday it was "
             "following the situation with great concern.")

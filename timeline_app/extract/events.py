@@ -164,8 +164,14 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
 _PAST_CONTENT = compile_cached(r"\b(?:was|were|had|\w{3,}ed|struck|shot|fell|fled|fought|broke|began|took|left|came|"
                                r"went|sent|led|met|won|lost|drove|flew|threw|blew|tore|sank|spread|overran|ran|"
                                r"hit\s+(?:a|an|the|two|three|several)\b)\b")
-_PRESENT_CONTENT = compile_cached(r"\b(?:is|are|am|has|have|will|would|can|could|may|might|must|should|now|today|"
-                                  r"remains?|continues?|says|say)\b")
+_PRESENT_CONTENT = compile_cached(r"\b(?:is|are|am|will|would|can|could|may|might|must|should|now|today|"
+                                  r"remains?|continues?|says|say|"
+                                  # "has" and "have" unless a perfect: "Bangkok has used air power" is past
+                                  r"(?:has|have)(?!\s+(?:already\s+|also\s+|now\s+)?(?:\w{2,}ed|been|struck|shot|fled|"
+                                  r"fought|broken|begun|taken|left|come|gone|sent|led|met|won|lost|hit|seen|made|done|"
+                                  r"given|said|told)\b))\b")
+#: An aside inside a sentence (", which says the mines were new,"): not the tense of its report.
+_ASIDE = compile_cached(r",\s+(?:which|who)\s[^,]*,")
 _REPORTING = compile_cached(r"\b(?:said|told|reported|added|announced|claimed|stated|according\s+to)\b[^,.]*")
 
 
@@ -176,7 +182,7 @@ def _recent_past_report(sentence: str, current: TimeValue, ref_tv: TimeValue) ->
         return False
     if not ref_tv.start - dt.timedelta(days=3) <= current.start < ref_tv.start:
         return False
-    content = _REPORTING.sub(" ", sentence)
+    content = _REPORTING.sub(" ", _ASIDE.sub(",", sentence))
     return bool(_PAST_CONTENT.search(content)) and not _PRESENT_CONTENT.search(content)
 
 
