@@ -328,3 +328,23 @@ def test_unnamed_sources_do_not_hand_the_floor_back_to_the_last_speaker():
             "Alexander Stubb said he was sending an envoy to Tbilisi.\n\nThe UN Security Council met in emergency "
             "session over the fighting on Friday but again failed to agree on a statement, diplomats said.")
     assert _reactors(_timeline(text), "The UN Security Council") == {"united-nations"}
+
+
+def test_a_state_agencys_unlabelled_officials_are_its_states():
+    text = ("MOSCOW, August 8. /TASS/. Russian forces continued to repel an incursion by Ukrainian army formations "
+            "into the Kursk Region, the Russian Defense Ministry reported.\n\n"
+            "Overnight, Ukrainian drones attacked the city of Kurchatov, damaging a residential building. "
+            "Health Minister Mikhail Murashko told reporters that 66 people had been hospitalized.\n\n"
+            "Ukrainian units crossed the border on August 6 with up to 1,000 servicemen, Chief of the General "
+            "Staff Valery Gerasimov told the president at a meeting on Wednesday.")
+    timeline = _timeline(text, reference=dt.date(2024, 8, 8))
+    assert _account(timeline, "Health Minister") == {"russia"}
+    assert _account(timeline, "Ukrainian units crossed") == {"russia"}
+
+
+def test_a_wire_storys_unlabelled_official_falls_back_to_the_dateline_country():
+    text = ("ISLAMABAD, Feb 27 (Reuters) - Fighting flared along the frontier on Wednesday.\n\n"
+            "Foreign Office spokesman Mohammad Faisal said the jets had been shot down over Kashmir, where Indian "
+            "and Pakistani troops face each other.")
+    timeline = _timeline(text, reference=dt.date(2019, 2, 27))
+    assert _account(timeline, "Foreign Office spokesman") == {"pakistan"}

@@ -309,8 +309,10 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 
 
 #: A side that speaks in a sentence: "Ukrainian officials said", "Ukraine's air force reported".
-_SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z\-]+\s+){0,3}(?:said|says|told|reported|announced|claimed|"
-                               r"stated|added)\b")
+_SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[A-Za-z\-]+\s+){0,3}(?:said|says|told|reported|reports|announced|"
+                               r"claimed|stated|added)\b")
+#: A wire dateline at the top ("MOSCOW, August 8. /TASS/.", "ISLAMABAD, Feb 27 (Reuters) -"): its city.
+_DATELINE_CITY = compile_cached(r"(?m)^([A-Z][A-Z'\-]{2,}(?:\s[A-Z][A-Z'\-]{2,}){0,2})(?:,|\s*\(|\s+[—–-])")
 _OPENS_IN_PLACE = compile_cached(r"\s*In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,")
 #: Titles of a town's or a region's officials: the place named with them is their side.
 _LOCAL_TITLE = compile_cached(r"\b(?:mayor|governor|regional\s+(?:governor|head|administration|chief)|"
@@ -319,9 +321,10 @@ _LOCAL_TITLE = compile_cached(r"\b(?:mayor|governor|regional\s+(?:governor|head|
 
 def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sentences: list[Span],
                          pos: int, states_only: bool = False) -> Optional[str]:
-    """The state a titled person's context is about: their sentence up to the name, then the two
-    sentences before (the side speaking there first: "... Ukrainian officials said"), then the rest of
-    their sentence (which is often what they said)."""
+    """The state a titled person's context is about: their own noun phrase (in a state news agency's
+    dispatch, else that agency's state), then the two sentences before (the side speaking there first:
+    "... Ukrainian officials said"), then the country of the wire dateline, then the rest of their
+    sentence (which is often what they said)."""
     index = bisect.bisect_right(sentences, pos, key=lambda s: s[0]) - 1
     if index < 0:
         return None
@@ -332,6 +335,11 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
     # A town's official, or any official in a sentence that opens in a capital ("In New Delhi, foreign
     # ministry spokesman X said"): the place named in their own sentence is their side.
     local = bool(_LOCAL_TITLE.search(text, max(0, pos - 40), pos)) or bool(_OPENS_IN_PLACE.match(text, sa, pos))
+    # Before a trailing speaker ("Ukrainian units crossed the border ..., General X told ..."), the sentence
+    # is what they said: their own noun phrase starts after the last comma or quote.
+    cut = max(text.rfind(",", sa, pos), text.rfind("”", sa, pos), text.rfind('"', sa, pos))
+    if cut > sa and not local and len(text[sa:cut].split()) > 6:
+        windows[0] = (cut + 1, pos)
     for wa, wb in windows:
         found = []
         for m in in_range(mentions, wa, wb):
@@ -357,7 +365,34 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
         pick = names or found
         if pick:
             return gaz.root(pick[0].entity)
+        if (wa, wb) == windows[0] and not rc.search(r"\b(?:its|his|her|their)\s+(?:[\w\-]+\s+){0,3}$", text[wa:wb]):
+            home = _state_media_home(gaz, text, mentions)
+            if home is not None:
+                return home          # a state agency's dispatch ("MOSCOW, August 8. /TASS/."): its officials
+        if (wa, wb) == windows[-2]:
+            home = _dateline_state(gaz, text)
+            if home is not None:
+                return home          # a wire story's unlabelled officials are the dateline country's (before
+                                     # what the rest of their sentence is about)
     return None
+
+
+def _state_media_home(gaz: Gazetteer, text: str, mentions: list[Mention]) -> Optional[str]:
+    """The state whose own news agency files the story, named in its dateline or byline."""
+    for m in in_range(mentions, 0, min(len(text), 400)):
+        ent = gaz.entity(m.entity)
+        if ent is not None and ent.kind == "media" and ent.parent:
+            parent = gaz.entity(ent.parent)
+            return parent.id if parent is not None and parent.kind == "state" else None
+    return None
+
+
+def _dateline_state(gaz: Gazetteer, text: str) -> Optional[str]:
+    m = _DATELINE_CITY.search(text, 0, 600)
+    if m is None:
+        return None
+    ent = gaz.lookup(m.group(1).title()) or gaz.lookup(m.group(1))
+    return ent.id if ent is not None and ent.kind == "state" else None
 
 
 def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
