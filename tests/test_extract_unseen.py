@@ -348,3 +348,12 @@ def test_a_wire_storys_unlabelled_official_falls_back_to_the_dateline_country():
             "and Pakistani troops face each other.")
     timeline = _timeline(text, reference=dt.date(2019, 2, 27))
     assert _account(timeline, "Foreign Office spokesman") == {"pakistan"}
+
+
+def test_regional_organisations_react_under_their_own_names():
+    text = ("Venezuela held a referendum on Sunday on annexing Guyana's Essequibo region, and Guyana said it would "
+            "defend its territory.\n\nCARICOM heads of government said in a statement that they stood in solidarity "
+            "with Guyana. The Organization of American States said the vote had no legal effect.")
+    timeline = _timeline(text, reference=dt.date(2023, 12, 4))
+    assert _reactors(timeline, "CARICOM heads") == {"caricom"}
+    assert _reactors(timeline, "The Organization of American States") == {"organization-of-american-states"}
