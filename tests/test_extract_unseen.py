@@ -357,3 +357,13 @@ def test_regional_organisations_react_under_their_own_names():
     timeline = _timeline(text, reference=dt.date(2023, 12, 4))
     assert _reactors(timeline, "CARICOM heads") == {"caricom"}
     assert _reactors(timeline, "The Organization of American States") == {"organization-of-american-states"}
+
+
+def test_its_ministry_belongs_to_the_state_the_sentence_before_is_about():
+    text = ("China began two days of military drills around Taiwan on Thursday. Taiwan's defence ministry said it had "
+            "scrambled jets.\n\nThe European Union said in a statement that the exercises increased tensions. "
+            "China, for its part, was unmoved. Its foreign ministry said the matter was an internal affair.\n\n"
+            "The Taiwan Affairs Office, which handles cross-strait policy, said the drills were a punishment.")
+    timeline = _timeline(text, reference=dt.date(2024, 5, 24))
+    assert _account(timeline, "Its foreign ministry") == {"china"}
+    assert _account(timeline, "The Taiwan Affairs Office") == {"china"}

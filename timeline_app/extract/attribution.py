@@ -470,6 +470,10 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         if gaz.entity(root).kind in ("media", "monitor"):
             return None, None, (start, end)     # "according to a <wire> report": no side speaks
         return root, None, (start, end)
+    if _POSSESSIVE_BODY.match(bare):
+        owner = _previous_subject(text, gaz, mentions, start)
+        if owner is not None:
+            return owner, None, (start, end)      # "China, for its part, was unmoved. Its foreign ministry said"
     if _STATEMENT_BACKREF.match(bare) and memory.last_statement is not None \
             and index - memory.last_statement_index <= 6:
         # "The new statement said": whoever issued the statement, not the last speaker.
@@ -497,6 +501,27 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         return state_parties[0], None, (start, end)
     if len(phrase.split()) <= 8 and (rc.search(r"\b[a-z]+", phrase) or rc.fullmatch(r"\s*[A-Z][\w’'\-]+\s*", bare)):
         return None, None, (start, end)        # a speaker outside any known body ("the resident", "Doe")
+    return None
+
+
+_POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:ministry|department|office|government|"
+                                  r"spokes(?:man|woman|person)|military|army|forces|embassy|mission|president|"
+                                  r"leader|chief)\b", re.IGNORECASE)
+_PLACE_BEFORE = compile_cached(r"\b(?:in|into|across|near|from|to|inside|around|toward|towards|over|off)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
+
+
+def _previous_subject(text: str, gaz: Gazetteer, mentions: list[Mention], pos: int) -> Optional[str]:
+    """The state or body the sentence before ``pos`` is about: its first named actor that is not a place."""
+    this_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    prev_start = max(text.rfind(". ", 0, max(0, this_start - 2)), text.rfind("\n", 0, max(0, this_start - 1))) + 1
+    for m in in_range(mentions, prev_start, this_start):
+        ent = gaz.entity(gaz.root(m.entity))
+        if ent is None or ent.kind in ("media", "monitor") or m.backed:
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start - 15), m.start):
+            continue
+        return ent.id
     return None
 
 
