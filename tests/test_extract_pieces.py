@@ -9,7 +9,7 @@ from timeline_app.extract import gazetteer
 from timeline_app.extract.actors import choose_parties, find_people
 from timeline_app.extract.attribution import attribute
 from timeline_app.extract.evaluation import interval_matches, timex3_interval
-from timeline_app.extract.events import make_title
+from timeline_app.extract.events import is_byline, make_title
 from timeline_app.extract.pipeline import extract
 from timeline_app.extract.sentences import sentence_spans
 from timeline_app.ingest import load
@@ -236,6 +236,17 @@ def test_a_clause_after_a_since_aside_keeps_the_main_clause_time():
     events = extract(Article(text=text, reference_date=dt.date(2021, 5, 16))).events
     told = [e for e in events if "told an emergency session" in text[e.span[0]:e.span[1]]]
     assert [e.time.value for e in told] == ["2021-05-16"]
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("By AMADOU SIDIBE", True), ("By Irakli Metreveli and Olga Rostova", True), ("by Anastasiia Melnyk", True),
+    ("By Mark Aldridge", True), ("Updated 3:21 PM GMT, November 16, 2023", True),
+    ("By Monday afternoon, direct telephone lines had been restored.", False),
+    ("By the afternoon, the clashes had spread.", False), ("By May 5, troops had left.", False),
+    ("By bombing the bridges across the river, the army cut the city off from its supply lines.", False),
+])
+def test_bylines_are_told_from_sentences_that_open_with_by(line, byline):
+    assert is_byline(line) is byline
 
 
 def test_sentence_with_two_times_becomes_two_events():

@@ -35,7 +35,12 @@ _NEWS_DAY = compile_cached(
     r"\b(?:says|say|said|told|tells|added|announced|claimed|reported|accused|denied|warned|urged|"
     r"called|condemned|criticized|criticised|stated|insisted|will|is|are|has|have|now|today|"
     r"tonight|currently|expelled|expels)\b")
-_BYLINE = compile_cached(r"^(?:\W*(?:published|updated|posted|by)\b|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
+#: A byline or timestamp line: "By Jane Doe and John Roe", "Updated 3:21 PM GMT". "By Monday afternoon, ..."
+#: is a sentence.
+_BYLINE = compile_cached(r"^(?:\W*(?:published|updated|posted)\b|\W*by\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                         r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+                         r"nov(?:ember)?|dec(?:ember)?)\.?\s+\d|the\b|then\b|now\b|late\b|early\b|"
+                         r"mid|noon\b|midnight\b|nightfall\b|dawn\b|\d)|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
                          re.IGNORECASE)
 # "CITY —", "TOWN, Country (Wire) —", "CITY (Agency) -": a dateline, not part of the event.
 _DATELINE = compile_cached(r"^(?:[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
@@ -99,7 +104,10 @@ def usable(timex) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    return bool(_BYLINE.match(text.strip())) or len(rc.findall(r"[A-Za-z]{3,}", text)) < 2
+    text = text.strip()
+    if text[:3].lower() == "by " and len(text.split()) > 12:
+        return False             # "By bombing the bridges, the army cut the city off": a sentence
+    return bool(_BYLINE.match(text)) or len(rc.findall(r"[A-Za-z]{3,}", text)) < 2
 
 
 def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference: Optional[dt.date],
