@@ -367,3 +367,13 @@ def test_its_ministry_belongs_to_the_state_the_sentence_before_is_about():
     timeline = _timeline(text, reference=dt.date(2024, 5, 24))
     assert _account(timeline, "Its foreign ministry") == {"china"}
     assert _account(timeline, "The Taiwan Affairs Office") == {"china"}
+
+
+def test_police_and_officials_titled_by_portfolio_speak_for_the_state_against_a_group():
+    text = ("MOGADISHU, Somalia - Somali security forces ended a siege of a hotel held by al-Shabaab gunmen late on "
+            "Saturday, police said on Sunday.\n\nAl-Shabaab said its fighters had killed dozens of officials.\n\n"
+            "Information Minister Daud Aweys said the militants had killed innocent civilians.")
+    timeline = _timeline(text, reference=dt.date(2022, 8, 21))
+    assert _account(timeline, "MOGADISHU") == {"somalia"}
+    assert _people(text)["Daud Aweys"] == "somalia"
+    assert _account(timeline, "Information Minister") == {"somalia"}

@@ -188,6 +188,12 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             while tail > lead and is_stop(tokens[tail - 1][2]):
                 tail -= 1
             name_tokens = tokens[lead:tail]
+            # A title word inside the run ("Information Minister Daud Aweys", "Police Commissioner Maj. Gen.
+            # X"): the name starts after the last one.
+            inner = [i for i, tok in enumerate(name_tokens[:-1]) if tok[2] in title_words]
+            if inner:
+                lead += inner[-1] + 1
+                name_tokens = name_tokens[inner[-1] + 1:]
             if not name_tokens:
                 continue
             # Possessive / punctuation at the end of the last token
@@ -298,6 +304,7 @@ _MEETS_BEFORE = compile_cached(r"\b(?:talks|meeting|met|meets|meet|visited|visit
                                r"(?:\s+with)?\s+(?:[^,.;]{0,60}?\band\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
 #: Titles only a state has: its government, its armed services.
 _STATE_TITLE = compile_cached(r"\b(?:prime\s+minister|president|(?:foreign|defen[cs]e|interior)\s+(?:minister|secretary)|"
+                              r"[a-z]+\s+minister|minister\s+of\s+[a-z]+|police\s+commissioner|"
                               r"secretary\s+of\s+state|ambassador|air\s+force|army|navy|military|police|ministry|"
                               r"government)\b[\w\s.,]{0,25}$", re.IGNORECASE)
 _BETWEEN_AND = compile_cached(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")

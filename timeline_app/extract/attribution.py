@@ -80,7 +80,7 @@ _ARMY_GENERIC = compile_cached(r"\b(?:government|national|state|regular)?\s*(?:f
                                r"armed forces|soldiers|government|air force|navy|coast guard|security forces)\b",
                                re.IGNORECASE)
 _ARMED_BODY = compile_cached(r"^\W*(?:the\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
-                             r"armed forces|soldiers|air force|navy|coast guard|security forces)\b", re.IGNORECASE)
+                             r"armed forces|soldiers|air force|navy|coast guard|security forces|police)\b", re.IGNORECASE)
 _RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
                         r"broadcaster|outlet)\b")
 _QUOTE_CHARS = compile_cached(r"[“”\"]")
