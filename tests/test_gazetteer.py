@@ -24,6 +24,10 @@ def gaz():
     ("Arab League", "arab-league"), ("IAEA", "iaea"), ("Hamas", "hamas"), ("Hezbollah", "hezbollah"),
     ("TPLF", "tplf"), ("RSF", "rsf"), ("SDF", "sdf"), ("Houthis", "houthis"), ("Taliban", "taliban"),
     ("ISIS", "islamic-state"),
+    # spelling variants of demonyms (wire styles differ), state bodies and regional organisations
+    ("Ecuadorean", "ecuador"), ("Ecuadorian", "ecuador"), ("Salvadorean", "el-salvador"), ("Belarussian", "belarus"),
+    ("ISPR", "ispr"), ("Taiwan Affairs Office", "taiwan-affairs-office"), ("CARICOM", "caricom"),
+    ("OAS", "organization-of-american-states"), ("MONUSCO", "monusco"),
 ])
 def test_lookup(gaz, surface, entity):
     assert gaz.lookup(surface).id == entity
