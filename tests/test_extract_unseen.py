@@ -377,3 +377,13 @@ def test_police_and_officials_titled_by_portfolio_speak_for_the_state_against_a_
     assert _account(timeline, "MOGADISHU") == {"somalia"}
     assert _people(text)["Daud Aweys"] == "somalia"
     assert _account(timeline, "Information Minister") == {"somalia"}
+
+
+def test_an_ambassador_to_the_un_speaks_for_the_state_that_sent_them():
+    text = ("M23 rebels said they had seized Goma, and DR Congo said Rwandan troops were fighting beside them.\n\n"
+            "At an emergency meeting of the UN Security Council on Sunday, Dorothy Shea, the acting US ambassador to "
+            "the UN, told members that the United States would hold those responsible to account. Rwanda's UN "
+            "ambassador Ernest Rwamucyo said Kinshasa had broken the ceasefire.")
+    assert _people(text)["Dorothy Shea"] == "united-states"
+    assert _people(text)["Ernest Rwamucyo"] == "rwanda"
+    assert _reactors(_timeline(text, reference=dt.date(2025, 1, 27)), "At an emergency meeting") == {"united-states"}

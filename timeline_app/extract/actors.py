@@ -431,8 +431,14 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
     near = [m for m in in_range(mentions, seg_start, a) if not m.backed]
     if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and rc.search(r"[a-z]", text[near[-1].end:a]) \
             and "\n" not in text[near[-1].end:a]:
+        if len(near) >= 2 and rc.fullmatch(r"['’]s\s+", text[near[-2].end:near[-1].start]) \
+                and gaz.entity(gaz.root(near[-1].entity)).kind == "organisation":
+            return gaz.root(near[-2].entity)     # "Rwanda's UN ambassador X": Rwanda's envoy to the UN
         return gaz.root(near[-1].entity)
+    starts_clause = comma >= 0 and not text[before_start:a].strip()
     for lo in (before_start, seg_start):
+        if lo == seg_start and starts_clause and appositive and rc.match(r",\s+(?:a|an|the)\s", text[b:b + 8]):
+            break          # "At a meeting of the UN Security Council, X, the US ambassador, said": the appositive
         m = head_entity(gaz, text, mentions, lo, a, closest=True)
         # Only a title phrase links a name to the person ("X's ambassador to Y, Name"); a name
         # in a clause of its own ("... and European resolve to punish President Name") does not.
@@ -445,7 +451,10 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
     # An appositive after the name: ", a spokesman for the Y-backed X,"
     app = rc.match(r",\s+((?:a|an|the)\s[^,;]{0,90})", text[b:min(s_end, b + 100)]) if appositive else None
     if app:
-        m = head_entity(gaz, text, mentions, b + app.start(1), b + app.end(1))
+        # "the acting US ambassador to the UN": the post ("to the UN") is not the side
+        posted = rc.search(r"\b(?:ambassador|envoy|representative|delegate)\s+to\b", app.group(1), re.IGNORECASE)
+        app_end = b + app.start(1) + posted.start() + len(posted.group().split()[0]) if posted else b + app.end(1)
+        m = head_entity(gaz, text, mentions, b + app.start(1), app_end)
         if m is not None:
             return gaz.root(m.entity)
     return None

@@ -417,6 +417,10 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
         phrase = text[start:end]
     if len(phrase.split()) > 18:
         comma = phrase.rfind(",")
+        body = phrase.rstrip(" ,")
+        last = body.rfind(",")
+        if last >= 0 and body.rfind(",", 0, last) >= 0 and rc.match(r"\s*(?:the|a|an)\s", body[last + 1:]):
+            comma = body.rfind(",", 0, last)      # "..., Dorothy Shea, the acting US ambassador to the UN,"
         if comma < 0:
             return None
         start = start + comma + 1
