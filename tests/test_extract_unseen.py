@@ -380,7 +380,8 @@ def test_police_and_officials_titled_by_portfolio_speak_for_the_state_against_a_
 
 
 def test_an_ambassador_to_the_un_speaks_for_the_state_that_sent_them():
-    text = ("M23 rebels said they had seized Goma, and DR Congo said Rwandan troops were fighting beside them.\n\n"
+    text = ("M23 rebels seized Goma on Sunday after days of fighting with DR Congo's army. DR Congo said M23 had "
+            "attacked the city. M23 said its fighters controlled the airport, and DR Congo said it would fight on.\n\n"
             "At an emergency meeting of the UN Security Council on Sunday, Dorothy Shea, the acting US ambassador to "
             "the UN, told members that the United States would hold those responsible to account. Rwanda's UN "
             "ambassador Ernest Rwamucyo said Kinshasa had broken the ceasefire.")
