@@ -388,3 +388,11 @@ def test_an_ambassador_to_the_un_speaks_for_the_state_that_sent_them():
     assert _people(text)["Dorothy Shea"] == "united-states"
     assert _people(text)["Ernest Rwamucyo"] == "rwanda"
     assert _reactors(_timeline(text, reference=dt.date(2025, 1, 27)), "At an emergency meeting") == {"united-states"}
+
+
+def test_a_speaker_of_no_known_side_who_accuses_one_side_speaks_for_the_other():
+    text = ("Russia launched 158 missiles and drones at Ukraine overnight, killing at least 30 people. Ukraine said "
+            "its air defences shot down 114 of them, and Russia said it had hit military targets.\n\n"
+            "“Today, Russia struck with nearly every type of weapon in its arsenal,” President Volodymyr Zelensky "
+            "wrote on Telegram.")
+    assert _account(_timeline(text, reference=dt.date(2023, 12, 29)), "“Today") == {"ukraine"}

@@ -71,6 +71,8 @@ class Person:
     affiliation: Optional[str] = None
     title: str = ""
     spans: list[Span] = field(default_factory=list)
+    #: The affiliation was only guessed from the sentences around the name, not read from a title.
+    guessed: bool = False
 
 
 @dataclass
@@ -294,6 +296,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             first = person.spans[0][0]
             states_only = bool(_STATE_TITLE.search(text, max(0, first - 40), first))
             person.affiliation = _context_affiliation(gaz, text, mention_starts, sentences, first, states_only)
+            person.guessed = True
     return people, person_mentions
 
 

@@ -352,6 +352,9 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
         if resolved is None:
             continue
         entity, person, speaker_span = resolved
+        if person is not None and len(parties) == 2 and (entity is None or people[person].guessed):
+            # what the speaker says outweighs a side only guessed from the sentences around their name
+            entity = _accuser_side(text, sa, sb, speaker_span, gaz, mentions, parties) or entity
         attribution = Attribution((sa, sb), speaker_text(text, speaker_span), speaker_span, entity,
                                   person, "report")
         if entity is not None or person is not None:
@@ -526,6 +529,28 @@ def _previous_subject(text: str, gaz: Gazetteer, mentions: list[Mention], pos: i
         if _PLACE_BEFORE.search(text, max(0, m.start - 15), m.start):
             continue
         return ent.id
+    return None
+
+
+_HOSTILE_AFTER = compile_cached(r"[’']?s?\s+(?:(?:forces|troops|army|military|jets|drones|missiles)\s+)?(?:has\s+|have\s+|had\s+)?"
+                                r"(?:struck|attacked|shelled|bombed|launched|fired|invaded|killed|targeted|"
+                                r"violated|must\s+(?:feel|pay|stop)|is\s+lying|lied|brought\s+war)\b", re.IGNORECASE)
+
+
+def _accuser_side(text: str, sa: int, sb: int, speaker: Span, gaz: Gazetteer, mentions: list[Mention],
+                  parties: list[str]) -> Optional[str]:
+    """A speaker of no known side who says one side attacked ("“Today, Russia struck ...,” President X
+    wrote") speaks for the other side."""
+    accused = set()
+    for m in in_range(mentions, sa, sb):
+        if speaker[0] <= m.start < speaker[1]:
+            continue
+        root = gaz.root(m.entity)
+        if root in parties and _HOSTILE_AFTER.match(text, m.end):
+            accused.add(root)
+    if len(accused) == 1:
+        (side,) = accused
+        return next(p for p in parties if p != side)
     return None
 
 
