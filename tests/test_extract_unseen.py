@@ -396,3 +396,13 @@ def test_a_speaker_of_no_known_side_who_accuses_one_side_speaks_for_the_other():
             "“Today, Russia struck with nearly every type of weapon in its arsenal,” President Volodymyr Zelensky "
             "wrote on Telegram.")
     assert _account(_timeline(text, reference=dt.date(2023, 12, 29)), "“Today") == {"ukraine"}
+
+
+def test_a_defined_body_named_after_a_state_is_that_states():
+    text = ("DR Congo accused Rwanda of sending troops across the border, and Rwanda denied it.\n\n"
+            "The Rwanda Defence Force (RDF) said shells fired from Congolese territory had killed five civilians. "
+            "In a statement, the RDF accused the Congolese army of firing deliberately across the border.")
+    gaz = discover(gazetteer.get(), text)
+    assert (gaz.entities["rdf"].kind, gaz.entities["rdf"].parent) == ("body", "rwanda")
+    timeline = _timeline(text, reference=dt.date(2025, 1, 27))
+    assert _account(timeline, "The Rwanda Defence Force") == {"rwanda"}

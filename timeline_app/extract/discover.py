@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Optional
 
 from .actors import slug
 from .gazetteer import Entity, Gazetteer
@@ -36,6 +37,10 @@ _BODY_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS}|Party|Council|Alliance|Coalit
                             r"Union|Authority)\b")
 
 
+_STATE_BODY = compile_cached(r"^(?:(?:National|Armed|Defen[cs]e|Ground|Air|Naval|Border|Security|Police|Federal|Special|"
+                             r"Military|Intelligence|Foreign|Interior|Presidential)\s+)+(?:Forces?|Ministry|Police|"
+                             r"Service|Guards?|Army|Navy|Command|Council|Agency|Office|Corps)$|^(?:Army|Navy|Air\s+Force|"
+                             r"Armed\s+Forces|Defen[cs]e\s+Forces?|Police)$")
 #: "troops under rebel general <Name>": a force the article knows only by its leader's name.
 _LED_BY = compile_cached(r"\b(?:rebel|renegade|militia|insurgent|warlord|guerrilla)\s+(?:leader|general|commander|chief|"
                          r"chieftain)\s+((?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)")
@@ -62,6 +67,11 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
         entity_id = slug(acronym)
         if entity_id in gaz.entities or entity_id in extra:
             continue
+        owner = _owning_state(gaz, long_form)
+        if owner is not None:
+            # "the Rwanda Defence Force (RDF)", "Sudanese Armed Forces (SAF)": a state's own body
+            extra[entity_id] = Entity(entity_id, long_form, "body", owner, (acronym, long_form), (), ())
+            continue
         armed = _ARMED_WORD.search(long_form) or (cue and _ARMED_CUE.search(text, max(0, cue.start() - 25), cue.end()))
         extra[entity_id] = Entity(entity_id, acronym, "group" if armed else "organisation", None,
                                   (acronym, long_form), (), ())
@@ -78,6 +88,19 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     surface.update({name: (entity_id, "name") for name, entity_id in overrides.items()})
     return replace(gaz, entities=entities, surface=surface, _buckets=None, _pattern=None,
                    _title_pattern=None, _body_pattern=None)
+
+
+def _owning_state(gaz: Gazetteer, long_form: str) -> Optional[str]:
+    """The state a body's name opens with ("Rwanda Defence Force", "Ukrainian Ground Forces"), when the rest
+    names a state institution (forces, ministry, police ...), not an armed group of that country."""
+    words = long_form.split()
+    for n in (2, 1):
+        if len(words) <= n:
+            continue
+        ent = gaz.lookup(" ".join(words[:n]))
+        if ent is not None and ent.kind == "state" and _STATE_BODY.search(" ".join(words[n:])):
+            return ent.id
+    return None
 
 
 def _leader_forces(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
@@ -138,7 +161,9 @@ def _bare_acronyms(gaz: Gazetteer, text: str, extra: dict[str, Entity], extra_na
         elif known is None and _ARMED_WORD.search(long_form):
             entity_id = slug(acronym)
             if entity_id not in gaz.entities and entity_id not in extra:
-                extra[entity_id] = Entity(entity_id, long_form, "group", None, (acronym, long_form), (), ())
+                owner = _owning_state(gaz, long_form)
+                extra[entity_id] = Entity(entity_id, long_form, "body" if owner else "group", owner,
+                                          (acronym, long_form), (), ())
 
 
 def _branch_names(gaz: Gazetteer, text: str) -> dict[str, str]:
