@@ -249,6 +249,12 @@ def test_bylines_are_told_from_sentences_that_open_with_by(line, byline):
     assert is_byline(line) is byline
 
 
+def test_a_coarse_time_told_again_finer_dates_the_event_by_the_finer_one():
+    text = "The war, which broke out one year ago on April 15, 2023 in the capital, has displaced millions."
+    events = extract(Article(text=text, reference_date=dt.date(2024, 4, 15))).events
+    assert [e.time.value for e in events] == ["2023-04-15"]
+
+
 def test_sentence_with_two_times_becomes_two_events():
     article = Article(text="Troops crossed the border on Wednesday, after the president ordered it on Sunday.",
                       reference_date=dt.date(2019, 10, 10))

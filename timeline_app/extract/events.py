@@ -103,6 +103,20 @@ def usable(timex) -> bool:
     return timex.type in _USABLE_TYPES and timex.begin is not None and timex.end_time is not None
 
 
+def _without_coarse_heads(times: list, text: str) -> list:
+    """"one year ago on April 15, 2023", "last year in March": a coarse time right before a finer one inside
+    it is the same time, told twice; the finer one dates the event."""
+    out = []
+    for i, t in enumerate(times):
+        nxt = times[i + 1] if i + 1 < len(times) else None
+        if nxt is not None and nxt.start - t.end <= 4 and rc.fullmatch(r"[\s,]*(?:on|in|at|of)?[\s,]*", text[t.end:nxt.start]) \
+                and t.begin <= nxt.begin and nxt.end_time <= t.end_time \
+                and (nxt.end_time - nxt.begin) < (t.end_time - t.begin):
+            continue
+        out.append(t)
+    return out
+
+
 def is_byline(text: str) -> bool:
     text = text.strip()
     if text[:3].lower() == "by " and len(text.split()) > 12:
@@ -114,7 +128,7 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
                  skip: set[Span]) -> list[EventDraft]:
     drafts: list[EventDraft] = []
     current: Optional[TimeValue] = None
-    usable_times = [t for t in timexes if usable(t)]
+    usable_times = _without_coarse_heads([t for t in timexes if usable(t)], text)
     ti = 0
     for info in infos:
         sa, sb = info.span
