@@ -294,6 +294,8 @@ def test_a_second_year_ago_is_the_same_comparison_not_a_year_further_back():
     ("A hearing is set for the week of Sept. 19.", "the week of Sept. 19", "2022-W38"),
     ("Output should grow in the second half of the year.", "the second half of the year", "2022-H2"),
     ("Sales were flat in the last half of the '80s.", "the last half of the '80s", "198"),
+    # "agreed to at a summit": a preposition after "to", not a plan's infinitive
+    ("The truce, which the two men agreed to at a summit in December, collapsed.", "December", "2021-12"),
     # "vs." does not end the sentence: the verb after it ("killed") still gives the tense
     ("In January, a week after the Roe vs. Wade anniversary, a bomb killed a guard.", "January", "2022-01"),
 ])

@@ -128,7 +128,8 @@ _INFINITIVE_PLAN = compile_cached(
     r"\b(?:agreed|agreement|agrees|planned|plans?|decided|decides|voted|votes|promised|promises|pledged|vowed|"
     r"threatened|threatens|offered|offers?|hoped|hopes?|intended|wants?|wanted|deal|bid|proposal|prepared|ready|"
     r"poised|sought|seeks?|aims?|aimed|expected|expects?|scheduled|due|set|likely|decision|move|plan)\s+to\s+"
-    r"(?!be\s+\w+ed\b|the\b|an?\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|\d)[a-z]+\b"
+    r"(?!be\s+\w+ed\b|the\b|an?\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|\d|"
+    r"(?:at|in|on|by|with|for|from|of|into|onto|upon|under|over|during)\b)[a-z]+\b"
     r"(?:(?!\b(?:which|who|when|after|before|since|said|says|but|and\s+(?:was|were|had))\b)[^.;:]){0,100}"
     r"\b(?:in|on|by|through|until|till|before|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?\Z", re.I)
 #: Tense markers that are finite whatever stands before them (not participles).
