@@ -17,10 +17,11 @@ from .regex_cache import compile_cached
 
 _DEFINITION = compile_cached(
     r"\b((?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*){1,8})\(([A-Z][A-Z0-9\-]{1,7})\)")
-#: The wire-copy form of the same: "the Rapid Support Forces, or RSF,".
-_DEFINITION_OR = compile_cached(
-    r"\b((?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*){0,7}[A-Z][\w'’\-]*),\s+or\s+"
-    r"([A-Z][A-Z0-9\-]{1,7})(?![\w\-])")
+#: The wire-copy form of the same: "the Rapid Support Forces, or RSF,": found from its ", or ACRONYM" tail (a
+#: cheap scan), then the name before it.
+_OR_ACRONYM = compile_cached(r",\s+or\s+([A-Z][A-Z0-9\-]{1,7})(?![\w\-])")
+_NAME_BEFORE = compile_cached(
+    r"(?<![\w'’\-])((?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*){0,7}[A-Z][\w'’\-]*)\Z")
 #: What the text calls the body just before naming it ("The rebel coalition, known as ..."): a name without
 #: a telling head word ("Permanent Strategic Framework") is still a group's.
 _GROUP_CUE_BEFORE = compile_cached(
@@ -58,10 +59,9 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     _bare_acronyms(gaz, text, extra, extra_names)
     _led_coalitions(gaz, text, extra_names)
     overrides = _branch_names(gaz, text)
-    for m in (*_DEFINITION.finditer(text), *_DEFINITION_OR.finditer(text)):
-        long_form = rc.sub(r"^the\s+", "", m.group(1).strip())
-        acronym = m.group(2)
-        cue = _GROUP_CUE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    for start, long_form, acronym in _definitions(text):
+        long_form = rc.sub(r"^the\s+", "", long_form.strip())
+        cue = _GROUP_CUE_BEFORE.search(text, max(0, start - 60), start)
         if gaz.lookup(acronym) or gaz.lookup(long_form) or not (_BODY_WORD.search(long_form) or cue):
             continue
         entity_id = slug(acronym)
@@ -88,6 +88,16 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     surface.update({name: (entity_id, "name") for name, entity_id in overrides.items()})
     return replace(gaz, entities=entities, surface=surface, _buckets=None, _pattern=None,
                    _title_pattern=None, _body_pattern=None)
+
+
+def _definitions(text: str):
+    """(start, long form, acronym) of each "Long Form (ACR)" and "Long Form, or ACR" in the text."""
+    for m in _DEFINITION.finditer(text):
+        yield m.start(), m.group(1), m.group(2)
+    for m in _OR_ACRONYM.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 160), m.start())
+        if name is not None:
+            yield name.start(), name.group(1), m.group(1)
 
 
 def _owning_state(gaz: Gazetteer, long_form: str) -> Optional[str]:
@@ -120,8 +130,8 @@ def _leader_forces(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
         extra[entity_id] = Entity(entity_id, f"{family} forces", "group", None, names, (), ())
 
 
-_LED = compile_cached(r"(?<![\w\-])([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?)-led\s+(?:military\s+|international\s+|Arab\s+)?"
-                      r"(coalition|alliance|bloc)\b")
+_LED = compile_cached(r"-led\s+(?:military\s+|international\s+|Arab\s+)?(coalition|alliance|bloc)\b")
+_LEADER_BEFORE = compile_cached(r"(?<![\w\-])([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?)\Z")
 
 
 def _led_coalitions(gaz: Gazetteer, text: str, extra_names: dict[str, str]) -> None:
@@ -129,9 +139,12 @@ def _led_coalitions(gaz: Gazetteer, text: str, extra_names: dict[str, str]) -> N
     state or group that leads it (when only one is said to lead one)."""
     leaders: dict[str, set] = {}
     for m in _LED.finditer(text):
-        known = gaz.lookup(m.group(1)) or gaz.lookup(m.group(1).split()[-1])     # "The Saudi-led": "Saudi"
+        leader = _LEADER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if leader is None:
+            continue
+        known = gaz.lookup(leader.group(1)) or gaz.lookup(leader.group(1).split()[-1])   # "The Saudi-led": "Saudi"
         if known is not None and known.kind in ("state", "group"):
-            leaders.setdefault(m.group(2).lower(), set()).add(known.id)
+            leaders.setdefault(m.group(1).lower(), set()).add(known.id)
     for noun, ids in leaders.items():
         if len(ids) == 1 and noun not in gaz.surface:
             extra_names.setdefault(noun, next(iter(ids)))
