@@ -406,3 +406,12 @@ def test_a_defined_body_named_after_a_state_is_that_states():
     assert (gaz.entities["rdf"].kind, gaz.entities["rdf"].parent) == ("body", "rwanda")
     timeline = _timeline(text, reference=dt.date(2025, 1, 27))
     assert _account(timeline, "The Rwanda Defence Force") == {"rwanda"}
+
+
+def test_a_well_known_leader_needs_no_country_label():
+    text = ("Iran launched more than 300 drones and missiles at Israel overnight, and Israel said 99% were "
+            "intercepted.\n\nPresident Joe Biden, who cut short a weekend in Delaware, said he had convened "
+            "leaders of the G7. Biden had said on Friday that he expected an attack soon.")
+    timeline = _timeline(text, reference=dt.date(2024, 4, 14))
+    assert "united-states" in _reactors(timeline, "President Joe Biden")
+    assert _reactors(timeline, "Biden had said") == {"united-states"}

@@ -103,3 +103,11 @@ def test_committed_data_is_what_the_build_script_makes():
     spec.loader.exec_module(module)
     committed = json.loads((root / "resources" / "gazetteer" / "gazetteer.json").read_text(encoding="utf-8"))
     assert module.build() == committed, "run tools/build_gazetteer.py after editing the overlays"
+
+
+def test_well_known_office_holders_have_their_side(gaz):
+    assert gaz.person_side("Joe Biden") == "united-states"
+    assert gaz.person_side("Biden") == "united-states"                 # an unambiguous surname
+    assert gaz.person_side("Guterres") == "united-nations"
+    assert gaz.person_side("Kim") is None                              # not one person's
+    assert gaz.person_side("Jane Doe") is None

@@ -229,11 +229,12 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             titled = titled or bool(_TITLE_BEFORE.search(before))
             appositive = bool(appositive_title.match(text, b, b + 90))
             reporting = bool(_REPORTING_NEXT.match(text, b))
-            if len(words) == 1 and not titled:
+            known_side = gaz.person_side(raw)          # a well-known office holder ("Biden said")
+            if len(words) == 1 and not titled and known_side is None:
                 continue
             if len(words) > 5:
                 continue
-            if not (titled or appositive or (reporting and len(words) >= 2)):
+            if not (titled or appositive or (reporting and len(words) >= 2) or known_side):
                 continue
             if gaz.lookup(raw) is not None:
                 continue
@@ -253,8 +254,9 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 by_surname.setdefault(words[0], pid)     # "Ban Ki-moon", "Kim Jong-un": family name first
             person_mentions.append(PersonMention(a, b, pid))
             if people[pid].affiliation is None:
-                # The title phrase around the name: "<Demonym> Prime Minister X", "X's minister Y".
-                people[pid].affiliation = _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
+                # A well-known office holder's side, else the title phrase around the name: "<Demonym> Prime
+                # Minister X", "X's minister Y".
+                people[pid].affiliation = known_side or _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
     # A surname mentioned before its full form, or again later with no title: any capitalised
     # token equal to a known surname is that person.
     if by_surname:

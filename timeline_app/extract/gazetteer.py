@@ -66,6 +66,8 @@ class Gazetteer:
     titles: tuple[str, ...]
     bodies: tuple[str, ...]
     generic_group_nouns: tuple[str, ...]
+    #: Well-known office holders, full name -> the entity they speak for ("Joe Biden" -> united-states).
+    people: dict = field(default_factory=dict)
     _buckets: dict = field(repr=False, default=None)
     _pattern: Optional[re.Pattern] = field(repr=False, default=None)
     _title_pattern: Optional[re.Pattern] = field(repr=False, default=None)
@@ -95,6 +97,14 @@ class Gazetteer:
         return self._body_pattern
 
     # -- lookups -------------------------------------------------------------------------------
+    def person_side(self, name: str) -> Optional[str]:
+        """The side a well-known office holder speaks for, by full name or by an unambiguous surname."""
+        side = self.people.get(name)
+        if side is None and " " not in name:
+            sides = {aff for full, aff in self.people.items() if full.split()[-1] == name}
+            side = sides.pop() if len(sides) == 1 else None
+        return side
+
     def entity(self, entity_id: Optional[str]) -> Optional[Entity]:
         return self.entities.get(entity_id) if entity_id else None
 
@@ -212,8 +222,9 @@ def _build(data: dict) -> Gazetteer:
             for name in names:
                 # A form already claimed by an earlier entity keeps its owner (a state before a group).
                 surface.setdefault(name, (ent.id, form))
+    people = {name: aff for name, aff in (data.get("people") or {}).items() if aff in entities}
     return Gazetteer(entities, surface, tuple(data.get("titles", ())), tuple(data.get("bodies", ())),
-                     tuple(data.get("generic_group_nouns", ())))
+                     tuple(data.get("generic_group_nouns", ())), people)
 
 
 @lru_cache(maxsize=1)
