@@ -415,3 +415,12 @@ def test_a_well_known_leader_needs_no_country_label():
     timeline = _timeline(text, reference=dt.date(2024, 4, 14))
     assert "united-states" in _reactors(timeline, "President Joe Biden")
     assert _reactors(timeline, "Biden had said") == {"united-states"}
+
+
+def test_the_junta_is_the_state_the_text_ties_it_to_when_it_fights_armed_groups():
+    text = ("The rebel offensive shaking Myanmar's junta\n\nThe MNDAA said its fighters had captured the town of "
+            "Laukkai. The junta lost dozens of posts, and the military said it would counter-attack. China hosted "
+            "talks in Kunming. China's foreign ministry said both sides had agreed to a ceasefire. China urged "
+            "restraint, and a Chinese envoy visited the border. China said it would keep mediating. The junta "
+            "said the army had withdrawn, and the military regime blamed the MNDAA. China welcomed the truce.")
+    assert {p.id for p in _timeline(text, reference=dt.date(2024, 1, 14)).parties} == {"myanmar", "mndaa"}

@@ -687,6 +687,26 @@ def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -
     return out
 
 
+#: What a state fighting an armed group inside it is often called ("the junta", "the military").
+_STATE_FORCE_NOUN = compile_cached(r"\b(?:the\s+)(?:junta|regime|military\s+government|military|army|"
+                                   r"government\s+(?:forces|troops))\b", re.IGNORECASE)
+_FORCE_AFTER = compile_cached(r"(?:['’]s)?\s+(?:junta|military|army|regime|armed\s+forces)\b")
+
+
+def state_force_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the junta", "the military": mentions of the state the text ties them to ("Myanmar's junta"), in an
+    article about armed groups and only one such state (in a war between states they could be either's)."""
+    if not any(gaz.entity(m.entity) and gaz.entity(m.entity).kind == "group" for m in mentions):
+        return []
+    owners = {gaz.root(m.entity) for m in mentions if m.form in ("name", "demonym")
+              and gaz.entity(gaz.root(m.entity)) and gaz.entity(gaz.root(m.entity)).kind == "state"
+              and _FORCE_AFTER.match(text, m.end)}
+    if len(owners) != 1:
+        return []
+    (state,) = owners
+    return [Mention(m.start(), m.end(), state, "generic") for m in _STATE_FORCE_NOUN.finditer(text)]
+
+
 def person_entity_mentions(people: dict, person_mentions: list) -> list[Mention]:
     """People with a known affiliation count as mentions of their side."""
     return [Mention(pm.start, pm.end, people[pm.person].affiliation, "person")

@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..model import Account, Actor, Article, Event, Party, Reaction, Timeline
 from . import gazetteer as gazetteer_module
-from .actors import (SortedSpans, choose_parties, find_people, generic_group_mentions,
+from .actors import (SortedSpans, choose_parties, find_people, generic_group_mentions, state_force_mentions,
                      person_entity_mentions)
 from .attribution import attribute
 from .discover import discover
@@ -53,6 +53,7 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     mentions = SortedSpans(gaz.mentions(text))
     people, person_mentions = find_people(text, sentences, gaz, mentions)
     party_evidence = SortedSpans(list(mentions) + generic_group_mentions(gaz, text, mentions)
+                                 + state_force_mentions(gaz, text, mentions)
                                  + person_entity_mentions(people, person_mentions))
     choice = choose_parties(gaz, text, title_span, lead_end, party_evidence, sentences)
     parties = choice.ids
