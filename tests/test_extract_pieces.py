@@ -255,6 +255,17 @@ def test_a_coarse_time_told_again_finer_dates_the_event_by_the_finer_one():
     assert [e.time.value for e in events] == ["2023-04-15"]
 
 
+def test_a_bound_of_a_stretch_does_not_move_the_narrative_and_an_age_dates_nothing():
+    text = ("Armenia must hand back three districts its forces have held since the 1990s, starting with Kalbajar by "
+            "November 15. Prime Minister Nikol Pashinyan broke the news in a post on Facebook. Overnight, "
+            "protesters stormed the parliament. Gunmen then barricaded themselves in the 14th-century monastery.")
+    events = extract(Article(text=text, reference_date=dt.date(2020, 11, 10))).events
+    when = {e.sentence.split()[0]: e.time.value for e in events}
+    assert when["Prime"] == "2020-11-10"
+    assert when["Overnight,"].startswith("2020-11-09") or when["Overnight,"].startswith("2020-11-10")
+    assert "13" not in when.values()      # "the 14th-century monastery" dates no event
+
+
 def test_sentence_with_two_times_becomes_two_events():
     article = Article(text="Troops crossed the border on Wednesday, after the president ordered it on Sunday.",
                       reference_date=dt.date(2019, 10, 10))

@@ -128,7 +128,7 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
                  skip: set[Span]) -> list[EventDraft]:
     drafts: list[EventDraft] = []
     current: Optional[TimeValue] = None
-    usable_times = _without_coarse_heads([t for t in timexes if usable(t)], text)
+    usable_times = _without_coarse_heads([t for t in timexes if usable(t) and not _adjectival(t)], text)
     ti = 0
     for info in infos:
         sa, sb = info.span
@@ -161,7 +161,8 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
             for (ga, gb), timex in _clause_groups(text, sa, sb, inside):
                 tv = time_value(timex, "explicit")      # written in the sentence itself
                 drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb)))
-        settled = [t for t in inside if not t.value.endswith("_REF") and t.granularity != "unknown"]
+        settled = [t for t in inside if not t.value.endswith("_REF") and t.granularity != "unknown"
+                   and not _BOUNDARY_BEFORE.search(text, max(0, t.start - 8), t.start)]
         if settled:
             current = time_value(settled[0])      # "earlier", "now" do not move the narrative
     return drafts
@@ -262,9 +263,17 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
     return out or [((sa, sb), inside[0])]
 
 
+#: "since the 1990s", "by November 15": a bound of a stretch, not where the narrative is.
+_BOUNDARY_BEFORE = compile_cached(r"\b(?:since|until|till|by)\s+\Z", re.IGNORECASE)
 _SINCE_START = compile_cached(r"[\s,;]*since\s", re.IGNORECASE)
 _DETERMINER_BEFORE = compile_cached(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _NOUN_AFTER = compile_cached(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|with|when|after|before|until|since)\b)[a-z]")
+
+
+def _adjectival(timex) -> bool:
+    """"the 14th-century monastery", "a decades-old dispute": an age that describes a thing, never the time
+    of an event."""
+    return timex.text.lower().endswith(("-century", "-era", "-old"))
 
 
 def _attributive(text: str, timex) -> bool:

@@ -21,6 +21,7 @@ weekday after "last week" can use the last resolved time (anchored="narrative").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Optional
 
 from . import Timex
@@ -33,6 +34,7 @@ from .normalise import NORMALISERS, Resolved
 from .recognise import candidates, select
 
 #: Granularity of the last resolved time -> the calendar unit narrative expressions count in.
+_BOUNDARY_BEFORE = rc.rx(r"\b(?:since|until|till|by)\s+\Z", re.IGNORECASE)
 _NARRATIVE_UNIT = {"day": "day", "part-of-day": "day", "hour": "day", "minute": "day", "second": "day",
                    "week": "week", "month": "month", "quarter": "quarter", "half-year": "year", "season": "year",
                    "year": "year", "decade": "decade", "century": "century", "millennium": "century"}
@@ -93,7 +95,9 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
         gran = r.granularity or gran
     elif r.granularity and r.type in ("DURATION", "SET"):
         gran = r.granularity
-    if r.type in ("DATE", "TIME") and begin is not None and r.value[:1].isdigit():
+    if r.type in ("DATE", "TIME") and begin is not None and r.value[:1].isdigit() \
+            and not _BOUNDARY_BEFORE.search(text, max(0, start - 8), start):
+        # "since the 1990s", "by November 15" bound a stretch of time; the narrative does not move there
         ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule)
         if gran == "quarter" and r.anchored != "narrative":
             ctx.main_quarter = ctx.last
