@@ -424,3 +424,12 @@ def test_the_junta_is_the_state_the_text_ties_it_to_when_it_fights_armed_groups(
             "restraint, and a Chinese envoy visited the border. China said it would keep mediating. The junta "
             "said the army had withdrawn, and the military regime blamed the MNDAA. China welcomed the truce.")
     assert {p.id for p in _timeline(text, reference=dt.date(2024, 1, 14)).parties} == {"myanmar", "mndaa"}
+
+
+def test_a_whose_aside_does_not_become_the_speaker():
+    text = ("North Korea fired a missile over Japan on Tuesday, and Japan said it had issued an alert.\n\n"
+            "National Security Adviser Jake Sullivan held phone talks with his Japanese and South Korean "
+            "counterparts, she said. In a written response to Kyodo News, the Chinese Foreign Ministry, whose "
+            "regular briefings are suspended for a holiday, said all parties should stay calm.")
+    timeline = _timeline(text, reference=dt.date(2022, 10, 4))
+    assert _reactors(timeline, "In a written response") == {"china"}

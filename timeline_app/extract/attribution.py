@@ -101,6 +101,7 @@ _SAID_TRAILING = compile_cached(r",\s+(?:said|says|added|told\s+\w+)\s+((?:the\s
 #: The last comma segment of a subject is a bare plural ("..., diplomats", "..., officials familiar with it").
 _BARE_PLURAL_TAIL = compile_cached(r",\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s(?:\s+(?:familiar\s+with|close\s+to)"
                                    r"(?:\s+[a-z]+){1,3})?)\s*$")
+_PRONOUN_TAIL = compile_cached(r",\s+(he|she|they|it|we)\s*$")
 _POSSESSIVE_AIDE = compile_cached(r"(?:^|,\s*)(?:his|her|its|their)\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|"
                                   r"office|ministry|aides?|advis[eo]rs?|deputy|envoy|representative|"
                                   r"press\s+secretary)\s*$", re.IGNORECASE)
@@ -407,10 +408,17 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
     phrase = text[start:end]
     if not phrase.strip(" ,"):
         return None
-    bare_plural = _BARE_PLURAL_TAIL.search(phrase)
+    bare_plural = _BARE_PLURAL_TAIL.search(phrase) or _PRONOUN_TAIL.search(phrase)
     if bare_plural:
-        # "... but again failed to agree on a statement, diplomats said": the unnamed sources speak
+        # "... but again failed to agree on a statement, diplomats said", "... his counterparts, she said":
+        # the last comma segment speaks
         return start + bare_plural.start(1), end
+    body = phrase.rstrip(" ,")
+    last = body.rfind(",")
+    if last > 0 and rc.match(r"\s*(?:which|who|whose|whom)\b", body[last + 1:]):
+        # "the Chinese Foreign Ministry, whose briefings are suspended, said": the noun before the aside
+        before = body.rfind(",", 0, last)
+        return start + before + 1, start + last
     if _SUBORDINATE.match(phrase) or _REPORT.search(text, start, end):
         # "After X announced the offensive, Y called ...": the main clause's subject.
         comma = phrase.rfind(",")
