@@ -28,6 +28,7 @@ def gaz():
     ("Ecuadorean", "ecuador"), ("Ecuadorian", "ecuador"), ("Salvadorean", "el-salvador"), ("Belarussian", "belarus"),
     ("ISPR", "ispr"), ("Taiwan Affairs Office", "taiwan-affairs-office"), ("CARICOM", "caricom"),
     ("OAS", "organization-of-american-states"), ("MONUSCO", "monusco"),
+    ("Unifil", "unifil"), ("Isis", "islamic-state"), ("Asean", "asean"),     # British house style
 ])
 def test_lookup(gaz, surface, entity):
     assert gaz.lookup(surface).id == entity
