@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .events import _DATELINE
-from .actors import _TITLE_GAP, Person, PersonMention, head_entity, in_range
+from .actors import _LOCATIVE, _TITLE_GAP, Person, PersonMention, head_entity, in_range
 from .gazetteer import Gazetteer, Mention
 from . import regex_cache as rc
 from .regex_cache import compile_cached
@@ -522,8 +522,6 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
 _POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:ministry|department|office|government|"
                                   r"spokes(?:man|woman|person)|military|army|forces|embassy|mission|president|"
                                   r"leader|chief)\b", re.IGNORECASE)
-_PLACE_BEFORE = compile_cached(r"\b(?:in|into|across|near|from|to|inside|around|toward|towards|over|off)\s+(?:the\s+)?$",
-                               re.IGNORECASE)
 
 
 def _previous_subject(text: str, gaz: Gazetteer, mentions: list[Mention], pos: int) -> Optional[str]:
@@ -534,7 +532,7 @@ def _previous_subject(text: str, gaz: Gazetteer, mentions: list[Mention], pos: i
         ent = gaz.entity(gaz.root(m.entity))
         if ent is None or ent.kind in ("media", "monitor") or m.backed:
             continue
-        if _PLACE_BEFORE.search(text, max(0, m.start - 15), m.start):
+        if _LOCATIVE.search(text, max(0, m.start - 30), m.start):
             continue
         return ent.id
     return None

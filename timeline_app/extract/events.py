@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import TimeValue
+from .timex.anchor import bounds_a_stretch
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
@@ -162,7 +163,7 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
                 tv = time_value(timex, "explicit")      # written in the sentence itself
                 drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb)))
         settled = [t for t in inside if not t.value.endswith("_REF") and t.granularity != "unknown"
-                   and not _BOUNDARY_BEFORE.search(text, max(0, t.start - 8), t.start)]
+                   and not bounds_a_stretch(text, t.start)]
         if settled:
             current = time_value(settled[0])      # "earlier", "now" do not move the narrative
     return drafts
@@ -263,8 +264,6 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
     return out or [((sa, sb), inside[0])]
 
 
-#: "since the 1990s", "by November 15": a bound of a stretch, not where the narrative is.
-_BOUNDARY_BEFORE = compile_cached(r"\b(?:since|until|till|by)\s+\Z", re.IGNORECASE)
 _SINCE_START = compile_cached(r"[\s,;]*since\s", re.IGNORECASE)
 _DETERMINER_BEFORE = compile_cached(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _NOUN_AFTER = compile_cached(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|with|when|after|before|until|since)\b)[a-z]")

@@ -195,6 +195,15 @@ def tense_near(text: str, start: int, end: int) -> int:
     return best[1] if best else 0
 
 
+_BOUNDARY_BEFORE = compile_cached(r"\b(?:since|until|till|by)\s+\Z", re.IGNORECASE)
+
+
+def bounds_a_stretch(text: str, start: int) -> bool:
+    """"since the 1990s", "by November 15": the time at ``start`` bounds a stretch of time; a narrative does
+    not move to it."""
+    return bool(_BOUNDARY_BEFORE.search(text, max(0, start - 8), start))
+
+
 # ---- context --------------------------------------------------------------------------------------------
 class NarrativeTime:
     """The last resolved time: what "the following day", "two years later" and a bare weekday count from.

@@ -21,12 +21,11 @@ weekday after "last week" can use the last resolved time (anchored="narrative").
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Optional
 
 from . import Timex
 from .. import regex_cache as rc
-from .anchor import Context
+from .anchor import Context, bounds_a_stretch
 from .interval import interval_for
 from .filters import accept
 from .holidays import holiday
@@ -34,7 +33,6 @@ from .normalise import NORMALISERS, Resolved
 from .recognise import candidates, select
 
 #: Granularity of the last resolved time -> the calendar unit narrative expressions count in.
-_BOUNDARY_BEFORE = rc.rx(r"\b(?:since|until|till|by)\s+\Z", re.IGNORECASE)
 _NARRATIVE_UNIT = {"day": "day", "part-of-day": "day", "hour": "day", "minute": "day", "second": "day",
                    "week": "week", "month": "month", "quarter": "quarter", "half-year": "year", "season": "year",
                    "year": "year", "decade": "decade", "century": "century", "millennium": "century"}
@@ -96,7 +94,7 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
     elif r.granularity and r.type in ("DURATION", "SET"):
         gran = r.granularity
     if r.type in ("DATE", "TIME") and begin is not None and r.value[:1].isdigit() \
-            and not _BOUNDARY_BEFORE.search(text, max(0, start - 8), start):
+            and not bounds_a_stretch(text, start):
         # "since the 1990s", "by November 15" bound a stretch of time; the narrative does not move there
         ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule)
         if gran == "quarter" and r.anchored != "narrative":
