@@ -69,6 +69,7 @@ class Gazetteer:
     #: Well-known office holders, full name -> the entity they speak for ("Joe Biden" -> united-states).
     people: dict = field(default_factory=dict)
     _buckets: dict = field(repr=False, default=None)
+    _surname_sides: Optional[dict] = field(repr=False, default=None)
     _pattern: Optional[re.Pattern] = field(repr=False, default=None)
     _title_pattern: Optional[re.Pattern] = field(repr=False, default=None)
     _body_pattern: Optional[re.Pattern] = field(repr=False, default=None)
@@ -101,8 +102,12 @@ class Gazetteer:
         """The side a well-known office holder speaks for, by full name or by an unambiguous surname."""
         side = self.people.get(name)
         if side is None and " " not in name:
-            sides = {aff for full, aff in self.people.items() if full.split()[-1] == name}
-            side = sides.pop() if len(sides) == 1 else None
+            if self._surname_sides is None:
+                by_surname: dict[str, set] = {}
+                for full, aff in self.people.items():
+                    by_surname.setdefault(full.split()[-1], set()).add(aff)
+                self._surname_sides = {s: next(iter(a)) for s, a in by_surname.items() if len(a) == 1}
+            side = self._surname_sides.get(name)
         return side
 
     def entity(self, entity_id: Optional[str]) -> Optional[Entity]:
