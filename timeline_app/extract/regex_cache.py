@@ -1,10 +1,11 @@
-"""Compiled regexes kept on disk between runs, so neither start-up nor a new article pays for compiling them.
+"""The extractor's compiled regexes kept on disk between runs, so a new article does not pay for compiling them.
 
 Python compiles a regex in pure Python (parse, then code generation): the time grammar's ~35 rules and the
 ~120 patterns of sentence splitting, actors and attribution cost 60-120 ms, several times the whole
 extraction of a news article. Only fixed patterns belong here (not ones built from an article's words).
-(Ingest's few simple patterns compile faster than this file loads: they stay with ``re``.) The compiled form is a list of integers that the C engine
-accepts directly, so it is stored once (like a .pyc file) and rebuilt in microseconds on later runs.
+Ingest's few simple patterns compile faster than this file loads, so they stay with ``re``. The compiled form
+is a list of integers that the C engine accepts directly, so it is stored once (like a .pyc file) and rebuilt
+in microseconds on later runs.
 
 Safety: the file is keyed by the Python version and the regex engine's MAGIC number, and by a checksum (CRC-32) of its
 content; every entry is looked up by its exact pattern text and flags; the C engine validates the code it is
