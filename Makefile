@@ -4,18 +4,28 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test install package package-smoke bench check-qt clean
+LOCK   := requirements.lock
 
-$(STAMP): pyproject.toml
+.PHONY: run test install lock package package-smoke bench check-qt clean
+
+# Our own installs come from the lock (exact versions, hashes checked), with the pip that `python -m venv`
+# bundles; pyproject.toml keeps loose ranges for people who install the package.
+$(STAMP): pyproject.toml setup.py $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "timeline-app needs Python 3.11 or newer on PATH")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@# Byte-compile now: start-up must not pay for it, even where PYTHONDONTWRITEBYTECODE is set.
 	$(BIN)/python -m compileall -q timeline_app
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## Refreshes requirements.lock from pyproject.toml (newest versions its ranges allow, with hashes).
+lock:
+	test -x .lock-venv/bin/pip-compile || ($(PYTHON) -m venv .lock-venv && .lock-venv/bin/python -m pip install --quiet pip-tools)
+	.lock-venv/bin/pip-compile --quiet --upgrade --generate-hashes --extra dev --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
 
 ## Start the window on the bundled seed article (needs a display; see README for system libraries).
 run: $(STAMP) check-qt
@@ -42,4 +52,4 @@ bench: $(STAMP)
 	@for f in benchmarks/*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$f || exit 1; done
 
 clean:
-	rm -rf build dist $(VENV)
+	rm -rf build dist $(VENV) .lock-venv

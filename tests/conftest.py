@@ -17,3 +17,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "seeds" / "armenia_azerbaijan_clashes.txt"
 sys.path.insert(0, str(ROOT))
+#: Set by .ci/run: CI always has ../shared, so a test that would skip for want of it fails instead.
+REQUIRE_SHARED = os.environ.get("TIMELINE_APP_REQUIRE_SHARED") == "1"
+
+
+def shared_data(*parts: str) -> Path:
+    """``../shared/data/<parts>``; without it the test skips, naming the missing folder (fails in CI)."""
+    import pytest
+    path = SHARED.joinpath("data", *parts)
+    if not path.exists():
+        reason = f"needs {path} (the project's shared data folder beside the checkout is missing)"
+        if REQUIRE_SHARED:
+            pytest.fail(reason + "; TIMELINE_APP_REQUIRE_SHARED=1 forbids skipping", pytrace=False)
+        pytest.skip(reason)
+    return path

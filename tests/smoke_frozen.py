@@ -1,5 +1,6 @@
-"""Runs the frozen app (dist/timeline-app) headless: exports the seed to PNG, JSON, SVG and PDF and a saved
-web page to JSON; fails on any traceback.
+"""Runs the frozen app (dist/timeline-app) headless: exports the seed to PNG, JSON, SVG and PDF, and the seed,
+two saved web pages, a Markdown and a cp1252 file to JSON, each compared with the source run's; fails on any
+traceback or difference.
 
 Usage: python tests/smoke_frozen.py dist/timeline-app     (used by `make package-smoke`)
 """
@@ -10,6 +11,37 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "tests" / "data" / "ingest"
+#: A page dated only in an element of its text, one dated only in its metadata, Markdown, cp1252 text.
+COMPARED = ("date_in_element_only.html", "news_jsonld.html", "article.md", "cp1252_quotes.txt")
+
+
+def _essentials(doc: dict) -> dict:
+    """What must not differ between the frozen and the source app."""
+    return {
+        "reference": (doc["article"].get("reference_date"), doc["article"].get("reference_source")),
+        "parties": sorted(p["name"] for p in doc["parties"]),
+        "events": sorted((e["title"], (e.get("time") or {}).get("value")) for e in doc["events"]),
+        "accounts": len(doc["accounts"]), "reactions": len(doc["reactions"]),
+    }
+
+
+def _compare_with_source(exe: Path, document: Path, tmp: Path, env: dict) -> list[str]:
+    results = {}
+    for label, command in (("frozen", [str(exe)]), ("source", [sys.executable, "-m", "timeline_app"])):
+        out = tmp / f"{document.stem}.{label}.json"
+        proc = subprocess.run([*command, "export", str(document), "-o", str(out)], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+        if proc.returncode != 0 or "Traceback" in proc.stderr or not out.exists():
+            return [f"{document.name} ({label}): exit {proc.returncode}\n{proc.stderr}"]
+        results[label] = _essentials(json.loads(out.read_text(encoding="utf-8")))
+    same = results["frozen"] == results["source"]
+    print(f"frozen vs source, {document.name}: {'same' if same else 'DIFFERENT'} "
+          f"(reference {results['frozen']['reference']}, {len(results['frozen']['events'])} events)")
+    return [] if same else [f"{document.name}: frozen {results['frozen']} != source {results['source']}"]
 
 
 def main(folder: str) -> int:
@@ -35,14 +67,10 @@ def main(folder: str) -> int:
                     failures.append("json: no events or wrong schema")
             elif suffix == "png" and out.read_bytes()[:4] != b"\x89PNG":
                 failures.append("png: not a PNG file")
-        # A saved web page: HTML extraction needs its package data inside the bundle.
-        page = Path(__file__).resolve().parent / "data" / "ingest" / "news_jsonld.html"
-        out = Path(tmp) / "page.json"
-        proc = subprocess.run([str(exe), "export", str(page), "-o", str(out)], env=env, capture_output=True,
-                              text=True, timeout=120)
-        print(f"frozen export of an HTML page: exit {proc.returncode}")
-        if proc.returncode != 0 or "Traceback" in proc.stderr or not out.exists():
-            failures.append(f"html: exit {proc.returncode}\n{proc.stderr}")
+        # Every reader, each compared with the source run: a module the bundle lacks must not quietly
+        # change a result (a dateparser without pytz once turned a page's date into the file's date).
+        for document in [seed, *(DOCUMENTS / name for name in COMPARED)]:
+            failures += _compare_with_source(exe, document, Path(tmp), env)
         version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
         if version.returncode != 0:
             failures.append(f"--version: exit {version.returncode}\n{version.stderr}")

@@ -355,13 +355,13 @@ def test_statement_is_dated_apart_from_the_dated_clause_it_mentions():
     assert events[1].title.lower().startswith("since clashes broke out")
 
 
-def test_a_failing_time_tagger_leaves_a_warning_not_a_crash(monkeypatch):
+def test_a_failing_time_tagger_is_loud_not_a_timeline_without_times(monkeypatch):
+    """A broken dependency of the tagger must reach the user (CLI line, window dialog), not empty the axis."""
     from timeline_app.extract import timex
 
     def broken(text, reference=None):
-        raise RuntimeError("boom")
+        raise ModuleNotFoundError("No module named 'a_dependency'")
 
     monkeypatch.setattr(timex, "tag", broken)
-    timeline = extract(Article(text="Russia said the talks failed.", reference_date=dt.date(2031, 1, 1)))
-    assert any("time expressions" in w for w in timeline.article.warnings)
-    assert timeline.accounts or timeline.reactions or timeline.events
+    with pytest.raises(ModuleNotFoundError):
+        extract(Article(text="Russia said the talks failed.", reference_date=dt.date(2031, 1, 1)))

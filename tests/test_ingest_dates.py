@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, SEED, SHARED
+from conftest import ROOT, SEED, SHARED, shared_data
 from timeline_app.ingest import load
 from timeline_app.ingest.dates import find_stated_date, parse_date_string
 
@@ -91,13 +91,18 @@ def test_seed_article_dated_by_its_sidecar():
 
 def _gold_cases():
     for folder in ("news-dev", "news-long"):
-        for text_path in sorted((SHARED / "data" / folder).glob("*.txt")):
+        found = sorted((SHARED / "data" / folder).glob("*.txt"))
+        for text_path in found:
             yield pytest.param(text_path, id=f"{folder}/{text_path.stem[:20]}")
+        if not found:  # still one case, which skips (or fails in CI) naming the missing folder
+            yield pytest.param(None, id=f"{folder}/missing")
 
 
 @pytest.mark.parametrize("text_path", list(_gold_cases()))
 def test_real_articles_match_their_gold_publication_date(text_path):
     """Where the gold says the text states the date, we find it; elsewhere we assume, never guess."""
+    if text_path is None:
+        shared_data("news-dev"), shared_data("news-long")
     gold = json.loads(text_path.with_suffix("").with_suffix(".gold.json").read_text(encoding="utf-8"))
     article = load(text_path)
     known_from = str(gold.get("published_known_from", ""))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
+from .resources import ResourceError
 
 PROG = "timeline-app"
 EXPORT_FORMATS = ("png", "svg", "pdf", "json", "timelinejs", "csv")
@@ -164,7 +165,7 @@ def _main(argv: Optional[Sequence[str]]) -> int:
         if not is_command:
             return _run_window(args)
         return _run_export(args) if args.command == "export" else _run_timexes(args)
-    except UserError as exc:
+    except (UserError, ResourceError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -27,7 +27,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, 
 from .layout.geometry import Geometry, Style, TimelineLayout
 from .layout.scale import to_seconds
 from .model import Timeline
-from .resources import resource_path
+from .resources import ResourceError, resource_path
 
 FONT_FILES = ("SourceSansPro-Regular.ttf", "SourceSansPro-Semibold.ttf", "SourceSansPro-It.ttf")
 FALLBACK_FAMILY = "Source Sans Pro"
@@ -67,7 +67,9 @@ def load_fonts() -> str:
     family = None
     for name in FONT_FILES:
         path = resource_path("fonts", name)
-        font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            raise ResourceError(f"unreadable resource {path} (Qt could not load the font)")
         if font_id >= 0 and family is None:
             families = QFontDatabase.applicationFontFamilies(font_id)
             family = families[0] if families else None

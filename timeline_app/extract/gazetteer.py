@@ -10,12 +10,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
+from ..resources import ResourceError, read_resource_text, resource_path
 from .regex_cache import compile_cached
 
-DATA = Path(__file__).resolve().parents[2] / "resources" / "gazetteer" / "gazetteer.json"
+GAZETTEER_FILE = ("gazetteer", "gazetteer.json")
+
 
 #: Kinds that can be a side in a conflict.
 BELLIGERENT_KINDS = ("state", "group")
@@ -236,7 +237,7 @@ def _build(data: dict) -> Gazetteer:
 def get() -> Gazetteer:
     """The gazetteer, loaded and compiled once per process."""
     try:
-        data = json.loads(DATA.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {"entities": []}
+        data = json.loads(read_resource_text(*GAZETTEER_FILE))
+    except ValueError as exc:
+        raise ResourceError(f"unreadable resource {resource_path(*GAZETTEER_FILE)} ({exc})") from None
     return _build(data)

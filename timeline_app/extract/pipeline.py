@@ -29,16 +29,6 @@ BACKGROUND_AGE = dt.timedelta(days=180)
 _HEADLINE_MAX_WORDS = 22
 
 
-def _tag_times(text: str, reference) -> tuple[list, Optional[str]]:
-    """The time expressions, and a warning when the tagger failed (the timeline then has no times
-    rather than no timeline at all)."""
-    try:
-        from . import timex
-        return list(timex.tag(text, reference)), None
-    except Exception as exc:   # noqa: BLE001 - the time tagger must never take the extraction down
-        return [], f"time expressions could not be read ({type(exc).__name__}: {exc})"
-
-
 def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timeline:
     if reference_date is not None:
         article = article.model_copy(update={"reference_date": reference_date, "reference_source": "user"})
@@ -63,9 +53,8 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     skip = {span for span in sentences
             if (title_span and span[1] <= max(title_span[1], title_line_end)) or is_byline(text[span[0]:span[1]])}
     infos = _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions)
-    times, problem = _tag_times(text, reference)
-    if problem:
-        article = article.model_copy(update={"warnings": [*article.warnings, problem]})
+    from . import timex
+    times = list(timex.tag(text, reference))
     drafts = build_events(text, infos, times, reference, skip)
 
     events: list[Event] = []

@@ -70,7 +70,7 @@ def load(
         raise IngestError(f"{exc} ({path})") from None
     except (MemoryError, RecursionError) as exc:
         raise IngestError(f"the file is too complex to read ({type(exc).__name__}) ({path})") from None
-    except Exception as exc:  # bad input never crashes the app; the message still says what broke
+    except ValueError as exc:  # what the decoders and parsers raise on bad input (UnicodeError included)
         detail = " ".join(str(exc).split())[:120]
         raise IngestError(f"could not read the article: {type(exc).__name__}: {detail} ({path})") from None
 

@@ -65,7 +65,7 @@ def parse_html(source: str) -> Extracted:
 
 
 def _parse(source: str):
-    from lxml import html as lxml_html
+    from lxml import etree, html as lxml_html
 
     # lxml refuses str input that still carries an XML encoding declaration.
     source = _XML_DECLARATION.sub("", source, count=1)
@@ -74,7 +74,7 @@ def _parse(source: str):
     )
     try:
         return lxml_html.document_fromstring(source, parser=parser)
-    except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError for hopeless input
+    except (etree.LxmlError, ValueError):  # ParserError, XMLSyntaxError, ValueError: hopeless input
         return None
 
 
@@ -208,10 +208,11 @@ def _paragraph_chars(tree) -> int:
 
 def _main_text(tree) -> str:
     import trafilatura  # lazy: ~0.25 s to import
+    from lxml import etree
 
     try:
         document = _extract_with_trafilatura(trafilatura, tree)
-    except Exception:  # a bug deep in the extractor must not stop the page from opening
+    except (etree.LxmlError, ValueError):  # what trafilatura lets through from lxml on a malformed page
         return ""
     if document is None or document.body is None:
         return ""
@@ -360,7 +361,7 @@ def _htmldate(tree, extensive: bool = False):
 
     try:
         found = find_date(tree, extensive_search=extensive, original_date=True, outputformat="%Y-%m-%d")
-    except Exception:  # htmldate is best effort; a failure means "no date"
+    except ValueError:  # htmldate's word for a page it cannot read: no date
         return None
     parsed = parse_date_string(found) if found else None
     if parsed is None:

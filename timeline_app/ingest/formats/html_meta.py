@@ -214,7 +214,7 @@ def _parse_shown_date(shown: str):
     try:
         found = find_date(f"<html><body><p>{escape(shown)}</p></body></html>", extensive_search=True,
                           original_date=True, outputformat="%Y-%m-%d")
-    except Exception:  # best effort
+    except ValueError:  # htmldate's word for input it cannot read
         return None
     return parse_date_string(found) if found else None
 
