@@ -14,6 +14,7 @@ from pathlib import Path
 
 
 ROOT = Path(__file__).resolve().parent.parent
+SIZE_BUDGET_MB = 110
 DOCUMENTS = ROOT / "tests" / "data" / "ingest"
 #: A page dated only in an element of its text, one dated only in its metadata, Markdown, cp1252 text.
 COMPARED = ("date_in_element_only.html", "news_jsonld.html", "article.md", "cp1252_quotes.txt")
@@ -75,7 +76,9 @@ def main(folder: str) -> int:
         if version.returncode != 0:
             failures.append(f"--version: exit {version.returncode}\n{version.stderr}")
     size = sum(f.lstat().st_size for f in app_dir.rglob("*") if f.is_file() and not f.is_symlink())
-    print(f"one-dir size: {size / 1e6:.1f} MB")
+    print(f"one-dir size: {size / 1e6:.1f} MB (budget {SIZE_BUDGET_MB} MB)")
+    if size > SIZE_BUDGET_MB * 1e6:
+        failures.append(f"the one-dir app is {size / 1e6:.1f} MB, over its {SIZE_BUDGET_MB} MB budget")
     for failure in failures:
         print("FAILED", failure, file=sys.stderr)
     return 1 if failures else 0
