@@ -1,4 +1,5 @@
 """Gazetteer: lookups of countries, demonyms, seats of government, organisations, armed groups."""
+import datetime as dt
 
 import pytest
 
@@ -104,9 +105,13 @@ def test_committed_data_is_what_the_build_script_makes():
     assert module.build() == committed, "run tools/build_gazetteer.py after editing the overlays"
 
 
-def test_well_known_office_holders_have_their_side(gaz):
-    assert gaz.person_side("Joe Biden") == "united-states"
-    assert gaz.person_side("Biden") == "united-states"                 # an unambiguous surname
-    assert gaz.person_side("Guterres") == "united-nations"
-    assert gaz.person_side("Kim") is None                              # not one person's
-    assert gaz.person_side("Jane Doe") is None
+def test_office_holders_have_their_side_inside_their_term(gaz):
+    day = dt.date(2022, 3, 1)
+    assert gaz.person_side("Joe Biden", day) == "united-states"        # an ISO code mapped to the state
+    assert gaz.person_side("Biden", day) == "united-states"            # an unambiguous surname
+    assert gaz.person_side("António Guterres", day) == "united-nations"  # an organisation's id as it is
+    assert gaz.person_side("Biden", dt.date(2026, 3, 1)) is None       # out of office
+    assert gaz.person_side("Biden", None) is None                      # no date, no side
+    assert gaz.person_side("Kim", day) is None                         # not one person's
+    assert gaz.person_side("Jane Doe", day) is None
+    assert gaz.government_side("Obama") == "united-states"             # "the Obama administration", any year

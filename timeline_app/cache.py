@@ -3,7 +3,7 @@ the extractor and its set-up. Qt-free.
 
 An entry is keyed by everything the extractor reads (the article's text and metadata, the reference
 date asked for) and by a fingerprint of the extractor itself (the app's version, and when running from
-a source checkout the size and modification time of every extraction module and gazetteer file), so
+a source checkout the size and modification time of every extraction module and data file in resources/), so
 a changed article, a changed date or a changed extractor never sees a stale result. Any problem with
 the cache (unwritable folder, corrupt entry) silently falls back to extracting.
 
@@ -47,7 +47,7 @@ def extractor_fingerprint() -> str:
     else:
         from .resources import resources_dir
         files = [_PACKAGE / "model.py"]
-        for folder in (_PACKAGE / "extract", resources_dir()):
+        for folder in (_PACKAGE / "extract", resources_dir()):      # gazetteer, office holders, ...
             files += sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".json", ".tsv", ".txt"))
         for path in files:
             st = path.stat()

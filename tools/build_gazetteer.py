@@ -3,7 +3,7 @@
 pycountry gives every country and its official/common names; ``countries_overlay.tsv`` adds the
 common English short name news uses, aliases, demonyms and capitals/seats of government (no maintained
 package carries those); ``organisations.json`` lists international organisations, armed groups, media,
-titles, bodies and well-known office holders (people) with the side they speak for. Run: ``python tools/build_gazetteer.py``.
+titles and bodies (office holders are in resources/officeholders/). Run: ``python tools/build_gazetteer.py``.
 """
 from __future__ import annotations
 
@@ -70,8 +70,7 @@ def build() -> dict:
                          "parent": org.get("parent"), "names": org["aliases"],
                          "demonyms": org.get("demonyms", []), "metonyms": []})
     return {"entities": entities, "titles": orgs["titles"], "bodies": orgs["bodies"],
-            "generic_group_nouns": orgs.get("generic_group_nouns", []),
-            "people": {person["name"]: person["affiliation"] for person in orgs.get("people", [])}}
+            "generic_group_nouns": orgs.get("generic_group_nouns", [])}
 
 
 def main() -> None:

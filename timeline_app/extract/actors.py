@@ -3,12 +3,13 @@
 A person is a run of capitalised words in a person context: after a title ("Foreign Minister
 Jane Roe"), before an appositive title ("John Doe, a spokesman for ..."), or as the subject
 of a reporting verb ("Fahrettin Altun said"). Their affiliation comes from the words around the
-name (titles, demonyms, "of X", "X's"), never from a list of people. Later surname mentions
-("Roe") are the same actor.
+name (titles, demonyms, "of X", "X's"); only where those say nothing, from the office the person held
+on the article's date (resources/officeholders/). Later surname mentions ("Roe") are the same actor.
 """
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -150,13 +151,20 @@ _OFFICIAL = compile_cached(
     r"aide|representative|Gen|Col|Brig|Adm)\b", re.IGNORECASE)
 
 
+#: A government named after its head: the head's side at any date.
+_GOVERNMENT_AFTER = compile_cached(r"\s+(?:administration|government|cabinet)\b")
+
+
 def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
-                ) -> tuple[dict[str, Person], list[PersonMention]]:
+                reference: Optional[dt.date] = None) -> tuple[dict[str, Person], list[PersonMention]]:
+    """``reference``: the article's date, for the side of an office holder in office then."""
     title_words = {w for t in gaz.titles for w in t.split()} | {w for b in gaz.bodies for w in b.split()}
     surface_words = set()
     for s in gaz.surface:
         surface_words.update(s.split())
     people: dict[str, Person] = {}
+    #: The side the office-holder list gives a person on the article's date: used only where the text says none.
+    office_sides: dict[str, str] = {}
     by_surname: dict[str, str] = {}
     by_given: dict[str, str] = {}
     person_mentions: list[PersonMention] = []
@@ -229,7 +237,9 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             titled = titled or bool(_TITLE_BEFORE.search(before))
             appositive = bool(appositive_title.match(text, b, b + 90))
             reporting = bool(_REPORTING_NEXT.match(text, b))
-            known_side = gaz.person_side(raw)          # a well-known office holder ("Biden said")
+            known_side = gaz.person_side(raw, reference)   # an office holder in office then ("Biden said")
+            if known_side is None and _GOVERNMENT_AFTER.match(text, b):
+                known_side = gaz.government_side(raw)       # "the Obama administration", whenever it was
             if len(words) == 1 and not titled and known_side is None:
                 continue
             if len(words) > 5:
@@ -253,10 +263,11 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             if "-" in surname and surname.split("-")[1][:1].islower() and len(words) >= 2:
                 by_surname.setdefault(words[0], pid)     # "Ban Ki-moon", "Kim Jong-un": family name first
             person_mentions.append(PersonMention(a, b, pid))
+            if known_side:
+                office_sides.setdefault(pid, known_side)
             if people[pid].affiliation is None:
-                # A well-known office holder's side, else the title phrase around the name: "<Demonym> Prime
-                # Minister X", "X's minister Y".
-                people[pid].affiliation = known_side or _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
+                # The title phrase around the name: "<Demonym> Prime Minister X", "X's minister Y".
+                people[pid].affiliation = _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
     # A surname mentioned before its full form, or again later with no title: any capitalised
     # token equal to a known surname is that person.
     if by_surname:
@@ -291,6 +302,10 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             boss = by_surname.get(aide.group(1)) if aide else None
             if boss and boss != person.id and people[boss].affiliation:
                 person.affiliation = people[boss].affiliation
+    # What the text says came first; an office holder it labels nowhere speaks for their office's side.
+    for pid, side in office_sides.items():
+        if people[pid].affiliation is None:
+            people[pid].affiliation = side
     for person in people.values():
         if person.affiliation is not None or not person.spans:
             continue

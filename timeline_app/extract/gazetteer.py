@@ -6,6 +6,7 @@ so a whole article is scanned in a single pass.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..resources import ResourceError, read_resource_text, resource_path
+from . import officeholders
 from .regex_cache import compile_cached
 
 GAZETTEER_FILE = ("gazetteer", "gazetteer.json")
@@ -67,10 +69,9 @@ class Gazetteer:
     titles: tuple[str, ...]
     bodies: tuple[str, ...]
     generic_group_nouns: tuple[str, ...]
-    #: Well-known office holders, full name -> the entity they speak for ("Joe Biden" -> united-states).
-    people: dict = field(default_factory=dict)
+    #: ISO 3166-1 alpha-2 code -> state entity id ("US" -> united-states): how office holders name their side.
+    state_codes: dict = field(default_factory=dict)
     _buckets: dict = field(repr=False, default=None)
-    _surname_sides: Optional[dict] = field(repr=False, default=None)
     _pattern: Optional[re.Pattern] = field(repr=False, default=None)
     _title_pattern: Optional[re.Pattern] = field(repr=False, default=None)
     _body_pattern: Optional[re.Pattern] = field(repr=False, default=None)
@@ -99,17 +100,20 @@ class Gazetteer:
         return self._body_pattern
 
     # -- lookups -------------------------------------------------------------------------------
-    def person_side(self, name: str) -> Optional[str]:
-        """The side a well-known office holder speaks for, by full name or by an unambiguous surname."""
-        side = self.people.get(name)
-        if side is None and " " not in name:
-            if self._surname_sides is None:
-                by_surname: dict[str, set] = {}
-                for full, aff in self.people.items():
-                    by_surname.setdefault(full.split()[-1], set()).add(aff)
-                self._surname_sides = {s: next(iter(a)) for s, a in by_surname.items() if len(a) == 1}
-            side = self._surname_sides.get(name)
-        return side
+    def person_side(self, name: str, on: Optional[dt.date]) -> Optional[str]:
+        """The side an office holder speaks for on the day ``on`` (resources/officeholders/), by full name or by
+        an unambiguous surname; None outside their terms or without a date."""
+        side = officeholders.holders().side(name, on)
+        return self._side_entity(side)
+
+    def government_side(self, name: str) -> Optional[str]:
+        """The side of the government named after a person ("the Obama administration"), at any date."""
+        return self._side_entity(officeholders.holders().side_ever(name))
+
+    def _side_entity(self, side: Optional[str]) -> Optional[str]:
+        if side is None:
+            return None
+        return side if side in self.entities else self.state_codes.get(side)
 
     def entity(self, entity_id: Optional[str]) -> Optional[Entity]:
         return self.entities.get(entity_id) if entity_id else None
@@ -228,9 +232,10 @@ def _build(data: dict) -> Gazetteer:
             for name in names:
                 # A form already claimed by an earlier entity keeps its owner (a state before a group).
                 surface.setdefault(name, (ent.id, form))
-    people = {name: aff for name, aff in (data.get("people") or {}).items() if aff in entities}
+    state_codes = {raw["code"]: raw["id"] for raw in data["entities"]
+                   if raw.get("code") and entities.get(raw["id"]) is not None and entities[raw["id"]].kind == "state"}
     return Gazetteer(entities, surface, tuple(data.get("titles", ())), tuple(data.get("bodies", ())),
-                     tuple(data.get("generic_group_nouns", ())), people)
+                     tuple(data.get("generic_group_nouns", ())), state_codes)
 
 
 @lru_cache(maxsize=1)

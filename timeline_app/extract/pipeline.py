@@ -41,7 +41,7 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     title_span = _title_span(text, article.title, sentences)
     lead_end = _lead_end(paragraphs, sentences, title_span)
     mentions = SortedSpans(gaz.mentions(text))
-    people, person_mentions = find_people(text, sentences, gaz, mentions)
+    people, person_mentions = find_people(text, sentences, gaz, mentions, reference)
     party_evidence = SortedSpans(list(mentions) + generic_group_mentions(gaz, text, mentions)
                                  + state_force_mentions(gaz, text, mentions)
                                  + person_entity_mentions(people, person_mentions))

@@ -1,0 +1,217 @@
+"""Who held which office, for which side, and when: ``resources/officeholders/``.
+
+``reign.tsv`` is REIGN's list of every state's effective leader to March 2021 (made by
+tools/convert_reign.py); ``supplement.tsv`` is curated in the same columns, each row with its source:
+later terms, ministers, spokespeople, heads of international organisations, leaders of armed groups.
+A supplement row with the role, side and start of a REIGN row replaces it (a full name, an end).
+
+A name gives a side only for a date inside one of the person's terms: a former minister speaks for
+nobody by virtue of the list. Dates are as precise as the sources: "2021", "2021-03" or "2021-03-26";
+an imprecise end counts to the last day it may mean.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ..resources import read_resource_text
+
+FILES = ("reign.tsv", "supplement.tsv")
+COLUMNS = ("role", "names", "side", "start", "end", "source", "retrieved")
+OPEN = "open"
+#: A header line of a file naming roles that several people hold at once (a ministry's spokespeople).
+COLLEGIAL_PREFIX = "# collegial roles:"
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
+#: A regnal number: "Abdullah II" is not called "Abdullah" alone (a common given name) by the list.
+_REGNAL = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
+#: Particles that make a family name of two or more words ("bin Salman", "Ben Ali", "von der Leyen", "da Silva"):
+#: their last word alone is nobody's name ("Ali", "Silva").
+_PARTICLES = frozenset({"bin", "ben", "ibn", "bint", "abu", "ould", "al", "el", "de", "da", "do", "dos", "das", "van",
+                        "von", "der", "den", "le", "la", "du", "del", "di"})
+#: The Arabic article on a family name: "al-Assad" is also "Assad", "el-Sisi" is "al-Sisi".
+_ARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-")
+
+
+class OfficeHoldersError(ValueError):
+    """A row of the office-holder files that cannot be read (the check script reports these)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    role: str
+    names: tuple[str, ...]
+    side: str                      # ISO 3166-1 alpha-2 or an organisation id of the gazetteer
+    start: str                     # as written: YYYY, YYYY-MM or YYYY-MM-DD
+    end: str                       # as written, or "open"
+    source: str
+    retrieved: str
+    file: str = ""
+    line: int = 0
+    first_day: dt.date = dt.date.min
+    #: The last day the term may have lasted to; None while open.
+    last_day: Optional[dt.date] = None
+
+    @property
+    def office(self) -> tuple[str, str]:
+        return self.role, self.side
+
+    def covers(self, day: dt.date) -> bool:
+        last = self.last_day
+        return self.first_day <= day and (last is None or day <= last)
+
+
+def earliest(text: str) -> dt.date:
+    """The first day a date as precise as "2021", "2021-03" or "2021-03-26" may mean."""
+    parts = [int(p) for p in text.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def latest(text: str) -> dt.date:
+    """The last day such a date may mean."""
+    parts = [int(p) for p in text.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
+
+
+def fold(name: str) -> str:
+    """A name as compared: no accents, no case, one space ("Erdoğan" = "Erdogan")."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def bare(word: str) -> str:
+    """A folded family name without its Arabic article ("al-assad" -> "assad")."""
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) > len(article) + 2:
+            return word[len(article):]
+    return word
+
+
+def short_names(names: tuple[str, ...]) -> set[str]:
+    """What a person is called alone: the one-word forms the row gives ("Xi", "Lula"), else each form's last
+    word without its article ("Biden", "assad" for "al-Assad"). A regnal name gives none."""
+    single = {bare(fold(n)) for n in names if len(n.split()) == 1}
+    if single:
+        return single
+    found = set()
+    for name in names:
+        words = [w for w in fold(name).replace(",", "").split() if w not in _SUFFIXES]
+        if words and not _REGNAL.intersection(words) and not (len(words) > 1 and words[-2] in _PARTICLES):
+            found.add(bare(words[-1]))
+    return found
+
+
+def _initials_match(form: list[str], query: list[str]) -> bool:
+    """ "H. Aliyev" names "Heydar Aliyev": given names written as initials agree with the full ones."""
+    if len(form) != len(query) or form[-1] != query[-1]:
+        return False
+    return all(f == q or (f.endswith(".") and len(f) == 2 and q.startswith(f[0])) for f, q in zip(form[:-1], query[:-1]))
+
+
+class OfficeHolders:
+    def __init__(self, terms: list[Term], collegial: frozenset[str] = frozenset()) -> None:
+        self.terms = terms
+        self.collegial = collegial
+        self._by_name: dict[str, list[Term]] = {}
+        self._by_short: dict[str, list[Term]] = {}
+        for term in terms:
+            for key in {fold(n) for n in term.names}:
+                self._by_name.setdefault(key, []).append(term)
+            for key in short_names(term.names):
+                self._by_short.setdefault(key, []).append(term)
+
+    def _matching(self, name: str) -> list[Term]:
+        """The terms of the person ``name`` may mean: the full name, a surname alone, or a full name where
+        the source gives only the surname or initials ("Vladimir Putin" -> REIGN's "Putin")."""
+        key = fold(name)
+        words = key.split()
+        if not words:
+            return []
+        if len(words) == 1:
+            return list(self._by_short.get(bare(key), ()))
+        found = list(self._by_name.get(key, ()))
+        for term in self._by_short.get(bare(words[-1]), ()):
+            if term in found:
+                continue
+            forms = [fold(n).split() for n in term.names]
+            if all(len(f) == 1 for f in forms) or any(_initials_match(f, words) for f in forms):
+                found.append(term)
+        return found
+
+    def side(self, name: str, on: Optional[dt.date]) -> Optional[str]:
+        """The side ``name`` speaks for on ``on``: only inside a term, and only when every matching term
+        then is for one side (a surname two sitting office holders share gives none)."""
+        if on is None:
+            return None
+        sides = {term.side for term in self._matching(name) if term.covers(on)}
+        return sides.pop() if len(sides) == 1 else None
+
+    def side_ever(self, name: str) -> Optional[str]:
+        """The one side all of ``name``'s terms were for, whenever they were ("the Obama administration" in an
+        article of 2018 is still the United States' government of its day); None if several or none."""
+        sides = {term.side for term in self._matching(name)}
+        return sides.pop() if len(sides) == 1 else None
+
+    def terms_for(self, name: str) -> list[tuple[str, str, dt.date, Optional[dt.date]]]:
+        """Every term ``name`` may mean, as (office, side, first day, last day or None while open), by start.
+        For dating an undated article by who holds which office in it."""
+        terms = sorted(self._matching(name), key=lambda t: (t.first_day, t.role))
+        return [(t.role, t.side, t.first_day, t.last_day) for t in terms]
+
+
+def parse(text: str, file: str = "") -> tuple[list[Term], set[str]]:
+    """The terms of one file and the roles its header declares collegial."""
+    terms, collegial = [], set()
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith(COLLEGIAL_PREFIX):
+            collegial.update(r.strip() for r in line[len(COLLEGIAL_PREFIX):].split(";") if r.strip())
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(cells) != COLUMNS:
+                raise OfficeHoldersError(f"{file}:{number}: the column line must be {'/'.join(COLUMNS)}")
+            header_seen = True
+            continue
+        if len(cells) != len(COLUMNS):
+            raise OfficeHoldersError(f"{file}:{number}: {len(cells)} cells, not {len(COLUMNS)}")
+        role, names, side, start, end, source, retrieved = (c.strip() for c in cells)
+        try:
+            first_day = earliest(start)
+            last_day = None if end == OPEN else latest(end)
+        except ValueError as error:
+            raise OfficeHoldersError(f"{file}:{number}: bad date ({error})") from None
+        terms.append(Term(role, tuple(n.strip() for n in names.split(";") if n.strip()), side, start, end,
+                          source, retrieved, file, number, first_day, last_day))
+    return terms, collegial
+
+
+def merge(base: list[Term], supplement: list[Term]) -> list[Term]:
+    """The base terms with those the supplement restates (same role, side and start) replaced by it."""
+    restated = {(t.role, t.side, t.start): t for t in supplement}
+    merged = [restated.pop((t.role, t.side, t.start), t) for t in base]
+    return merged + [t for t in supplement if (t.role, t.side, t.start) in restated]
+
+
+def load() -> OfficeHolders:
+    parsed = [parse(read_resource_text("officeholders", name), name) for name in FILES]
+    (reign, _), (supplement, collegial) = parsed
+    return OfficeHolders(merge(reign, supplement), frozenset(collegial))
+
+
+@lru_cache(maxsize=1)
+def holders() -> OfficeHolders:
+    """The office holders, read once per process."""
+    return load()
+
+
+def terms_for(name: str) -> list[tuple[str, str, dt.date, Optional[dt.date]]]:
+    return holders().terms_for(name)
