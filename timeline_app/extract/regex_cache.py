@@ -13,6 +13,7 @@ given. Any problem (no folder, unwritable, corrupt, another Python) silently fal
 """
 from __future__ import annotations
 
+import _sre  # CPython's regex engine, always built in; the cache stores its code
 import marshal
 import re
 import sys
@@ -29,12 +30,11 @@ _MAX_STALE = 1000
 
 
 def _engine_key() -> str:
-    try:
-        import _sre
-        parts = [sys.version, str(_sre.MAGIC), str(_sre.CODESIZE)]
-    except (ImportError, AttributeError):
+    """Empty where the C engine does not publish its version (another Python): then nothing is cached."""
+    magic, codesize = getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None)
+    if magic is None or codesize is None:
         return ""
-    return f"{zlib.crc32(chr(10).join(parts).encode()):08x}"
+    return f"{zlib.crc32(chr(10).join([sys.version, str(magic), str(codesize)]).encode()):08x}"
 
 
 def _path() -> Optional[Path]:
@@ -75,7 +75,6 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
     entry = entries.get((pattern, flags))
     if entry is not None:
         try:
-            import _sre
             final_flags, code, groups, groupindex, indexgroup = entry
             return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
         except Exception:        # noqa: BLE001 - a stale or damaged entry: compile it afresh
@@ -89,7 +88,6 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
         for name, i in groupindex.items():
             indexgroup[i] = name
         entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-        import _sre
         compiled = _sre.compile(pattern, *entry)
     except Exception:            # noqa: BLE001 - another Python's internals: the public way
         return re.compile(pattern, flags)
