@@ -162,3 +162,25 @@ def test_the_texts_own_label_wins_over_the_list(invented_holders):
 def test_a_government_named_after_its_head_is_that_sides_at_any_date(invented_holders):
     text = "The Vantrek government expelled two diplomats in 2020, officials recalled on Monday."
     assert _affiliations(text, dt.date(2030, 1, 1)) == {"Vantrek": "france"}
+
+
+def test_a_later_process_reads_the_pickled_index_and_a_damaged_one_is_rebuilt(monkeypatch):
+    from timeline_app.extract import officeholders
+    officeholders.holders.cache_clear()
+    first = officeholders.holders()                     # parsed, and pickled into the (sandboxed) cache
+    entry = officeholders._cache_entry()
+    assert entry.is_file()
+
+    def no_parse():
+        raise AssertionError("parsed again although the cache holds the index")
+
+    officeholders.holders.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(officeholders, "load", no_parse)
+        again = officeholders.holders()
+    assert again.terms == first.terms
+    entry.write_bytes(b"not a pickle")
+    officeholders.holders.cache_clear()
+    assert officeholders.holders().terms == first.terms
+    assert officeholders.holders.cache_info().currsize == 1
+    officeholders.holders.cache_clear()

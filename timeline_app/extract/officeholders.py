@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
+import pickle
+import sys
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from pathlib import Path
+from typing import NamedTuple, Optional
 
-from ..resources import read_resource_text
+from ..appdirs import cache_dir
+from ..atomic import write_atomic
+from ..resources import read_resource_text, resource_path
 
 FILES = ("reign.tsv", "supplement.tsv")
 COLUMNS = ("role", "names", "side", "start", "end", "source", "retrieved")
@@ -40,8 +45,7 @@ class OfficeHoldersError(ValueError):
     """A row of the office-holder files that cannot be read (the check script reports these)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):           # a tuple: built and unpickled ~3x faster than a frozen dataclass
     role: str
     names: tuple[str, ...]
     side: str                      # ISO 3166-1 alpha-2 or an organisation id of the gazetteer
@@ -209,8 +213,35 @@ def load() -> OfficeHolders:
 
 @lru_cache(maxsize=1)
 def holders() -> OfficeHolders:
-    """The office holders, read once per process."""
-    return load()
+    """The office holders, read once per process: from a pickle in the user cache when one was made from the
+    same files by the same code (~5 ms), else parsed and indexed afresh (~70 ms, most of a new article's
+    extraction) and pickled for the next process."""
+    entry = _cache_entry()
+    try:
+        cached = pickle.loads(entry.read_bytes())
+    except FileNotFoundError:
+        cached = None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        cached = None   # damaged or from another build: made again below
+    if isinstance(cached, OfficeHolders):
+        return cached
+    fresh = load()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(entry, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass            # an unwritable cache folder only costs the next process the parse
+    return fresh
+
+
+def _cache_entry() -> Path:
+    """Keyed by the data files and this module (size and modification time), and the Python version."""
+    parts = [sys.version]
+    for path in [Path(__file__), *(resource_path("officeholders", name) for name in FILES)]:
+        st = path.stat()
+        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    return cache_dir("officeholders") / f"holders-{key}.pickle"
 
 
 def terms_for(name: str) -> list[tuple[str, str, dt.date, Optional[dt.date]]]:
