@@ -665,3 +665,12 @@ def test_an_ordinal_glued_to_its_month(text, expression, value):
 ])
 def test_weeks_counted_from_a_named_day_give_a_day(text, expression, value):
     assert find(text, expression, dt.date(2019, 5, 20)).value == value
+
+
+def test_year_unwritten_picks_the_story_dated_expressions():
+    from timeline_app.extract.timex.evaluate import GoldTimex, year_unwritten
+    assert year_unwritten(GoldTimex(0, 4, "June", "DATE", "1941-06"))
+    assert year_unwritten(GoldTimex(0, 18, "the following year", "DATE", "BC0479"))
+    assert not year_unwritten(GoldTimex(0, 9, "June 1941", "DATE", "1941-06"))
+    assert not year_unwritten(GoldTimex(0, 8, "June '41", "DATE", "1941-06"))
+    assert not year_unwritten(GoldTimex(0, 7, "6 years", "DURATION", "P6Y"))
