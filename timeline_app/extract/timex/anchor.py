@@ -204,6 +204,28 @@ def bounds_a_stretch(text: str, start: int) -> bool:
     return bool(_BOUNDARY_BEFORE.search(text, max(0, start - 8), start))
 
 
+# ---- the document's mode ----------------------------------------------------------------------------------
+#: A history narrative names at least this many years lying this far before its reference date ...
+STORY_MIN_YEARS = 4
+STORY_MIN_DISTANCE = 2
+#: ... they make up at least this share of all the years it names (news looks back now and then, but most
+#: of the years it names are the reference year or the one before) ...
+STORY_MIN_SHARE = 0.6
+#: ... and they outnumber its expressions that count from now ("Tuesday", "yesterday", "last week", "two
+#: years ago") by this factor. Measured: WikiWars histories >= 13 (most have none), TBAQ news background
+#: pieces naming 4-12 past years <= 4.
+STORY_YEARS_PER_NOW = 5
+
+
+def is_story(explicit_years: list[int], counted_from_now: int, ref: dt.date) -> bool:
+    """Whether a text is a history narrative, from the years it writes out and how often it speaks of the
+    present: bare months, days and seasons then take their year from the story (the last time it
+    established), not from the reference date and tense."""
+    past = sum(ref.year - y >= STORY_MIN_DISTANCE for y in explicit_years)
+    return (past >= STORY_MIN_YEARS and past >= STORY_MIN_SHARE * len(explicit_years)
+            and past > STORY_YEARS_PER_NOW * counted_from_now)
+
+
 # ---- context --------------------------------------------------------------------------------------------
 class NarrativeTime:
     """The last resolved time: what "the following day", "two years later" and a bare weekday count from.
@@ -220,10 +242,16 @@ class NarrativeTime:
 
 class Context:
     """Everything a normaliser resolves against: the text, the reference date and the narrative so far."""
-    __slots__ = ("text", "ref", "ref_time", "has_ref", "last", "last_day", "main_quarter", "report_quarter")
+    __slots__ = ("text", "ref", "ref_time", "has_ref", "last", "last_day", "main_quarter", "report_quarter",
+                 "story", "story_time")
 
-    def __init__(self, text: str, ref: dt.date, ref_time: Optional[dt.time] = None, has_ref: bool = True) -> None:
+    def __init__(self, text: str, ref: dt.date, ref_time: Optional[dt.time] = None, has_ref: bool = True,
+                 story: bool = False) -> None:
         self.text = text
+        #: A history narrative (:func:`is_story`): the story's time, not the reference date, dates bare months.
+        self.story = story
+        #: The last time the story established with a year (not a decade or century): what "June" is dated by.
+        self.story_time: Optional[NarrativeTime] = None
         self.ref = ref
         self.ref_time = ref_time
         self.has_ref = has_ref
@@ -253,7 +281,22 @@ class Context:
             return last.begin, last.unit, "narrative"
         return self.ref, "day", "reference"
 
-    def remember(self, begin: dt.date, unit: str, value: str, position: int, rule: str = "") -> None:
+    def remember(self, begin: dt.date, unit: str, value: str, position: int, rule: str = "",
+                 story: bool = True) -> None:
+        """Moves the narrative to a resolved time; ``story``: the text itself placed it (not the reference date)."""
         self.last = NarrativeTime(begin, unit, value, position, rule)
         if unit == "day":
             self.last_day = self.last
+        if story and unit not in ("decade", "century"):
+            self.story_time = self.last
+
+    def story_time_at(self, start: int, end: int) -> Optional[NarrativeTime]:
+        """The time a history narrative is at for text[start:end] (None in news, before the story names a
+        year, and in a clause about the future: that looks ahead from the reference date, not the story)."""
+        if not self.story or self.story_time is None or self.tense(start, end) > 0:
+            return None
+        return self.story_time
+
+    def story_year(self, start: int, end: int) -> Optional[int]:
+        story = self.story_time_at(start, end)
+        return story.begin.year if story is not None else None

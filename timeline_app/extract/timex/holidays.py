@@ -56,6 +56,9 @@ def holiday(m: re.Match, ctx: Context) -> Optional[Resolved]:
     rel = plain(m["rel"])
     if m["y"]:
         return Resolved("DATE", fmt_day(rule(int(m["y"]))))
+    story = ctx.story_year(m.start(), m.end())
+    if story is not None and rel not in ("last", "next"):
+        return Resolved("DATE", fmt_day(rule(story)), anchored="narrative")
     y = ctx.ref.year
     d = rule(y)
     tense = ctx.tense(m.start(), m.end())

@@ -78,6 +78,9 @@ def _rel_year(word: str, ref: dt.date) -> int:
 
 
 def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
+    story = ctx.story_year(start, end)
+    if story is not None:
+        return story          # a history narrative: "In June" is June of the year the story is in
     ref = ctx.ref
     tense = ctx.tense(start, end)
     if abs(month - ref.month) < 3 and abs(tense) < 2:
@@ -91,6 +94,10 @@ def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
     if tense > 0 and month < ref.month:
         return ref.year + 1
     return ref.year
+
+
+def _by_story_or_reference(ctx: Context, m: re.Match) -> str:
+    return "narrative" if ctx.story_year(m.start(), m.end()) is not None else "reference"
 
 
 def _with_pod(value: str, pod: Optional[str]) -> tuple[str, str]:
@@ -155,7 +162,7 @@ def _month_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
             year = ref.year
         else:
             year = _month_year_by_tense(month, ctx, m.start(), m.end())
-        anchored = "reference"
+        anchored = _by_story_or_reference(ctx, m)
     try:
         d = dt.date(year, month, day)
     except ValueError:
@@ -197,7 +204,7 @@ def month(m: re.Match, ctx: Context) -> Optional[Resolved]:
     elif rel == "this":
         year = ctx.ref.year
     else:
-        year = _month_year_by_tense(mon, ctx, m.start(), m.end())
+        year, anchored = _month_year_by_tense(mon, ctx, m.start(), m.end()), _by_story_or_reference(ctx, m)
     return Resolved("DATE", f"{year:04d}-{mon:02d}", mod=mod, anchored=anchored)
 
 
@@ -253,6 +260,10 @@ def season(m: re.Match, ctx: Context) -> Optional[Resolved]:
     y = m["y"] or m["y1"]
     if y:
         return Resolved("DATE", f"{int(y):04d}-{code}", mod=mod)
+    story = ctx.story_year(m.start(), m.end())
+    if story is not None and rel not in ("last", "past", "this"):
+        # a history narrative: the season of the story's year ("the next spring": the year after)
+        return Resolved("DATE", f"{story + (rel in ('next', 'coming')):04d}-{code}", mod=mod, anchored="narrative")
     here = order.index(current)
     there = order.index(code)
     if rel in ("last", "past"):
@@ -388,6 +399,8 @@ def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
         return weekday_from(ctx.ref, _weekday(later["wd"]), direction), "reference"
     if ctx.last is not None and ctx.last.unit == "day" and m.start() - ctx.last.position < 200:
         return ctx.last.begin, "narrative"
+    if ctx.story and ctx.last_day is not None:
+        return ctx.last_day.begin, "narrative"       # a history narrative: a time on the story's last day
     return ctx.ref, "reference"
 
 
@@ -475,6 +488,10 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
         # "last week ... On Monday", in the same paragraph: only a week expression names the week ("two weeks
         # ago" is a point in time); a new paragraph is back in the reference week
         d, anchored = weekday_in_week(ctx.last.begin, wd), "narrative"
+    elif ctx.story and ctx.last_day is not None and rel in ("", "early", "late", "early on", "late on") \
+            and ctx.tense(m.start(), m.end()) <= 0:
+        # a history narrative: the first such weekday from the story's last day on
+        d, anchored = weekday_from(ctx.last_day.begin, wd, 1), "narrative"
     else:
         direction = ctx.tense(m.start(), m.end())
         if not rel and rc.match(r"['’]s\b", ctx.text[m.end():m.end() + 3]):
@@ -922,6 +939,9 @@ def unit_edge(m: re.Match, ctx: Context) -> Optional[Resolved]:
     mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID", "turn": "END"}[pos]
     if which == "that" and ctx.last is not None:
         return Resolved("DATE", fmt_unit(ctx.last.begin, unit), mod=mod, anchored="narrative")
+    story = ctx.story_time_at(m.start(), m.end())
+    if story is not None and which in ("", "the", "that"):
+        return Resolved("DATE", fmt_unit(story.begin, unit), mod=mod, anchored="narrative")
     base = shift(ctx.ref, -1 if which == "last" else 1 if which == "next" else 0, unit)
     return Resolved("DATE", fmt_unit(base, unit), mod=mod, anchored="reference")
 
@@ -933,6 +953,9 @@ def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
         return Resolved("DURATION", "P1Y", granularity="duration")
     if not m["adj"] and ctx.last is not None and ctx.last.unit == unit and m.start() - ctx.last.position < 400:
         return Resolved("DATE", ctx.last.value, anchored="narrative")
+    story = ctx.story_time_at(m.start(), m.end())
+    if story is not None and not m["adj"]:
+        return Resolved("DATE", fmt_unit(story.begin, unit), anchored="narrative")
     return Resolved("DATE", fmt_unit(ctx.ref, unit), anchored="reference")
 
 

@@ -25,7 +25,7 @@ from typing import Optional
 
 from . import Timex
 from .. import regex_cache as rc
-from .anchor import Context, bounds_a_stretch
+from .anchor import Context, bounds_a_stretch, is_story
 from .interval import interval_for
 from .filters import accept
 from .holidays import holiday
@@ -67,10 +67,12 @@ def tag(text: str, reference=None) -> list[Timex]:
     if not text:
         return []
     ref, ref_time, has_ref = _reference(reference)
-    ctx = Context(text=text, ref=ref, ref_time=ref_time, has_ref=has_ref)
     found = [c for c in candidates(text) if accept(c.rule, c.match, text)]
+    chosen = select(found)
+    ctx = Context(text=text, ref=ref, ref_time=ref_time, has_ref=has_ref,
+                  story=is_story(_written_years(chosen), sum(map(_counts_from_now, chosen)), ref))
     result: list[Timex] = []
-    for c in select(found):
+    for c in chosen:
         try:
             r: Optional[Resolved] = _NORMALISERS[c.rule](c.match, ctx)
         except (ValueError, KeyError, OverflowError, TypeError):
@@ -79,6 +81,30 @@ def tag(text: str, reference=None) -> list[Timex]:
             continue
         result.append(_timex(c.start, c.end, text, r, ctx, c.rule))
     return result
+
+
+_YEAR_GROUPS = ("y", "y1", "y2")
+
+
+def _written_years(chosen) -> list[int]:
+    """The years the text writes out in full, in the expressions chosen: the evidence for its mode."""
+    years = []
+    for c in chosen:
+        groups = c.match.groupdict()
+        years.extend(int(groups[g]) for g in _YEAR_GROUPS if len(groups.get(g) or "") == 4)
+    return years
+
+
+_FROM_NOW = {"this", "last", "next", "coming", "current", "past"}
+
+
+def _counts_from_now(c) -> bool:
+    """"Tuesday", "yesterday", "last week", "two years ago": an expression that counts from the present."""
+    if c.rule in ("weekday", "relative_day"):
+        return True
+    if c.rule == "relative_unit":
+        return (c.match["rel"] or "").lower() in _FROM_NOW
+    return c.rule == "ago" and (c.match["dir"] or "").lower() == "ago"
 
 
 def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str = "") -> Timex:
@@ -94,9 +120,11 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
     elif r.granularity and r.type in ("DURATION", "SET"):
         gran = r.granularity
     if r.type in ("DATE", "TIME") and begin is not None and r.value[:1].isdigit() \
-            and not bounds_a_stretch(text, start):
+            and not bounds_a_stretch(text, start) and not (ctx.story and r.anchored == "reference"):
+        # (a history narrative's "today" or "next year" speaks of the writer's time: the story stays where it is)
         # "since the 1990s", "by November 15" bound a stretch of time; the narrative does not move there
-        ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule)
+        ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule,
+                     story=r.anchored != "reference")
         if gran == "quarter" and r.anchored != "narrative":
             ctx.main_quarter = ctx.last
             if ctx.report_quarter is None:
