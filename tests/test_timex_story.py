@@ -51,3 +51,27 @@ def test_news_with_background_years_keeps_the_reference():
             "officials said yesterday. In June the council split, and last week it voted again.")
     v = values(news, dt.date(2009, 12, 15))
     assert v["June"] == "2009-06"
+
+
+def test_years_before_the_common_era_and_their_arithmetic():
+    text = ("The Tarvish revolt lasted 499–493 BC. Ossel was sacked in 490 BC, and in 480 BCE Vannar crossed "
+            "the strait. In June the fleet met at Brask. The following year the league was founded; "
+            "the city was rebuilt in 43 AD.")
+    v = values(text)
+    assert v["499"] == "BC0499" and v["493 BC"] == "BC0493"     # the era is shared across the range
+    assert v["480 BCE"] == "BC0480"
+    assert v["June"] == "BC0480-06"
+    assert v["The following year"] == "BC0479"                    # arithmetic runs backwards
+    assert v["43 AD"] == "0043"
+    bc = [t for t in tag(text, REF) if t.value.startswith("BC")]
+    assert all(t.begin is None for t in bc)                       # no place on a datetime axis
+
+
+def test_ranges_are_two_expressions_with_the_short_side_inheriting():
+    v = values("Sieges in 1915–17 and 1992-1994, talks on 6–7 January 1918 and March 5-9, 1918, "
+               "and a truce from May to August 1917.", dt.date(2009, 12, 19))
+    assert (v["1915"], v["17"]) == ("1915", "1917")
+    assert (v["1992"], v["1994"]) == ("1992", "1994")
+    assert (v["6"], v["7 January 1918"]) == ("1918-01-06", "1918-01-07")
+    assert (v["March 5"], v["9, 1918"]) == ("1918-03-05", "1918-03-09")
+    assert (v["May"], v["August 1917"]) == ("1917-05", "1917-08")

@@ -50,6 +50,25 @@ def shift(d: dt.date, n: int, unit: str) -> dt.date:
     return d
 
 
+# ---- years before the common era ---------------------------------------------------------------------------
+#: Python's dates start at 1 AD. A year BC is carried through the calendar arithmetic as a stand-in year
+#: BC_BASE - n, so that "the following year" after 480 BC (4520) is 4521, i.e. 479 BC; values are written back
+#: in TIMEX3's form (BC0479) by :func:`era_value`. No text names an AD year at or after BC_FLOOR.
+BC_BASE = 5000
+BC_FLOOR = 3000
+
+
+def bc_stand_in(years_bc: int) -> int:
+    return BC_BASE - years_bc
+
+
+def era_value(value: str) -> Optional[str]:
+    """"4521-06" -> "BC0479-06": the TIMEX3 value of a stand-in BC year; None for any other value."""
+    if len(value) >= 4 and value[:4].isdigit() and int(value[:4]) >= BC_FLOOR:
+        return f"BC{BC_BASE - int(value[:4]):04d}{value[4:]}"
+    return None
+
+
 def fmt_day(d: dt.date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 

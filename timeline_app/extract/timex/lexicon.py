@@ -203,3 +203,6 @@ POD_RE = alternation(k for k in PARTS_OF_DAY if k not in ("noon", "midday", "mid
 CLOCKWORD_RE = r"(?:noon|midday|mid-day|midnight)"
 TZ_RE = r"(?:" + "|".join(TIMEZONES[:-3]) + r"|et|pt|ct)\b"
 AMPM_RE = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m|p\.m)"
+
+#: Eras after a year: "480 BC", "43 AD" (BCE/CE: the same eras, named without religion).
+ERA_RE = r"(?:BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.)"

@@ -8,7 +8,7 @@ import re
 from typing import Callable, Optional
 
 from .. import regex_cache as rc
-from .anchor import (Context, add_months, fmt_day, fmt_unit, fmt_week, shift, weekday_from, weekday_in_week)
+from .anchor import (BC_BASE, BC_FLOOR, Context, add_months, bc_stand_in, fmt_day, fmt_unit, fmt_week, shift, weekday_from, weekday_in_week)
 from .lexicon import (MONTHS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, SEASONS, UNITS,
                       VAGUE_QUANTITIES, WEEKDAYS, number_value, ordinal_value, unit_of)
 
@@ -136,9 +136,10 @@ def _month_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
     month = _month(m["mon"])
     day = int(m["day"])
     anchored = "explicit"
+    g = m.groupdict()
     if m["y"]:
         year = _year(m["y"], ctx.ref)
-    elif m["wd"]:
+    elif g.get("wd"):
         # A weekday pins the year: the nearest year (to the reference) where the date falls on it.
         wd = _weekday(m["wd"])
         year = ctx.ref.year
@@ -169,8 +170,8 @@ def _month_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
         if month == 2 and day == 29:
             return Resolved("DATE", f"{year:04d}-02-29", anchored=anchored)
         return None
-    value, type_ = _with_pod(fmt_day(d), m.groupdict().get("podof"))
-    return Resolved(type_, value, mod=_pos_mod(m.groupdict().get("pmod")), anchored=anchored)
+    value, type_ = _with_pod(fmt_day(d), g.get("podof"))
+    return Resolved(type_, value, mod=_pos_mod(g.get("pmod")), anchored=anchored)
 
 
 month_day = _month_day
@@ -213,13 +214,82 @@ def year(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def year_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    """"1992-1994", "2021-22": named by the first year, drawn over the whole range."""
+    """"1992–[1994]", "2021–[22]": the second year of a range, with the first's century when it is short."""
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
-    if not y1 < y2 <= y1 + 100 or y2 > 9998:
+    if not y1 < y2 <= y1 + 100:
         return None
-    return Resolved("DATE", f"{y1:04d}", begin=dt.datetime(y1, 1, 1), end=dt.datetime(y2 + 1, 1, 1),
-                    granularity="year")
+    return Resolved("DATE", f"{y2:04d}")
+
+
+def year_range_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"[1915]–17": the first year of a range."""
+    return Resolved("DATE", f"{int(m['y1']):04d}")
+
+
+def _era_year(number: str, era: str) -> Optional[int]:
+    """The year (a stand-in for one BC, see anchor.BC_BASE) of "480" in "480 BC"; None for an impossible one."""
+    n = int(number)
+    if not 0 < n < BC_BASE - BC_FLOOR:
+        return None
+    return bc_stand_in(n) if era.upper().startswith("B") else n
+
+
+def era_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"480 BC", "43 AD", and the second side of "499–493 BC"."""
+    if not m["era"][:1].isupper():
+        return None
+    y = _era_year(m["y"], m["era"])
+    return Resolved("DATE", f"{y:04d}") if y is not None else None
+
+
+def era_year_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"[499]–493 BC": the first side of a range shares its era."""
+    if not m["era"][:1].isupper():
+        return None
+    y = _era_year(m["y1"], m["era"])
+    return Resolved("DATE", f"{y:04d}") if y is not None else None
+
+
+def _with_day(r: Optional[Resolved], day: str) -> Optional[Resolved]:
+    """A day value with its day of the month replaced: "[6]–7 January 1918" is 1918-01-06."""
+    if r is None or len(r.value) < 10:
+        return None
+    try:
+        dt.date(int(r.value[:4]), int(r.value[5:7]), int(day))
+    except ValueError:
+        return None
+    return Resolved(r.type, f"{r.value[:8]}{int(day):02d}{r.value[10:]}", anchored=r.anchored)
+
+
+def day_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    return _month_day(m, ctx)
+
+
+def day_range_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    return _with_day(_month_day(m, ctx), m["d1"])
+
+
+month_day_range = day_range
+month_day_range_start = day_range_start
+
+
+def _month_in_range(mon: str, m: re.Match, ctx: Context) -> Resolved:
+    month_ = _month(mon)
+    if m["y"]:
+        return Resolved("DATE", f"{int(m['y']):04d}-{month_:02d}")
+    year_ = _month_year_by_tense(month_, ctx, m.start(), m.end())
+    return Resolved("DATE", f"{year_:04d}-{month_:02d}", anchored=_by_story_or_reference(ctx, m))
+
+
+def month_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"from May to [August 1917]"."""
+    return _month_in_range(m["mon"], m, ctx)
+
+
+def month_range_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"from [May] to August 1917": the year of the second side."""
+    return _month_in_range(m["mon1"], m, ctx)
 
 
 def decade(m: re.Match, ctx: Context) -> Optional[Resolved]:

@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..regex_cache import compile_cached
 from .lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNIT_PLURALS, UNITS, WEEKDAYS
-from .lexicon import (AMPM_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE, ORDINAL_RE, POD_RE,
+from .lexicon import (AMPM_RE, ERA_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE, ORDINAL_RE, POD_RE,
                       SEASON_RE, SP, TZ_RE, UNIT_RE, VAGUE_RE, WEEKDAY_RE)
 
 _B = r"(?<![\w'’])(?=[a-z0-9'’])"   # start of a word (no letters, digits or apostrophe before it)
@@ -73,7 +73,21 @@ RULES: list[Rule] = [
           + r"(?P<relyear>last|this|next)" + SP + r"year))?" + _E, 2),
     _rule("year", _B + POSMOD + r"(?:(?P<fiscal>fiscal(?:" + SP + r"year)?|calendar(?:"
           + SP + r"year)?|the" + SP + r"year|year)" + SP + r")?(?P<y>" + YEAR + r")(?![\d]|,\d|\.\d|%|-\d|\s?(?:percent|per\scent))", 1),
-    _rule("year_range", _B + r"(?P<y1>" + YEAR + r")\s?[-–]\s?(?P<y2>" + YEAR + r"|\d\d)(?![\d%-])", 2),
+    # Ranges are two expressions (TimeML): group "a" is the first, "b" the second; the shorter side inherits
+    # the other's century, month, year or era. "1915-17" / "1992–1994"
+    _rule("year_range", _B + r"(?P<a>(?P<y1>" + YEAR + r"))\s?[-–]\s?(?P<b>(?P<y2>" + YEAR + r"|\d\d))(?![\d%-])", 6),
+    # 480 BC / 499–493 BCE / 43 AD
+    _rule("era_year", _B + r"(?:(?P<a>(?P<y1>\d{1,4}))\s?[-–]\s?)?(?P<b>(?P<y>\d{1,4})\s?(?P<era>" + ERA_RE + r"))(?!\w)", 6),
+    # 6–7 January (1918) / 6 and 7 January
+    _rule("day_range", _B + r"(?P<a>(?P<d1>" + DAYNUM + r"))(?:st|nd|rd|th)?(?:\s?[-–]\s?|" + SP + r"(?:and|to)" + SP
+          + r")(?P<b>(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?" + SP + r"(?:of" + SP + r")?(?P<mon>" + MONTH_RE + r")(?:,?" + SP
+          + r"(?P<y>" + YEAR + r"))?)" + _E, 6),
+    # March 5–9(, 1918)
+    _rule("month_day_range", _B + r"(?P<a>(?P<mon>" + MONTH_RE + r")\s{0,3}(?P<d1>" + DAYNUM + r"))(?:st|nd|rd|th)?\s?[-–]\s?"
+          r"(?P<b>(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?:,?" + SP + r"(?P<y>" + YEAR + r"))?)(?![\d:])" + _E, 6),
+    # from May to August (1917) / between March and June / May–August 1917
+    _rule("month_range", _B + r"(?:(?<=from\s)|(?<=between\s))?(?P<a>(?P<mon1>" + MONTH_RE + r"))(?:" + SP + r"(?:to|until|through|"
+          r"and)" + SP + r"|\s?[-–]\s?)(?P<b>(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>" + YEAR + r"))?)" + _E, 5),
     _rule("decade", _B + r"(?:the" + SP + r")?" + POSMOD + r"(?:the" + SP + r")?(?:(?P<pmod2>early|late|mid)[-\s]{1,2})?"
           r"(?:(?P<dec>1\d\d0|20\d0)'?s|['’](?P<dec2>\d0)s)" + _E, 3),
     _rule("century", _B + r"(?:the" + SP + r")?" + POSMOD + r"(?:(?P<ord>" + ORDINAL_RE + r")|(?P<rel>this|last|next|"
@@ -201,6 +215,8 @@ _POD_WORDS = {w for k in PARTS_OF_DAY for w in re.findall(r"[a-z]+", k)} - {"mid
 #: "#/" before "/" (9/13/2022), "#-" before "-" (2022-09-13); "#" any other number.
 _TRIGGERS: dict[str, set[str]] = {
     "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
+    "era_year": {"bc", "bce", "b", "ad", "a", "ce"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
+    "month_range": _MONTH_WORDS,
     "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},
     "month_day": _MONTH_WORDS, "week_of": {"week"}, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS,
@@ -290,7 +306,13 @@ def candidates(text: str) -> list[Candidate]:
             if not mask >> i & 1:
                 continue
             for m in rule.regex.finditer(text, a, b):
-                if m.end() > m.start():
+                if m.end() <= m.start():
+                    continue
+                if "a" in m.re.groupindex and m["a"] is not None:
+                    # a range: its first side is an expression of its own ("<rule>_start"), then the second
+                    found.append(Candidate(m.start("a"), m.end("a"), rule.name + "_start", rule.priority, m))
+                    found.append(Candidate(m.start("b"), m.end(), rule.name, rule.priority, m))
+                else:
                     found.append(Candidate(_start(rule.name, m), m.end(), rule.name, rule.priority, m))
     return found
 

@@ -25,7 +25,7 @@ from typing import Optional
 
 from . import Timex
 from .. import regex_cache as rc
-from .anchor import Context, bounds_a_stretch, is_story
+from .anchor import Context, bounds_a_stretch, era_value, is_story
 from .interval import interval_for
 from .filters import accept
 from .holidays import holiday
@@ -91,6 +91,9 @@ def _written_years(chosen) -> list[int]:
     years = []
     for c in chosen:
         groups = c.match.groupdict()
+        if groups.get("era"):       # "480 BC": a year before the common era, far from any reference date
+            years.append(-int(groups["y"]) if groups["era"][:1] in "Bb" else int(groups["y"]))
+            continue
         years.extend(int(groups[g]) for g in _YEAR_GROUPS if len(groups.get(g) or "") == 4)
     return years
 
@@ -130,6 +133,10 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
             if ctx.report_quarter is None:
                 ctx.report_quarter = ctx.last
     value, anchored = r.value, r.anchored
+    bc = era_value(value) if r.type in ("DATE", "TIME") else None
+    if bc is not None:
+        # a year BC: the model's datetimes can't hold it, so it has a value but no place on the axis
+        value, begin, end_time = bc, None, None
     if not ctx.has_ref and anchored != "explicit":
         value, begin, end_time = _mask(value), None, None
         if r.type in ("DATE", "TIME"):
