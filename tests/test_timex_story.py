@@ -75,3 +75,14 @@ def test_ranges_are_two_expressions_with_the_short_side_inheriting():
     assert (v["6"], v["7 January 1918"]) == ("1918-01-06", "1918-01-07")
     assert (v["March 5"], v["9, 1918"]) == ("1918-03-05", "1918-03-09")
     assert (v["May"], v["August 1917"]) == ("1917-05", "1917-08")
+
+
+def test_compound_phrases_are_one_expression():
+    v = values("The siege of Varn began on 3 May 1916. In August of that year the Varn fell, and in March of the "
+               "following year Ossel. On the night of 12 March 1917 the fleet left; in the last week of March 1917 "
+               "it arrived. On August 5 in 1918 peace came.")
+    assert v["August of that year"] == "1916-08"
+    assert v["March of the following year"] == "1917-03"
+    assert v["the night of 12 March 1917"] == "1917-03-12TNI"
+    assert v["the last week of March 1917"] == "1917-W13"
+    assert v["August 5 in 1918"] == "1918-08-05"

@@ -196,6 +196,11 @@ def month(m: re.Match, ctx: Context) -> Optional[Resolved]:
         year, anchored = int(m["y"]), "explicit"
     elif m["relyear"]:
         year = _rel_year(m["relyear"], ctx.ref)
+    elif m["thatyear"] and ctx.last is not None:
+        # "August of that year", "March of the following year": the narrative's year, or the one after/before
+        step = plain(m["thatyear"])
+        year = ctx.last.begin.year + (1 if step in ("the following", "the next") else -1 if step == "the previous" else 0)
+        anchored = "narrative"
     elif rel in ("last", "past"):
         year = ctx.ref.year if mon < ctx.ref.month else ctx.ref.year - 1
     elif rel in ("next", "coming"):
@@ -220,6 +225,23 @@ def year_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if not y1 < y2 <= y1 + 100:
         return None
     return Resolved("DATE", f"{y2:04d}")
+
+
+def week_of_month(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"the last week of March 1918": a week of a month, counted from its first or last day."""
+    mon = _month(m["mon"])
+    if m["y"]:
+        year_, anchored = int(m["y"]), "explicit"
+    else:
+        year_, anchored = _month_year_by_tense(mon, ctx, m.start(), m.end()), _by_story_or_reference(ctx, m)
+    first = dt.date(year_, mon, 1)
+    o = plain(m["ord"])
+    # the calendar week holding the middle of that stretch of seven days
+    if o in ("last", "final"):
+        day = add_months(first, 1) - dt.timedelta(days=4)
+    else:
+        day = first + dt.timedelta(days=3 + 7 * ({"first": 1, "second": 2, "third": 3, "fourth": 4}[o] - 1))
+    return Resolved("DATE", fmt_week(day), anchored=anchored)
 
 
 def year_range_start(m: re.Match, ctx: Context) -> Optional[Resolved]:

@@ -58,19 +58,24 @@ RULES: list[Rule] = [
     # Sept. 13 / September 13, 2022 / Tuesday, Oct. 26 / Monday Sept. 12th
     _rule("month_day", _B + r"(?:the" + SP + r"(?P<podof>night|morning|afternoon|evening)" + SP + r"of" + SP
           + r")?(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:" + POSMOD + r")?(?P<mon>" + MONTH_RE
-          + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
+          + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?:in" + SP + r")?(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
     # the week of March 6 (, 2000): the week that holds that day
     _rule("week_of", _B + r"the" + SP + r"week" + SP + r"of" + SP + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?P<mon>"
           + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 3),
     # 13 September 2022 / the 13th of September
-    _rule("day_month", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r"(?=\d{1,2}(?:st|nd|rd|th)))?(?P<day>" + DAYNUM
+    _rule("day_month", _B + r"(?:the" + SP + r"(?P<podof>night|morning|afternoon|evening)" + SP + r"of" + SP
+          + r")?(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r"(?=\d{1,2}(?:st|nd|rd|th)))?(?P<day>" + DAYNUM
           # "21stMarch", "10thof April": a glued ordinal is common in hastily typed copy
-          + r")(?:(?:st|nd|rd|th)\s{0,3}(?:of" + SP + r")?|" + SP + r"(?:of" + SP + r")?)(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>"
+          + r")(?:(?:st|nd|rd|th)\s{0,3}(?:of" + SP + r")?|" + SP + r"(?:of" + SP + r")?)(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?:in" + SP + r")?(?P<y>"
           + YEAR + r"))?" + _E, 3),
     # September 2022 / in September / last April / early December / June last year / mid-November
     _rule("month", _B + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)" + SP + r")?(?P<mon>" + MONTH_RE
           + r")(?:(?:,?" + SP + r"(?:of" + SP + r")?(?P<y>" + YEAR + r")(?!\d|,\d))|(?:" + SP
-          + r"(?P<relyear>last|this|next)" + SP + r"year))?" + _E, 2),
+          + r"(?P<relyear>last|this|next)" + SP + r"year)|" + SP + r"of" + SP + r"(?P<thatyear>that|the" + SP + r"same|the" + SP
+          + r"following|the" + SP + r"next|the" + SP + r"previous)" + SP + r"year)?" + _E, 2),
+    # the last week of March (1918)
+    _rule("week_of_month", _B + r"the" + SP + r"(?P<ord>first|second|third|fourth|last|final)" + SP + r"week" + SP + r"of"
+          + SP + r"(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 4),
     _rule("year", _B + POSMOD + r"(?:(?P<fiscal>fiscal(?:" + SP + r"year)?|calendar(?:"
           + SP + r"year)?|the" + SP + r"year|year)" + SP + r")?(?P<y>" + YEAR + r")(?![\d]|,\d|\.\d|%|-\d|\s?(?:percent|per\scent))", 1),
     # Ranges are two expressions (TimeML): group "a" is the first, "b" the second; the shorter side inherits
@@ -219,7 +224,7 @@ _TRIGGERS: dict[str, set[str]] = {
     "month_range": _MONTH_WORDS,
     "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},
-    "month_day": _MONTH_WORDS, "week_of": {"week"}, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "month_day": _MONTH_WORDS, "week_of": {"week"}, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS, "week_of_month": {"week"},
     "century": {"century"}, "season": set(SEASONS),
     "quarter": {"quarter", "half", "period"}, "quarter_ref": {"quarter", "period"},
     "clock": {"#:", "am", "pm", "m", "noon", "midday", "midnight", "mid", "morning", "afternoon", "evening"},
