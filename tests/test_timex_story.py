@@ -86,3 +86,16 @@ def test_compound_phrases_are_one_expression():
     assert v["the night of 12 March 1917"] == "1917-03-12TNI"
     assert v["the last week of March 1917"] == "1917-W13"
     assert v["August 5 in 1918"] == "1918-08-05"
+
+
+def test_nothing_reported_in_the_past_lies_after_publication():
+    published = dt.datetime(2022, 9, 13, 15, 5)         # a Tuesday
+    text = "Clashes broke out on Tuesday night, officials said. Shelling hit the port this afternoon. Talks resume tonight."
+    night = next(t for t in tag(text, published) if t.text == "Tuesday night")
+    assert (night.begin, night.end_time) == (dt.datetime(2022, 9, 13), dt.datetime(2022, 9, 13, 6))
+    afternoon = next(t for t in tag(text, published) if t.text == "this afternoon")
+    assert afternoon.end_time == published
+    ahead = next(t for t in tag(text, published) if t.text == "tonight")
+    assert ahead.begin == dt.datetime(2022, 9, 13, 18)   # the future keeps its evening
+    plain_day = next(t for t in tag(text, published.date()) if t.text == "Tuesday night")
+    assert plain_day.begin == dt.datetime(2022, 9, 13, 18)   # no publication time: the usual night

@@ -220,7 +220,7 @@ _POD_WORDS = {w for k in PARTS_OF_DAY for w in re.findall(r"[a-z]+", k)} - {"mid
 #: "#/" before "/" (9/13/2022), "#-" before "-" (2022-09-13); "#" any other number.
 _TRIGGERS: dict[str, set[str]] = {
     "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
-    "era_year": {"bc", "bce", "b", "ad", "a", "ce"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
+    "era_year": {"bc", "bce", "ad", "ce", "c", "d"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
     "month_range": _MONTH_WORDS,
     "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},

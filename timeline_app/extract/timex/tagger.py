@@ -110,6 +110,26 @@ def _counts_from_now(c) -> bool:
     return c.rule == "ago" and (c.match["dir"] or "").lower() == "ago"
 
 
+#: Parts of the day that, reported in the past before they could have begun, mean the night just gone.
+_NIGHT_PARTS = ("TNI", "TEV")
+_SMALL_HOURS = dt.timedelta(hours=6)
+
+
+def _before_publication(begin: dt.datetime, end: dt.datetime, value: str, ctx: Context, start: int,
+                        stop: int) -> tuple[dt.datetime, dt.datetime]:
+    """Nothing reported in the past lies after the moment of publication: "Tuesday night" in an article
+    published Tuesday 15:05 is the small hours of that Tuesday; a part of the day still running is cut there."""
+    published = dt.datetime.combine(ctx.ref, ctx.ref_time)
+    if end <= published or ctx.tense(start, stop) >= 0:
+        return begin, end
+    if begin >= published:
+        if value.endswith(_NIGHT_PARTS):
+            day = dt.datetime.combine(begin.date(), dt.time())
+            return day, min(day + _SMALL_HOURS, published)
+        return begin, end       # a clock time or part of the day ahead: the tense may be wrong, not the time
+    return begin, published
+
+
 def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str = "") -> Timex:
     if r.type in ("DATE", "TIME"):
         begin, end_time, gran = interval_for(r.value, r.mod)
@@ -132,6 +152,8 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
             ctx.main_quarter = ctx.last
             if ctx.report_quarter is None:
                 ctx.report_quarter = ctx.last
+    if ctx.ref_time is not None and begin is not None and end_time is not None and r.type == "TIME":
+        begin, end_time = _before_publication(begin, end_time, r.value, ctx, start, end)
     value, anchored = r.value, r.anchored
     bc = era_value(value) if r.type in ("DATE", "TIME") else None
     if bc is not None:
