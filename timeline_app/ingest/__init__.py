@@ -25,6 +25,7 @@ from .decode import decode
 from .errors import IngestError
 from .formats import Extracted, first_line_title
 from .reading import read_limited
+from .infer import infer_publication
 from .reference import choose_reference
 from .sidecar import read_sidecar, sidecar_path
 from .sniff import (
@@ -106,11 +107,12 @@ def _load(path: Path, reference_date: Optional[dt.date], forced: Optional[Format
     sidecar = read_sidecar(path)
     file_date = _modified_date(path)
     in_text = find_stated_date(extracted.text, year_hint=file_date)
+    stated = [("sidecar", sidecar.published), (extracted.meta_source, extracted.meta_date), ("text", in_text),
+              (extracted.meta_source, extracted.guessed_date)]
+    nothing_stated = all(date is None for _, date in stated)
     choice = choose_reference(
-        _as_date(reference_date),
-        [("sidecar", sidecar.published), (extracted.meta_source, extracted.meta_date), ("text", in_text),
-         (extracted.meta_source, extracted.guessed_date)],
-        file_date,
+        _as_date(reference_date), stated, file_date,
+        infer_publication(extracted.text, file_date) if nothing_stated else None,
     )
     title = sidecar.title or extracted.title or first_line_title(extracted.text)
     # Every value is already of its field's type (tests validate it), and building the validator here

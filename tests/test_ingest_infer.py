@@ -1,0 +1,53 @@
+"""The publication day inferred from dated evidence when the article states none (issue 12). Invented text."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from timeline_app.ingest import load
+from timeline_app.ingest.infer import Evidence, infer_publication
+
+REPORT = ("Varn and Ossel trade blame\n\nFighting broke out on 12 March 2031 near Brask. By March 14, 2031 the "
+          "Ossel side said 40 had died, and a truce was agreed on 15 March 2031.\n")
+
+
+def test_a_cluster_of_dated_days_gives_the_day():
+    inferred = infer_publication(REPORT, dt.date(2040, 1, 1))
+    assert inferred.day == dt.date(2031, 3, 15)
+    assert inferred.confidence == "high"
+    assert "15 March 2031" in inferred.note
+
+
+def test_the_file_date_stands_when_the_evidence_allows_it():
+    assert infer_publication(REPORT, dt.date(2031, 3, 17)) is None
+    lone = "A treaty signed on 4 June 2019 still holds, the minister said on Monday.\n"
+    assert infer_publication(lone, dt.date(2024, 5, 1)) is None      # a lone background date: not the day
+    assert infer_publication("No dates at all.", dt.date(2024, 5, 1)) is None
+
+
+def test_a_weekday_fixes_the_year_of_a_yearless_date():
+    text = "Brask has been quiet since 2029. The council met on Wednesday, March 14 and again on Friday.\n"
+    inferred = infer_publication(text, dt.date(2045, 1, 1))
+    assert inferred.day == dt.date(2029, 3, 14)        # of the years near those named, the one where it is a Wednesday
+    assert "weekday and date agree" in inferred.note
+
+
+def test_dates_ahead_of_the_file_are_plans_not_evidence():
+    plans = "Talks are planned for 3 May 2050 and 9 May 2050.\n"
+    assert infer_publication(plans, dt.date(2031, 1, 1)) is None
+
+
+def test_loaded_article_shows_an_inferred_day(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    stamp = dt.datetime(2040, 1, 1, 12).timestamp()
+    os.utime(path, (stamp, stamp))
+    article = load(path)
+    assert (article.reference_date, article.reference_source) == (dt.date(2031, 3, 15), "inferred")
+    assert article.published is None
+    assert article.reference_note.startswith("inferred (high confidence)")
+
+
+def test_evidence_items_can_bound_from_both_sides():
+    item = Evidence(dt.date(2031, 1, 1), 1.0, "a term began", latest=dt.date(2035, 1, 1))
+    assert item.latest > item.earliest
