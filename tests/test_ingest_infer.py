@@ -48,6 +48,15 @@ def test_loaded_article_shows_an_inferred_day(tmp_path):
     assert article.reference_note.startswith("inferred (high confidence)")
 
 
-def test_evidence_items_can_bound_from_both_sides():
-    item = Evidence(dt.date(2031, 1, 1), 1.0, "a term began", latest=dt.date(2035, 1, 1))
-    assert item.latest > item.earliest
+def test_bounds_from_both_sides_move_a_file_date_outside_them(monkeypatch):
+    """How a source such as office holders' terms plugs in: it adds items that bound the day from above."""
+    from timeline_app.ingest import infer
+
+    def term(text: str) -> list[Evidence]:
+        return [Evidence(dt.date(2031, 2, 1), 0.5, "Chancellor Varno took office", latest=dt.date(2033, 2, 1))]
+
+    monkeypatch.setattr(infer, "EVIDENCE_SOURCES", infer.EVIDENCE_SOURCES + [term])
+    text = "Chancellor Varno spoke in Brask.\n"
+    assert infer_publication(text, dt.date(2032, 6, 1)) is None       # inside the term: the file date stands
+    inferred = infer_publication(text, dt.date(2040, 1, 1))
+    assert inferred.day == dt.date(2032, 2, 1) and inferred.confidence == "low"

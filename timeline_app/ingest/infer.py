@@ -7,8 +7,9 @@ background date only says the article is not older). A file date is kept when th
 or shortly after that day, or, with weak evidence, any day not before it.
 
 Sources plug in by being added to :data:`EVIDENCE_SOURCES`; the terms of office holders the article names
-("Secretary of State X") belong there as one more source: a term's start is a day the publication cannot
-lie before, its end a day it cannot lie after (see :class:`Evidence`'s ``latest``).
+("Secretary of State X") belong there as one more source: one item per named holder, ``earliest`` = the
+term's start, ``latest`` = its end (None while in office). Weak evidence (years, terms) bounds the day from
+both sides; a file date inside the bounds stands, one outside them gives way to their middle.
 """
 from __future__ import annotations
 
@@ -111,15 +112,33 @@ def infer_publication(text: str, file_date: Optional[dt.date] = None) -> Optiona
     if not items:
         return None
     days = sorted((e for e in items if e.weight >= 1.0), key=lambda e: e.earliest)
-    if not days or not _corroborated(days):
-        return None     # evidence only that the article is not older than some day: the file's date may stand
-    cluster = [e for e in days if (days[-1].earliest - e.earliest).days <= CLUSTER_DAYS]
-    best, confidence = days[-1], "high" if len(cluster) >= 3 else "medium"
-    if file_date is not None and best.earliest <= file_date <= best.earliest + FILE_DATE_SLACK:
+    if days and _corroborated(days):
+        cluster = [e for e in days if (days[-1].earliest - e.earliest).days <= CLUSTER_DAYS]
+        best, confidence = days[-1], "high" if len(cluster) >= 3 else "medium"
+        if file_date is not None and best.earliest <= file_date <= best.earliest + FILE_DATE_SLACK:
+            return None
+        evidence = "; ".join(e.note for e in cluster[-3:])
+        return Inference(best.earliest, f"inferred ({confidence} confidence) from the text: {evidence}; the "
+                                        f"article states no date", confidence)
+    return _within_bounds(items, file_date)
+
+
+def _within_bounds(items: list[Evidence], file_date: Optional[dt.date]) -> Optional[Inference]:
+    """Weak evidence: the article is not older than its latest 'earliest' day, and not newer than its first
+    'latest' day (a term of office that ended). The file's date stands inside those bounds; outside them the
+    day is the middle of what they allow."""
+    lower = max(items, key=lambda e: e.earliest)
+    bounded = [e for e in items if e.latest is not None]
+    if not bounded:
+        return None     # only "not older than": any later file date is allowed
+    upper = min(bounded, key=lambda e: e.latest)
+    if upper.latest < lower.earliest:
+        return None     # the evidence contradicts itself: better the file's date than a guess
+    if file_date is not None and lower.earliest <= file_date <= upper.latest:
         return None
-    evidence = "; ".join(e.note for e in cluster[-3:])
-    return Inference(best.earliest, f"inferred ({confidence} confidence) from the text: {evidence}; the "
-                                    f"article states no date", confidence)
+    day = lower.earliest + (upper.latest - lower.earliest) / 2
+    return Inference(day, f"inferred (low confidence) from the text: after {lower.note}, before {upper.note}; "
+                          f"the article states no date", "low")
 
 
 def _corroborated(days: list[Evidence]) -> bool:
