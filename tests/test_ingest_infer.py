@@ -60,3 +60,42 @@ def test_bounds_from_both_sides_move_a_file_date_outside_them(monkeypatch):
     assert infer_publication(text, dt.date(2032, 6, 1)) is None       # inside the term: the file date stands
     inferred = infer_publication(text, dt.date(2040, 1, 1))
     assert inferred.day == dt.date(2032, 2, 1) and inferred.confidence == "low"
+
+
+# ---- dates the article states in forms real pages use (issue 12) ----------------------------------------
+from timeline_app.ingest.dates import find_stated_date  # noqa: E402
+
+
+def test_a_day_month_year_line_with_seconds():
+    stated = find_stated_date("Varn troops cross the Tarvel\n18-04-2031 15:00:00\n\nFighting went on.\n")
+    assert (stated.value, stated.has_time) == (dt.datetime(2031, 4, 18, 15, 0), True)
+
+
+def test_masthead_and_byline_lines():
+    masthead = find_stated_date("Varn troops cross the Tarvel\n- The Daily Example - Monday, March 3, 2031\n\nText.")
+    byline = find_stated_date("Varn troops cross\nBy A Writer, Staff Writer · Sept. 13, 2032\n\nText.")
+    assert masthead.value.date() == dt.date(2031, 3, 3)
+    assert byline.value.date() == dt.date(2032, 9, 13)
+
+
+def test_yearless_dateline_takes_the_year_the_article_names_not_the_files():
+    text = "Varn troops\n\nBRASK, March 3 (Wire) - Fighting broke out. The 2031 harvest failed.\n"
+    stated = find_stated_date(text, year_hint=dt.date(2040, 6, 1))
+    assert stated.value.date() == dt.date(2031, 3, 3)
+    assert "2031, the latest the article names" in stated.note
+    also_file_year = text + "A 2040 plan was shelved.\n"
+    assert find_stated_date(also_file_year, year_hint=dt.date(2040, 6, 1)).value.date() == dt.date(2040, 3, 3)
+
+
+def test_page_metadata_that_contradicts_the_dateline_loses(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Varn troops</title><meta property='article:published_time' content='2025-01-09'>"
+        "</head><body><article><h1>Varn troops cross the Tarvel</h1>"
+        "<p>BRASK, March 3, 2031 (Wire) - Fighting broke out near the river on Monday, officials said, "
+        "and the Ossel council met late into the night to discuss what to do next.</p>"
+        "<p>The council did not say when it would meet again, and nobody in Brask expected it soon.</p>"
+        "</article></body></html>", encoding="utf-8")
+    article = load(page)
+    assert (article.reference_date, article.reference_source) == (dt.date(2031, 3, 3), "text")
+    assert "metadata says 2025-01-09" in article.reference_note
