@@ -99,3 +99,20 @@ def test_nothing_reported_in_the_past_lies_after_publication():
     assert ahead.begin == dt.datetime(2022, 9, 13, 18)   # the future keeps its evening
     plain_day = next(t for t in tag(text, published.date()) if t.text == "Tuesday night")
     assert plain_day.begin == dt.datetime(2022, 9, 13, 18)   # no publication time: the usual night
+
+
+def test_repairs_years_vague_plurals_stretches_and_ages():
+    ref = dt.date(2031, 6, 1)
+    v = values("The Varn war ended in August.  1972 brought talks. The league split. 1975 was hard. It was a 2009 "
+               "analysis; as late as 1781 the Ossel kept watch. In the following months Brask grew, within minutes "
+               "the gate fell, and over the next decade the city doubled. During the 4th century BC it was a "
+               "village. On 3 May 1920 the council met; that same day it split.", ref)
+    assert v["1972"] == "1972" and v["1975"] == "1975"        # a year after a full stop is a year
+    assert v["2009"] == "2009"                                 # "a 2009 analysis": not a count of analyses
+    assert v["1781"] == "1781"
+    assert v["the following months"] == "PXM" and v["minutes"] == "PTXM"
+    assert v["the next decade"] == "P10Y"
+    assert v["the 4th century BC"] == "BC03"
+    assert v["that same day"] == "1920-05-03"
+    none = values("Hennat is two years older than Varno, who was 18 years old; 2000 soldiers and 1,987 people came.")
+    assert none == {}

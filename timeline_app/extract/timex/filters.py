@@ -10,13 +10,15 @@ from .lexicon import AMBIGUOUS_MONTHS, unit_of
 from .normalise import plain
 
 _PREP_BEFORE = compile_cached(r"(?:\b(?:in|since|of|by|until|till|from|before|after|during|to|through|throughout|"
-                          r"between|and|or|the|early|late|mid|end|fiscal|year|summer|spring|autumn|winter|fall|"
+                          r"between|and|or|the|early|late|mid|end|fiscal|year|summer|spring|autumn|winter|fall|as|"
                           r"last|next|this|for|on|at|around|circa|c\.|ca\.|from|in\searly|in\slate)\s+|[(\[,–—-]\s*|^)$",
                           re.I)
 _QUANTITY_BEFORE = compile_cached(r"(?:\$|£|€|¥|#|\bno\.\s?|\b(?:about|some|than|nearly|over|almost|only|just|least|"
                               r"around|roughly|approximately|estimated|additional|another|extra|"
                               r"total|all|top)\s+)$", re.I)
-_PLURAL_AFTER = compile_cached(r"\s*[a-z]+s\b(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bthis)(?<!\bthus)")
+#: A plural noun after a number makes it a count ("2000 people"); not words that only end in s ("is", "this",
+#: "thus", "analysis", "census", "congress").
+_PLURAL_AFTER = compile_cached(r"\s*[a-z]+(?<![siu])s\b(?<!\bwas)(?<!\bhas)")
 _QUANTITY_AFTER = compile_cached(r"\s*(?:people|troops|soldiers|"
                              r"men|women|children|police|staff|personnel|km|kilometres|kilometers|miles|meters|"
                              r"metres|feet|tons|tonnes|barrels|votes|points|yards|acres|hectares|hours|minutes|"
@@ -56,12 +58,13 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
                 return False
             if _QUANTITY_AFTER.match(after):
                 return False
-            if not _PREP_BEFORE.search(before) and (y < 1800 or y > 2100 or _PLURAL_AFTER.match(after)):
-                return False
+            if not _PREP_BEFORE.search(before) and (y < 1800 or y > 2100 or _PLURAL_AFTER.match(after)) \
+                    and not rc.search(r"\ban?\s+\Z", before, re.I):
+                return False     # ("a 2009 analysis": after "a" a number is no count of a plural noun)
             if rc.match(r"\s?(?:-|–|to)\s?\d{1,3}\b(?!\d)", after) and not rc.match(r"\s?(?:-|–)\s?\d\d\b", after):
                 return False
-            if rc.search(r"[\d.,]$", before.rstrip()) and not before.endswith(", "):
-                return False
+            if rc.search(r"(?:\d\s*|[.,])\Z", before):
+                return False     # "3.1987", "1,987": part of a number (a year after a full stop and a space is a year)
             if rc.search(r"[\d/][-–/]\Z", before):
                 return False     # "555-1212", "12/1999": part of a longer number
             if rc.search(r"['’]s\s+\Z", before) and rc.match(r"\s+[A-Z]", after):
@@ -89,6 +92,8 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
         before = text[max(0, m.start() - 2):m.start()]
         if rc.search(r"[\d:.,/$]\Z", before):
             return False
+    if rule in ("duration", "ago") and rc.match(r"\s+(?:older|younger|senior|junior)\b", text[m.end():m.end() + 10]):
+        return False           # "two years older": a comparison of ages, not a time
     if rule == "duration":
         num = plain(g["num"])
         unit = unit_of(g["unit"]) or ""

@@ -327,6 +327,9 @@ def decade(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 def century(m: re.Match, ctx: Context) -> Optional[Resolved]:
     mod = _pos_mod(m["pmod"])
+    if m["era"] and m["era"][:1] in "Bb" and not m["rel"]:
+        n = ordinal_value(m["ord"] or m["num"])      # "the 5th century BC": BC04 (TIMEX3 counts centuries from 0)
+        return Resolved("DATE", f"BC{n - 1:02d}", mod=mod) if n and 1 <= n <= 40 else None
     if m["rel"]:
         rel = plain(m["rel"])
         c = ctx.ref.year // 100 + (-1 if rel in ("last", "the last", "the past", "the previous") else
@@ -659,8 +662,16 @@ _UNIT_OF = {"day": "day", "week": "week", "weekend": "weekend", "month": "month"
             "decade": "decade", "century": "century", "fortnight": "week"}
 
 
+#: "over the next decade": a stretch of time counted from now, not the calendar decade.
+_STRETCH_BEFORE = r"\b(?:over|during|throughout|for|within)\s+\Z"
+
+
 def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    rel = plain(m["rel"]).replace("the ", "")
+    rel = plain(m["rel"]).replace("the ", "").replace("that same", "same").replace("this same", "same")
+    if rel in ("next", "coming") and plain(m["rel"]).startswith("the ") and not m["pmod"] and not m["pmod2"] \
+            and plain(m["unit"]) in ("decade", "century") \
+            and rc.search(_STRETCH_BEFORE, ctx.text[max(0, m.start() - 12):m.start()], re.I):
+        return Resolved("DURATION", {"decade": "P10Y", "century": "P100Y"}[plain(m["unit"])], granularity="duration")
     has_the = plain(m["rel"]).startswith("the ")
     unit = _UNIT_OF[plain(m["unit"])]
     pmod = plain(m["pmod"] or m["pmod2"])
@@ -1066,6 +1077,11 @@ def year_ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if last is not None and last.unit in ("quarter", "month", "year") and m.start() - last.position < 600:
         return Resolved("DATE", fmt_unit(shift(last.begin, -1, "year"), last.unit), anchored="narrative")
     return Resolved("DATE", f"{ctx.ref.year - 1:04d}", anchored="reference")
+
+
+def ahead_after(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"the following months": a vague stretch of time."""
+    return ahead(m, ctx)
 
 
 def ahead(m: re.Match, ctx: Context) -> Optional[Resolved]:

@@ -25,7 +25,7 @@ QMOD = (r"(?:(?P<qmod>about|around|roughly|approximately|some|nearly|almost|less
         + SP + r")?")
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])"
-REL = (r"(?:this|last|next|past|previous|coming|current|following|that|same|latest|prior|"
+REL = (r"(?:(?:that|this)" + SP + r"same|this|last|next|past|previous|coming|current|following|that|same|latest|prior|"
        r"the" + SP + r"(?:previous|next|following|past|last|coming|current|same|latest|prior|preceding|"
        r"present))")
 
@@ -96,7 +96,8 @@ RULES: list[Rule] = [
     _rule("decade", _B + r"(?:the" + SP + r")?" + POSMOD + r"(?:the" + SP + r")?(?:(?P<pmod2>early|late|mid)[-\s]{1,2})?"
           r"(?:(?P<dec>1\d\d0|20\d0)'?s|['’](?P<dec2>\d0)s)" + _E, 3),
     _rule("century", _B + r"(?:the" + SP + r")?" + POSMOD + r"(?:(?P<ord>" + ORDINAL_RE + r")|(?P<rel>this|last|next|"
-          r"the" + SP + r"(?:past|last|next|previous))|(?P<num>\d{1,2}(?:st|nd|rd|th)))" + HY + r"century" + _E, 3),
+          r"the" + SP + r"(?:past|last|next|previous))|(?P<num>\d{1,2}(?:st|nd|rd|th)))" + HY + r"century(?:" + SP + r"(?P<era>"
+          + ERA_RE + r"))?(?!\w)", 3),
     _rule("season", _B + r"(?:(?P<the>the)" + SP + r")?" + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)"
           + SP + r")?(?:(?P<y1>" + YEAR + r")" + SP + r")?(?P<season>" + SEASON_RE + r")(?:(?:" + SP + r"(?:of"
           + SP + r")?|,\s?)(?P<y>" + YEAR + r")(?!\d))?" + _E, 2),
@@ -150,7 +151,7 @@ RULES: list[Rule] = [
           + VAGUE_RE + r")" + HY + r"(?:(?P<more>more|additional|further|extra|straight|consecutive|full|whole|"
           r"long)" + SP + r")?(?P<unit>" + UNIT_RE + r")(?P<half>" + SP + r"and" + SP + r"a" + SP + r"half)?(?P<suffix>-long|" + HY + r"long(?!\w)|-plus)?(?!-old|" + HY + r"old\b|-\w)" + _E, 1),
     _rule("bare_units", r"(?<![\w'’])(?=[hdwmyc])(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)|"
-          r"(?<=\blast\s)|(?<=\blasted\s)|(?<=\btakes\s)|(?<=\btake\s))(?P<unit>hours|days|weeks|months|years|"
+          r"(?<=\blast\s)|(?<=\blasted\s)|(?<=\btakes\s)|(?<=\btake\s))(?P<unit>minutes|hours|days|weeks|months|years|"
           r"decades|centuries)(?!\s(?:of|ago|later|earlier|before|after)\b)" + _E + r"|" + _B + r"(?P<unit2>hours|days|weeks|"
           r"months|years|decades)-long" + _E, 0),
     _rule("set", _B + r"(?:(?:every|each|per|a(?=" + SP + r"(?:day|year|week|month|night)\b))" + SP + r"(?:other" + SP
@@ -192,6 +193,9 @@ RULES: list[Rule] = [
           r"army|fleet|street|avenue|district)\b)" + _E, 1),
     _rule("ahead", _B + r"the" + SP + r"(?:(?:coming|next|past|last|previous|following)" + SP + r")?(?P<unit>days|weeks|"
           r"months|years|decades)" + SP + r"(?:ahead|to" + SP + r"come)" + _E, 1),
+    # "the following months", "the ensuing weeks": vague stretches after the narrative's time
+    _rule("ahead_after", _B + r"the" + SP + r"(?:following|ensuing|subsequent|intervening)" + SP + r"(?P<unit>minutes|hours|days|"
+          r"weeks|months|years|decades)" + _E, 1),
     _rule("holiday", _B + r"(?:(?P<rel>last|next|this)" + SP + r")?(?P<h>christmas(?:" + SP + r"(?:day|eve))?|"
           r"new" + SP + r"year's(?:" + SP + r"(?:day|eve))?|thanksgiving(?:" + SP + r"day)?|easter(?:" + SP
           + r"(?:sunday|monday|week))?|halloween|valentine's" + SP + r"day|labor" + SP + r"day|memorial" + SP
@@ -241,6 +245,7 @@ _TRIGGERS: dict[str, set[str]] = {
     "weekend": {"weekend"}, "unit_edge": {"year", "month", "week", "decade", "century", "quarter"},
     "the_unit": {"year", "week", "month"}, "year_ago": {"year"}, "day_around": {"day", "night", "week", "month", "year"},
     "ahead": {"days", "weeks", "months", "years", "decades"},
+    "ahead_after": {"following", "ensuing", "subsequent", "intervening"},
     "holiday": {"christmas", "new", "thanksgiving", "easter", "halloween", "valentine", "labor", "memorial",
                 "independence", "election", "boxing"},
 }
