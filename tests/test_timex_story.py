@@ -116,3 +116,18 @@ def test_repairs_years_vague_plurals_stretches_and_ages():
     assert v["that same day"] == "1920-05-03"
     none = values("Hennat is two years older than Varno, who was 18 years old; 2000 soldiers and 1,987 people came.")
     assert none == {}
+
+
+def test_more_compounds_with_eras_and_the_narratives_year():
+    v = values("The Tarvish fleet sailed in April 480 BC and wintered; in the spring of 479 BC it returned. "
+               "Early 478 BC the league met. On 3 May 1920 the council met, on July 25 of that year it split, and "
+               "early in 1921 it reformed. On the 20 September and on the 28 and 29 August 1922 it met again; on "
+               "Christmas night 1923 it dissolved. The August 1924 cease-fire held.")
+    assert v["April 480 BC"] == "BC0480-04"
+    assert v["the spring of 479 BC"] == "BC0479-SP"
+    assert v["Early 478 BC"] == "BC0478"
+    assert v["July 25 of that year"] == "1920-07-25"
+    assert v["early in 1921"] == "1921"
+    assert v["28"] == "1922-08-28" and v["29 August 1922"] == "1922-08-29"
+    assert v["Christmas night 1923"] == "1923-12-25TNI"
+    assert v["August 1924"] == "1924-08"          # "ce" of cease-fire is no era

@@ -35,7 +35,7 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
             return False
         if len(raw) == 3 and rule == "month" and rc.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
             return False      # "Jan" before a capitalised word: a first name
-        if word in AMBIGUOUS_MONTHS and rule == "month" and not (g.get("y") or g.get("rel") or g.get("pmod")
+        if word in AMBIGUOUS_MONTHS and rule == "month" and not (g.get("y") or g.get("ey") or g.get("rel") or g.get("pmod")
                                                                   or g.get("relyear")):
             before = text[max(0, m.start() - 12):m.start()].lower()
             if not rc.search(r"\b(?:in|of|since|until|till|by|from|through|during|early|late|mid|before|after|"

@@ -139,6 +139,11 @@ def _month_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
     g = m.groupdict()
     if m["y"]:
         year = _year(m["y"], ctx.ref)
+    elif g.get("thatyear") and ctx.last is not None:
+        # "July 25 of that year", "January 24 of the following year"
+        step = plain(g["thatyear"])
+        year = ctx.last.begin.year + (1 if step in ("the following", "the next") else -1 if step == "the previous" else 0)
+        anchored = "narrative"
     elif g.get("wd"):
         # A weekday pins the year: the nearest year (to the reference) where the date falls on it.
         wd = _weekday(m["wd"])
@@ -194,6 +199,10 @@ def month(m: re.Match, ctx: Context) -> Optional[Resolved]:
     anchored = "reference"
     if m["y"]:
         year, anchored = int(m["y"]), "explicit"
+    elif m["ey"]:
+        year, anchored = _era_year(m["ey"], m["era"]), "explicit"     # "April 480 BC"
+        if year is None or not m["era"][:1].isupper():
+            return None
     elif m["relyear"]:
         year = _rel_year(m["relyear"], ctx.ref)
     elif m["thatyear"] and ctx.last is not None:
@@ -214,8 +223,13 @@ def month(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("DATE", f"{year:04d}-{mon:02d}", mod=mod, anchored=anchored)
 
 
+_IN_YEAR_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
+
+
 def year(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    return Resolved("DATE", f"{int(m['y']):04d}", mod=_pos_mod(m["pmod"]))
+    """"2020", "mid-2021", "fiscal 1990", "early in 1914"."""
+    mod = _pos_mod(m["pmod"]) or _IN_YEAR_MOD.get(plain(m["pin"]))
+    return Resolved("DATE", f"{int(m['y']):04d}", mod=mod)
 
 
 def year_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
@@ -262,7 +276,7 @@ def era_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if not m["era"][:1].isupper():
         return None
     y = _era_year(m["y"], m["era"])
-    return Resolved("DATE", f"{y:04d}") if y is not None else None
+    return Resolved("DATE", f"{y:04d}", mod=_pos_mod(m["pmod"])) if y is not None else None
 
 
 def era_year_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
@@ -355,6 +369,9 @@ def season(m: re.Match, ctx: Context) -> Optional[Resolved]:
     y = m["y"] or m["y1"]
     if y:
         return Resolved("DATE", f"{int(y):04d}-{code}", mod=mod)
+    if m["ey"]:
+        era_year_ = _era_year(m["ey"], m["era"])      # "the spring of 480 BC"
+        return Resolved("DATE", f"{era_year_:04d}-{code}", mod=mod) if era_year_ and m["era"][:1].isupper() else None
     story = ctx.story_year(m.start(), m.end())
     if story is not None and rel not in ("last", "past", "this"):
         # a history narrative: the season of the story's year ("the next spring": the year after)

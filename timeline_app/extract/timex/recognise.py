@@ -58,7 +58,8 @@ RULES: list[Rule] = [
     # Sept. 13 / September 13, 2022 / Tuesday, Oct. 26 / Monday Sept. 12th
     _rule("month_day", _B + r"(?:the" + SP + r"(?P<podof>night|morning|afternoon|evening)" + SP + r"of" + SP
           + r")?(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:" + POSMOD + r")?(?P<mon>" + MONTH_RE
-          + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?:in" + SP + r")?(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
+          + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?:in" + SP + r"|of" + SP + r")?(?P<y>" + YEAR + r"|'\d\d)|" + SP + r"of" + SP + r"(?P<thatyear>that|the" + SP
+          + r"same|the" + SP + r"following|the" + SP + r"next|the" + SP + r"previous)" + SP + r"year)?" + _E, 3),
     # the week of March 6 (, 2000): the week that holds that day
     _rule("week_of", _B + r"the" + SP + r"week" + SP + r"of" + SP + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?P<mon>"
           + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 3),
@@ -70,19 +71,19 @@ RULES: list[Rule] = [
           + YEAR + r"))?" + _E, 3),
     # September 2022 / in September / last April / early December / June last year / mid-November
     _rule("month", _B + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)" + SP + r")?(?P<mon>" + MONTH_RE
-          + r")(?:(?:,?" + SP + r"(?:of" + SP + r")?(?P<y>" + YEAR + r")(?!\d|,\d))|(?:" + SP
+          + r")(?:(?:,?" + SP + r"(?:of" + SP + r")?(?:(?P<y>" + YEAR + r")(?!\d|,\d|\s?" + ERA_RE + r")|(?P<ey>\d{1,4})\s?(?P<era>" + ERA_RE + r")(?!\w)))|(?:" + SP
           + r"(?P<relyear>last|this|next)" + SP + r"year)|" + SP + r"of" + SP + r"(?P<thatyear>that|the" + SP + r"same|the" + SP
           + r"following|the" + SP + r"next|the" + SP + r"previous)" + SP + r"year)?" + _E, 2),
     # the last week of March (1918)
     _rule("week_of_month", _B + r"the" + SP + r"(?P<ord>first|second|third|fourth|last|final)" + SP + r"week" + SP + r"of"
           + SP + r"(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 4),
-    _rule("year", _B + POSMOD + r"(?:(?P<fiscal>fiscal(?:" + SP + r"year)?|calendar(?:"
+    _rule("year", _B + POSMOD + r"(?:(?P<pin>early|late|later|earlier)" + SP + r"in" + SP + r")?(?:(?P<fiscal>fiscal(?:" + SP + r"year)?|calendar(?:"
           + SP + r"year)?|the" + SP + r"year|year)" + SP + r")?(?P<y>" + YEAR + r")(?![\d]|,\d|\.\d|%|-\d|\s?(?:percent|per\scent))", 1),
     # Ranges are two expressions (TimeML): group "a" is the first, "b" the second; the shorter side inherits
     # the other's century, month, year or era. "1915-17" / "1992–1994"
     _rule("year_range", _B + r"(?P<a>(?P<y1>" + YEAR + r"))\s?[-–]\s?(?P<b>(?P<y2>" + YEAR + r"|\d\d))(?![\d%-])", 6),
     # 480 BC / 499–493 BCE / 43 AD
-    _rule("era_year", _B + r"(?:(?P<a>(?P<y1>\d{1,4}))\s?[-–]\s?)?(?P<b>(?P<y>\d{1,4})\s?(?P<era>" + ERA_RE + r"))(?!\w)", 6),
+    _rule("era_year", _B + POSMOD + r"(?:(?P<a>(?P<y1>\d{1,4}))\s?[-–]\s?)?(?P<b>(?P<y>\d{1,4})\s?(?P<era>" + ERA_RE + r"))(?!\w)", 6),
     # 6–7 January (1918) / 6 and 7 January
     _rule("day_range", _B + r"(?P<a>(?P<d1>" + DAYNUM + r"))(?:st|nd|rd|th)?(?:\s?[-–]\s?|" + SP + r"(?:and|to)" + SP
           + r")(?P<b>(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?" + SP + r"(?:of" + SP + r")?(?P<mon>" + MONTH_RE + r")(?:,?" + SP
@@ -100,7 +101,7 @@ RULES: list[Rule] = [
           + ERA_RE + r"))?(?!\w)", 3),
     _rule("season", _B + r"(?:(?P<the>the)" + SP + r")?" + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)"
           + SP + r")?(?:(?P<y1>" + YEAR + r")" + SP + r")?(?P<season>" + SEASON_RE + r")(?:(?:" + SP + r"(?:of"
-          + SP + r")?|,\s?)(?P<y>" + YEAR + r")(?!\d))?" + _E, 2),
+          + SP + r")?|,\s?)(?:(?P<y>" + YEAR + r")(?!\d|\s?" + ERA_RE + r")|(?P<ey>\d{1,4})\s?(?P<era>" + ERA_RE + r")(?!\w)))?" + _E, 2),
     # the third quarter (of 2022) / fiscal second-quarter / the first half of 2020 / Q3 2022
     _rule("quarter", _B + r"(?:(?P<det>the|its|their|this|that|last|next)(?:" + SP + r"year's)?" + SP + r")?"
           r"(?:(?P<ago>year-ago|year-earlier|comparable|year" + SP + r"(?:ago|earlier))" + SP + r")?"
@@ -199,7 +200,7 @@ RULES: list[Rule] = [
     _rule("holiday", _B + r"(?:(?P<rel>last|next|this)" + SP + r")?(?P<h>christmas(?:" + SP + r"(?:day|eve))?|"
           r"new" + SP + r"year's(?:" + SP + r"(?:day|eve))?|thanksgiving(?:" + SP + r"day)?|easter(?:" + SP
           + r"(?:sunday|monday|week))?|halloween|valentine's" + SP + r"day|labor" + SP + r"day|memorial" + SP
-          + r"day|independence" + SP + r"day|election" + SP + r"day|boxing" + SP + r"day)(?:,?" + SP + r"(?P<y>"
+          + r"day|independence" + SP + r"day|election" + SP + r"day|boxing" + SP + r"day)(?:" + SP + r"(?P<pod>night|morning|eve(?:ning)?))?(?:,?" + SP + r"(?P<y>"
           + YEAR + r"))?" + _E, 2),
 ]
 

@@ -92,8 +92,9 @@ def _written_years(chosen) -> list[int]:
     for c in chosen:
         groups = c.match.groupdict()
         if groups.get("era"):       # "480 BC": a year before the common era, far from any reference date
-            if groups.get("y"):
-                years.append(-int(groups["y"]) if groups["era"][:1] in "Bb" else int(groups["y"]))
+            number = groups.get("y") or groups.get("ey")
+            if number:
+                years.append(-int(number) if groups["era"][:1] in "Bb" else int(number))
             continue
         years.extend(int(groups[g]) for g in _YEAR_GROUPS if len(groups.get(g) or "") == 4)
     return years
