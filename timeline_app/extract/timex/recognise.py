@@ -310,16 +310,21 @@ def _start(rule: str, m: re.Match) -> int:
     return t.end() if t and t.end() < m.end() else m.start()
 
 
+#: Rules for ranges: group "a" (when it matched) is an expression of its own.
+_RANGES = frozenset(r.name for r in RULES if "(?P<a>" in r.pattern)
+
+
 def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for a, b, mask in segments(text):
         for i, rule in enumerate(RULES):
             if not mask >> i & 1:
                 continue
+            is_range = rule.name in _RANGES
             for m in rule.regex.finditer(text, a, b):
                 if m.end() <= m.start():
                     continue
-                if "a" in m.re.groupindex and m["a"] is not None:
+                if is_range and m["a"] is not None:
                     # a range: its first side is an expression of its own ("<rule>_start"), then the second
                     found.append(Candidate(m.start("a"), m.end("a"), rule.name + "_start", rule.priority, m))
                     found.append(Candidate(m.start("b"), m.end(), rule.name, rule.priority, m))
