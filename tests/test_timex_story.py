@@ -131,3 +131,12 @@ def test_more_compounds_with_eras_and_the_narratives_year():
     assert v["28"] == "1922-08-28" and v["29 August 1922"] == "1922-08-29"
     assert v["Christmas night 1923"] == "1923-12-25TNI"
     assert v["August 1924"] == "1924-08"          # "ce" of cease-fire is no era
+
+
+def test_a_story_told_in_order_turns_the_year():
+    text = HISTORY.replace("Christmas was spent in exile.", "In November the Ossel marched, though Brask had fallen "
+                           "in March, and rested. In February they reached Brask.")
+    v = {t.text: t.value for t in tag(text, REF)}
+    assert v["November"] == "1823-11"
+    assert v["March"] == "1823-03"              # "had fallen in March": looking back, the same year
+    assert v["February"] == "1824-02"           # well before November, told in order: the next year

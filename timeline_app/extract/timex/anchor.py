@@ -214,6 +214,15 @@ def tense_near(text: str, start: int, end: int) -> int:
     return best[1] if best else 0
 
 
+_LOOKING_BACK = compile_cached(r"\b(?:had|since|earlier|before|previous|prior|already)\b[^.;]{0,60}\Z", re.I)
+
+
+def looks_back(text: str, start: int) -> bool:
+    """"had ... in March", "since March": the clause looks back from the story's time (a flashback: the
+    story does not move there)."""
+    return _LOOKING_BACK.search(text, max(0, start - 80), start) is not None
+
+
 _BOUNDARY_BEFORE = compile_cached(r"\b(?:since|until|till|by)\s+\Z", re.IGNORECASE)
 
 

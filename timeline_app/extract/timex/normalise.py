@@ -8,7 +8,8 @@ import re
 from typing import Callable, Optional
 
 from .. import regex_cache as rc
-from .anchor import (BC_BASE, BC_FLOOR, Context, add_months, bc_stand_in, fmt_day, fmt_unit, fmt_week, shift, weekday_from, weekday_in_week)
+from .anchor import (BC_BASE, BC_FLOOR, Context, add_months, bc_stand_in, fmt_day, fmt_unit, fmt_week, looks_back,
+                     shift, weekday_from, weekday_in_week)
 from .lexicon import (MONTHS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, SEASONS, UNITS,
                       VAGUE_QUANTITIES, WEEKDAYS, number_value, ordinal_value, unit_of)
 
@@ -77,10 +78,17 @@ def _rel_year(word: str, ref: dt.date) -> int:
 
 
 
+#: A bare month this many months before the story's month starts the story's next year.
+STORY_TURN_MONTHS = 4
 def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
-    story = ctx.story_year(start, end)
+    story = ctx.story_time_at(start, end)
     if story is not None:
-        return story          # a history narrative: "In June" is June of the year the story is in
+        # a history narrative: "In June" is June of the year the story is in; a story told in order that
+        # names a month well before the one it is in has moved on to the next year ("In December ... In January")
+        if story.unit in ("day", "month") and month <= story.begin.month - STORY_TURN_MONTHS \
+                and not looks_back(ctx.text, start):
+            return story.begin.year + 1
+        return story.begin.year
     ref = ctx.ref
     tense = ctx.tense(start, end)
     if abs(month - ref.month) < 3 and abs(tense) < 2:

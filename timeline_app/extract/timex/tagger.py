@@ -25,7 +25,7 @@ from typing import Optional
 
 from . import Timex
 from .. import regex_cache as rc
-from .anchor import Context, bounds_a_stretch, era_value, is_story
+from .anchor import Context, bounds_a_stretch, era_value, is_story, looks_back
 from .interval import interval_for
 from .filters import accept
 from .holidays import holiday
@@ -149,7 +149,7 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
         # (a history narrative's "today" or "next year" speaks of the writer's time: the story stays where it is)
         # "since the 1990s", "by November 15" bound a stretch of time; the narrative does not move there
         ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule,
-                     story=r.anchored != "reference")
+                     story=r.anchored != "reference" and not (ctx.story and looks_back(text, start)))
         if gran == "quarter" and r.anchored != "narrative":
             ctx.main_quarter = ctx.last
             if ctx.report_quarter is None:
