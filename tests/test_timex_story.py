@@ -140,3 +140,9 @@ def test_a_story_told_in_order_turns_the_year():
     assert v["November"] == "1823-11"
     assert v["March"] == "1823-03"              # "had fallen in March": looking back, the same year
     assert v["February"] == "1824-02"           # well before November, told in order: the next year
+
+
+def test_without_a_reference_a_history_still_dates_by_its_story():
+    v = {t.text: t.value for t in tag(HISTORY, None)}
+    assert v["The next spring"] == "1822-SP"
+    assert v["today"] == "XXXX-XX-XX"                # what counts from the (unknown) present stays masked

@@ -161,7 +161,8 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
     if bc is not None:
         # a year BC: the model's datetimes can't hold it, so it has a value but no place on the axis
         value, begin, end_time = bc, None, None
-    if not ctx.has_ref and anchored != "explicit":
+    # without a reference date, what counts from it is unknown; a history's story time is the text's own
+    if not ctx.has_ref and anchored != "explicit" and not (ctx.story and anchored == "narrative"):
         value, begin, end_time = _mask(value), None, None
         if r.type in ("DATE", "TIME"):
             gran = "unknown" if not value[:1].isdigit() else gran
