@@ -146,3 +146,11 @@ def test_without_a_reference_a_history_still_dates_by_its_story():
     v = {t.text: t.value for t in tag(HISTORY, None)}
     assert v["The next spring"] == "1822-SP"
     assert v["today"] == "XXXX-XX-XX"                # what counts from the (unknown) present stays masked
+
+
+def test_a_historys_ordinal_day_and_this_day_are_the_storys():
+    text = HISTORY.replace("Christmas was spent in exile.", "On the 20th the Ossel rested; Hennat called this day "
+                           "the Black Day.")
+    v = {t.text: t.value for t in tag(text, REF)}
+    assert v["the 20th"] == "1823-05-20"
+    assert v["this day"] == "1823-05-20"

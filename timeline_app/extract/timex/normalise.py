@@ -713,6 +713,9 @@ def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
            "the end of": "END", "end of": "END", "the beginning of": "START", "the middle of": "MID"}.get(pmod)
     ref = ctx.ref
     anchored = "reference"
+    if rel == "this" and unit == "day" and ctx.story and ctx.last_day is not None:
+        # a history's "this day" is the story's day ("referred to this day as the Black Day")
+        return Resolved("DATE", fmt_day(ctx.last_day.begin), anchored="narrative")
     if rel in ("this", "current", "present"):
         base = ref
     elif rel in ("last", "previous", "past", "prior", "preceding", "latest"):
@@ -812,8 +815,15 @@ def day_around(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def ordinal_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    """"on the 12th": that day of the reference month (or the month before, when the clause looks back)."""
+    """"on the 12th": that day of the reference month (or the month before, when the clause looks back); in a
+    history, of the story's month."""
     day = int(m["day"])
+    story = ctx.story_time_at(m.start(), m.end())
+    if story is not None and story.unit in ("day", "month"):
+        try:
+            return Resolved("DATE", fmt_day(story.begin.replace(day=day)), anchored="narrative")
+        except ValueError:
+            return None
     ref = ctx.ref
     base = dt.date(ref.year, ref.month, 1)
     if day > ref.day and ctx.tense(m.start(), m.end()) < 0:

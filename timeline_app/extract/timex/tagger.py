@@ -107,8 +107,8 @@ def _counts_from_now(c) -> bool:
     """"Tuesday", "yesterday", "last week", "two years ago": an expression that counts from the present."""
     if c.rule in ("weekday", "relative_day"):
         return True
-    if c.rule == "relative_unit":
-        return (c.match["rel"] or "").lower() in _FROM_NOW
+    if c.rule == "relative_unit":     # (news says "today", not "this day": that one is the story's)
+        return (c.match["rel"] or "").lower() in _FROM_NOW and (c.match["unit"] or "").lower() != "day"
     return c.rule == "ago" and (c.match["dir"] or "").lower() == "ago"
 
 
