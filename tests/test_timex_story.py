@@ -154,3 +154,12 @@ def test_a_historys_ordinal_day_and_this_day_are_the_storys():
     v = {t.text: t.value for t in tag(text, REF)}
     assert v["the 20th"] == "1823-05-20"
     assert v["this day"] == "1823-05-20"
+
+
+def test_more_repairs_fall_hours_and_months_end():
+    v = values("The standoff at Brask continued throughout the fall. The Ossel were ready by 05:30hrs, and at "
+               "month's end they held the river.", dt.date(2031, 10, 20))
+    assert v["the fall"] == "2031-FA"
+    assert v["05:30hrs"] == "2031-10-20T05:30"
+    assert v["month's end"] == "2031-10"
+    assert values("Prices fall in the fall of demand.", dt.date(2031, 10, 20)) == {}

@@ -75,13 +75,15 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
                 r"(?:^|[.!?\n]\s*|[\"“(]\s*)\Z", text[max(0, m.start("season") - 4):m.start("season")]):
             return False     # "Operation Desert Spring": a capitalised season inside a name
         if season == "fall" and not (g.get("y") or g.get("y1") or g.get("rel") or g.get("pmod")):
-            before = text[max(0, m.start() - 8):m.start()].lower()
+            before = text[max(0, m.start() - 14):m.start()].lower()
             after = text[m.end():m.end() + 12].lower()
             if not rc.search(r"\b(?:in|this|last|next|by|until|the)\s+$", before) and not g.get("the"):
                 return False
             if rc.match(r"\s+of\b", after) or rc.match(r"\s+(?:in|of|from)\b", after):
                 return False
-            if not rc.search(r"\bin\s+(?:the\s+)?$", before + ("the " if g.get("the") else "")):
+            # the season, not a drop: "in the fall", and "throughout/during/over the fall"
+            if not rc.search(r"\b(?:in|during|throughout|through|over)\s+(?:the\s+)?$",
+                             before + ("the " if g.get("the") else "")):
                 return False
     if rule in ("weekday", "month_day", "day_month", "clock") and g.get("wd"):
         if not g["wd"][:1].isupper():

@@ -116,7 +116,7 @@ RULES: list[Rule] = [
     # clock times: 3 p.m. (local time) / 10:35 a.m. EDT Thursday / 15:05 / noon Thursday
     _rule("clock", _B + r"(?:(?P<approx>about|around|approximately|shortly" + SP + r"(?:before|after))" + SP
           + r")?(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s{0,2}(?P<ampm>" + AMPM_RE + r")|(?P<h24>[01]?\d|2[0-3])"
-          r":(?P<m24>[0-5]\d)(?!\d|:\d\d\d)(?::(?P<s24>[0-5]\d))?(?:" + SP + r"(?:hours|hrs|h)\b)?|(?P<word>"
+          r":(?P<m24>[0-5]\d)(?!\d|:\d\d\d)(?::(?P<s24>[0-5]\d))?(?:\s?(?:hours|hrs|h)\b)?|(?P<word>"
           + CLOCKWORD_RE + r")|(?P<hw>" + NUMWORD_RE + r"|\d{1,2})(?:" + SP + r"o'clock)?" + SP + r"in" + SP
           + r"the" + SP + r"(?P<pod>morning|afternoon|evening))(?:" + SP + r"(?P<tz>" + TZ_RE + r"))?(?:,?" + SP
           + r"(?:on" + SP + r")?(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<rd>today|yesterday|tomorrow|tonight)|(?P<mon>"
@@ -181,7 +181,7 @@ RULES: list[Rule] = [
     _rule("unit_edge", _B + r"(?:around" + SP + r")?(?:the" + SP + r")?(?:(?P<pos>end|beginning|start|middle|turn)" + SP
           + r"of" + SP + r"(?:the" + SP + r")?(?:(?P<which>this|last|next|current|that)" + SP + r")?(?:fiscal" + SP
           + r"|calendar" + SP + r")?(?P<unit>year|month|week|decade|century|quarter)|year[-\s]end|year's" + SP
-          + r"end|(?P<unit2>month|week)[-\s]end)(?![\w-])", 2),
+          + r"end|(?P<unit2>month|week)(?:[-\s]|'s" + SP + r")end)(?![\w-])", 2),
     _rule("the_unit", _B + r"the" + SP + r"(?:(?P<adj>full|fiscal|calendar|current" + SP + r"fiscal|latest" + SP
           + r"fiscal|whole|entire)" + SP + r")?(?P<unit>year|week|month)(?![\w-]|'s\b)", 0),
     _rule("year_ago", _B + r"(?P<w>year-(?:ago|earlier)|year" + SP + r"(?:ago|earlier))(?=" + SP + r"(?:period|quarter|level|"
