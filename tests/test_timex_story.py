@@ -163,3 +163,11 @@ def test_more_repairs_fall_hours_and_months_end():
     assert v["05:30hrs"] == "2031-10-20T05:30"
     assert v["month's end"] == "2031-10"
     assert values("Prices fall in the fall of demand.", dt.date(2031, 10, 20)) == {}
+
+
+def test_a_historys_past_plans_stay_in_the_story():
+    text = HISTORY.replace("Christmas was spent in exile.", "Hennat, who had sought to return as regent, was "
+                           "exiled on 28 October.")
+    v = {t.text: t.value for t in tag(text, REF)}
+    assert v["28 October"] == "1823-10-28"       # a plan in the story's past, not the writer's future
+    assert v["June"] == "2010-06"                # "Talks will resume in June": the writer's future

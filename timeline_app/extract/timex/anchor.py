@@ -223,6 +223,23 @@ def looks_back(text: str, start: int) -> bool:
     return _LOOKING_BACK.search(text, max(0, start - 80), start) is not None
 
 
+#: The grammar of a present-day future ("will", "is expected to"): a history's plans in the past ("planned to
+#: attack in March") are the story's, these are the writer's.
+_FUTURE_FROM_NOW = compile_cached(r"\b(?:will|shall|won't|is|are|am)\b|'ll\b", re.I)
+
+
+def speaks_of_the_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] speaks of the future from the writer's present."""
+    cut = None
+    for m in _CLAUSE_BOUNDARY.finditer(text, max(0, start - 160), start):
+        cut = m.end()
+    left_from = cut if cut is not None else max(0, start - 160)
+    m = _CLAUSE_BOUNDARY.search(text, end, end + 160)
+    right_to = m.start() if m else min(len(text), end + 160)
+    return bool(_FUTURE_FROM_NOW.search(text, left_from, start) or _FUTURE_FROM_NOW.search(text, end, right_to)) \
+        and tense_near(text, start, end) > 0
+
+
 _BOUNDARY_BEFORE = compile_cached(r"\b(?:since|until|till|by)\s+\Z", re.IGNORECASE)
 
 
@@ -321,7 +338,7 @@ class Context:
     def story_time_at(self, start: int, end: int) -> Optional[NarrativeTime]:
         """The time a history narrative is at for text[start:end] (None in news, before the story names a
         year, and in a clause about the future: that looks ahead from the reference date, not the story)."""
-        if not self.story or self.story_time is None or self.tense(start, end) > 0:
+        if not self.story or self.story_time is None or speaks_of_the_future(self.text, start, end):
             return None
         return self.story_time
 
