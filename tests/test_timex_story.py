@@ -171,3 +171,14 @@ def test_a_historys_past_plans_stay_in_the_story():
     v = {t.text: t.value for t in tag(text, REF)}
     assert v["28 October"] == "1823-10-28"       # a plan in the story's past, not the writer's future
     assert v["June"] == "2010-06"                # "Talks will resume in June": the writer's future
+
+
+def test_clock_times_with_full_dates_and_flashbacks_in_a_history():
+    text = HISTORY.replace("Christmas was spent in exile.", "At 5:34 AM Brask time on March 20, 1824 the siege "
+                           "began, as at 9:34 p.m., March 19, 1824 the Varn had planned. The league had split a "
+                           "year earlier. On April 9 Brask fell.")
+    v = {t.text: t.value for t in tag(text, REF)}
+    assert v["5:34 AM"] == "1824-03-20T05:34"           # the day named after the place's time
+    assert v["9:34 p.m., March 19, 1824"] == "1824-03-19T21:34"
+    assert v["a year earlier"] == "1823"
+    assert v["April 9"] == "1824-04-09"                 # the look back did not move the story

@@ -508,7 +508,19 @@ def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
     if g.get("mon"):
         mon = _month(m["mon"])
         try:
+            if g.get("y"):
+                return dt.date(int(m["y"]), mon, int(m["day"])), "explicit"
             return dt.date(_month_year_by_tense(mon, ctx, m.start(), m.end()), mon, int(m["day"])), "reference"
+        except ValueError:
+            pass
+    # "5:34 AM Baghdad time on March 20, 2003": the date named after a place's time (its own expression)
+    placed = rc.match(r"\s+[A-Z][a-z]+\s+time,?\s+on\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<y>\d{4}))?\b",
+                      ctx.text[m.end():m.end() + 50])
+    if placed and plain(placed["mon"]) in MONTHS:
+        mon = _month(placed["mon"])
+        try:
+            year_ = int(placed["y"]) if placed["y"] else _month_year_by_tense(mon, ctx, m.start(), m.end())
+            return dt.date(year_, mon, int(placed["day"])), "explicit" if placed["y"] else "reference"
         except ValueError:
             pass
     # "10:35 a.m. (0735 GMT) Friday": the day named right after a parenthesis

@@ -120,7 +120,7 @@ RULES: list[Rule] = [
           + CLOCKWORD_RE + r")|(?P<hw>" + NUMWORD_RE + r"|\d{1,2})(?:" + SP + r"o'clock)?" + SP + r"in" + SP
           + r"the" + SP + r"(?P<pod>morning|afternoon|evening))(?:" + SP + r"(?P<tz>" + TZ_RE + r"))?(?:,?" + SP
           + r"(?:on" + SP + r")?(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<rd>today|yesterday|tomorrow|tonight)|(?P<mon>"
-          + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?!\d)))?" + _E, 3),
+          + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?!\d)(?:,?" + SP + r"(?P<y>" + YEAR + r")(?!\d))?))?" + _E, 3),
     _rule("military_clock", _B + r"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)" + SP + r"(?:GMT|UTC|Z)\b", 2),
     # Tuesday / last Friday / early Tuesday / Tuesday night / Mondays
     _rule("weekday", _B + r"(?:(?P<rel>last|next|this|coming|past|previous|following|early|late|earlier|later|"

@@ -21,10 +21,12 @@ weekday after "last week" can use the last resolved time (anchored="narrative").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Optional
 
 from . import Timex
 from .. import regex_cache as rc
+from ..regex_cache import compile_cached
 from .anchor import Context, bounds_a_stretch, era_value, is_story, looks_back
 from .interval import interval_for
 from .filters import accept
@@ -100,6 +102,12 @@ def _written_years(chosen) -> list[int]:
     return years
 
 
+def _flashback(text: str, start: int, end: int, rule: str) -> bool:
+    """A history's look back ("had fallen in March", "a year earlier"): the story does not move there."""
+    return looks_back(text, start) or (rule == "ago" and _BACKWARDS.search(text, start, end) is not None)
+
+
+_BACKWARDS = compile_cached(r"\b(?:earlier|before|prior|ago)\b", re.I)
 _FROM_NOW = {"this", "last", "next", "coming", "current", "past"}
 
 
@@ -149,7 +157,7 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
         # (a history narrative's "today" or "next year" speaks of the writer's time: the story stays where it is)
         # "since the 1990s", "by November 15" bound a stretch of time; the narrative does not move there
         ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule,
-                     story=r.anchored != "reference" and not (ctx.story and looks_back(text, start)))
+                     story=r.anchored != "reference" and not (ctx.story and _flashback(text, start, end, rule)))
         if gran == "quarter" and r.anchored != "narrative":
             ctx.main_quarter = ctx.last
             if ctx.report_quarter is None:
