@@ -182,3 +182,12 @@ def test_clock_times_with_full_dates_and_flashbacks_in_a_history():
     assert v["9:34 p.m., March 19, 1824"] == "1824-03-19T21:34"
     assert v["a year earlier"] == "1823"
     assert v["April 9"] == "1824-04-09"                 # the look back did not move the story
+
+
+def test_a_year_aside_inside_a_sentence_does_not_move_the_story():
+    text = HISTORY.replace("Christmas was spent in exile.", "On 10 March 1824 the Ossel attacked, opening the road "
+                           "for a campaign planned for 1826. The Varn lines collapsed on 11 March. In 1825 peace "
+                           "came, and in May the army went home.")
+    v = {t.text: t.value for t in tag(text, REF)}
+    assert v["11 March"] == "1824-03-11"
+    assert v["May"] == "1825-05"                 # a year that opens a sentence moves the story

@@ -102,6 +102,18 @@ def _written_years(chosen) -> list[int]:
     return years
 
 
+#: A clause opening: the start of a line or sentence, then at most a preposition and a modifier.
+_OPENS_CLAUSE = compile_cached(r"(?:^|\n|[.!?:;]\s|\()\s*(?:\w+\s+){0,2}\Z")
+
+
+def _aside_year(text: str, start: int, granularity: str, ctx: Context) -> bool:
+    """A bare year inside a sentence about a day of the story ("... exposed for a planned campaign in 1976."):
+    an aside, not a move of the story. A year that opens a sentence ("In 1976, ...") or a heading moves it."""
+    story = ctx.story_time
+    return (granularity == "year" and story is not None and story.unit in ("day", "month")
+            and _OPENS_CLAUSE.search(text, max(0, start - 24), start) is None)
+
+
 def _flashback(text: str, start: int, end: int, rule: str) -> bool:
     """A history's look back ("had fallen in March", "a year earlier"): the story does not move there."""
     return looks_back(text, start) or (rule == "ago" and _BACKWARDS.search(text, start, end) is not None)
@@ -157,7 +169,8 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
         # (a history narrative's "today" or "next year" speaks of the writer's time: the story stays where it is)
         # "since the 1990s", "by November 15" bound a stretch of time; the narrative does not move there
         ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule,
-                     story=r.anchored != "reference" and not (ctx.story and _flashback(text, start, end, rule)))
+                     story=r.anchored != "reference" and not (ctx.story and (
+                         _flashback(text, start, end, rule) or _aside_year(text, start, gran, ctx))))
         if gran == "quarter" and r.anchored != "narrative":
             ctx.main_quarter = ctx.last
             if ctx.report_quarter is None:
