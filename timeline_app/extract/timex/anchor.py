@@ -249,28 +249,6 @@ def bounds_a_stretch(text: str, start: int) -> bool:
     return bool(_BOUNDARY_BEFORE.search(text, max(0, start - 8), start))
 
 
-# ---- the document's mode ----------------------------------------------------------------------------------
-#: A history narrative names at least this many years lying this far before its reference date ...
-STORY_MIN_YEARS = 4
-STORY_MIN_DISTANCE = 2
-#: ... they make up at least this share of all the years it names (news looks back now and then, but most
-#: of the years it names are the reference year or the one before) ...
-STORY_MIN_SHARE = 0.6
-#: ... and they outnumber its expressions that count from now ("Tuesday", "yesterday", "last week", "two
-#: years ago") by this factor. Measured: WikiWars histories >= 13 (most have none), TBAQ news background
-#: pieces naming 4-12 past years <= 4.
-STORY_YEARS_PER_NOW = 5
-
-
-def is_story(explicit_years: list[int], counted_from_now: int, ref: dt.date) -> bool:
-    """Whether a text is a history narrative, from the years it writes out and how often it speaks of the
-    present: bare months, days and seasons then take their year from the story (the last time it
-    established), not from the reference date and tense."""
-    past = sum(ref.year - y >= STORY_MIN_DISTANCE for y in explicit_years)
-    return (past >= STORY_MIN_YEARS and past >= STORY_MIN_SHARE * len(explicit_years)
-            and past > STORY_YEARS_PER_NOW * counted_from_now)
-
-
 # ---- context --------------------------------------------------------------------------------------------
 class NarrativeTime:
     """The last resolved time: what "the following day", "two years later" and a bare weekday count from.
@@ -293,7 +271,7 @@ class Context:
     def __init__(self, text: str, ref: dt.date, ref_time: Optional[dt.time] = None, has_ref: bool = True,
                  story: bool = False) -> None:
         self.text = text
-        #: A history narrative (:func:`is_story`): the story's time, not the reference date, dates bare months.
+        #: A history narrative (story.is_story): the story's time, not the reference date, dates bare months.
         self.story = story
         #: The last time the story established with a year (not a decade or century): what "June" is dated by.
         self.story_time: Optional[NarrativeTime] = None

@@ -12,6 +12,7 @@ The modules, each with one job:
 - normalise.py  one function per rule: TIMEX3 type/value/mod, resolved against the reference date, the
                 clause's tense or the narrative (holidays.py: named days);
 - anchor.py     calendar arithmetic, tense of the clause, the narrative's last resolved time;
+- story.py      whether a text is a history told on its own clock, and what moves that story's time;
 - interval.py   TIMEX3 value + mod -> [begin, end) and granularity (one reader for every value form);
 - evaluate.py   TempEval-3 scoring on TimeML files (benchmarks/tempeval.py and the tests share it).
 
@@ -21,18 +22,17 @@ weekday after "last week" can use the last resolved time (anchored="narrative").
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Optional
 
 from . import Timex
 from .. import regex_cache as rc
-from ..regex_cache import compile_cached
-from .anchor import Context, bounds_a_stretch, era_value, is_story, looks_back
+from .anchor import Context, bounds_a_stretch, era_value
 from .interval import interval_for
 from .filters import accept
 from .holidays import holiday
 from .normalise import NORMALISERS, Resolved
 from .recognise import candidates, select
+from .story import is_aside, reads_as_story
 
 #: Granularity of the last resolved time -> the calendar unit narrative expressions count in.
 _NARRATIVE_UNIT = {"day": "day", "part-of-day": "day", "hour": "day", "minute": "day", "second": "day",
@@ -71,8 +71,7 @@ def tag(text: str, reference=None) -> list[Timex]:
     ref, ref_time, has_ref = _reference(reference)
     found = [c for c in candidates(text) if accept(c.rule, c.match, text)]
     chosen = select(found)
-    ctx = Context(text=text, ref=ref, ref_time=ref_time, has_ref=has_ref,
-                  story=is_story(_written_years(chosen), sum(map(_counts_from_now, chosen)), ref))
+    ctx = Context(text=text, ref=ref, ref_time=ref_time, has_ref=has_ref, story=reads_as_story(chosen, ref))
     result: list[Timex] = []
     for c in chosen:
         try:
@@ -83,53 +82,6 @@ def tag(text: str, reference=None) -> list[Timex]:
             continue
         result.append(_timex(c.start, c.end, text, r, ctx, c.rule))
     return result
-
-
-_YEAR_GROUPS = ("y", "y1", "y2")
-
-
-def _written_years(chosen) -> list[int]:
-    """The years the text writes out in full, in the expressions chosen: the evidence for its mode."""
-    years = []
-    for c in chosen:
-        groups = c.match.groupdict()
-        if groups.get("era"):       # "480 BC": a year before the common era, far from any reference date
-            number = groups.get("y") or groups.get("ey")
-            if number:
-                years.append(-int(number) if groups["era"][:1] in "Bb" else int(number))
-            continue
-        years.extend(int(groups[g]) for g in _YEAR_GROUPS if len(groups.get(g) or "") == 4)
-    return years
-
-
-#: A clause opening: the start of a line or sentence, then at most a preposition and a modifier.
-_OPENS_CLAUSE = compile_cached(r"(?:^|\n|[.!?:;]\s|\()\s*(?:\w+\s+){0,2}\Z")
-
-
-def _aside_year(text: str, start: int, granularity: str, ctx: Context) -> bool:
-    """A bare year inside a sentence about a day of the story ("... exposed for a planned campaign in 1976."):
-    an aside, not a move of the story. A year that opens a sentence ("In 1976, ...") or a heading moves it."""
-    story = ctx.story_time
-    return (granularity == "year" and story is not None and story.unit in ("day", "month")
-            and _OPENS_CLAUSE.search(text, max(0, start - 24), start) is None)
-
-
-def _flashback(text: str, start: int, end: int, rule: str) -> bool:
-    """A history's look back ("had fallen in March", "a year earlier"): the story does not move there."""
-    return looks_back(text, start) or (rule == "ago" and _BACKWARDS.search(text, start, end) is not None)
-
-
-_BACKWARDS = compile_cached(r"\b(?:earlier|before|prior|ago)\b", re.I)
-_FROM_NOW = {"this", "last", "next", "coming", "current", "past"}
-
-
-def _counts_from_now(c) -> bool:
-    """"Tuesday", "yesterday", "last week", "two years ago": an expression that counts from the present."""
-    if c.rule in ("weekday", "relative_day"):
-        return True
-    if c.rule == "relative_unit":     # (news says "today", not "this day": that one is the story's)
-        return (c.match["rel"] or "").lower() in _FROM_NOW and (c.match["unit"] or "").lower() != "day"
-    return c.rule == "ago" and (c.match["dir"] or "").lower() == "ago"
 
 
 #: Parts of the day that, reported in the past before they could have begun, mean the night just gone.
@@ -169,8 +121,7 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
         # (a history narrative's "today" or "next year" speaks of the writer's time: the story stays where it is)
         # "since the 1990s", "by November 15" bound a stretch of time; the narrative does not move there
         ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule,
-                     story=r.anchored != "reference" and not (ctx.story and (
-                         _flashback(text, start, end, rule) or _aside_year(text, start, gran, ctx))))
+                     story=r.anchored != "reference" and not (ctx.story and is_aside(text, start, end, rule, gran, ctx)))
         if gran == "quarter" and r.anchored != "narrative":
             ctx.main_quarter = ctx.last
             if ctx.report_quarter is None:
