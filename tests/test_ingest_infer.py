@@ -99,3 +99,10 @@ def test_page_metadata_that_contradicts_the_dateline_loses(tmp_path):
     article = load(page)
     assert (article.reference_date, article.reference_source) == (dt.date(2031, 3, 3), "text")
     assert "metadata says 2025-01-09" in article.reference_note
+
+
+def test_this_or_last_year_beside_a_named_year_fixes_the_year():
+    text = "Brask votes again\n\nThe council, elected last year in the 2031 poll, met on Tuesday.\n"
+    inferred = infer_publication(text, dt.date(2040, 1, 1))
+    assert inferred.day.year == 2032 and inferred.confidence == "low"
+    assert infer_publication(text, dt.date(2032, 5, 1)) is None     # the file's date lies in that year

@@ -95,12 +95,31 @@ def _year_evidence(text: str) -> list[Evidence]:
     return [Evidence(dt.date(latest, 1, 1), 0.3, f"names {latest}")]
 
 
+#: "last year's 2021 vote", "in 2021, last year": a named year beside "this/last/next year" fixes the year of
+#: publication (both ways: the article is of that year, not older and not newer).
+_YEAR_BESIDE = re.compile(
+    r"\b(?P<rel>this|last|next)\s+year(?:'s)?\b[^.;\n]{0,30}?(?<![\d$£€.,])(?P<y>(?:19[5-9]|20\d)\d)\b"
+    r"|(?<![\d$£€.,])(?P<y2>(?:19[5-9]|20\d)\d)\b[^.;\n]{0,30}?\b(?P<rel2>this|last|next)\s+year\b", re.I)
+_YEAR_STEP = {"this": 0, "last": 1, "next": -1}
+
+
+def _relative_year_evidence(text: str) -> list[Evidence]:
+    found = []
+    for m in _YEAR_BESIDE.finditer(text):
+        named = int(m["y"] or m["y2"])
+        year = named + _YEAR_STEP[(m["rel"] or m["rel2"]).lower()]
+        found.append(Evidence(dt.date(year, 1, 1), 0.5, f"'{m.group(0)}' puts it in {year}",
+                              latest=dt.date(year, 12, 31)))
+    return found
+
+
 def _weekday_evidence(text: str) -> list[Evidence]:
     return weekday_dates(text, named_years(text))
 
 
 #: Every source of evidence, each a function of the text. Office holders' terms plug in here.
-EVIDENCE_SOURCES: list[Callable[[str], list[Evidence]]] = [dated_days, _weekday_evidence, _year_evidence]
+EVIDENCE_SOURCES: list[Callable[[str], list[Evidence]]] = [dated_days, _weekday_evidence, _year_evidence,
+                                                           _relative_year_evidence]
 
 
 def infer_publication(text: str, file_date: Optional[dt.date] = None) -> Optional[Inference]:
