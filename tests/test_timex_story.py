@@ -191,3 +191,10 @@ def test_a_year_aside_inside_a_sentence_does_not_move_the_story():
     v = {t.text: t.value for t in tag(text, REF)}
     assert v["11 March"] == "1824-03-11"
     assert v["May"] == "1825-05"                 # a year that opens a sentence moves the story
+
+
+def test_between_n_and_m_units_is_two_durations():
+    v = values("Repairs at Brask will take between three and six months; the levy lasts 12 to 18 months.")
+    assert (v["three"], v["six months"]) == ("P3M", "P6M")
+    assert "12" not in v and v["18 months"] == "P18M"       # without "between": TimeBank's one expression
+    assert values("Hennat's twins are between 3 and 4 years old.") == {}

@@ -949,6 +949,20 @@ def duration(m: re.Match, ctx: Context) -> Optional[Resolved]:
                     anchored="reference" if begin else "explicit")
 
 
+def duration_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"between three and [six months]"."""
+    unit = unit_of(m["unit"])
+    n = _count(m["num"])
+    return Resolved("DURATION", _duration_value(n, unit), granularity="duration") if unit and n else None
+
+
+def duration_range_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"between [three] and six months": the first side counts in the second's unit."""
+    unit = unit_of(m["unit"])
+    n = _count(m["n1"])
+    return Resolved("DURATION", _duration_value(n, unit), granularity="duration") if unit and n else None
+
+
 def bare_units(m: re.Match, ctx: Context) -> Optional[Resolved]:
     unit = unit_of(m["unit"] or m["unit2"])
     return Resolved("DURATION", _duration_value(None, unit), granularity="duration") if unit else None

@@ -91,6 +91,10 @@ RULES: list[Rule] = [
     # March 5–9(, 1918)
     _rule("month_day_range", _B + r"(?P<a>(?P<mon>" + MONTH_RE + r")\s{0,3}(?P<d1>" + DAYNUM + r"))(?:st|nd|rd|th)?\s?[-–]\s?"
           r"(?P<b>(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?:,?" + SP + r"(?P<y>" + YEAR + r"))?)(?![\d:])" + _E, 6),
+    # between three and six months: two durations, the first in the second's unit (TimeBank keeps "two to
+    # three weeks" and "12 to 18 months" without "between" as one)
+    _rule("duration_range", _B + r"(?<=between\s)(?P<a>(?P<n1>" + NUMBER_RE + r"))" + SP + r"(?:and|to)"
+          + SP + r"(?P<b>(?P<num>" + NUMBER_RE + r")" + HY + r"(?P<unit>" + UNIT_RE + r"))(?!-old|" + HY + r"old\b|-\w)" + _E, 5),
     # from May to August (1917) / between March and June / May–August 1917
     _rule("month_range", _B + r"(?:(?<=from\s)|(?<=between\s))?(?P<a>(?P<mon1>" + MONTH_RE + r"))(?:" + SP + r"(?:to|until|through|"
           r"and)" + SP + r"|\s?[-–]\s?)(?P<b>(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>" + YEAR + r"))?)" + _E, 5),
@@ -226,7 +230,7 @@ _POD_WORDS = {w for k in PARTS_OF_DAY for w in re.findall(r"[a-z]+", k)} - {"mid
 _TRIGGERS: dict[str, set[str]] = {
     "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
     "era_year": {"bc", "bce", "ad", "ce", "c", "d"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
-    "month_range": _MONTH_WORDS,
+    "month_range": _MONTH_WORDS, "duration_range": {"between"},
     "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},
     "month_day": _MONTH_WORDS, "week_of": {"week"}, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS, "week_of_month": {"week"},
