@@ -109,6 +109,21 @@ def test_drag_and_drop_opens_the_file_and_adds_it_to_recent(qtbot, window, tmp_p
     qtbot.waitUntil(lambda: Settings.load().recent_files[:1] == [copy.resolve()], timeout=5000)
 
 
+def test_an_inferred_publication_day_is_shown_as_inferred(qtbot, window, tmp_path):
+    import datetime as dt
+    import os
+    path = tmp_path / "report.txt"
+    path.write_text("Varn and Ossel trade blame\n\nFighting broke out on 12 March 2021 near Brask. By March 14, "
+                    "2021 the Ossel side said 40 had died, and a truce was agreed on 15 March 2021.\n", encoding="utf-8")
+    stamp = dt.datetime(2024, 1, 1, 12).timestamp()
+    os.utime(path, (stamp, stamp))
+    window.open_path(path)
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=20000)
+    assert "inferred" in window.reference_source_label.text()
+    assert "inferred (high confidence)" in window.reference_source_label.toolTip()
+    assert "is inferred from the dates it mentions" in window.banner.text()
+
+
 def test_bad_file_shows_a_dialog_and_keeps_the_current_article(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, SEED)
     empty = tmp_path / "empty.txt"
@@ -250,3 +265,4 @@ def test_start_up_turns_the_garbage_collector_back_on_once_the_article_is_shown(
         gc.enable()
         for widget in qapp.topLevelWidgets():
             widget.close()
+

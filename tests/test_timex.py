@@ -323,9 +323,11 @@ def test_a_night_before_skips_a_background_month_and_its_small_hours_are_the_nex
     assert find(text, "4 a.m.", ref).value == "2023-12-29T04:00"
 
 
-def test_year_ranges_span_all_their_years():
-    t = find("The 1992-94 war displaced thousands.", "1992-94")
-    assert (t.value, t.begin, t.end_time) == ("1992", _dt(1992, 1, 1), _dt(1995, 1, 1))
+def test_year_ranges_are_two_years():
+    """TimeML tags each side of "1992-94" (issue 12): the short side takes the first's century."""
+    first, second = find("The 1992-94 war displaced thousands.", "1992"), find("The 1992-94 war.", "94")
+    assert (first.text, first.value, first.begin) == ("1992", "1992", _dt(1992, 1, 1))
+    assert (second.text, second.value, second.end_time) == ("94", "1994", _dt(1995, 1, 1))
 
 
 def test_small_hours_interval():
@@ -671,3 +673,12 @@ def test_an_ordinal_glued_to_its_month(text, expression, value):
 ])
 def test_weeks_counted_from_a_named_day_give_a_day(text, expression, value):
     assert find(text, expression, dt.date(2019, 5, 20)).value == value
+
+
+def test_year_unwritten_picks_the_story_dated_expressions():
+    from timeline_app.extract.timex.evaluate import GoldTimex, year_unwritten
+    assert year_unwritten(GoldTimex(0, 4, "June", "DATE", "1941-06"))
+    assert year_unwritten(GoldTimex(0, 18, "the following year", "DATE", "BC0479"))
+    assert not year_unwritten(GoldTimex(0, 9, "June 1941", "DATE", "1941-06"))
+    assert not year_unwritten(GoldTimex(0, 8, "June '41", "DATE", "1941-06"))
+    assert not year_unwritten(GoldTimex(0, 7, "6 years", "DURATION", "P6Y"))

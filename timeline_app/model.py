@@ -15,7 +15,8 @@ Span = tuple[int, int]
 
 #: Where the reference date came from (CONTRACT.md order). "sidecar" extends the contract: a
 #: ``NAME.meta.json`` file shipped beside the article (publication metadata, like HTML meta).
-ReferenceSource = Literal["user", "text", "html-meta", "sidecar", "file-mtime"]
+#: "inferred" extends it too: no date stated, the day was inferred from dated evidence in the text.
+ReferenceSource = Literal["user", "text", "html-meta", "sidecar", "inferred", "file-mtime"]
 
 #: How precisely a time is known; the renderer draws a span of this extent.
 Granularity = Literal[

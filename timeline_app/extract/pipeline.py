@@ -53,8 +53,12 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     skip = {span for span in sentences
             if (title_span and span[1] <= max(title_span[1], title_line_end)) or is_byline(text[span[0]:span[1]])}
     infos = _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions)
+    # the time of publication too, when the article states one on its reference day: nothing reported in
+    # the past lies after it ("Tuesday night" in an article published Tuesday 15:05)
     from . import timex
-    times = list(timex.tag(text, reference))
+    published = article.published
+    times = list(timex.tag(text, published if published is not None and reference is not None
+                           and published.date() == reference else reference))
     drafts = build_events(text, infos, times, reference, skip)
 
     events: list[Event] = []

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
 from ..model import Article
-from .dates import find_stated_date
+from .dates import StatedDate, find_stated_date
 from .decode import decode
 from .errors import IngestError
 from .formats import Extracted, first_line_title
+from .infer import infer_publication
 from .reading import read_limited
 from .reference import choose_reference
 from .sidecar import read_sidecar, sidecar_path
@@ -106,11 +108,17 @@ def _load(path: Path, reference_date: Optional[dt.date], forced: Optional[Format
     sidecar = read_sidecar(path)
     file_date = _modified_date(path)
     in_text = find_stated_date(extracted.text, year_hint=file_date)
+    stated = [("sidecar", sidecar.published), (extracted.meta_source, extracted.meta_date), ("text", in_text),
+              (extracted.meta_source, extracted.guessed_date)]
+    if _contradicts(extracted.meta_date, in_text):
+        # a page's metadata (or a site-wide "today" widget it was read from) that disagrees with the
+        # article's own dateline loses to the article
+        stated = [stated[0], ("text", replace(in_text, note=f"{in_text.note}; the page's metadata says "
+                                              f"{extracted.meta_date.value.date().isoformat()}")), stated[1], stated[3]]
+    nothing_stated = all(date is None for _, date in stated)
     choice = choose_reference(
-        _as_date(reference_date),
-        [("sidecar", sidecar.published), (extracted.meta_source, extracted.meta_date), ("text", in_text),
-         (extracted.meta_source, extracted.guessed_date)],
-        file_date,
+        _as_date(reference_date), stated, file_date,
+        infer_publication(extracted.text, file_date) if nothing_stated else None,
     )
     title = sidecar.title or extracted.title or first_line_title(extracted.text)
     # Every value is already of its field's type (tests validate it), and building the validator here
@@ -125,6 +133,15 @@ def _load(path: Path, reference_date: Optional[dt.date], forced: Optional[Format
         reference_note=choice.note,
         warnings=decoded.warnings + extracted.warnings + sidecar.warnings,
     )
+
+
+#: Metadata and the article's own date this many days apart contradict each other (time zones aside).
+_CONTRADICTION = dt.timedelta(days=1)
+
+
+def _contradicts(meta: Optional[StatedDate], in_text: Optional[StatedDate]) -> bool:
+    return (meta is not None and in_text is not None and not in_text.year_assumed
+            and abs(meta.value.date() - in_text.value.date()) > _CONTRADICTION)
 
 
 def _extract(kind: Format, text: str) -> Extracted:

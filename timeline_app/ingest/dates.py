@@ -29,6 +29,7 @@ _TEXT_DATES = [
     re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),   # 18th April, 2023
     re.compile(rf"\b{_YEAR}(?P<sep>[-/.])(?P<nmonth>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)\b"),  # 2022-09-13
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<nmonth>[01]?\d)\.{_YEAR}\b"),            # 13.9.2022
+    re.compile(rf"\b(?P<day>[0-3]?\d)-(?P<nmonth>[01]?\d)-{_YEAR}\b"),              # 13-09-2022 15:05:00
     re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b"),                    # 9/13/2022
 ]
 _YEARLESS_DATES = [
@@ -74,7 +75,7 @@ def find_stated_date(text: str, year_hint: Optional[dt.date] = None) -> Optional
     lines = _header_lines(text)
     return (
         _from_publication_lines(lines)
-        or _from_datelines(lines, year_hint)
+        or _from_datelines(lines, year_hint, text)
         or _from_short_lines(lines)
     )
 
@@ -145,7 +146,7 @@ def _from_publication_lines(lines: list[str]) -> Optional[StatedDate]:
     return best
 
 
-def _from_datelines(lines: list[str], year_hint: Optional[dt.date]) -> Optional[StatedDate]:
+def _from_datelines(lines: list[str], year_hint: Optional[dt.date], text: str = "") -> Optional[StatedDate]:
     for line in lines[:DATELINE_LINES]:
         prefix = _dateline_prefix(line)
         if prefix is None:
@@ -156,7 +157,7 @@ def _from_datelines(lines: list[str], year_hint: Optional[dt.date]) -> Optional[
             yearless = next(_yearless_in(prefix), None)
             if yearless is None:
                 continue
-            found = _with_year(yearless, lines, year_hint)
+            found = _with_year(yearless, lines, _year_hint_from_text(text, year_hint))
             if found is None:
                 continue
             year_assumed = found[1]
@@ -164,7 +165,8 @@ def _from_datelines(lines: list[str], year_hint: Optional[dt.date]) -> Optional[
         day, _ = found
         note = f"dateline '{_clip(prefix.rstrip(' -—–:'))}'"
         if year_assumed:
-            note += " (year assumed from the file date)"
+            from_file = year_hint is not None and day.year in (year_hint.year, year_hint.year - 1)
+            note += " (year assumed from the file date)" if from_file else f" (year assumed: {day.year}, the latest the article names)"
         return StatedDate(_combine(day, None), False, note, year_assumed)
     return None
 
@@ -262,6 +264,21 @@ def _with_year(
         if candidate is not None and candidate <= year_hint + dt.timedelta(days=1):
             return candidate, True
     return None
+
+
+_NAMED_YEAR = re.compile(r"(?<![\d$£€.,])(?:19|20)\d\d(?![\d%]|,\d|\.\d)")
+
+
+def _year_hint_from_text(text: str, year_hint: Optional[dt.date]) -> Optional[dt.date]:
+    """The day a year-less dateline's year is taken from: the file's date, unless the article names years
+    and not the file's: then the end of the latest year it names (never the file's year when the text names
+    another)."""
+    named = {int(m.group(0)) for m in _NAMED_YEAR.finditer(text)}
+    if year_hint is not None:
+        named = {y for y in named if y <= year_hint.year}
+    if not named or (year_hint is not None and year_hint.year in named):
+        return year_hint
+    return dt.date(max(named), 12, 31)
 
 
 def _date_from_match(match: re.Match) -> Optional[dt.date]:

@@ -294,6 +294,9 @@ class MainWindow(QMainWindow):
             notes.append("The article does not state its date: relative dates are resolved against the file's "
                          f"modification date ({article.reference_date}), an assumption. Set the right day in "
                          "“Reference date”.")
+        elif article.reference_source == "inferred":
+            notes.append(f"The article does not state its date: {article.reference_date} is inferred from the "
+                         "dates it mentions (see the note beside “Reference date”). Set the right day there.")
         if dated == 0:
             notes.append("No dated events were found in this article.")
         notes.extend(article.warnings)
@@ -312,7 +315,8 @@ class MainWindow(QMainWindow):
         self.reference_edit.blockSignals(False)
         source = {"user": "set by you", "text": "stated in the article", "html-meta": "from the page's metadata",
                   "sidecar": "from the article's metadata file",
-                  "file-mtime": "assumed: file date"}.get(article.reference_source or "", "")
+                  "inferred": "inferred from the text", "file-mtime": "assumed: file date"}.get(
+            article.reference_source or "", "")
         self.reference_source_label.setText(f"  ({source})" if source else "")
         if article.reference_note:
             self.reference_source_label.setToolTip(article.reference_note)

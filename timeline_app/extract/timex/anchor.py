@@ -50,6 +50,25 @@ def shift(d: dt.date, n: int, unit: str) -> dt.date:
     return d
 
 
+# ---- years before the common era ---------------------------------------------------------------------------
+#: Python's dates start at 1 AD. A year BC is carried through the calendar arithmetic as a stand-in year
+#: BC_BASE - n, so that "the following year" after 480 BC (4520) is 4521, i.e. 479 BC; values are written back
+#: in TIMEX3's form (BC0479) by :func:`era_value`. No text names an AD year at or after BC_FLOOR.
+BC_BASE = 5000
+BC_FLOOR = 3000
+
+
+def bc_stand_in(years_bc: int) -> int:
+    return BC_BASE - years_bc
+
+
+def era_value(value: str) -> Optional[str]:
+    """"4521-06" -> "BC0479-06": the TIMEX3 value of a stand-in BC year; None for any other value."""
+    if len(value) >= 4 and value[:4].isdigit() and int(value[:4]) >= BC_FLOOR:
+        return f"BC{BC_BASE - int(value[:4]):04d}{value[4:]}"
+    return None
+
+
 def fmt_day(d: dt.date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
@@ -195,6 +214,32 @@ def tense_near(text: str, start: int, end: int) -> int:
     return best[1] if best else 0
 
 
+_LOOKING_BACK = compile_cached(r"\b(?:had|since|earlier|before|previous|prior|already)\b[^.;]{0,60}\Z", re.I)
+
+
+def looks_back(text: str, start: int) -> bool:
+    """"had ... in March", "since March": the clause looks back from the story's time (a flashback: the
+    story does not move there)."""
+    return _LOOKING_BACK.search(text, max(0, start - 80), start) is not None
+
+
+#: The grammar of a present-day future ("will", "is expected to"): a history's plans in the past ("planned to
+#: attack in March") are the story's, these are the writer's.
+_FUTURE_FROM_NOW = compile_cached(r"\b(?:will|shall|won't|is|are|am)\b|'ll\b", re.I)
+
+
+def speaks_of_the_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] speaks of the future from the writer's present."""
+    cut = None
+    for m in _CLAUSE_BOUNDARY.finditer(text, max(0, start - 160), start):
+        cut = m.end()
+    left_from = cut if cut is not None else max(0, start - 160)
+    m = _CLAUSE_BOUNDARY.search(text, end, end + 160)
+    right_to = m.start() if m else min(len(text), end + 160)
+    return bool(_FUTURE_FROM_NOW.search(text, left_from, start) or _FUTURE_FROM_NOW.search(text, end, right_to)) \
+        and tense_near(text, start, end) > 0
+
+
 _BOUNDARY_BEFORE = compile_cached(r"\b(?:since|until|till|by)\s+\Z", re.IGNORECASE)
 
 
@@ -220,10 +265,16 @@ class NarrativeTime:
 
 class Context:
     """Everything a normaliser resolves against: the text, the reference date and the narrative so far."""
-    __slots__ = ("text", "ref", "ref_time", "has_ref", "last", "last_day", "main_quarter", "report_quarter")
+    __slots__ = ("text", "ref", "ref_time", "has_ref", "last", "last_day", "main_quarter", "report_quarter",
+                 "story", "story_time")
 
-    def __init__(self, text: str, ref: dt.date, ref_time: Optional[dt.time] = None, has_ref: bool = True) -> None:
+    def __init__(self, text: str, ref: dt.date, ref_time: Optional[dt.time] = None, has_ref: bool = True,
+                 story: bool = False) -> None:
         self.text = text
+        #: A history narrative (story.is_story): the story's time, not the reference date, dates bare months.
+        self.story = story
+        #: The last time the story established with a year (not a decade or century): what "June" is dated by.
+        self.story_time: Optional[NarrativeTime] = None
         self.ref = ref
         self.ref_time = ref_time
         self.has_ref = has_ref
@@ -253,7 +304,22 @@ class Context:
             return last.begin, last.unit, "narrative"
         return self.ref, "day", "reference"
 
-    def remember(self, begin: dt.date, unit: str, value: str, position: int, rule: str = "") -> None:
+    def remember(self, begin: dt.date, unit: str, value: str, position: int, rule: str = "",
+                 story: bool = True) -> None:
+        """Moves the narrative to a resolved time; ``story``: the text itself placed it (not the reference date)."""
         self.last = NarrativeTime(begin, unit, value, position, rule)
         if unit == "day":
             self.last_day = self.last
+        if story and unit not in ("decade", "century"):
+            self.story_time = self.last
+
+    def story_time_at(self, start: int, end: int) -> Optional[NarrativeTime]:
+        """The time a history narrative is at for text[start:end] (None in news, before the story names a
+        year, and in a clause about the future: that looks ahead from the reference date, not the story)."""
+        if not self.story or self.story_time is None or speaks_of_the_future(self.text, start, end):
+            return None
+        return self.story_time
+
+    def story_year(self, start: int, end: int) -> Optional[int]:
+        story = self.story_time_at(start, end)
+        return story.begin.year if story is not None else None

@@ -102,6 +102,10 @@ class Score:
     value_ok: int = 0        # among relaxed matches (one per gold)
     value_same_notation: int = 0   # value_ok, plus values equal up to notation (2000-W7 = 2000-W07, 199X = 199)
     type_ok: int = 0
+    #: gold DATE/TIME values with a year the text does not write ("June" in a paragraph about 1941)
+    unwritten_gold: int = 0
+    unwritten_found: int = 0     # ... overlapped by a system timex
+    unwritten_ok: int = 0        # ... whose value is right
     chars: int = 0
     seconds: float = 0.0
     mistakes: list[Mistake] = field(default_factory=list)
@@ -136,6 +140,16 @@ class Score:
         return self.prf("relaxed")[2] * self.type_accuracy
 
     @property
+    def unwritten_value_f1(self) -> float:
+        """Value F1 on the gold expressions whose year is not written in them (TempEval-3 style: recall of
+        the subset x the whole run's relaxed precision, times value accuracy on the subset's matches)."""
+        if not self.unwritten_gold or not self.unwritten_found:
+            return 0.0
+        p = self.prf("relaxed")[0]
+        r = self.unwritten_found / self.unwritten_gold
+        return self._f1(p, r) * self.unwritten_ok / self.unwritten_found
+
+    @property
     def chars_per_second(self) -> float:
         return self.chars / self.seconds if self.seconds else float("inf")
 
@@ -150,6 +164,10 @@ class Score:
             acc = self.value_same_notation / self.relaxed_gold
             rows.append(f"{'value F1*':10} {'':7} {'':7} {self.prf('relaxed')[2] * acc:7.4f}   (accuracy {acc:.4f}; "
                         f"*not TempEval-3: values equal up to notation, 2000-W7 = 2000-W07, 199X = 199, 1949-XX = 1949)")
+        if self.unwritten_gold:
+            rows.append(f"{'value F1°':10} {'':7} {'':7} {self.unwritten_value_f1:7.4f}   (°year not written in the "
+                        f"expression: gold {self.unwritten_gold}, found {self.unwritten_found}, right value "
+                        f"{self.unwritten_ok})")
         rows.append(f"gold {self.gold}, system {self.system}, strict {self.strict}, relaxed {self.relaxed_gold}")
         rows.append(f"{self.chars} chars in {self.seconds:.3f} s = {self.chars_per_second:,.0f} chars/s")
         return "\n".join(rows)
@@ -167,6 +185,16 @@ def _notation(value: str) -> str:
 
 def same_notation(a: str, b: str) -> bool:
     return a == b or _notation(a) == _notation(b)
+
+
+_YEAR_VALUE = re.compile(r"(?:BC)?\d{4}")
+_WRITTEN_YEAR = re.compile(r"\d{3,4}|['’]\d\d\b")
+
+
+def year_unwritten(gold: GoldTimex) -> bool:
+    """A gold value that names a year ("1941-06", "BC0480") for an expression that does not write one
+    ("June", "the following year"): its year comes from the reference date or from the story."""
+    return bool(_YEAR_VALUE.match(gold.value)) and not _WRITTEN_YEAR.search(gold.text)
 
 
 def _context(text: str, a: int, b: int, width: int = 50) -> str:
@@ -190,6 +218,8 @@ def score_documents(docs: Iterable[TmlDocument], tagger: Callable, keep_mistakes
         score.relaxed_sys += sum(any(g.start < t.end and t.start < g.end for g in doc.timexes) for t in found)
         for g in doc.timexes:
             overlapping = [t for t in found if g.start < t.end and t.start < g.end]
+            unwritten = year_unwritten(g)
+            score.unwritten_gold += unwritten
             if not overlapping:
                 if keep_mistakes:
                     score.mistakes.append(Mistake(doc.name, "missed", g, None, _context(doc.text, g.start, g.end)))
@@ -197,6 +227,8 @@ def score_documents(docs: Iterable[TmlDocument], tagger: Callable, keep_mistakes
             score.relaxed_gold += 1
             best = min(overlapping, key=lambda t: abs(t.start - g.start) + abs(t.end - g.end))
             score.value_ok += best.value == g.value
+            score.unwritten_found += unwritten
+            score.unwritten_ok += unwritten and best.value == g.value
             score.value_same_notation += same_notation(best.value, g.value)
             score.type_ok += best.type == g.type
             if keep_mistakes:

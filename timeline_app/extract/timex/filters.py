@@ -10,13 +10,15 @@ from .lexicon import AMBIGUOUS_MONTHS, unit_of
 from .normalise import plain
 
 _PREP_BEFORE = compile_cached(r"(?:\b(?:in|since|of|by|until|till|from|before|after|during|to|through|throughout|"
-                          r"between|and|or|the|early|late|mid|end|fiscal|year|summer|spring|autumn|winter|fall|"
+                          r"between|and|or|the|early|late|mid|end|fiscal|year|summer|spring|autumn|winter|fall|as|"
                           r"last|next|this|for|on|at|around|circa|c\.|ca\.|from|in\searly|in\slate)\s+|[(\[,–—-]\s*|^)$",
                           re.I)
 _QUANTITY_BEFORE = compile_cached(r"(?:\$|£|€|¥|#|\bno\.\s?|\b(?:about|some|than|nearly|over|almost|only|just|least|"
                               r"around|roughly|approximately|estimated|additional|another|extra|"
                               r"total|all|top)\s+)$", re.I)
-_PLURAL_AFTER = compile_cached(r"\s*[a-z]+s\b(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bthis)(?<!\bthus)")
+#: A plural noun after a number makes it a count ("2000 people"); not words that only end in s ("is", "this",
+#: "thus", "analysis", "census", "congress").
+_PLURAL_AFTER = compile_cached(r"\s*[a-z]+(?<![siu])s\b(?<!\bwas)(?<!\bhas)")
 _QUANTITY_AFTER = compile_cached(r"\s*(?:people|troops|soldiers|"
                              r"men|women|children|police|staff|personnel|km|kilometres|kilometers|miles|meters|"
                              r"metres|feet|tons|tonnes|barrels|votes|points|yards|acres|hectares|hours|minutes|"
@@ -33,7 +35,7 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
             return False
         if len(raw) == 3 and rule == "month" and rc.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
             return False      # "Jan" before a capitalised word: a first name
-        if word in AMBIGUOUS_MONTHS and rule == "month" and not (g.get("y") or g.get("rel") or g.get("pmod")
+        if word in AMBIGUOUS_MONTHS and rule == "month" and not (g.get("y") or g.get("ey") or g.get("rel") or g.get("pmod")
                                                                   or g.get("relyear")):
             before = text[max(0, m.start() - 12):m.start()].lower()
             if not rc.search(r"\b(?:in|of|since|until|till|by|from|through|during|early|late|mid|before|after|"
@@ -56,12 +58,13 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
                 return False
             if _QUANTITY_AFTER.match(after):
                 return False
-            if not _PREP_BEFORE.search(before) and (y < 1800 or y > 2100 or _PLURAL_AFTER.match(after)):
-                return False
+            if not _PREP_BEFORE.search(before) and (y < 1800 or y > 2100 or _PLURAL_AFTER.match(after)) \
+                    and not rc.search(r"\ban?\s+\Z", before, re.I):
+                return False     # ("a 2009 analysis": after "a" a number is no count of a plural noun)
             if rc.match(r"\s?(?:-|–|to)\s?\d{1,3}\b(?!\d)", after) and not rc.match(r"\s?(?:-|–)\s?\d\d\b", after):
                 return False
-            if rc.search(r"[\d.,]$", before.rstrip()) and not before.endswith(", "):
-                return False
+            if rc.search(r"(?:\d\s*|[.,])\Z", before):
+                return False     # "3.1987", "1,987": part of a number (a year after a full stop and a space is a year)
             if rc.search(r"[\d/][-–/]\Z", before):
                 return False     # "555-1212", "12/1999": part of a longer number
             if rc.search(r"['’]s\s+\Z", before) and rc.match(r"\s+[A-Z]", after):
@@ -72,13 +75,15 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
                 r"(?:^|[.!?\n]\s*|[\"“(]\s*)\Z", text[max(0, m.start("season") - 4):m.start("season")]):
             return False     # "Operation Desert Spring": a capitalised season inside a name
         if season == "fall" and not (g.get("y") or g.get("y1") or g.get("rel") or g.get("pmod")):
-            before = text[max(0, m.start() - 8):m.start()].lower()
+            before = text[max(0, m.start() - 14):m.start()].lower()
             after = text[m.end():m.end() + 12].lower()
             if not rc.search(r"\b(?:in|this|last|next|by|until|the)\s+$", before) and not g.get("the"):
                 return False
             if rc.match(r"\s+of\b", after) or rc.match(r"\s+(?:in|of|from)\b", after):
                 return False
-            if not rc.search(r"\bin\s+(?:the\s+)?$", before + ("the " if g.get("the") else "")):
+            # the season, not a drop: "in the fall", and "throughout/during/over the fall"
+            if not rc.search(r"\b(?:in|during|throughout|through|over)\s+(?:the\s+)?$",
+                             before + ("the " if g.get("the") else "")):
                 return False
     if rule in ("weekday", "month_day", "day_month", "clock") and g.get("wd"):
         if not g["wd"][:1].isupper():
@@ -89,6 +94,8 @@ def accept(rule: str, m: re.Match, text: str) -> bool:
         before = text[max(0, m.start() - 2):m.start()]
         if rc.search(r"[\d:.,/$]\Z", before):
             return False
+    if rule in ("duration", "ago") and rc.match(r"\s+(?:older|younger|senior|junior)\b", text[m.end():m.end() + 10]):
+        return False           # "two years older": a comparison of ages, not a time
     if rule == "duration":
         num = plain(g["num"])
         unit = unit_of(g["unit"]) or ""

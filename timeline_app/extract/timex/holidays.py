@@ -6,6 +6,7 @@ import re
 from typing import Callable, Optional
 
 from .anchor import Context, add_months, fmt_day, fmt_week
+from .lexicon import PARTS_OF_DAY
 from .normalise import Resolved, plain
 
 
@@ -54,8 +55,12 @@ def holiday(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if rule is None:
         return None
     rel = plain(m["rel"])
+    pod = plain(m["pod"]) or None
     if m["y"]:
-        return Resolved("DATE", fmt_day(rule(int(m["y"]))))
+        return _on_day(rule(int(m["y"])), pod, "explicit")
+    story = ctx.story_year(m.start(), m.end())
+    if story is not None and rel not in ("last", "next"):
+        return _on_day(rule(story), pod, "narrative")
     y = ctx.ref.year
     d = rule(y)
     tense = ctx.tense(m.start(), m.end())
@@ -65,4 +70,11 @@ def holiday(m: re.Match, ctx: Context) -> Optional[Resolved]:
     elif rel == "next" or (not rel and tense > 0):
         if d <= ctx.ref and (rel == "next" or d < ctx.ref):
             d = rule(y + 1)
-    return Resolved("DATE", fmt_day(d), anchored="reference")
+    return _on_day(d, pod, "reference")
+
+
+def _on_day(day: dt.date, pod: Optional[str], anchored: str) -> Resolved:
+    """The holiday's day, or a part of it ("Christmas night": 12-25TNI)."""
+    if pod:
+        return Resolved("TIME", fmt_day(day) + PARTS_OF_DAY.get(pod, ""), anchored=anchored)
+    return Resolved("DATE", fmt_day(day), anchored=anchored)

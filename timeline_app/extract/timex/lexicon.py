@@ -203,3 +203,7 @@ POD_RE = alternation(k for k in PARTS_OF_DAY if k not in ("noon", "midday", "mid
 CLOCKWORD_RE = r"(?:noon|midday|mid-day|midnight)"
 TZ_RE = r"(?:" + "|".join(TIMEZONES[:-3]) + r"|et|pt|ct)\b"
 AMPM_RE = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m|p\.m)"
+
+#: Eras after a year: "480 BC", "43 AD" (BCE/CE: the same eras, named without religion).
+#: Upper case only, whatever the rule's flags: "ad" and "ce" are English words and letters ("cease-fire").
+ERA_RE = r"(?-i:BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.)(?!\w)"

@@ -8,7 +8,8 @@ import re
 from typing import Callable, Optional
 
 from .. import regex_cache as rc
-from .anchor import (Context, add_months, fmt_day, fmt_unit, fmt_week, shift, weekday_from, weekday_in_week)
+from .anchor import (BC_BASE, BC_FLOOR, Context, add_months, bc_stand_in, fmt_day, fmt_unit, fmt_week, looks_back,
+                     shift, weekday_from, weekday_in_week)
 from .lexicon import (MONTHS, PARTS_OF_DAY, POSITION_MODS, QUANTITY_MODS, SEASONS, UNITS,
                       VAGUE_QUANTITIES, WEEKDAYS, number_value, ordinal_value, unit_of)
 
@@ -77,7 +78,17 @@ def _rel_year(word: str, ref: dt.date) -> int:
 
 
 
+#: A bare month this many months before the story's month starts the story's next year.
+STORY_TURN_MONTHS = 4
 def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
+    story = ctx.story_time_at(start, end)
+    if story is not None:
+        # a history narrative: "In June" is June of the year the story is in; a story told in order that
+        # names a month well before the one it is in has moved on to the next year ("In December ... In January")
+        if story.unit in ("day", "month") and month <= story.begin.month - STORY_TURN_MONTHS \
+                and not looks_back(ctx.text, start):
+            return story.begin.year + 1
+        return story.begin.year
     ref = ctx.ref
     tense = ctx.tense(start, end)
     if abs(month - ref.month) < 3 and abs(tense) < 2:
@@ -91,6 +102,10 @@ def _month_year_by_tense(month: int, ctx: Context, start: int, end: int) -> int:
     if tense > 0 and month < ref.month:
         return ref.year + 1
     return ref.year
+
+
+def _by_story_or_reference(ctx: Context, m: re.Match) -> str:
+    return "narrative" if ctx.story_year(m.start(), m.end()) is not None else "reference"
 
 
 def _with_pod(value: str, pod: Optional[str]) -> tuple[str, str]:
@@ -129,9 +144,15 @@ def _month_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
     month = _month(m["mon"])
     day = int(m["day"])
     anchored = "explicit"
+    g = m.groupdict()
     if m["y"]:
         year = _year(m["y"], ctx.ref)
-    elif m["wd"]:
+    elif g.get("thatyear") and ctx.last is not None:
+        # "July 25 of that year", "January 24 of the following year"
+        step = plain(g["thatyear"])
+        year = ctx.last.begin.year + (1 if step in ("the following", "the next") else -1 if step == "the previous" else 0)
+        anchored = "narrative"
+    elif g.get("wd"):
         # A weekday pins the year: the nearest year (to the reference) where the date falls on it.
         wd = _weekday(m["wd"])
         year = ctx.ref.year
@@ -155,15 +176,15 @@ def _month_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
             year = ref.year
         else:
             year = _month_year_by_tense(month, ctx, m.start(), m.end())
-        anchored = "reference"
+        anchored = _by_story_or_reference(ctx, m)
     try:
         d = dt.date(year, month, day)
     except ValueError:
         if month == 2 and day == 29:
             return Resolved("DATE", f"{year:04d}-02-29", anchored=anchored)
         return None
-    value, type_ = _with_pod(fmt_day(d), m.groupdict().get("podof"))
-    return Resolved(type_, value, mod=_pos_mod(m.groupdict().get("pmod")), anchored=anchored)
+    value, type_ = _with_pod(fmt_day(d), g.get("podof"))
+    return Resolved(type_, value, mod=_pos_mod(g.get("pmod")), anchored=anchored)
 
 
 month_day = _month_day
@@ -186,8 +207,17 @@ def month(m: re.Match, ctx: Context) -> Optional[Resolved]:
     anchored = "reference"
     if m["y"]:
         year, anchored = int(m["y"]), "explicit"
+    elif m["ey"]:
+        year, anchored = _era_year(m["ey"], m["era"]), "explicit"     # "April 480 BC"
+        if year is None or not m["era"][:1].isupper():
+            return None
     elif m["relyear"]:
         year = _rel_year(m["relyear"], ctx.ref)
+    elif m["thatyear"] and ctx.last is not None:
+        # "August of that year", "March of the following year": the narrative's year, or the one after/before
+        step = plain(m["thatyear"])
+        year = ctx.last.begin.year + (1 if step in ("the following", "the next") else -1 if step == "the previous" else 0)
+        anchored = "narrative"
     elif rel in ("last", "past"):
         year = ctx.ref.year if mon < ctx.ref.month else ctx.ref.year - 1
     elif rel in ("next", "coming"):
@@ -197,22 +227,113 @@ def month(m: re.Match, ctx: Context) -> Optional[Resolved]:
     elif rel == "this":
         year = ctx.ref.year
     else:
-        year = _month_year_by_tense(mon, ctx, m.start(), m.end())
+        year, anchored = _month_year_by_tense(mon, ctx, m.start(), m.end()), _by_story_or_reference(ctx, m)
     return Resolved("DATE", f"{year:04d}-{mon:02d}", mod=mod, anchored=anchored)
 
 
+_IN_YEAR_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
+
+
 def year(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    return Resolved("DATE", f"{int(m['y']):04d}", mod=_pos_mod(m["pmod"]))
+    """"2020", "mid-2021", "fiscal 1990", "early in 1914"."""
+    mod = _pos_mod(m["pmod"]) or _IN_YEAR_MOD.get(plain(m["pin"]))
+    return Resolved("DATE", f"{int(m['y']):04d}", mod=mod)
 
 
 def year_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    """"1992-1994", "2021-22": named by the first year, drawn over the whole range."""
+    """"1992–[1994]", "2021–[22]": the second year of a range, with the first's century when it is short."""
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
-    if not y1 < y2 <= y1 + 100 or y2 > 9998:
+    if not y1 < y2 <= y1 + 100:
         return None
-    return Resolved("DATE", f"{y1:04d}", begin=dt.datetime(y1, 1, 1), end=dt.datetime(y2 + 1, 1, 1),
-                    granularity="year")
+    return Resolved("DATE", f"{y2:04d}")
+
+
+def week_of_month(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"the last week of March 1918": a week of a month, counted from its first or last day."""
+    mon = _month(m["mon"])
+    if m["y"]:
+        year_, anchored = int(m["y"]), "explicit"
+    else:
+        year_, anchored = _month_year_by_tense(mon, ctx, m.start(), m.end()), _by_story_or_reference(ctx, m)
+    first = dt.date(year_, mon, 1)
+    o = plain(m["ord"])
+    # the calendar week holding the middle of that stretch of seven days
+    if o in ("last", "final"):
+        day = add_months(first, 1) - dt.timedelta(days=4)
+    else:
+        day = first + dt.timedelta(days=3 + 7 * ({"first": 1, "second": 2, "third": 3, "fourth": 4}[o] - 1))
+    return Resolved("DATE", fmt_week(day), anchored=anchored)
+
+
+def year_range_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"[1915]–17": the first year of a range."""
+    return Resolved("DATE", f"{int(m['y1']):04d}")
+
+
+def _era_year(number: str, era: str) -> Optional[int]:
+    """The year (a stand-in for one BC, see anchor.BC_BASE) of "480" in "480 BC"; None for an impossible one."""
+    n = int(number)
+    if not 0 < n < BC_BASE - BC_FLOOR:
+        return None
+    return bc_stand_in(n) if era.upper().startswith("B") else n
+
+
+def era_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"480 BC", "43 AD", and the second side of "499–493 BC"."""
+    if not m["era"][:1].isupper():
+        return None
+    y = _era_year(m["y"], m["era"])
+    return Resolved("DATE", f"{y:04d}", mod=_pos_mod(m["pmod"])) if y is not None else None
+
+
+def era_year_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"[499]–493 BC": the first side of a range shares its era."""
+    if not m["era"][:1].isupper():
+        return None
+    y = _era_year(m["y1"], m["era"])
+    return Resolved("DATE", f"{y:04d}") if y is not None else None
+
+
+def _with_day(r: Optional[Resolved], day: str) -> Optional[Resolved]:
+    """A day value with its day of the month replaced: "[6]–7 January 1918" is 1918-01-06."""
+    if r is None or len(r.value) < 10:
+        return None
+    try:
+        dt.date(int(r.value[:4]), int(r.value[5:7]), int(day))
+    except ValueError:
+        return None
+    return Resolved(r.type, f"{r.value[:8]}{int(day):02d}{r.value[10:]}", anchored=r.anchored)
+
+
+def day_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    return _month_day(m, ctx)
+
+
+def day_range_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    return _with_day(_month_day(m, ctx), m["d1"])
+
+
+month_day_range = day_range
+month_day_range_start = day_range_start
+
+
+def _month_in_range(mon: str, m: re.Match, ctx: Context) -> Resolved:
+    month_ = _month(mon)
+    if m["y"]:
+        return Resolved("DATE", f"{int(m['y']):04d}-{month_:02d}")
+    year_ = _month_year_by_tense(month_, ctx, m.start(), m.end())
+    return Resolved("DATE", f"{year_:04d}-{month_:02d}", anchored=_by_story_or_reference(ctx, m))
+
+
+def month_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"from May to [August 1917]"."""
+    return _month_in_range(m["mon"], m, ctx)
+
+
+def month_range_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"from [May] to August 1917": the year of the second side."""
+    return _month_in_range(m["mon1"], m, ctx)
 
 
 def decade(m: re.Match, ctx: Context) -> Optional[Resolved]:
@@ -228,6 +349,9 @@ def decade(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 def century(m: re.Match, ctx: Context) -> Optional[Resolved]:
     mod = _pos_mod(m["pmod"])
+    if m["era"] and m["era"][:1] in "Bb" and not m["rel"]:
+        n = ordinal_value(m["ord"] or m["num"])      # "the 5th century BC": BC04 (TIMEX3 counts centuries from 0)
+        return Resolved("DATE", f"BC{n - 1:02d}", mod=mod) if n and 1 <= n <= 40 else None
     if m["rel"]:
         rel = plain(m["rel"])
         c = ctx.ref.year // 100 + (-1 if rel in ("last", "the last", "the past", "the previous") else
@@ -253,6 +377,13 @@ def season(m: re.Match, ctx: Context) -> Optional[Resolved]:
     y = m["y"] or m["y1"]
     if y:
         return Resolved("DATE", f"{int(y):04d}-{code}", mod=mod)
+    if m["ey"]:
+        era_year_ = _era_year(m["ey"], m["era"])      # "the spring of 480 BC"
+        return Resolved("DATE", f"{era_year_:04d}-{code}", mod=mod) if era_year_ and m["era"][:1].isupper() else None
+    story = ctx.story_year(m.start(), m.end())
+    if story is not None and rel not in ("last", "past", "this"):
+        # a history narrative: the season of the story's year ("the next spring": the year after)
+        return Resolved("DATE", f"{story + (rel in ('next', 'coming')):04d}-{code}", mod=mod, anchored="narrative")
     here = order.index(current)
     there = order.index(code)
     if rel in ("last", "past"):
@@ -377,7 +508,19 @@ def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
     if g.get("mon"):
         mon = _month(m["mon"])
         try:
+            if g.get("y"):
+                return dt.date(int(m["y"]), mon, int(m["day"])), "explicit"
             return dt.date(_month_year_by_tense(mon, ctx, m.start(), m.end()), mon, int(m["day"])), "reference"
+        except ValueError:
+            pass
+    # "5:34 AM Baghdad time on March 20, 2003": the date named after a place's time (its own expression)
+    placed = rc.match(r"\s+[A-Z][a-z]+\s+time,?\s+on\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<y>\d{4}))?\b",
+                      ctx.text[m.end():m.end() + 50])
+    if placed and plain(placed["mon"]) in MONTHS:
+        mon = _month(placed["mon"])
+        try:
+            year_ = int(placed["y"]) if placed["y"] else _month_year_by_tense(mon, ctx, m.start(), m.end())
+            return dt.date(year_, mon, int(placed["day"])), "explicit" if placed["y"] else "reference"
         except ValueError:
             pass
     # "10:35 a.m. (0735 GMT) Friday": the day named right after a parenthesis
@@ -388,6 +531,8 @@ def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
         return weekday_from(ctx.ref, _weekday(later["wd"]), direction), "reference"
     if ctx.last is not None and ctx.last.unit == "day" and m.start() - ctx.last.position < 200:
         return ctx.last.begin, "narrative"
+    if ctx.story and ctx.last_day is not None:
+        return ctx.last_day.begin, "narrative"       # a history narrative: a time on the story's last day
     return ctx.ref, "reference"
 
 
@@ -475,6 +620,10 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
         # "last week ... On Monday", in the same paragraph: only a week expression names the week ("two weeks
         # ago" is a point in time); a new paragraph is back in the reference week
         d, anchored = weekday_in_week(ctx.last.begin, wd), "narrative"
+    elif ctx.story and ctx.last_day is not None and rel in ("", "early", "late", "early on", "late on") \
+            and ctx.tense(m.start(), m.end()) <= 0:
+        # a history narrative: the first such weekday from the story's last day on
+        d, anchored = weekday_from(ctx.last_day.begin, wd, 1), "narrative"
     else:
         direction = ctx.tense(m.start(), m.end())
         if not rel and rc.match(r"['’]s\b", ctx.text[m.end():m.end() + 3]):
@@ -550,8 +699,16 @@ _UNIT_OF = {"day": "day", "week": "week", "weekend": "weekend", "month": "month"
             "decade": "decade", "century": "century", "fortnight": "week"}
 
 
+#: "over the next decade": a stretch of time counted from now, not the calendar decade.
+_STRETCH_BEFORE = r"\b(?:over|during|throughout|for|within)\s+\Z"
+
+
 def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    rel = plain(m["rel"]).replace("the ", "")
+    rel = plain(m["rel"]).replace("the ", "").replace("that same", "same").replace("this same", "same")
+    if rel in ("next", "coming") and plain(m["rel"]).startswith("the ") and not m["pmod"] and not m["pmod2"] \
+            and plain(m["unit"]) in ("decade", "century") \
+            and rc.search(_STRETCH_BEFORE, ctx.text[max(0, m.start() - 12):m.start()], re.I):
+        return Resolved("DURATION", {"decade": "P10Y", "century": "P100Y"}[plain(m["unit"])], granularity="duration")
     has_the = plain(m["rel"]).startswith("the ")
     unit = _UNIT_OF[plain(m["unit"])]
     pmod = plain(m["pmod"] or m["pmod2"])
@@ -568,6 +725,9 @@ def relative_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
            "the end of": "END", "end of": "END", "the beginning of": "START", "the middle of": "MID"}.get(pmod)
     ref = ctx.ref
     anchored = "reference"
+    if rel == "this" and unit == "day" and ctx.story and ctx.last_day is not None:
+        # a history's "this day" is the story's day ("referred to this day as the Black Day")
+        return Resolved("DATE", fmt_day(ctx.last_day.begin), anchored="narrative")
     if rel in ("this", "current", "present"):
         base = ref
     elif rel in ("last", "previous", "past", "prior", "preceding", "latest"):
@@ -667,8 +827,15 @@ def day_around(m: re.Match, ctx: Context) -> Optional[Resolved]:
 
 
 def ordinal_day(m: re.Match, ctx: Context) -> Optional[Resolved]:
-    """"on the 12th": that day of the reference month (or the month before, when the clause looks back)."""
+    """"on the 12th": that day of the reference month (or the month before, when the clause looks back); in a
+    history, of the story's month."""
     day = int(m["day"])
+    story = ctx.story_time_at(m.start(), m.end())
+    if story is not None and story.unit in ("day", "month"):
+        try:
+            return Resolved("DATE", fmt_day(story.begin.replace(day=day)), anchored="narrative")
+        except ValueError:
+            return None
     ref = ctx.ref
     base = dt.date(ref.year, ref.month, 1)
     if day > ref.day and ctx.tense(m.start(), m.end()) < 0:
@@ -780,6 +947,20 @@ def duration(m: re.Match, ctx: Context) -> Optional[Resolved]:
                 begin, end = r0, dt.datetime.combine(shift(ctx.ref, whole, unit), dt.time())
     return Resolved("DURATION", value, mod=mod, begin=begin, end=end, granularity="duration",
                     anchored="reference" if begin else "explicit")
+
+
+def duration_range(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"between three and [six months]"."""
+    unit = unit_of(m["unit"])
+    n = _count(m["num"])
+    return Resolved("DURATION", _duration_value(n, unit), granularity="duration") if unit and n else None
+
+
+def duration_range_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"between [three] and six months": the first side counts in the second's unit."""
+    unit = unit_of(m["unit"])
+    n = _count(m["n1"])
+    return Resolved("DURATION", _duration_value(n, unit), granularity="duration") if unit and n else None
 
 
 def bare_units(m: re.Match, ctx: Context) -> Optional[Resolved]:
@@ -922,6 +1103,9 @@ def unit_edge(m: re.Match, ctx: Context) -> Optional[Resolved]:
     mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID", "turn": "END"}[pos]
     if which == "that" and ctx.last is not None:
         return Resolved("DATE", fmt_unit(ctx.last.begin, unit), mod=mod, anchored="narrative")
+    story = ctx.story_time_at(m.start(), m.end())
+    if story is not None and which in ("", "the", "that"):
+        return Resolved("DATE", fmt_unit(story.begin, unit), mod=mod, anchored="narrative")
     base = shift(ctx.ref, -1 if which == "last" else 1 if which == "next" else 0, unit)
     return Resolved("DATE", fmt_unit(base, unit), mod=mod, anchored="reference")
 
@@ -933,6 +1117,9 @@ def the_unit(m: re.Match, ctx: Context) -> Optional[Resolved]:
         return Resolved("DURATION", "P1Y", granularity="duration")
     if not m["adj"] and ctx.last is not None and ctx.last.unit == unit and m.start() - ctx.last.position < 400:
         return Resolved("DATE", ctx.last.value, anchored="narrative")
+    story = ctx.story_time_at(m.start(), m.end())
+    if story is not None and not m["adj"]:
+        return Resolved("DATE", fmt_unit(story.begin, unit), anchored="narrative")
     return Resolved("DATE", fmt_unit(ctx.ref, unit), anchored="reference")
 
 
@@ -951,6 +1138,11 @@ def year_ago(m: re.Match, ctx: Context) -> Optional[Resolved]:
     if last is not None and last.unit in ("quarter", "month", "year") and m.start() - last.position < 600:
         return Resolved("DATE", fmt_unit(shift(last.begin, -1, "year"), last.unit), anchored="narrative")
     return Resolved("DATE", f"{ctx.ref.year - 1:04d}", anchored="reference")
+
+
+def ahead_after(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"the following months": a vague stretch of time."""
+    return ahead(m, ctx)
 
 
 def ahead(m: re.Match, ctx: Context) -> Optional[Resolved]:

@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..regex_cache import compile_cached
 from .lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNIT_PLURALS, UNITS, WEEKDAYS
-from .lexicon import (AMPM_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE, ORDINAL_RE, POD_RE,
+from .lexicon import (AMPM_RE, ERA_RE, CLOCKWORD_RE, HY, MONTH_RE, NUMBER_RE, NUMWORD_RE, ORDINAL_RE, POD_RE,
                       SEASON_RE, SP, TZ_RE, UNIT_RE, VAGUE_RE, WEEKDAY_RE)
 
 _B = r"(?<![\w'’])(?=[a-z0-9'’])"   # start of a word (no letters, digits or apostrophe before it)
@@ -25,7 +25,7 @@ QMOD = (r"(?:(?P<qmod>about|around|roughly|approximately|some|nearly|almost|less
         + SP + r")?")
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])"
-REL = (r"(?:this|last|next|past|previous|coming|current|following|that|same|latest|prior|"
+REL = (r"(?:(?:that|this)" + SP + r"same|this|last|next|past|previous|coming|current|following|that|same|latest|prior|"
        r"the" + SP + r"(?:previous|next|following|past|last|coming|current|same|latest|prior|preceding|"
        r"present))")
 
@@ -58,29 +58,54 @@ RULES: list[Rule] = [
     # Sept. 13 / September 13, 2022 / Tuesday, Oct. 26 / Monday Sept. 12th
     _rule("month_day", _B + r"(?:the" + SP + r"(?P<podof>night|morning|afternoon|evening)" + SP + r"of" + SP
           + r")?(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:" + POSMOD + r")?(?P<mon>" + MONTH_RE
-          + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"|'\d\d))?" + _E, 3),
+          + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?:in" + SP + r"|of" + SP + r")?(?P<y>" + YEAR + r"|'\d\d)|" + SP + r"of" + SP + r"(?P<thatyear>that|the" + SP
+          + r"same|the" + SP + r"following|the" + SP + r"next|the" + SP + r"previous)" + SP + r"year)?" + _E, 3),
     # the week of March 6 (, 2000): the week that holds that day
     _rule("week_of", _B + r"the" + SP + r"week" + SP + r"of" + SP + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?P<mon>"
           + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d|:\d)(?:,?" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 3),
     # 13 September 2022 / the 13th of September
-    _rule("day_month", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r"(?=\d{1,2}(?:st|nd|rd|th)))?(?P<day>" + DAYNUM
+    _rule("day_month", _B + r"(?:the" + SP + r"(?P<podof>night|morning|afternoon|evening)" + SP + r"of" + SP
+          + r")?(?:(?P<wd>" + WEEKDAY_RE + r"),?" + SP + r")?(?:the" + SP + r"(?=\d{1,2}(?:st|nd|rd|th)))?(?P<day>" + DAYNUM
           # "21stMarch", "10thof April": a glued ordinal is common in hastily typed copy
-          + r")(?:(?:st|nd|rd|th)\s{0,3}(?:of" + SP + r")?|" + SP + r"(?:of" + SP + r")?)(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>"
+          + r")(?:(?:st|nd|rd|th)\s{0,3}(?:of" + SP + r")?|" + SP + r"(?:of" + SP + r")?)(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?:in" + SP + r")?(?P<y>"
           + YEAR + r"))?" + _E, 3),
     # September 2022 / in September / last April / early December / June last year / mid-November
     _rule("month", _B + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)" + SP + r")?(?P<mon>" + MONTH_RE
-          + r")(?:(?:,?" + SP + r"(?:of" + SP + r")?(?P<y>" + YEAR + r")(?!\d|,\d))|(?:" + SP
-          + r"(?P<relyear>last|this|next)" + SP + r"year))?" + _E, 2),
-    _rule("year", _B + POSMOD + r"(?:(?P<fiscal>fiscal(?:" + SP + r"year)?|calendar(?:"
+          + r")(?:(?:,?" + SP + r"(?:of" + SP + r")?(?:(?P<y>" + YEAR + r")(?!\d|,\d|\s?" + ERA_RE + r")|(?P<ey>\d{1,4})\s?(?P<era>" + ERA_RE + r")(?!\w)))|(?:" + SP
+          + r"(?P<relyear>last|this|next)" + SP + r"year)|" + SP + r"of" + SP + r"(?P<thatyear>that|the" + SP + r"same|the" + SP
+          + r"following|the" + SP + r"next|the" + SP + r"previous)" + SP + r"year)?" + _E, 2),
+    # the last week of March (1918)
+    _rule("week_of_month", _B + r"the" + SP + r"(?P<ord>first|second|third|fourth|last|final)" + SP + r"week" + SP + r"of"
+          + SP + r"(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>" + YEAR + r"))?" + _E, 4),
+    _rule("year", _B + POSMOD + r"(?:(?P<pin>early|late|later|earlier)" + SP + r"in" + SP + r")?(?:(?P<fiscal>fiscal(?:" + SP + r"year)?|calendar(?:"
           + SP + r"year)?|the" + SP + r"year|year)" + SP + r")?(?P<y>" + YEAR + r")(?![\d]|,\d|\.\d|%|-\d|\s?(?:percent|per\scent))", 1),
-    _rule("year_range", _B + r"(?P<y1>" + YEAR + r")\s?[-–]\s?(?P<y2>" + YEAR + r"|\d\d)(?![\d%-])", 2),
+    # Ranges are two expressions (TimeML): group "a" is the first, "b" the second; the shorter side inherits
+    # the other's century, month, year or era. "1915-17" / "1992–1994"
+    _rule("year_range", _B + r"(?P<a>(?P<y1>" + YEAR + r"))\s?[-–]\s?(?P<b>(?P<y2>" + YEAR + r"|\d\d))(?![\d%-])", 6),
+    # 480 BC / 499–493 BCE / 43 AD
+    _rule("era_year", _B + POSMOD + r"(?:(?P<a>(?P<y1>\d{1,4}))\s?[-–]\s?)?(?P<b>(?P<y>\d{1,4})\s?(?P<era>" + ERA_RE + r"))(?!\w)", 6),
+    # 6–7 January (1918) / 6 and 7 January
+    _rule("day_range", _B + r"(?P<a>(?P<d1>" + DAYNUM + r"))(?:st|nd|rd|th)?(?:\s?[-–]\s?|" + SP + r"(?:and|to)" + SP
+          + r")(?P<b>(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?" + SP + r"(?:of" + SP + r")?(?P<mon>" + MONTH_RE + r")(?:,?" + SP
+          + r"(?P<y>" + YEAR + r"))?)" + _E, 6),
+    # March 5–9(, 1918)
+    _rule("month_day_range", _B + r"(?P<a>(?P<mon>" + MONTH_RE + r")\s{0,3}(?P<d1>" + DAYNUM + r"))(?:st|nd|rd|th)?\s?[-–]\s?"
+          r"(?P<b>(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?:,?" + SP + r"(?P<y>" + YEAR + r"))?)(?![\d:])" + _E, 6),
+    # between three and six months: two durations, the first in the second's unit (TimeBank keeps "two to
+    # three weeks" and "12 to 18 months" without "between" as one)
+    _rule("duration_range", _B + r"(?<=between\s)(?P<a>(?P<n1>" + NUMBER_RE + r"))" + SP + r"(?:and|to)"
+          + SP + r"(?P<b>(?P<num>" + NUMBER_RE + r")" + HY + r"(?P<unit>" + UNIT_RE + r"))(?!-old|" + HY + r"old\b|-\w)" + _E, 5),
+    # from May to August (1917) / between March and June / May–August 1917
+    _rule("month_range", _B + r"(?:(?<=from\s)|(?<=between\s))?(?P<a>(?P<mon1>" + MONTH_RE + r"))(?:" + SP + r"(?:to|until|through|"
+          r"and)" + SP + r"|\s?[-–]\s?)(?P<b>(?P<mon>" + MONTH_RE + r")(?:,?" + SP + r"(?P<y>" + YEAR + r"))?)" + _E, 5),
     _rule("decade", _B + r"(?:the" + SP + r")?" + POSMOD + r"(?:the" + SP + r")?(?:(?P<pmod2>early|late|mid)[-\s]{1,2})?"
           r"(?:(?P<dec>1\d\d0|20\d0)'?s|['’](?P<dec2>\d0)s)" + _E, 3),
     _rule("century", _B + r"(?:the" + SP + r")?" + POSMOD + r"(?:(?P<ord>" + ORDINAL_RE + r")|(?P<rel>this|last|next|"
-          r"the" + SP + r"(?:past|last|next|previous))|(?P<num>\d{1,2}(?:st|nd|rd|th)))" + HY + r"century" + _E, 3),
+          r"the" + SP + r"(?:past|last|next|previous))|(?P<num>\d{1,2}(?:st|nd|rd|th)))" + HY + r"century(?:" + SP + r"(?P<era>"
+          + ERA_RE + r"))?(?!\w)", 3),
     _rule("season", _B + r"(?:(?P<the>the)" + SP + r")?" + POSMOD + r"(?:(?P<rel>last|next|this|past|coming|that)"
           + SP + r")?(?:(?P<y1>" + YEAR + r")" + SP + r")?(?P<season>" + SEASON_RE + r")(?:(?:" + SP + r"(?:of"
-          + SP + r")?|,\s?)(?P<y>" + YEAR + r")(?!\d))?" + _E, 2),
+          + SP + r")?|,\s?)(?:(?P<y>" + YEAR + r")(?!\d|\s?" + ERA_RE + r")|(?P<ey>\d{1,4})\s?(?P<era>" + ERA_RE + r")(?!\w)))?" + _E, 2),
     # the third quarter (of 2022) / fiscal second-quarter / the first half of 2020 / Q3 2022
     _rule("quarter", _B + r"(?:(?P<det>the|its|their|this|that|last|next)(?:" + SP + r"year's)?" + SP + r")?"
           r"(?:(?P<ago>year-ago|year-earlier|comparable|year" + SP + r"(?:ago|earlier))" + SP + r")?"
@@ -95,11 +120,11 @@ RULES: list[Rule] = [
     # clock times: 3 p.m. (local time) / 10:35 a.m. EDT Thursday / 15:05 / noon Thursday
     _rule("clock", _B + r"(?:(?P<approx>about|around|approximately|shortly" + SP + r"(?:before|after))" + SP
           + r")?(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s{0,2}(?P<ampm>" + AMPM_RE + r")|(?P<h24>[01]?\d|2[0-3])"
-          r":(?P<m24>[0-5]\d)(?!\d|:\d\d\d)(?::(?P<s24>[0-5]\d))?(?:" + SP + r"(?:hours|hrs|h)\b)?|(?P<word>"
+          r":(?P<m24>[0-5]\d)(?!\d|:\d\d\d)(?::(?P<s24>[0-5]\d))?(?:\s?(?:hours|hrs|h)\b)?|(?P<word>"
           + CLOCKWORD_RE + r")|(?P<hw>" + NUMWORD_RE + r"|\d{1,2})(?:" + SP + r"o'clock)?" + SP + r"in" + SP
           + r"the" + SP + r"(?P<pod>morning|afternoon|evening))(?:" + SP + r"(?P<tz>" + TZ_RE + r"))?(?:,?" + SP
           + r"(?:on" + SP + r")?(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<rd>today|yesterday|tomorrow|tonight)|(?P<mon>"
-          + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?!\d)))?" + _E, 3),
+          + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?!\d)(?:,?" + SP + r"(?P<y>" + YEAR + r")(?!\d))?))?" + _E, 3),
     _rule("military_clock", _B + r"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)" + SP + r"(?:GMT|UTC|Z)\b", 2),
     # Tuesday / last Friday / early Tuesday / Tuesday night / Mondays
     _rule("weekday", _B + r"(?:(?P<rel>last|next|this|coming|past|previous|following|early|late|earlier|later|"
@@ -131,7 +156,7 @@ RULES: list[Rule] = [
           + VAGUE_RE + r")" + HY + r"(?:(?P<more>more|additional|further|extra|straight|consecutive|full|whole|"
           r"long)" + SP + r")?(?P<unit>" + UNIT_RE + r")(?P<half>" + SP + r"and" + SP + r"a" + SP + r"half)?(?P<suffix>-long|" + HY + r"long(?!\w)|-plus)?(?!-old|" + HY + r"old\b|-\w)" + _E, 1),
     _rule("bare_units", r"(?<![\w'’])(?=[hdwmyc])(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)|"
-          r"(?<=\blast\s)|(?<=\blasted\s)|(?<=\btakes\s)|(?<=\btake\s))(?P<unit>hours|days|weeks|months|years|"
+          r"(?<=\blast\s)|(?<=\blasted\s)|(?<=\btakes\s)|(?<=\btake\s))(?P<unit>minutes|hours|days|weeks|months|years|"
           r"decades|centuries)(?!\s(?:of|ago|later|earlier|before|after)\b)" + _E + r"|" + _B + r"(?P<unit2>hours|days|weeks|"
           r"months|years|decades)-long" + _E, 0),
     _rule("set", _B + r"(?:(?:every|each|per|a(?=" + SP + r"(?:day|year|week|month|night)\b))" + SP + r"(?:other" + SP
@@ -160,7 +185,7 @@ RULES: list[Rule] = [
     _rule("unit_edge", _B + r"(?:around" + SP + r")?(?:the" + SP + r")?(?:(?P<pos>end|beginning|start|middle|turn)" + SP
           + r"of" + SP + r"(?:the" + SP + r")?(?:(?P<which>this|last|next|current|that)" + SP + r")?(?:fiscal" + SP
           + r"|calendar" + SP + r")?(?P<unit>year|month|week|decade|century|quarter)|year[-\s]end|year's" + SP
-          + r"end|(?P<unit2>month|week)[-\s]end)(?![\w-])", 2),
+          + r"end|(?P<unit2>month|week)(?:[-\s]|'s" + SP + r")end)(?![\w-])", 2),
     _rule("the_unit", _B + r"the" + SP + r"(?:(?P<adj>full|fiscal|calendar|current" + SP + r"fiscal|latest" + SP
           + r"fiscal|whole|entire)" + SP + r")?(?P<unit>year|week|month)(?![\w-]|'s\b)", 0),
     _rule("year_ago", _B + r"(?P<w>year-(?:ago|earlier)|year" + SP + r"(?:ago|earlier))(?=" + SP + r"(?:period|quarter|level|"
@@ -173,10 +198,13 @@ RULES: list[Rule] = [
           r"army|fleet|street|avenue|district)\b)" + _E, 1),
     _rule("ahead", _B + r"the" + SP + r"(?:(?:coming|next|past|last|previous|following)" + SP + r")?(?P<unit>days|weeks|"
           r"months|years|decades)" + SP + r"(?:ahead|to" + SP + r"come)" + _E, 1),
+    # "the following months", "the ensuing weeks": vague stretches after the narrative's time
+    _rule("ahead_after", _B + r"the" + SP + r"(?:following|ensuing|subsequent|intervening)" + SP + r"(?P<unit>minutes|hours|days|"
+          r"weeks|months|years|decades)" + _E, 1),
     _rule("holiday", _B + r"(?:(?P<rel>last|next|this)" + SP + r")?(?P<h>christmas(?:" + SP + r"(?:day|eve))?|"
           r"new" + SP + r"year's(?:" + SP + r"(?:day|eve))?|thanksgiving(?:" + SP + r"day)?|easter(?:" + SP
           + r"(?:sunday|monday|week))?|halloween|valentine's" + SP + r"day|labor" + SP + r"day|memorial" + SP
-          + r"day|independence" + SP + r"day|election" + SP + r"day|boxing" + SP + r"day)(?:,?" + SP + r"(?P<y>"
+          + r"day|independence" + SP + r"day|election" + SP + r"day|boxing" + SP + r"day)(?:" + SP + r"(?P<pod>night|morning|eve(?:ning)?))?(?:,?" + SP + r"(?P<y>"
           + YEAR + r"))?" + _E, 2),
 ]
 
@@ -201,9 +229,11 @@ _POD_WORDS = {w for k in PARTS_OF_DAY for w in re.findall(r"[a-z]+", k)} - {"mid
 #: "#/" before "/" (9/13/2022), "#-" before "-" (2022-09-13); "#" any other number.
 _TRIGGERS: dict[str, set[str]] = {
     "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
+    "era_year": {"bc", "bce", "ad", "ce", "c", "d"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
+    "month_range": _MONTH_WORDS, "duration_range": {"between"},
     "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},
-    "month_day": _MONTH_WORDS, "week_of": {"week"}, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "month_day": _MONTH_WORDS, "week_of": {"week"}, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS, "week_of_month": {"week"},
     "century": {"century"}, "season": set(SEASONS),
     "quarter": {"quarter", "half", "period"}, "quarter_ref": {"quarter", "period"},
     "clock": {"#:", "am", "pm", "m", "noon", "midday", "midnight", "mid", "morning", "afternoon", "evening"},
@@ -220,6 +250,7 @@ _TRIGGERS: dict[str, set[str]] = {
     "weekend": {"weekend"}, "unit_edge": {"year", "month", "week", "decade", "century", "quarter"},
     "the_unit": {"year", "week", "month"}, "year_ago": {"year"}, "day_around": {"day", "night", "week", "month", "year"},
     "ahead": {"days", "weeks", "months", "years", "decades"},
+    "ahead_after": {"following", "ensuing", "subsequent", "intervening"},
     "holiday": {"christmas", "new", "thanksgiving", "easter", "halloween", "valentine", "labor", "memorial",
                 "independence", "election", "boxing"},
 }
@@ -283,14 +314,25 @@ def _start(rule: str, m: re.Match) -> int:
     return t.end() if t and t.end() < m.end() else m.start()
 
 
+#: Rules for ranges: group "a" (when it matched) is an expression of its own.
+_RANGES = frozenset(r.name for r in RULES if "(?P<a>" in r.pattern)
+
+
 def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for a, b, mask in segments(text):
         for i, rule in enumerate(RULES):
             if not mask >> i & 1:
                 continue
+            is_range = rule.name in _RANGES
             for m in rule.regex.finditer(text, a, b):
-                if m.end() > m.start():
+                if m.end() <= m.start():
+                    continue
+                if is_range and m["a"] is not None:
+                    # a range: its first side is an expression of its own ("<rule>_start"), then the second
+                    found.append(Candidate(m.start("a"), m.end("a"), rule.name + "_start", rule.priority, m))
+                    found.append(Candidate(m.start("b"), m.end(), rule.name, rule.priority, m))
+                else:
                     found.append(Candidate(_start(rule.name, m), m.end(), rule.name, rule.priority, m))
     return found
 

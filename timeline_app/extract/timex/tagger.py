@@ -12,6 +12,7 @@ The modules, each with one job:
 - normalise.py  one function per rule: TIMEX3 type/value/mod, resolved against the reference date, the
                 clause's tense or the narrative (holidays.py: named days);
 - anchor.py     calendar arithmetic, tense of the clause, the narrative's last resolved time;
+- story.py      whether a text is a history told on its own clock, and what moves that story's time;
 - interval.py   TIMEX3 value + mod -> [begin, end) and granularity (one reader for every value form);
 - evaluate.py   TempEval-3 scoring on TimeML files (benchmarks/tempeval.py and the tests share it).
 
@@ -25,12 +26,13 @@ from typing import Optional
 
 from . import Timex
 from .. import regex_cache as rc
-from .anchor import Context, bounds_a_stretch
+from .anchor import Context, bounds_a_stretch, era_value
 from .interval import interval_for
 from .filters import accept
 from .holidays import holiday
 from .normalise import NORMALISERS, Resolved
 from .recognise import candidates, select
+from .story import is_aside, reads_as_story
 
 #: Granularity of the last resolved time -> the calendar unit narrative expressions count in.
 _NARRATIVE_UNIT = {"day": "day", "part-of-day": "day", "hour": "day", "minute": "day", "second": "day",
@@ -67,10 +69,11 @@ def tag(text: str, reference=None) -> list[Timex]:
     if not text:
         return []
     ref, ref_time, has_ref = _reference(reference)
-    ctx = Context(text=text, ref=ref, ref_time=ref_time, has_ref=has_ref)
     found = [c for c in candidates(text) if accept(c.rule, c.match, text)]
+    chosen = select(found)
+    ctx = Context(text=text, ref=ref, ref_time=ref_time, has_ref=has_ref, story=reads_as_story(chosen, ref))
     result: list[Timex] = []
-    for c in select(found):
+    for c in chosen:
         try:
             r: Optional[Resolved] = _NORMALISERS[c.rule](c.match, ctx)
         except (ValueError, KeyError, OverflowError, TypeError):
@@ -79,6 +82,26 @@ def tag(text: str, reference=None) -> list[Timex]:
             continue
         result.append(_timex(c.start, c.end, text, r, ctx, c.rule))
     return result
+
+
+#: Parts of the day that, reported in the past before they could have begun, mean the night just gone.
+_NIGHT_PARTS = ("TNI", "TEV")
+_SMALL_HOURS = dt.timedelta(hours=6)
+
+
+def _before_publication(begin: dt.datetime, end: dt.datetime, value: str, ctx: Context, start: int,
+                        stop: int) -> tuple[dt.datetime, dt.datetime]:
+    """Nothing reported in the past lies after the moment of publication: "Tuesday night" in an article
+    published Tuesday 15:05 is the small hours of that Tuesday; a part of the day still running is cut there."""
+    published = dt.datetime.combine(ctx.ref, ctx.ref_time)
+    if end <= published or ctx.tense(start, stop) >= 0:
+        return begin, end
+    if begin >= published:
+        if value.endswith(_NIGHT_PARTS):
+            day = dt.datetime.combine(begin.date(), dt.time())
+            return day, min(day + _SMALL_HOURS, published)
+        return begin, end       # a clock time or part of the day ahead: the tense may be wrong, not the time
+    return begin, published
 
 
 def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str = "") -> Timex:
@@ -94,15 +117,24 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
     elif r.granularity and r.type in ("DURATION", "SET"):
         gran = r.granularity
     if r.type in ("DATE", "TIME") and begin is not None and r.value[:1].isdigit() \
-            and not bounds_a_stretch(text, start):
+            and not bounds_a_stretch(text, start) and not (ctx.story and r.anchored == "reference"):
+        # (a history narrative's "today" or "next year" speaks of the writer's time: the story stays where it is)
         # "since the 1990s", "by November 15" bound a stretch of time; the narrative does not move there
-        ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule)
+        ctx.remember(begin.date(), _NARRATIVE_UNIT.get(gran, "day"), r.value, end, rule,
+                     story=r.anchored != "reference" and not (ctx.story and is_aside(text, start, end, rule, gran, ctx)))
         if gran == "quarter" and r.anchored != "narrative":
             ctx.main_quarter = ctx.last
             if ctx.report_quarter is None:
                 ctx.report_quarter = ctx.last
+    if ctx.ref_time is not None and begin is not None and end_time is not None and r.type == "TIME":
+        begin, end_time = _before_publication(begin, end_time, r.value, ctx, start, end)
     value, anchored = r.value, r.anchored
-    if not ctx.has_ref and anchored != "explicit":
+    bc = era_value(value) if r.type in ("DATE", "TIME") else None
+    if bc is not None:
+        # a year BC: the model's datetimes can't hold it, so it has a value but no place on the axis
+        value, begin, end_time = bc, None, None
+    # without a reference date, what counts from it is unknown; a history's story time is the text's own
+    if not ctx.has_ref and anchored != "explicit" and not (ctx.story and anchored == "narrative"):
         value, begin, end_time = _mask(value), None, None
         if r.type in ("DATE", "TIME"):
             gran = "unknown" if not value[:1].isdigit() else gran

@@ -1,0 +1,108 @@
+"""The publication day inferred from dated evidence when the article states none (issue 12). Invented text."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from timeline_app.ingest import load
+from timeline_app.ingest.infer import Evidence, infer_publication
+
+REPORT = ("Varn and Ossel trade blame\n\nFighting broke out on 12 March 2031 near Brask. By March 14, 2031 the "
+          "Ossel side said 40 had died, and a truce was agreed on 15 March 2031.\n")
+
+
+def test_a_cluster_of_dated_days_gives_the_day():
+    inferred = infer_publication(REPORT, dt.date(2040, 1, 1))
+    assert inferred.day == dt.date(2031, 3, 15)
+    assert inferred.confidence == "high"
+    assert "15 March 2031" in inferred.note
+
+
+def test_the_file_date_stands_when_the_evidence_allows_it():
+    assert infer_publication(REPORT, dt.date(2031, 3, 17)) is None
+    lone = "A treaty signed on 4 June 2019 still holds, the minister said on Monday.\n"
+    assert infer_publication(lone, dt.date(2024, 5, 1)) is None      # a lone background date: not the day
+    assert infer_publication("No dates at all.", dt.date(2024, 5, 1)) is None
+
+
+def test_a_weekday_fixes_the_year_of_a_yearless_date():
+    text = "Brask has been quiet since 2029. The council met on Wednesday, March 14 and again on Friday.\n"
+    inferred = infer_publication(text, dt.date(2045, 1, 1))
+    assert inferred.day == dt.date(2029, 3, 14)        # of the years near those named, the one where it is a Wednesday
+    assert "weekday and date agree" in inferred.note
+
+
+def test_dates_ahead_of_the_file_are_plans_not_evidence():
+    plans = "Talks are planned for 3 May 2050 and 9 May 2050.\n"
+    assert infer_publication(plans, dt.date(2031, 1, 1)) is None
+
+
+def test_loaded_article_shows_an_inferred_day(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    stamp = dt.datetime(2040, 1, 1, 12).timestamp()
+    os.utime(path, (stamp, stamp))
+    article = load(path)
+    assert (article.reference_date, article.reference_source) == (dt.date(2031, 3, 15), "inferred")
+    assert article.published is None
+    assert article.reference_note.startswith("inferred (high confidence)")
+
+
+def test_bounds_from_both_sides_move_a_file_date_outside_them(monkeypatch):
+    """How a source such as office holders' terms plugs in: it adds items that bound the day from above."""
+    from timeline_app.ingest import infer
+
+    def term(text: str) -> list[Evidence]:
+        return [Evidence(dt.date(2031, 2, 1), 0.5, "Chancellor Varno took office", latest=dt.date(2033, 2, 1))]
+
+    monkeypatch.setattr(infer, "EVIDENCE_SOURCES", infer.EVIDENCE_SOURCES + [term])
+    text = "Chancellor Varno spoke in Brask.\n"
+    assert infer_publication(text, dt.date(2032, 6, 1)) is None       # inside the term: the file date stands
+    inferred = infer_publication(text, dt.date(2040, 1, 1))
+    assert inferred.day == dt.date(2032, 2, 1) and inferred.confidence == "low"
+
+
+# ---- dates the article states in forms real pages use (issue 12) ----------------------------------------
+from timeline_app.ingest.dates import find_stated_date  # noqa: E402
+
+
+def test_a_day_month_year_line_with_seconds():
+    stated = find_stated_date("Varn troops cross the Tarvel\n18-04-2031 15:00:00\n\nFighting went on.\n")
+    assert (stated.value, stated.has_time) == (dt.datetime(2031, 4, 18, 15, 0), True)
+
+
+def test_masthead_and_byline_lines():
+    masthead = find_stated_date("Varn troops cross the Tarvel\n- The Daily Example - Monday, March 3, 2031\n\nText.")
+    byline = find_stated_date("Varn troops cross\nBy A Writer, Staff Writer · Sept. 13, 2032\n\nText.")
+    assert masthead.value.date() == dt.date(2031, 3, 3)
+    assert byline.value.date() == dt.date(2032, 9, 13)
+
+
+def test_yearless_dateline_takes_the_year_the_article_names_not_the_files():
+    text = "Varn troops\n\nBRASK, March 3 (Wire) - Fighting broke out. The 2031 harvest failed.\n"
+    stated = find_stated_date(text, year_hint=dt.date(2040, 6, 1))
+    assert stated.value.date() == dt.date(2031, 3, 3)
+    assert "2031, the latest the article names" in stated.note
+    also_file_year = text + "A 2040 plan was shelved.\n"
+    assert find_stated_date(also_file_year, year_hint=dt.date(2040, 6, 1)).value.date() == dt.date(2040, 3, 3)
+
+
+def test_page_metadata_that_contradicts_the_dateline_loses(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Varn troops</title><meta property='article:published_time' content='2025-01-09'>"
+        "</head><body><article><h1>Varn troops cross the Tarvel</h1>"
+        "<p>BRASK, March 3, 2031 (Wire) - Fighting broke out near the river on Monday, officials said, "
+        "and the Ossel council met late into the night to discuss what to do next.</p>"
+        "<p>The council did not say when it would meet again, and nobody in Brask expected it soon.</p>"
+        "</article></body></html>", encoding="utf-8")
+    article = load(page)
+    assert (article.reference_date, article.reference_source) == (dt.date(2031, 3, 3), "text")
+    assert "metadata says 2025-01-09" in article.reference_note
+
+
+def test_this_or_last_year_beside_a_named_year_fixes_the_year():
+    text = "Brask votes again\n\nThe council, elected last year in the 2031 poll, met on Tuesday.\n"
+    inferred = infer_publication(text, dt.date(2040, 1, 1))
+    assert inferred.day.year == 2032 and inferred.confidence == "low"
+    assert infer_publication(text, dt.date(2032, 5, 1)) is None     # the file's date lies in that year

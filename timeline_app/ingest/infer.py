@@ -1,0 +1,168 @@
+"""The publication day when the article states none, inferred from dated evidence in its text.
+
+Each evidence source reads the text and returns :class:`Evidence` items: a day the publication cannot lie
+before (news reports what already happened), with a weight and a note for ``reference_note``. The inferred
+day is the latest dated day, when another dated day lies close to it or a weekday fixes it (a lone
+background date only says the article is not older). A file date is kept when the evidence allows it: on
+or shortly after that day, or, with weak evidence, any day not before it.
+
+Sources plug in by being added to :data:`EVIDENCE_SOURCES`; the terms of office holders the article names
+("Secretary of State X") belong there as one more source: one item per named holder, ``earliest`` = the
+term's start, ``latest`` = its end (None while in office). Weak evidence (years, terms) bounds the day from
+both sides; a file date inside the bounds stands, one outside them gives way to their middle.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from .dates import _TEXT_DATES, _date_from_match
+
+#: A file date this long after the latest dated evidence is still believed.
+FILE_DATE_SLACK = dt.timedelta(days=30)
+#: Dated days this close to the latest one support it.
+CLUSTER_DAYS = 31
+WEEKDAY_NOTE = "(weekday and date agree)"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    earliest: dt.date              # the publication lies on or after this day
+    weight: float                  # how much it counts (a full date 1.0; a bare year less)
+    note: str
+    latest: Optional[dt.date] = None   # ... and not after this one, when the evidence says so
+
+
+@dataclass(frozen=True)
+class Inference:
+    day: dt.date
+    note: str
+    confidence: str                # "high" | "medium" | "low"
+
+
+_WEEKDAY_DATE = re.compile(
+    r"\b(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?P<rest>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+[0-3]?\d|[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR = re.compile(r"(?<![\d$£€.,])(?:19[5-9]\d|20\d\d)(?![\d%]|,\d|\.\d)")
+
+
+def dated_days(text: str) -> list[Evidence]:
+    """Fully dated days the article mentions ("September 14, 2022", "2022-09-14")."""
+    found = []
+    for pattern in _TEXT_DATES:
+        for m in pattern.finditer(text):
+            day = _date_from_match(m)
+            if day is not None:
+                found.append(Evidence(day, 1.0, f"mentions {m.group(0).strip()}"))
+    return found
+
+
+def weekday_dates(text: str, years: list[int]) -> list[Evidence]:
+    """"Sunday, Sept. 18" without a year: the year (of those the article names, or near them) where that day
+    is that weekday."""
+    if not years:
+        return []
+    found = []
+    for m in _WEEKDAY_DATE.finditer(text):
+        parts = m["rest"].replace(".", "").split()
+        month_word, day_word = (parts[0], parts[1]) if parts[0][:1].isalpha() else (parts[1], parts[0])
+        month = _MONTHS.index(month_word[:3].lower()) + 1
+        wd = _WEEKDAYS.index(m["wd"][:3].lower()) + 1
+        for year in sorted(set(range(min(years), max(years) + 2)), reverse=True):
+            try:
+                day = dt.date(year, month, int(day_word))
+            except ValueError:
+                continue
+            if day.isoweekday() == wd:
+                found.append(Evidence(day, 1.0, f"{m.group(0).strip()} is {day.isoformat()} {WEEKDAY_NOTE}"))
+                break
+    return found
+
+
+def named_years(text: str) -> list[int]:
+    return [int(m.group(0)) for m in _YEAR.finditer(text)]
+
+
+def _year_evidence(text: str) -> list[Evidence]:
+    years = named_years(text)
+    if not years:
+        return []
+    latest = max(years)
+    return [Evidence(dt.date(latest, 1, 1), 0.3, f"names {latest}")]
+
+
+#: "last year's 2021 vote", "in 2021, last year": a named year beside "this/last/next year" fixes the year of
+#: publication (both ways: the article is of that year, not older and not newer).
+_YEAR_BESIDE = re.compile(
+    r"\b(?P<rel>this|last|next)\s+year(?:'s)?\b[^.;\n]{0,30}?(?<![\d$£€.,])(?P<y>(?:19[5-9]|20\d)\d)\b"
+    r"|(?<![\d$£€.,])(?P<y2>(?:19[5-9]|20\d)\d)\b[^.;\n]{0,30}?\b(?P<rel2>this|last|next)\s+year\b", re.I)
+_YEAR_STEP = {"this": 0, "last": 1, "next": -1}
+
+
+def _relative_year_evidence(text: str) -> list[Evidence]:
+    found = []
+    for m in _YEAR_BESIDE.finditer(text):
+        named = int(m["y"] or m["y2"])
+        year = named + _YEAR_STEP[(m["rel"] or m["rel2"]).lower()]
+        found.append(Evidence(dt.date(year, 1, 1), 0.5, f"'{m.group(0)}' puts it in {year}",
+                              latest=dt.date(year, 12, 31)))
+    return found
+
+
+def _weekday_evidence(text: str) -> list[Evidence]:
+    return weekday_dates(text, named_years(text))
+
+
+#: Every source of evidence, each a function of the text. Office holders' terms plug in here.
+EVIDENCE_SOURCES: list[Callable[[str], list[Evidence]]] = [dated_days, _weekday_evidence, _year_evidence,
+                                                           _relative_year_evidence]
+
+
+def infer_publication(text: str, file_date: Optional[dt.date] = None) -> Optional[Inference]:
+    """The publication day the evidence points at, or None when the file's date agrees with it (or when
+    there is no evidence at all)."""
+    items = [e for source in EVIDENCE_SOURCES for e in source(text)]
+    if file_date is not None:
+        items = [e for e in items if e.earliest <= file_date]      # a date ahead of the file is a plan
+    if not items:
+        return None
+    days = sorted((e for e in items if e.weight >= 1.0), key=lambda e: e.earliest)
+    if days and _corroborated(days):
+        cluster = [e for e in days if (days[-1].earliest - e.earliest).days <= CLUSTER_DAYS]
+        best, confidence = days[-1], "high" if len(cluster) >= 3 else "medium"
+        if file_date is not None and best.earliest <= file_date <= best.earliest + FILE_DATE_SLACK:
+            return None
+        evidence = "; ".join(e.note for e in cluster[-3:])
+        return Inference(best.earliest, f"inferred ({confidence} confidence) from the text: {evidence}; the "
+                                        f"article states no date", confidence)
+    return _within_bounds(items, file_date)
+
+
+def _within_bounds(items: list[Evidence], file_date: Optional[dt.date]) -> Optional[Inference]:
+    """Weak evidence: the article is not older than its latest 'earliest' day, and not newer than its first
+    'latest' day (a term of office that ended). The file's date stands inside those bounds; outside them the
+    day is the middle of what they allow."""
+    lower = max(items, key=lambda e: e.earliest)
+    bounded = [e for e in items if e.latest is not None]
+    if not bounded:
+        return None     # only "not older than": any later file date is allowed
+    upper = min(bounded, key=lambda e: e.latest)
+    if upper.latest < lower.earliest:
+        return None     # the evidence contradicts itself: better the file's date than a guess
+    if file_date is not None and lower.earliest <= file_date <= upper.latest:
+        return None
+    day = lower.earliest + (upper.latest - lower.earliest) / 2
+    return Inference(day, f"inferred (low confidence) from the text: after {lower.note}, before {upper.note}; "
+                          f"the article states no date", "low")
+
+
+def _corroborated(days: list[Evidence]) -> bool:
+    """News reports what just happened: the latest day it names is near its publication when another dated
+    day lies close to it (or it is a weekday-date pair, which fixes its year). A lone background date is not."""
+    latest = days[-1]
+    return latest.note.endswith(WEEKDAY_NOTE) or sum(
+        (latest.earliest - e.earliest).days <= CLUSTER_DAYS for e in days) >= 2
