@@ -109,6 +109,8 @@ class Badge:
     t0: float           # time range of the hidden items (zoom target)
     t1: float
     color: str
+    first: int = -1     # the hidden run: indices into the lane's sorted items (inclusive)
+    last: int = -1
 
 
 @dataclass
@@ -473,7 +475,28 @@ class TimelineLayout:
         t0 = items[c.first].t0
         t1 = max(items[c.last].t1, items[c.last].t0)
         return Badge(lane_i, c.x0, lane_box.y + 3, self.style.lane_header_h - 6, c.count,
-                     c.x0, c.x1, t0, t1, lane_box.color)
+                     c.x0, c.x1, t0, t1, lane_box.color, c.first, c.last)
+
+    def badge_events(self, geo: Geometry, badge: Badge) -> list[str]:
+        """The ids of the events a badge hides (its run, less those with a label in ``geo``), in
+        time order: what a click on the badge lists."""
+        if not 0 <= badge.lane < len(self.lane_items) or badge.first < 0:
+            return []
+        shown = {box.id for box in geo.events if box.lane == badge.lane}
+        run = self.lane_items[badge.lane][badge.first:badge.last + 1]
+        return [item.id for item in run if item.id not in shown]
+
+    def can_zoom_apart(self, viewport: Viewport, event_ids: Sequence[str]) -> bool:
+        """Whether zooming in could give these events room: False when they share one instant or
+        the view is already at its closest zoom there."""
+        items = [self.items[i] for i in event_ids if i in self.items]
+        if len(items) < 2:
+            return bool(items)
+        t0, t1 = min(it.t0 for it in items), max(it.t0 for it in items)
+        if t1 - t0 < 60.0:
+            return False
+        min_upp, _ = self.upp_limits(viewport.width, self.time_map.u(t0))
+        return viewport.upp > min_upp * 1.05
 
     # -- overview -------------------------------------------------------------------------
     def overview_columns(self, viewport: Viewport) -> list[tuple[str, list[tuple[int, int]]]]:

@@ -19,6 +19,7 @@ from ..layout.lanes import build_lanes
 from ..model import Timeline
 from .article_view import ArticleView
 from .document import Document
+from .event_table import EventTable
 from .export_options import ImageExportOptions
 from .loader import LoadJob, LoadRequest
 from .panels import AccountsPanel, Entry, ReactionsPanel
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow):
         self.reactions_dock = self._dock("International reactions", self.reactions,
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
         self.article_dock = self._dock("Article", self.article_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.event_table = EventTable()
+        self.table_dock = self._dock("Events", self.event_table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.reactions_dock, self.table_dock)
+        self.reactions_dock.raise_()
         self.resizeDocks([self.accounts_dock, self.reactions_dock], [420, 260], Qt.Orientation.Horizontal)
         self.resizeDocks([self.accounts_dock], [300], Qt.Orientation.Vertical)
         self.resizeDocks([self.article_dock], [420], Qt.Orientation.Horizontal)
@@ -94,7 +99,8 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
@@ -132,7 +138,7 @@ class MainWindow(QMainWindow):
 
         view = self.menuBar().addMenu("&View")
         view.addAction(self.fit_action)
-        for dock in (self.accounts_dock, self.reactions_dock, self.article_dock):
+        for dock in (self.accounts_dock, self.reactions_dock, self.table_dock, self.article_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard and mouse", self._navigation_help, QKeySequence.StandardKey.HelpContents))
@@ -168,6 +174,8 @@ class MainWindow(QMainWindow):
         self.document.timelineChanged.connect(self._on_timeline_changed)
         self.document.selectionChanged.connect(self._on_selection_changed)
         self.timeline_view.eventActivated.connect(self.document.select)
+        self.event_table.eventActivated.connect(self.document.select)
+        self.timeline_view.eventsListed.connect(self._list_in_table)
         self.accounts.entryActivated.connect(self._on_entry_activated)
         self.reactions.entryActivated.connect(self._on_entry_activated)
         self.article_view.offsetClicked.connect(self._on_text_clicked)
@@ -286,6 +294,7 @@ class MainWindow(QMainWindow):
             self.timeline_view.set_lane_order(order)
         self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
         self.reactions.set_timeline(timeline)
+        self.event_table.set_timeline(timeline)
         self.article_view.set_text(article.text)
         self._show_reference(article)
         dated = sum(1 for e in timeline.events if e.time is not None)
@@ -320,9 +329,15 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self, event_id: Optional[str]) -> None:
         timeline = self.document.timeline
         self.timeline_view.select_event(event_id)
+        self.event_table.select_event(event_id)
         entries = self.accounts.select_event(event_id) + self.reactions.select_event(event_id)
         event = timeline.event(event_id) if (timeline and event_id) else None
         self.article_view.highlight(tuple(event.span) if event else None, [e.span for e in entries])
+
+    def _list_in_table(self, event_ids: list) -> None:
+        self.event_table.show_only(event_ids)
+        self.table_dock.show()
+        self.table_dock.raise_()
 
     def _on_entry_activated(self, entry: Entry) -> None:
         if entry.event is not None and entry.event != self.document.selected:

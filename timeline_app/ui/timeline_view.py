@@ -11,7 +11,8 @@ Navigation
     Left / Right             pan (Shift: a whole screen);  Home / End  start / end
     Tab / Shift+Tab, Ctrl+Right / Ctrl+Left   next / previous event in time (selects it)
     Enter                    zoom to the selected event;  Esc  clear the selection
-    click                    select an event (a "+N" badge zooms into what it hides)
+    click                    select an event; a "+N" badge lists the events it hides (pick one,
+                             or zoom in on them)
     double-click an event    zoom to it
 """
 from __future__ import annotations
@@ -27,7 +28,8 @@ from PySide6.QtGui import (QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestur
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .. import render
-from ..layout.geometry import Geometry, Style, TimelineLayout
+from .cluster_menu import ClusterMenu
+from ..layout.geometry import Badge, Geometry, Style, TimelineLayout
 from ..layout.scale import HOUR, Viewport, from_seconds, to_seconds
 from ..model import Timeline
 
@@ -53,8 +55,13 @@ class TimelineView(QWidget):
     #: The user reordered the lanes; carries the lane ids in their new order.
     laneOrderChanged = Signal(list)
 
+    #: The user asked to see many hidden events at once (a badge's "all in the table"); carries ids.
+    eventsListed = Signal(list)
+
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
+        #: The open "+N" badge menu (kept so it is not collected while shown, and for tests).
+        self.cluster_menu: Optional[ClusterMenu] = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 200)
@@ -422,7 +429,7 @@ class TimelineView(QWidget):
                 badge = geo.badge_at(event.pos().x(), event.pos().y()) if geo else None
                 if badge is not None:
                     QToolTip.showText(event.globalPos(),
-                                      f"{badge.count} more events here — click to zoom in", self)
+                                      f"{badge.count} more events here — click to list them", self)
                 else:
                     QToolTip.hideText()
                     event.ignore()
@@ -513,12 +520,29 @@ class TimelineView(QWidget):
             return
         badge = geo.badge_at(pos.x(), pos.y())
         if badge is not None and self._layout is not None:
-            t0, t1 = badge.t0, max(badge.t1, badge.t0 + 1)
-            self._set_viewport(self._layout.viewport_for_times(t0, t1, self._plot_width(), pad=0.1))
+            self.open_cluster_menu(badge, pos)
             return
         box = geo.event_at(pos.x(), pos.y())
         if box is not None:
             self._activate(box.id)
+
+    def open_cluster_menu(self, badge: Badge, pos: QPointF) -> None:
+        """List the events a "+N" badge hides (pick one to select it), with "zoom in" first when
+        zooming can still give them room."""
+        geo = self._current_geometry()
+        if geo is None or self._layout is None or self._viewport is None:
+            return
+        hidden = self._layout.badge_events(geo, badge)
+        zoom = None
+        if self._layout.can_zoom_apart(self._viewport, hidden):
+            t0, t1 = badge.t0, max(badge.t1, badge.t0 + 1)
+            zoom = lambda: self._set_viewport(   # noqa: E731
+                self._layout.viewport_for_times(t0, t1, self._plot_width(), pad=0.1))
+        if self.cluster_menu is not None:
+            self.cluster_menu.close()
+        self.cluster_menu = ClusterMenu(self._layout, hidden, zoom, self._activate,
+                                        self.eventsListed.emit, self)
+        self.cluster_menu.popup(self.mapToGlobal(pos.toPoint()))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         geo = self._current_geometry()
