@@ -480,8 +480,10 @@ def _paint_bars(painter: QPainter, geo: Geometry, boxes: list, width: float) -> 
             x1 = bx1
         x1 = int(x1 if x1 < hi else hi)
         fill_rect(x0, top, x1 - x0 if x1 - x0 > 2 else 2, bar_h, fill)
-        fill_rect(int(bx0), top, 3, bar_h, edge)
-        if bx1 - bx0 > 6:
+        start, end = box.bar_edges()
+        if start:
+            fill_rect(int(bx0), top, 3, bar_h, edge)
+        if end:
             fill_rect(int(bx1) - 3, top, 3, bar_h, edge)
 
 

@@ -96,6 +96,15 @@ class EventBox:
     def label_rect(self) -> tuple[float, float, float, float]:
         return self.label_x, self.y, self.label_w, self.h
 
+    def bar_edges(self) -> tuple[bool, bool]:
+        """Whether a bar's start and end lines (3 px) are drawn: not where they would cross the
+        label's text (a label inside a long bar, or pulled left of it near the right edge)."""
+        text_x0 = self.label_x - 1.0
+        text_x1 = self.label_x + min(self.text_w, self.label_w) + 1.0 if self.label_w > 8 else text_x0
+        start = not (text_x0 < self.x0 + 3.0 and self.x0 < text_x1)
+        end = self.x1 - self.x0 > 6 and not (text_x0 < self.x1 and self.x1 - 3.0 < text_x1)
+        return start, end
+
 
 @dataclass
 class Badge:
