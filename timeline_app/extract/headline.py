@@ -154,7 +154,9 @@ def _shorten(s: str, limit: int) -> str:
     p = _patterns()
     s = s.strip(" ,;:.")
     if len(s) <= limit:
-        return s
+        # A clause the extractor cut before its object ("X posted the") still ends on a content word.
+        trimmed = p["weak_end"].sub("", s)
+        return trimmed if len(trimmed.split()) >= 2 else s
     best = None
     for m in p["clause_cut"].finditer(s, 0, limit + 1):
         if m.start() >= limit * _MIN_CUT_SHARE and m.start() <= limit:
