@@ -8,18 +8,21 @@ import datetime as dt
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QProgressDialog, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..ingest import OPEN_DIALOG_FILTER, content_key
+from ..layout.filters import ViewFilter
 from ..layout.lanes import build_lanes
 from ..model import Timeline
 from .article_view import ArticleView
 from .document import Document
+from . import context_menus
 from .event_table import EventTable
+from .filter_menu import FilterMenu
 from .export_options import ImageExportOptions
 from .loader import LoadJob, LoadRequest
 from .panels import AccountsPanel, Entry, ReactionsPanel
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._connect()
+        self.restore_layout()
         self.statusBar().showMessage("Open an article to begin (File > Open).")
         #: Said once, with the first article: things the user should know about the start itself.
         self._startup_notes: list[str] = []
@@ -104,24 +108,30 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+    def _action(self, text: str, slot, shortcut=None, checkable: bool = False, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        plain = text.replace("&", "").rstrip("…")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or plain} ({keys})" if keys else (tip or plain))
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
-        self.open_action = self._action("&Open…", lambda: self.open_dialog(), QKeySequence.StandardKey.Open)
-        self.export_png_action = self._action("Export &PNG…", lambda: self.export_dialog("png"), "Ctrl+E")
+        self.open_action = self._action("&Open…", lambda: self.open_dialog(), QKeySequence.StandardKey.Open,
+                                        tip="Open a news article (text, Markdown or a saved web page)")
+        self.export_png_action = self._action("Export &PNG…", lambda: self.export_dialog("png"), "Ctrl+E",
+                                              tip="Save the whole timeline as a PNG image, with its legend")
         self.export_actions = {fmt: self._action(f"Export as {label.split(' (')[0]}…",
                                                  lambda _=False, f=fmt: self.export_dialog(f))
                                for fmt, label in EXPORT_FILTERS.items() if fmt != "png"}
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.reopen_action = self._action("Reopen last article on start", self._toggle_reopen, checkable=True)
         self.reopen_action.setChecked(bool(getattr(self.settings, "reopen_last", False)))
-        self.fit_action = self._action("&Fit all", self.timeline_view.fit_all, "Ctrl+0")
+        self.fit_action = self._action("&Fit all", self.timeline_view.fit_all, "Ctrl+0",
+                                       tip="Show every event: zoom to the whole timeline")
 
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.open_action)
@@ -138,6 +148,10 @@ class MainWindow(QMainWindow):
 
         view = self.menuBar().addMenu("&View")
         view.addAction(self.fit_action)
+        self.filter_menu = FilterMenu("&Show", self)
+        self.filter_menu.filterChanged.connect(self._on_filter_changed)
+        view.addMenu(self.filter_menu)
+        view.addSeparator()
         for dock in (self.accounts_dock, self.reactions_dock, self.table_dock, self.article_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
@@ -167,6 +181,8 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         self.compress_box = QCheckBox("Compress empty stretches")
         self.compress_box.setChecked(True)
+        self.compress_box.setToolTip("Draw long stretches without events as short hatched breaks, so decades "
+                                     "and a single night both stay readable")
         bar.addWidget(self.compress_box)
         self.addToolBar(bar)
 
@@ -176,6 +192,7 @@ class MainWindow(QMainWindow):
         self.timeline_view.eventActivated.connect(self.document.select)
         self.event_table.eventActivated.connect(self.document.select)
         self.timeline_view.eventsListed.connect(self._list_in_table)
+        self.timeline_view.contextRequested.connect(self._timeline_context_menu)
         self.accounts.entryActivated.connect(self._on_entry_activated)
         self.reactions.entryActivated.connect(self._on_entry_activated)
         self.article_view.offsetClicked.connect(self._on_text_clicked)
@@ -292,7 +309,12 @@ class MainWindow(QMainWindow):
         order = self.settings.lane_order_for(content_key(article)) if self.settings is not None else None
         if order:
             self.timeline_view.set_lane_order(order)
-        self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
+        lanes = build_lanes(timeline)
+        view_filter = ViewFilter.from_dict(self.settings.view_filter_for(content_key(article))
+                                           if self.settings is not None else None)
+        self.filter_menu.set_lanes(lanes, view_filter)
+        self.timeline_view.set_filter(view_filter)
+        self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in lanes})
         self.reactions.set_timeline(timeline)
         self.event_table.set_timeline(timeline)
         self.article_view.set_text(article.text)
@@ -334,6 +356,30 @@ class MainWindow(QMainWindow):
         event = timeline.event(event_id) if (timeline and event_id) else None
         self.article_view.highlight(tuple(event.span) if event else None, [e.span for e in entries])
 
+    def _on_filter_changed(self, view_filter: ViewFilter) -> None:
+        self.timeline_view.set_filter(view_filter)
+        if self.settings is not None and self.document.timeline is not None:
+            self.settings.set_view_filter(content_key(self.document.timeline.article),
+                                          None if view_filter.is_default() else view_filter.to_dict())
+            self._save_settings()
+
+    def _timeline_context_menu(self, event_id, lane_id, pos) -> None:
+        timeline = self.document.timeline
+        if timeline is None:
+            return
+        names = {lane.id: lane.name for lane in build_lanes(timeline)}
+        self.context_menu = context_menus.timeline_menu(
+            self, timeline, event_id, lane_id, names.get(lane_id or "", lane_id or ""),
+            show_in_text=self._show_in_text, hide_lane=self.filter_menu.hide_lane)
+        if self.context_menu is not None:
+            self.context_menu.popup(pos)
+
+    def _show_in_text(self, event_id: str) -> None:
+        self.document.select(event_id)
+        self.article_dock.show()
+        self.article_dock.raise_()
+        self.article_view.setFocus()
+
     def _list_in_table(self, event_ids: list) -> None:
         self.event_table.show_only(event_ids)
         self.table_dock.show()
@@ -371,7 +417,10 @@ class MainWindow(QMainWindow):
             return
         stem = Path(self.current_path or "timeline").stem
         suffix = "timeline.json" if fmt == "timelinejs" else fmt
-        start = str((self.current_path.parent if self.current_path else Path.home()) / f"{stem}.{suffix}")
+        folder = getattr(self.settings, "export_dir", None)
+        folder = Path(folder) if folder and Path(folder).is_dir() else (
+            self.current_path.parent if self.current_path else Path.home())
+        start = str(folder / f"{stem}.{suffix}")
         width, scale = self._image_size
         if fmt == "png":
             options = ImageExportOptions(width, scale, self)
@@ -380,6 +429,9 @@ class MainWindow(QMainWindow):
             width, scale = self._image_size = options.values()
         path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", start, EXPORT_FILTERS[fmt])
         if path:
+            if self.settings is not None:
+                self.settings.export_dir = str(Path(path).parent)
+                self._save_settings()
             self.export_to(path, fmt, width=width, scale=scale)
 
     def export_to(self, path: str | Path, fmt: str, width: int = 2400, scale: float = 1.0) -> bool:
@@ -442,7 +494,16 @@ class MainWindow(QMainWindow):
                           f"timeline-app {__version__}\nRead a news article; see what happened when, what each "
                           "side says, and how the world reacted.")
 
+    def restore_layout(self) -> None:
+        """The docks and toolbars as the user left them (View menu changes, moved docks)."""
+        state = getattr(self.settings, "window_state", None)
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.settings is not None:
+            self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
+            self._save_settings()
         self._cancel_job()
         for job in list(self._running):  # a QThread destroyed while running aborts the process
             job.wait()

@@ -7,13 +7,14 @@ Navigation
     pinch                    zoom about the fingers
     drag                     pan; drag in the overview strip moves the visible window
     drag a lane's name       reorder lanes
-    Ctrl+= / Ctrl++, Ctrl+-  zoom in / out about the centre;  Ctrl+0  fit all
+    + / - (with or without Ctrl)  zoom in / out about the centre;  Ctrl+0  fit all
     Left / Right             pan (Shift: a whole screen);  Home / End  start / end
     Tab / Shift+Tab, Ctrl+Right / Ctrl+Left   next / previous event in time (selects it)
     Enter                    zoom to the selected event;  Esc  clear the selection
     click                    select an event; a "+N" badge lists the events it hides (pick one,
                              or zoom in on them)
     double-click an event    zoom to it
+    right-click              copy an event, find it in the text, hide its lane
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import textwrap
 import time
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter,
                            QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -31,6 +32,8 @@ from .. import render
 from .cluster_menu import ClusterMenu
 from ..layout.geometry import Badge, Geometry, Style, TimelineLayout
 from ..layout.scale import HOUR, Viewport, from_seconds, to_seconds
+from ..layout.filters import ViewFilter
+from ..layout.filters import apply as apply_filter
 from ..model import Timeline
 
 #: The navigation section of this module's docstring, for a help dialog or tooltip.
@@ -55,6 +58,8 @@ class TimelineView(QWidget):
     #: The user reordered the lanes; carries the lane ids in their new order.
     laneOrderChanged = Signal(list)
 
+    #: Right click: (event id or None, lane id or None, global position) for a context menu.
+    contextRequested = Signal(object, object, QPoint)
     #: The user asked to see many hidden events at once (a badge's "all in the table"); carries ids.
     eventsListed = Signal(list)
 
@@ -87,6 +92,7 @@ class TimelineView(QWidget):
         self._overview_columns = None
         self._drag: Optional[dict] = None
         self._auto_fit = True
+        self._filter = ViewFilter()
         #: Milliseconds the last paintEvent took (layout + drawing), for benchmarks.
         self.last_paint_ms = 0.0
         self.last_layout_ms = 0.0
@@ -100,7 +106,9 @@ class TimelineView(QWidget):
         previous = self._timeline
         same_article = (previous is not None and timeline is not None
                         and previous.article.text == timeline.article.text)
-        keep_range = self.visible_range() if same_article and not self._auto_fit else None
+        # A new reference date moves the events: fit them again rather than show an empty stretch.
+        same_dates = same_article and previous.article.reference_date == timeline.article.reference_date
+        keep_range = self.visible_range() if same_dates and not self._auto_fit else None
         keep_selected = self._selected if same_article else None
         self._timeline = timeline
         self._selected = None
@@ -114,6 +122,24 @@ class TimelineView(QWidget):
 
     def timeline(self) -> Optional[Timeline]:
         return self._timeline
+
+    def set_filter(self, view_filter: ViewFilter) -> None:
+        """Show only what ``view_filter`` lets through (lanes, background, vague dates); the
+        visible range stays."""
+        if view_filter == self._filter:
+            return
+        self._filter = view_filter
+        keep = self.visible_range() if self._layout is not None and not self._auto_fit else None
+        selected = self._selected
+        self._rebuild()
+        if keep is not None and self._layout is not None and self._layout.items:
+            self.set_visible_range(*keep)
+        else:
+            self.fit_all()
+        self._selected = selected if self._layout is not None and selected in self._layout.items else None
+
+    def view_filter(self) -> ViewFilter:
+        return self._filter
 
     def fit_all(self) -> None:
         if self._layout is None:
@@ -232,7 +258,7 @@ class TimelineView(QWidget):
             self.update()
             return
         started = time.perf_counter()
-        self._layout = render.make_layout(self._timeline, compress_gaps=self._compress,
+        self._layout = render.make_layout(apply_filter(self._timeline, self._filter), compress_gaps=self._compress,
                                           lane_order=self._lane_order, style=self._style)
         self.last_layout_ms = (time.perf_counter() - started) * 1000
         self._rows = None  # planned when first drawn: a window not yet shown has no final size
@@ -544,6 +570,19 @@ class TimelineView(QWidget):
                                         self.eventsListed.emit, self)
         self.cluster_menu.popup(self.mapToGlobal(pos.toPoint()))
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        geo = self._current_geometry()
+        if geo is None:
+            return
+        pos = event.pos()
+        box = geo.event_at(pos.x(), pos.y())
+        lane = geo.lane_at(pos.y())
+        lane_id = geo.lanes[lane].id if lane is not None else None
+        if box is not None and box.id != self._selected:
+            self._activate(box.id)
+        self.contextRequested.emit(box.id if box else None, lane_id, event.globalPos())
+        event.accept()
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         geo = self._current_geometry()
         box = geo.event_at(event.position().x(), event.position().y()) if geo else None
@@ -561,9 +600,9 @@ class TimelineView(QWidget):
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         width = self._viewport.width
-        if ctrl and key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
+        if key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
             self.zoom_by(KEY_ZOOM)
-        elif ctrl and key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_by(1 / KEY_ZOOM)
         elif ctrl and key == Qt.Key.Key_0:
             self.fit_all()
