@@ -8,9 +8,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QByteArray, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDockWidget, QFileDialog, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QCheckBox, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QProgressDialog, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -26,6 +26,7 @@ from .filter_menu import FilterMenu
 from .export_options import ImageExportOptions
 from .loader import LoadJob, LoadRequest
 from .panels import AccountsPanel, Entry, ReactionsPanel
+from .reference_date import ReferenceDateField
 from .timeline_view import TimelineView
 
 EXPORT_FILTERS = {
@@ -167,13 +168,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.fit_action)
         bar.addSeparator()
         bar.addWidget(QLabel(" Reference date: "))
-        self.reference_edit = QDateEdit()
-        self.reference_edit.setObjectName("reference-date")
-        self.reference_edit.setCalendarPopup(True)
-        self.reference_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.reference_edit.setToolTip("The day relative expressions (“on Tuesday”, “last year”) are resolved "
-                                       "against. Changing it re-resolves every date and is remembered for "
-                                       "this article.")
+        self.reference_edit = ReferenceDateField()
         self.reference_edit.setEnabled(False)
         bar.addWidget(self.reference_edit)
         self.reference_source_label = QLabel()
@@ -196,8 +191,8 @@ class MainWindow(QMainWindow):
         self.accounts.entryActivated.connect(self._on_entry_activated)
         self.reactions.entryActivated.connect(self._on_entry_activated)
         self.article_view.offsetClicked.connect(self._on_text_clicked)
-        self.reference_edit.editingFinished.connect(self._on_reference_edited)
-        self.reference_edit.dateChanged.connect(self._on_reference_date_changed)
+        self.reference_edit.dateChosen.connect(self.set_reference_date)
+        self.reference_edit.articleDateRequested.connect(self.use_article_date)
         self.compress_box.toggled.connect(self.timeline_view.set_compress_gaps)
         self.timeline_view.laneOrderChanged.connect(self._on_lane_order_changed)
 
@@ -223,6 +218,17 @@ class MainWindow(QMainWindow):
             self._save_settings()
         self._start_job(LoadRequest(path=None, article=timeline.article, reference_date=day),
                         "Re-resolving dates…")
+
+    def use_article_date(self) -> None:
+        """Forget the user's reference date for this article and read it again with its own date."""
+        timeline = self.document.timeline
+        if timeline is None:
+            return
+        if self.settings is not None:
+            self.settings.set_reference_date(content_key(timeline.article), None)
+            self._save_settings()
+        if self.current_path is not None:
+            self.open_path(self.current_path)
 
     def _remembered_date(self, article) -> Optional[dt.date]:
         if self.settings is None:
@@ -335,12 +341,8 @@ class MainWindow(QMainWindow):
             f"{len(timeline.reactions)} reactions")
 
     def _show_reference(self, article) -> None:
-        self.reference_edit.blockSignals(True)
-        day = article.reference_date
-        if day is not None:
-            self.reference_edit.setDate(QDate(day.year, day.month, day.day))
+        self.reference_edit.set_date(article.reference_date, user_set=article.reference_source == "user")
         self.reference_edit.setEnabled(True)
-        self.reference_edit.blockSignals(False)
         source = {"user": "set by you", "text": "stated in the article", "html-meta": "from the page's metadata",
                   "sidecar": "from the article's metadata file",
                   "file-mtime": "assumed: file date"}.get(article.reference_source or "", "")
@@ -400,15 +402,6 @@ class MainWindow(QMainWindow):
         if self.settings is not None and self.document.timeline is not None:
             self.settings.set_lane_order(content_key(self.document.timeline.article), list(order))
             self._save_settings()
-
-    def _on_reference_date_changed(self, _date: QDate) -> None:
-        # Keyboard edits finish with editingFinished; a calendar pick applies at once.
-        if not self.reference_edit.hasFocus():
-            self._on_reference_edited()
-
-    def _on_reference_edited(self) -> None:
-        q = self.reference_edit.date()
-        self.set_reference_date(dt.date(q.year(), q.month(), q.day()))
 
     # ----------------------------------------------------------------- export
     def export_dialog(self, fmt: str) -> None:
