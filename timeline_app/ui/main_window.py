@@ -27,6 +27,7 @@ from .export_options import ImageExportOptions
 from .loader import LoadJob, LoadRequest
 from .panels import AccountsPanel, Entry, ReactionsPanel
 from .reference_date import ReferenceDateField
+from .search_bar import SearchBar
 from .timeline_view import TimelineView
 
 EXPORT_FILTERS = {
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        self.search_bar = SearchBar()
+        layout.addWidget(self.search_bar)
         layout.addWidget(self.timeline_view, 1)
         self.setCentralWidget(central)
 
@@ -152,6 +155,12 @@ class MainWindow(QMainWindow):
         self.filter_menu = FilterMenu("&Show", self)
         self.filter_menu.filterChanged.connect(self._on_filter_changed)
         view.addMenu(self.filter_menu)
+        self.find_action = self._action("&Find…", self.search_bar.open_bar, QKeySequence.StandardKey.Find,
+                                        tip="Find text in the events, the statements and the article")
+        view.addAction(self.find_action)
+        view.addAction(self._action("Find next", self.search_bar.next, QKeySequence.StandardKey.FindNext))
+        view.addAction(self._action("Find previous", self.search_bar.previous,
+                                    QKeySequence.StandardKey.FindPrevious))
         view.addSeparator()
         for dock in (self.accounts_dock, self.reactions_dock, self.table_dock, self.article_dock):
             view.addAction(dock.toggleViewAction())
@@ -188,6 +197,7 @@ class MainWindow(QMainWindow):
         self.event_table.eventActivated.connect(self.document.select)
         self.timeline_view.eventsListed.connect(self._list_in_table)
         self.timeline_view.contextRequested.connect(self._timeline_context_menu)
+        self.search_bar.hitChosen.connect(self._show_hit)
         self.accounts.entryActivated.connect(self._on_entry_activated)
         self.reactions.entryActivated.connect(self._on_entry_activated)
         self.article_view.offsetClicked.connect(self._on_text_clicked)
@@ -323,6 +333,7 @@ class MainWindow(QMainWindow):
         self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in lanes})
         self.reactions.set_timeline(timeline)
         self.event_table.set_timeline(timeline)
+        self.search_bar.set_timeline(timeline)
         self.article_view.set_text(article.text)
         self._show_reference(article)
         dated = sum(1 for e in timeline.events if e.time is not None)
@@ -375,6 +386,12 @@ class MainWindow(QMainWindow):
             show_in_text=self._show_in_text, hide_lane=self.filter_menu.hide_lane)
         if self.context_menu is not None:
             self.context_menu.popup(pos)
+
+    def _show_hit(self, hit) -> None:
+        if hit.event is not None:
+            self.document.select(hit.event)
+        if hit.end > hit.start:
+            self.article_view.mark((hit.start, hit.end))
 
     def _show_in_text(self, event_id: str) -> None:
         self.document.select(event_id)
