@@ -69,6 +69,9 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD")
     export.add_argument("--width", type=_width, default=1600, metavar="PX",
                         help="image width in logical pixels (png/svg/pdf; default 1600)")
+    export.add_argument("--page", choices=("a4", "letter"), default=None,
+                        help="pdf only: landscape pages of this paper, as many as needed (default: one page "
+                             "sized to the timeline)")
     export.add_argument("--scale", type=_scale, default=1.0, metavar="S",
                         help="pixel ratio for png (2 = twice as many pixels; default 1)")
 
@@ -122,7 +125,7 @@ def _run_export(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from . import export
     try:
-        export.write(timeline, out, fmt, width=args.width, scale=args.scale)
+        export.write(timeline, out, fmt, width=args.width, scale=args.scale, page=args.page)
     except OSError as exc:
         raise UserError(f"cannot write output: {exc.strerror or exc} ({out})") from None
     except export.ExportError as exc:

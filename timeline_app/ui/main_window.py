@@ -25,6 +25,7 @@ from .event_table import EventTable
 from .filter_menu import FilterMenu
 from .export_options import ImageExportOptions
 from .loader import LoadJob, LoadRequest
+from .legend import LegendWidget
 from .panels import AccountsPanel, Entry, ReactionsPanel
 from .reference_date import ReferenceDateField
 from .search_bar import SearchBar
@@ -34,6 +35,9 @@ EXPORT_FILTERS = {
     "png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)",
     "json": "Timeline JSON (*.json)", "csv": "CSV table (*.csv)", "timelinejs": "TimelineJS JSON (*.json)",
 }
+#: PDF export: one page sized to the timeline, or landscape paper pages (the filter chosen says which).
+PDF_PAGES = {"PDF, one page sized to the timeline (*.pdf)": None, "PDF on A4 landscape pages (*.pdf)": "a4",
+             "PDF on Letter landscape pages (*.pdf)": "letter"}
 #: A load shorter than this shows no progress dialog at all.
 PROGRESS_DELAY_MS = 400
 
@@ -71,6 +75,8 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar()
         layout.addWidget(self.search_bar)
         layout.addWidget(self.timeline_view, 1)
+        self.legend = LegendWidget()
+        layout.addWidget(self.legend)
         self.setCentralWidget(central)
 
         self.accounts = AccountsPanel()
@@ -161,6 +167,10 @@ class MainWindow(QMainWindow):
         view.addAction(self._action("Find next", self.search_bar.next, QKeySequence.StandardKey.FindNext))
         view.addAction(self._action("Find previous", self.search_bar.previous,
                                     QKeySequence.StandardKey.FindPrevious))
+        self.legend_action = self._action("&Legend", lambda on: self.legend.setVisible(on), checkable=True,
+                                          tip="Show what the colours and marks of the timeline mean")
+        self.legend_action.setChecked(True)
+        view.addAction(self.legend_action)
         view.addSeparator()
         for dock in (self.accounts_dock, self.reactions_dock, self.table_dock, self.article_dock):
             view.addAction(dock.toggleViewAction())
@@ -330,6 +340,7 @@ class MainWindow(QMainWindow):
                                            if self.settings is not None else None)
         self.filter_menu.set_lanes(lanes, view_filter)
         self.timeline_view.set_filter(view_filter)
+        self.legend.set_lanes(self.timeline_view.lanes())
         self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in lanes})
         self.reactions.set_timeline(timeline)
         self.event_table.set_timeline(timeline)
@@ -371,6 +382,7 @@ class MainWindow(QMainWindow):
 
     def _on_filter_changed(self, view_filter: ViewFilter) -> None:
         self.timeline_view.set_filter(view_filter)
+        self.legend.set_lanes(self.timeline_view.lanes())
         if self.settings is not None and self.document.timeline is not None:
             self.settings.set_view_filter(content_key(self.document.timeline.article),
                                           None if view_filter.is_default() else view_filter.to_dict())
@@ -416,6 +428,7 @@ class MainWindow(QMainWindow):
             self.document.select(event_id)
 
     def _on_lane_order_changed(self, order: list) -> None:
+        self.legend.set_lanes(self.timeline_view.lanes())
         if self.settings is not None and self.document.timeline is not None:
             self.settings.set_lane_order(content_key(self.document.timeline.article), list(order))
             self._save_settings()
@@ -437,17 +450,19 @@ class MainWindow(QMainWindow):
             if options.exec() != ImageExportOptions.DialogCode.Accepted:
                 return
             width, scale = self._image_size = options.values()
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", start, EXPORT_FILTERS[fmt])
+        filters = ";;".join(PDF_PAGES) if fmt == "pdf" else EXPORT_FILTERS[fmt]
+        path, chosen = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", start, filters)
         if path:
             if self.settings is not None:
                 self.settings.export_dir = str(Path(path).parent)
                 self._save_settings()
-            self.export_to(path, fmt, width=width, scale=scale)
+            self.export_to(path, fmt, width=width, scale=scale, page=PDF_PAGES.get(chosen) if fmt == "pdf" else None)
 
-    def export_to(self, path: str | Path, fmt: str, width: int = 2400, scale: float = 1.0) -> bool:
+    def export_to(self, path: str | Path, fmt: str, width: int = 2400, scale: float = 1.0,
+                  page: Optional[str] = None) -> bool:
         from .. import export
         try:
-            export.write(self.document.timeline, Path(path), fmt, width=width, scale=scale)
+            export.write(self.document.timeline, Path(path), fmt, width=width, scale=scale, page=page)
         except (OSError, export.ExportError) as exc:
             self.show_error("Could not export", f"{getattr(exc, 'strerror', None) or exc} ({path})")
             return False

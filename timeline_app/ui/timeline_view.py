@@ -227,6 +227,10 @@ class TimelineView(QWidget):
             self._viewport = viewport   # lane order does not move time: keep the view
             self._invalidate()
 
+    def lanes(self) -> list:
+        """The lanes drawn now (after the filter), top to bottom."""
+        return list(self._layout.lanes) if self._layout else []
+
     def lane_order(self) -> list[str]:
         return [lane.id for lane in self._layout.lanes] if self._layout else []
 
