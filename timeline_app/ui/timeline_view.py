@@ -379,11 +379,13 @@ class TimelineView(QWidget):
         painter = QPainter(self)
         try:
             geo = self._current_geometry()
-            if geo is None:
+            if geo is None or not self._layout.items:
+                # No axis at an arbitrary date (1 January 1970) when nothing is dated: say so.
                 painter.fillRect(self.rect(), Qt.GlobalColor.white)
                 painter.setPen(QColor("#5f6670"))
                 painter.setFont(self._fonts.subtitle)
-                painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, "No timeline")
+                painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter,
+                                 "No timeline" if geo is None else "No dated events to show")
                 return
             render.paint_timeline(painter, geo, self._fonts)
             self._paint_overview(painter, geo)
