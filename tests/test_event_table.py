@@ -36,12 +36,12 @@ def test_every_event_has_a_row_in_time_order(table, seed):
 
 def test_sorting_by_title_and_back_by_time(table):
     table.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-    titles = [table.proxy.index(r, 1).data() for r in range(table.proxy.rowCount())]
+    titles = [table.model.index(r, 1).data() for r in range(table.model.rowCount())]
     assert titles == sorted(titles, key=str.lower)
     table.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    first = table.proxy.index(0, 0).data(ID_ROLE)
+    first = table.model.index(0, 0).data(ID_ROLE)
     table.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert table.proxy.index(table.proxy.rowCount() - 1, 0).data(ID_ROLE) == first
+    assert table.model.index(table.model.rowCount() - 1, 0).data(ID_ROLE) == first
 
 
 def test_filter_as_you_type_matches_any_column(table, seed):
@@ -59,7 +59,7 @@ def test_filter_as_you_type_matches_any_column(table, seed):
 
 def test_copy_rows_as_tsv_and_csv(table):
     model = table.table.selectionModel()
-    model.select(QItemSelection(table.proxy.index(0, 0), table.proxy.index(1, len(COLUMNS) - 1)),
+    model.select(QItemSelection(table.model.index(0, 0), table.model.index(1, len(COLUMNS) - 1)),
                  QItemSelectionModel.SelectionFlag.ClearAndSelect)
     tsv = table.copy_rows("\t")
     lines = tsv.strip("\n").split("\n")
@@ -75,10 +75,19 @@ def test_selection_in_step_without_echo(table, qtbot, seed):
     with qtbot.assertNotEmitted(table.eventActivated):
         table.select_event(event_id)
     assert table.table.currentIndex().data(ID_ROLE) == event_id
-    other = table.proxy.index(0, 0)
+    other = table.model.index(0, 0)
     with qtbot.waitSignal(table.eventActivated) as sig:
         table.table.setCurrentIndex(other)
     assert sig.args == [other.data(ID_ROLE)]
+
+
+def test_selection_survives_sorting_and_filtering(table, seed):
+    event_id = seed.events[6].id
+    table.select_event(event_id)
+    table.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert table.table.currentIndex().data(ID_ROLE) == event_id
+    table.filter_edit.setText(seed.events[6].title[:12])
+    assert table.table.currentIndex().data(ID_ROLE) == event_id
 
 
 def test_show_only_some_events_and_back(table, seed):

@@ -30,7 +30,7 @@ def test_event_table_lists_every_event_and_selects_in_step(window, qtbot):
     table = window.event_table
     assert sorted(table.visible_ids()) == sorted(e.id for e in timeline.events)
     # table -> timeline
-    row = table.proxy.index(4, 0)
+    row = table.model.index(4, 0)
     table.table.setCurrentIndex(row)
     event_id = table.visible_ids()[4]
     assert window.document.selected == event_id
