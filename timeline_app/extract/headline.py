@@ -58,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "discourse_aside": re.compile(rf",\s+(?:{discourse}),", re.IGNORECASE),
         "opener": re.compile(rf"^(?:{openers})\b[^,;:]{{0,90}},\s+", re.IGNORECASE),
         "according": re.compile(rf"^according\s+to\s+{speaker},\s+(?P<body>.+)$", re.IGNORECASE),
-        "according_tail": re.compile(rf"^(?P<body>.+?),?\s+according\s+to\s+{speaker}$", re.IGNORECASE),
+        "according_tail": re.compile(rf"^(?P<body>.+?),\s+according\s+to\s+{speaker}$", re.IGNORECASE),
         "said_that": re.compile(rf"^{speaker}\s+(?:{speech})(?:\s+\w+){{0,2}}?{time_aside}(?:\s+that)\s+(?P<body>.+)$",
                                 re.IGNORECASE),
         "said": re.compile(rf"^{speaker}\s+(?:say|says|said){time_aside}\s+(?P<body>.+)$", re.IGNORECASE),

@@ -207,6 +207,22 @@ def event_interval(event: Event) -> Optional[tuple[float, float, bool, bool]]:
     return t0, t1, point, fuzzy
 
 
+#: A stretch with no calendar unit ("since then", "in recent months") longer than this does not hold
+#: the compressed map's clusters together: beside forty events of one week, "since October 2023"
+#: would otherwise keep that week a sliver of a three-year stretch. Its bar is still drawn whole.
+STRETCH_CAP = 14 * DAY
+
+
+def _clustering_spans(raw) -> list[tuple[float, float]]:
+    """The spans that shape the compressed map: open stretches cut to their start's neighbourhood."""
+    out = []
+    for event, (t0, t1, _, _) in raw:
+        if t1 - t0 > STRETCH_CAP and event.time is not None and event.time.granularity in ("unknown", "duration"):
+            t1 = t0 + STRETCH_CAP
+        out.append((t0, t1))
+    return out
+
+
 def format_interval(t0: float, t1: float) -> str:
     """A readable resolved interval, e.g. "13 Sep 2022 00:00 – 13 Sep 2022 06:00"."""
     def fmt(t: float) -> str:
@@ -254,7 +270,7 @@ class TimelineLayout:
             raw.append((event, interval))
         spans = [(t0, t1) for _, (t0, t1, _, _) in raw]
         if compress_gaps:
-            self.time_map = TimeMap.compressed(spans)
+            self.time_map = TimeMap.compressed(_clustering_spans(raw))
         elif spans:
             lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
             pad = max((hi - lo) * 0.04, HOUR)

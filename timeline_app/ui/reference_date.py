@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Optional
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton,
-                               QWidget, QWidgetAction)
+from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy,
+                               QToolButton, QWidget, QWidgetAction)
 
 from ..date_entry import DateEntryError, format_day, parse_user_date
 
@@ -27,6 +27,7 @@ class ReferenceDateField(QWidget):
         self.edit.setObjectName("reference-date")
         self.edit.setPlaceholderText("e.g. 24 Nov 2015")
         self.edit.setMinimumWidth(130)
+        self.edit.setMaximumWidth(170)
         self.edit.setToolTip("The day relative expressions (“on Tuesday”, “last year”) are resolved against. "
                              "Type it as you write dates (2015-11-24, 24 Nov 2015, Nov 24, 2015) and press Enter; "
                              "it re-resolves every date and is remembered for this article.")
@@ -57,6 +58,7 @@ class ReferenceDateField(QWidget):
         self.hint.setObjectName("reference-date-hint")
         self.hint.setStyleSheet("color: #c62828;")
         self.hint.hide()
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
