@@ -43,6 +43,45 @@ SELECT = QColor("#1a4fd6")
 SELECT_FILL = QColor(255, 221, 120, 200)
 BREAK_FILL = QColor("#f3f4f6")
 BREAK_LINE = QColor("#9aa1ab")
+BACKGROUND = QColor("#ffffff")
+#: The plate behind a lane's name.
+PLATE = QColor(255, 255, 255, 225)
+
+#: The colours above, per theme. The window follows the system's light or dark palette; exports are
+#: always light (a report's page is white).
+THEMES = {
+    "light": dict(INK=QColor("#1f2328"), MUTED=QColor("#5f6670"), GRID=QColor("#eceef1"),
+                  GRID_MAJOR=QColor("#c9ced6"), SELECT=QColor("#1a4fd6"), SELECT_FILL=QColor(255, 221, 120, 200),
+                  BREAK_FILL=QColor("#f3f4f6"), BREAK_LINE=QColor("#9aa1ab"), BACKGROUND=QColor("#ffffff"),
+                  PLATE=QColor(255, 255, 255, 225)),
+    "dark": dict(INK=QColor("#e8eaed"), MUTED=QColor("#a7adb5"), GRID=QColor("#2d3036"),
+                 GRID_MAJOR=QColor("#4b5059"), SELECT=QColor("#7aa7ff"), SELECT_FILL=QColor(120, 100, 30, 200),
+                 BREAK_FILL=QColor("#2a2d32"), BREAK_LINE=QColor("#7d848e"), BACKGROUND=QColor("#1c1d20"),
+                 PLATE=QColor(28, 29, 32, 225)),
+}
+_current_theme = "light"
+
+
+class theme:  # noqa: N801 - used as a context manager: ``with render.theme("dark"): ...``
+    """Draw with the colours of ``name`` ("light" or "dark") inside the ``with`` block."""
+
+    def __init__(self, name: str):
+        self.name = name if name in THEMES else "light"
+
+    def __enter__(self) -> "theme":
+        self.previous = _current_theme
+        _use(self.name)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _use(self.previous)
+
+
+def _use(name: str) -> None:
+    global _current_theme
+    if name != _current_theme:
+        globals().update(THEMES[name])
+        _current_theme = name
 
 #: Label rows one lane may take in an exported image: enough that every label gets one.
 EXPORT_MAX_ROWS = 150
@@ -223,8 +262,8 @@ def paint_timeline(painter: QPainter, geo: Geometry, cache: Optional[Fonts] = No
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     # White where the lanes do not paint (they cover the rest): filling twice costs a frame time.
     w = int(geo.width) + 1
-    painter.fillRect(0, 0, w, int(geo.plot_top) + 1, Qt.GlobalColor.white)
-    painter.fillRect(0, int(geo.plot_bottom), w, int(geo.height - geo.plot_bottom) + 1, Qt.GlobalColor.white)
+    painter.fillRect(0, 0, w, int(geo.plot_top) + 1, BACKGROUND)
+    painter.fillRect(0, int(geo.plot_bottom), w, int(geo.height - geo.plot_bottom) + 1, BACKGROUND)
     _paint_lanes_background(painter, geo)
     _paint_grid(painter, geo)
     _paint_breaks(painter, geo, f)
@@ -238,7 +277,7 @@ def paint_timeline(painter: QPainter, geo: Geometry, cache: Optional[Fonts] = No
 
 
 def _paint_header(painter: QPainter, geo: Geometry, f: Fonts) -> None:
-    painter.fillRect(QRectF(0, 0, geo.width, geo.axis_y), Qt.GlobalColor.white)
+    painter.fillRect(QRectF(0, 0, geo.width, geo.axis_y), BACKGROUND)
     painter.setPen(INK)
     painter.setFont(f.title)
     painter.drawStaticText(QPointF(14, 6), f.static(geo.title, "title", geo.width - 28))
@@ -247,9 +286,11 @@ def _paint_header(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     painter.drawStaticText(QPointF(14, 29), f.static(geo.subtitle, "subtitle", geo.width - 28))
 
 
-def _mix(hex_color: str, alpha: int, over: QColor = QColor(255, 255, 255)) -> QColor:
+def _mix(hex_color: str, alpha: int, over: Optional[QColor] = None) -> QColor:
     """The opaque colour of ``hex_color`` at ``alpha`` over ``over``: opaque fills are much
     cheaper to rasterise than translucent ones, and look the same on a plain background."""
+    if over is None:
+        over = BACKGROUND
     key = (hex_color, alpha, over.rgb())
     c = _mixed.get(key)
     if c is None:
@@ -518,7 +559,7 @@ def _paint_lane_names(painter: QPainter, geo: Geometry, f: Fonts) -> None:
         w = f.width(lane.name, "lane")
         rect = QRectF(8, lane.y + 3, w + 24, 18)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.setBrush(PLATE)
         painter.drawRoundedRect(rect, 4, 4)
         painter.setBrush(_color(lane.color))
         painter.drawEllipse(QRectF(13, lane.y + 7.5, 9, 9))
@@ -536,7 +577,7 @@ def paint_overview(painter: QPainter, geo: Geometry, window: bool = True) -> Non
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.fillRect(QRectF(0, ov.y, geo.width, ov.h), QColor("#f4f5f7"))
+    painter.fillRect(QRectF(0, ov.y, geo.width, ov.h), BREAK_FILL)
     painter.setPen(QPen(GRID_MAJOR, 1))
     painter.drawLine(QPointF(0, ov.y), QPointF(geo.width, ov.y))
     for x0, x1 in ov.breaks:
@@ -610,10 +651,10 @@ def _paint_swatch(painter: QPainter, entry: legend_layout.LegendEntry, r: QRectF
     elif kind == "fuzzy":
         grad = QLinearGradient(r.x(), 0, r.right(), 0)
         solid = _mix(entry.color, 105)
-        grad.setColorAt(0.0, Qt.GlobalColor.white)
+        grad.setColorAt(0.0, BACKGROUND)
         grad.setColorAt(0.35, solid)
         grad.setColorAt(0.65, solid)
-        grad.setColorAt(1.0, Qt.GlobalColor.white)
+        grad.setColorAt(1.0, BACKGROUND)
         painter.fillRect(r, QBrush(grad))
     elif kind == "break":
         painter.fillRect(r, BREAK_FILL)
@@ -678,10 +719,11 @@ class ExportFrame:
         self.height = self.footer_top + (legend_layout.FOOTER_H if self.footer else 0.0)
 
     def paint(self, painter: QPainter) -> None:
-        paint_timeline(painter, self.geo)
-        paint_legend(painter, self.legend, self.legend_top, self.width)
-        if self.footer:
-            paint_footer(painter, self.footer, self.footer_top, self.width)
+        with theme("light"):     # a report's page is white, whatever the screen's theme
+            paint_timeline(painter, self.geo)
+            paint_legend(painter, self.legend, self.legend_top, self.width)
+            if self.footer:
+                paint_footer(painter, self.footer, self.footer_top, self.width)
 
 
 def render_image(timeline: Timeline, width: int = 1600, scale: float = 1.0,

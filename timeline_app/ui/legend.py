@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .. import render
@@ -48,7 +48,9 @@ class LegendWidget(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         try:
-            painter.fillRect(self.rect(), self.palette().base())
-            render.paint_legend(painter, self.placed, 0.0, float(self.width()))
+            dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+            with render.theme("dark" if dark else "light"):
+                painter.fillRect(self.rect(), render.BACKGROUND)
+                render.paint_legend(painter, self.placed, 0.0, float(self.width()))
         finally:
             painter.end()

@@ -24,7 +24,7 @@ import time
 from typing import Optional, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter,
+from PySide6.QtGui import (QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPalette,
                            QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -244,6 +244,16 @@ class TimelineView(QWidget):
         """The geometry of the current frame (laid out now if needed): for tests and tools."""
         return self._current_geometry()
 
+    def theme_name(self) -> str:
+        """"dark" when the system's palette is dark (its window colour is), else "light"."""
+        return "dark" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._overview_pixmap = None     # drawn in the old theme's colours
+            self.update()
+        super().changeEvent(event)
+
     def sizeHint(self) -> QSize:
         return QSize(1000, 560)
 
@@ -378,19 +388,20 @@ class TimelineView(QWidget):
         started = time.perf_counter()
         painter = QPainter(self)
         try:
-            geo = self._current_geometry()
-            if geo is None or not self._layout.items:
-                # No axis at an arbitrary date (1 January 1970) when nothing is dated: say so.
-                painter.fillRect(self.rect(), Qt.GlobalColor.white)
-                painter.setPen(QColor("#5f6670"))
-                painter.setFont(self._fonts.subtitle)
-                painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter,
-                                 "No timeline" if geo is None else "No dated events to show")
-                return
-            render.paint_timeline(painter, geo, self._fonts)
-            self._paint_overview(painter, geo)
-            if self._drag and self._drag.get("kind") == "lane" and self._drag.get("target") is not None:
-                self._paint_lane_drop(painter, geo)
+            with render.theme(self.theme_name()):
+                geo = self._current_geometry()
+                if geo is None or not self._layout.items:
+                    # No axis at an arbitrary date (1 January 1970) when nothing is dated: say so.
+                    painter.fillRect(self.rect(), render.BACKGROUND)
+                    painter.setPen(render.MUTED)
+                    painter.setFont(self._fonts.subtitle)
+                    painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter,
+                                     "No timeline" if geo is None else "No dated events to show")
+                    return
+                render.paint_timeline(painter, geo, self._fonts)
+                self._paint_overview(painter, geo)
+                if self._drag and self._drag.get("kind") == "lane" and self._drag.get("target") is not None:
+                    self._paint_lane_drop(painter, geo)
         finally:
             painter.end()
             self.last_paint_ms = (time.perf_counter() - started) * 1000
@@ -404,7 +415,7 @@ class TimelineView(QWidget):
                 or self._overview_pixmap.devicePixelRatio() != dpr):
             pixmap = QPixmap(round(geo.width * dpr), round(ov.h * dpr))
             pixmap.setDevicePixelRatio(dpr)
-            pixmap.fill(Qt.GlobalColor.white)
+            pixmap.fill(render.BACKGROUND)
             p = QPainter(pixmap)
             p.translate(0, -ov.y)
             render.paint_overview(p, geo, window=False)
