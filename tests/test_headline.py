@@ -65,3 +65,14 @@ def test_page_furniture_is_never_an_event(line):
                                   "Photographs showed burning buildings in the city centre"])
 def test_sentences_are_not_furniture(line):
     assert not is_page_furniture(line)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("REUTERS, KYIV\nUkraine says Russian forces shelled Kharkiv overnight\nMore text.",
+     "Ukraine says Russian forces shelled Kharkiv overnight"),
+    ("Jane Doe | Kyiv | 1 May 2011\nTroops leave the border\nbody", "Troops leave the border"),
+    ("NATO SUMMIT OPENS\nbody text", "NATO SUMMIT OPENS"),
+])
+def test_a_dateline_or_byline_is_never_the_articles_title(text, title):
+    from timeline_app.ingest.formats import first_line_title
+    assert first_line_title(text) == title

@@ -337,3 +337,21 @@ def test_cursor_tells_what_a_click_does(view):
     lane = view.geometry_snapshot().lanes[0]
     mouse(view, QEvent.Type.MouseMove, 30, lane.y + 10, buttons=Qt.MouseButton.NoButton)
     assert view.cursor().shape() == Qt.CursorShape.SizeVerCursor
+
+
+def test_a_huge_badge_sends_the_rest_to_the_event_table(qtbot):
+    from timeline_app.model import Article, Event, TimeValue
+    from timeline_app.ui.cluster_menu import MAX_ENTRIES
+    at = dt.datetime(2021, 5, 1, 12)
+    events = [Event(id=f"e{k}", title=f"Same minute event number {k}", span=(0, 1), lane="other",
+                    time=TimeValue(value="x", start=at, end=at, granularity="minute")) for k in range(MAX_ENTRIES + 30)]
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.set_timeline(Timeline(article=Article(text="abc"), events=events))
+    view.show()
+    menu = click_badge(view, view.geometry_snapshot().badges[0])
+    assert len(menu.event_actions()) == MAX_ENTRIES and menu.all_action is not None
+    with qtbot.waitSignal(view.eventsListed) as sig:
+        menu.all_action.trigger()
+    assert len(sig.args[0]) == len(menu.event_ids) > MAX_ENTRIES

@@ -10,8 +10,9 @@ from ..layout.geometry import TimelineLayout
 from ..layout.ticks import MONTHS_SHORT
 from ..layout.scale import from_seconds
 
-#: More entries than this do not fit a screen-high menu: the rest go to the event table.
-MAX_ENTRIES = 30
+#: More entries than this make a menu too long to scan (Qt scrolls a menu taller than the screen):
+#: the rest go to the event table.
+MAX_ENTRIES = 60
 #: Entry text is cut here (the full sentence is in the entry's tooltip).
 MAX_TITLE_CHARS = 70
 
