@@ -378,6 +378,12 @@ def test_an_open_stretch_does_not_hold_clusters_together():
     events.append(Event(id="since", title="Since then", span=(0, 1), lane="other",
                         time=TimeValue(value="2023-10-07", start=dt.datetime(2023, 10, 7), end=week,
                                        granularity="unknown")))
+    events.append(Event(id="lately", title="In recent months", span=(0, 1), lane="other",
+                        time=TimeValue(value="PAST_REF", start=week - dt.timedelta(days=181), end=week,
+                                       granularity="unknown")))
+    events.append(Event(id="year", title="Last year", span=(0, 1), lane="other",
+                        time=TimeValue(value="2025", start=dt.datetime(2025, 1, 1), end=dt.datetime(2026, 1, 1),
+                                       granularity="year")))
     layout = TimelineLayout(Timeline(article=Article(text="abc"), events=events), measure)
     assert layout.time_map.break_indices            # the three years are compressed
     vp = layout.fit_viewport(1600)

@@ -214,13 +214,18 @@ STRETCH_CAP = 14 * DAY
 
 
 def _clustering_spans(raw) -> list[tuple[float, float]]:
-    """The spans that shape the compressed map: open stretches cut to their start's neighbourhood."""
+    """The spans that shape the compressed map. A long open stretch counts by its start only
+    ("since October 2023"), or not at all when it has no date of its own ("in recent months");
+    either is still drawn whole, across any break."""
     out = []
     for event, (t0, t1, _, _) in raw:
-        if t1 - t0 > STRETCH_CAP and event.time is not None and event.time.granularity in ("unknown", "duration"):
-            t1 = t0 + STRETCH_CAP
+        time = event.time
+        if t1 - t0 > STRETCH_CAP and time is not None and time.granularity in ("unknown", "duration"):
+            if (time.value or "").endswith("_REF"):
+                continue
+            t1 = t0
         out.append((t0, t1))
-    return out
+    return out or [(t0, t1) for _, (t0, t1, _, _) in raw]
 
 
 def format_interval(t0: float, t1: float) -> str:
