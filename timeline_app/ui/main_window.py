@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.reactions_dock, self.table_dock)
         self.reactions_dock.raise_()
         self.resizeDocks([self.accounts_dock, self.reactions_dock], [420, 260], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.accounts_dock], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.accounts_dock], [230], Qt.Orientation.Vertical)
         self.resizeDocks([self.article_dock], [420], Qt.Orientation.Horizontal)
 
         self._build_actions()
