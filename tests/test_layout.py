@@ -365,3 +365,27 @@ def test_tick_range_cache_gives_exactly_the_iterated_ticks():
         expected_major = ([(t, major_label(t, step.major)) for t in iter_boundaries(t0, t1, step.major)]
                           if step.major else [])
         assert [(t.t, t.label) for t in major] == expected_major
+
+
+def test_an_open_stretch_does_not_hold_clusters_together():
+    """'Since then' (three years up to the reference day) beside events of one week: the week gets
+    its own stretch of the map, not a sliver of three years."""
+    from timeline_app.model import Article, Event, TimeValue, Timeline
+    week = dt.datetime(2026, 11, 30)
+    events = [Event(id=f"w{k}", title=f"Event {k}", span=(0, 1), lane="other",
+                    time=TimeValue(value="x", start=week + dt.timedelta(hours=5 * k),
+                                   end=week + dt.timedelta(hours=5 * k + 1), granularity="hour")) for k in range(30)]
+    events.append(Event(id="since", title="Since then", span=(0, 1), lane="other",
+                        time=TimeValue(value="2023-10-07", start=dt.datetime(2023, 10, 7), end=week,
+                                       granularity="unknown")))
+    events.append(Event(id="lately", title="In recent months", span=(0, 1), lane="other",
+                        time=TimeValue(value="PAST_REF", start=week - dt.timedelta(days=181), end=week,
+                                       granularity="unknown")))
+    events.append(Event(id="year", title="Last year", span=(0, 1), lane="other",
+                        time=TimeValue(value="2025", start=dt.datetime(2025, 1, 1), end=dt.datetime(2026, 1, 1),
+                                       granularity="year")))
+    layout = TimelineLayout(Timeline(article=Article(text="abc"), events=events), measure)
+    assert layout.time_map.break_indices            # the three years are compressed
+    vp = layout.fit_viewport(1600)
+    xs = [vp.x(layout.items[f"w{k}"].u0) for k in range(30)]
+    assert max(xs) - min(xs) > 600

@@ -210,15 +210,55 @@ def crowded(qtbot):
     return view
 
 
-def test_badge_click_zooms_in_when_labels_do_not_fit(crowded):
+def click_badge(view, badge):
+    mouse(view, QEvent.Type.MouseButtonPress, badge.x + 8, badge.y + badge.h / 2)
+    mouse(view, QEvent.Type.MouseButtonRelease, badge.x + 8, badge.y + badge.h / 2)
+    return view.cluster_menu
+
+
+def test_badge_click_lists_what_it_hides_and_offers_zoom(crowded, qtbot):
     view = crowded
     geo = view.geometry_snapshot()
     assert geo.badges and sum(b.count for b in geo.badges) + len(geo.events) == 60
+    shown = {b.id for b in geo.events}
     badge = geo.badges[0]
+    menu = click_badge(view, badge)
+    listed = [a.data() for a in menu.event_actions()]
+    assert len(menu.event_ids) == badge.count and not set(menu.event_ids) & shown
+    assert listed == menu.event_ids[:len(listed)]
+    if len(listed) < badge.count:     # the rest: one click to see them all in the event table
+        with qtbot.waitSignal(view.eventsListed) as sig:
+            menu.all_action.trigger()
+        assert sig.args == [menu.event_ids]
+    # Picking an entry selects that event (and brings it into view with a label of its own).
+    with qtbot.waitSignal(view.eventActivated) as sig:
+        menu.event_actions()[-1].trigger()
+    assert sig.args == [listed[-1]]
+    assert any(b.id == listed[-1] and b.selected for b in view.geometry_snapshot().events)
+    # "Zoom in" still zooms.
+    view.fit_all()
     before = span(view)
-    mouse(view, QEvent.Type.MouseButtonPress, badge.x + 8, badge.y + badge.h / 2)
-    mouse(view, QEvent.Type.MouseButtonRelease, badge.x + 8, badge.y + badge.h / 2)
+    menu = click_badge(view, view.geometry_snapshot().badges[0])
+    assert menu.zoom_action is not None
+    menu.zoom_action.trigger()
     assert span(view) < before
+
+
+def test_events_at_one_instant_are_listed_not_zoomed(qtbot):
+    from timeline_app.model import Article, Event, TimeValue
+    at = dt.datetime(2021, 5, 1, 12)
+    events = [Event(id=f"e{k}", title=f"Same minute event number {k}", span=(0, 1), lane="other",
+                    time=TimeValue(value="x", start=at, end=at, granularity="minute")) for k in range(12)]
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.set_timeline(Timeline(article=Article(text="abc"), events=events))
+    view.show()
+    badge = view.geometry_snapshot().badges[0]
+    menu = click_badge(view, badge)
+    assert menu.zoom_action is None
+    shown = {b.id for b in view.geometry_snapshot().events}
+    assert {a.data() for a in menu.event_actions()} | shown == {e.id for e in events}
 
 
 def test_selecting_a_hidden_event_zooms_until_it_shows(crowded):
@@ -297,3 +337,21 @@ def test_cursor_tells_what_a_click_does(view):
     lane = view.geometry_snapshot().lanes[0]
     mouse(view, QEvent.Type.MouseMove, 30, lane.y + 10, buttons=Qt.MouseButton.NoButton)
     assert view.cursor().shape() == Qt.CursorShape.SizeVerCursor
+
+
+def test_a_huge_badge_sends_the_rest_to_the_event_table(qtbot):
+    from timeline_app.model import Article, Event, TimeValue
+    from timeline_app.ui.cluster_menu import MAX_ENTRIES
+    at = dt.datetime(2021, 5, 1, 12)
+    events = [Event(id=f"e{k}", title=f"Same minute event number {k}", span=(0, 1), lane="other",
+                    time=TimeValue(value="x", start=at, end=at, granularity="minute")) for k in range(MAX_ENTRIES + 30)]
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.set_timeline(Timeline(article=Article(text="abc"), events=events))
+    view.show()
+    menu = click_badge(view, view.geometry_snapshot().badges[0])
+    assert len(menu.event_actions()) == MAX_ENTRIES and menu.all_action is not None
+    with qtbot.waitSignal(view.eventsListed) as sig:
+        menu.all_action.trigger()
+    assert len(sig.args[0]) == len(menu.event_ids) > MAX_ENTRIES

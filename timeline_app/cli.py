@@ -70,6 +70,9 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD")
     export.add_argument("--width", type=_width, default=1600, metavar="PX",
                         help="image width in logical pixels (png/svg/pdf; default 1600)")
+    export.add_argument("--page", choices=("a4", "letter"), default=None,
+                        help="pdf only: landscape pages of this paper, as many as needed (default: one page "
+                             "sized to the timeline)")
     export.add_argument("--scale", type=_scale, default=1.0, metavar="S",
                         help="pixel ratio for png (2 = twice as many pixels; default 1)")
 
@@ -123,7 +126,7 @@ def _run_export(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from . import export
     try:
-        export.write(timeline, out, fmt, width=args.width, scale=args.scale)
+        export.write(timeline, out, fmt, width=args.width, scale=args.scale, page=args.page)
     except OSError as exc:
         raise UserError(f"cannot write output: {exc.strerror or exc} ({out})") from None
     except export.ExportError as exc:
@@ -140,6 +143,10 @@ def _run_timexes(args: argparse.Namespace) -> int:
 
 
 def _run_window(args: argparse.Namespace) -> int:
+    from .qtcheck import no_display
+    if no_display():
+        raise UserError("no display to open the window on (DISPLAY is not set); make images and data without one: "
+                        f"{PROG} export FILE -o OUT.png (or .svg .pdf .json .csv), or run the window under xvfb-run")
     from .ui.app import run_app
     return run_app(args.file, reference_date=args.reference_date)
 

@@ -21,12 +21,14 @@ class ExportError(Exception):
     """The timeline could not be written; one line for the user."""
 
 
-def write(timeline: Timeline, out: str | Path, fmt: str, *, width: int = 1600, scale: float = 1.0) -> None:
+def write(timeline: Timeline, out: str | Path, fmt: str, *, width: int = 1600, scale: float = 1.0,
+          page: str | None = None) -> None:
+    """``page`` ("a4" or "letter"): a PDF on landscape pages of that paper instead of one strip."""
     out = Path(out)
     if fmt in DATA_FORMATS:
         write_atomic(out, DATA_WRITERS[fmt](timeline))
     elif fmt in IMAGE_FORMATS:
-        _write_image(timeline, out, fmt, width, scale)
+        _write_image(timeline, out, fmt, width, scale, page)
     else:
         raise ExportError(f"unknown export format {fmt!r} ({out})")
 
@@ -107,12 +109,13 @@ def _time_key(e: Event):
     return (0, e.time.start.isoformat(), e.span[0])
 
 
-def _write_image(timeline: Timeline, out: Path, fmt: str, width: int, scale: float) -> None:
+def _write_image(timeline: Timeline, out: Path, fmt: str, width: int, scale: float,
+                 page: str | None = None) -> None:
     from . import render  # Qt: only imported when an image is asked for (it makes the application object)
 
     # Qt writes to a file name of its own; give it a temp file beside OUT that replaces OUT on success.
     with replacing(out, suffix=f".{fmt}") as tmp:
-        if not _save_image(render, timeline, str(tmp), fmt, width, scale):
+        if not _save_image(render, timeline, str(tmp), fmt, width, scale, page):
             raise ExportError(f"could not write {fmt.upper()} image ({out})")
 
 
@@ -121,9 +124,10 @@ def _write_image(timeline: Timeline, out: Path, fmt: str, width: int, scale: flo
 PNG_QUALITY = 70
 
 
-def _save_image(render, timeline: Timeline, path: str, fmt: str, width: int, scale: float) -> bool:
+def _save_image(render, timeline: Timeline, path: str, fmt: str, width: int, scale: float,
+                page: str | None = None) -> bool:
     if fmt == "png":
         image = render.render_image(timeline, width=width, scale=scale)
         return not image.isNull() and image.save(path, "PNG", PNG_QUALITY)
-    return render.save_vector(timeline, path, fmt, width=width)
+    return render.save_vector(timeline, path, fmt, width=width, page=page)
 

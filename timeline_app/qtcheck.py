@@ -43,10 +43,18 @@ def missing_libraries() -> list[str]:
     return sorted(missing)
 
 
+def no_display() -> bool:
+    """Linux with no X11 or Wayland display to open a window on (Qt would abort with a misleading
+    message about xcb libraries)."""
+    return (sys.platform.startswith("linux")
+            and os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal", "vnc")
+            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")))
+
+
 def main() -> int:
     problems = []
     if sys.platform.startswith("linux") and os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal"):
-        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        if no_display():
             problems.append("no display: run it on a desktop, or under a virtual one: xvfb-run make run")
         libs = missing_libraries()
         if libs:

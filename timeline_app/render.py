@@ -9,8 +9,10 @@ Public API:
     paint_overview(painter, geometry, window=True) / paint_overview_window(painter, geometry)
     render_image(timeline, width=1600, scale=1.0, height=None, *, time_range=None,
                  compress_gaps=True, selected=None) -> QImage
-    write_svg(timeline, path, width=1600, height=None) / write_pdf(timeline, path, width=1600, height=None)
-    save_vector(timeline, path, fmt, width=1600, height=None) -> bool      (fmt: "svg" | "pdf")
+    write_svg(timeline, path, width=1600, height=None)
+    write_pdf(timeline, path, width=1600, height=None, page=None)   (page: None, "a4", "letter")
+    save_vector(timeline, path, fmt, width=1600, height=None, page=None) -> bool  (fmt: "svg" | "pdf")
+    ExportFrame(timeline, width, height): a whole-timeline export (timeline, legend, source line)
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, 
                            QImage, QLinearGradient, QPainter, QPen, QPolygonF,
                            QStaticText)
 
+from .layout import legend as legend_layout
 from .layout.geometry import Geometry, Style, TimelineLayout
 from .layout.scale import to_seconds
 from .model import Timeline
@@ -40,6 +43,45 @@ SELECT = QColor("#1a4fd6")
 SELECT_FILL = QColor(255, 221, 120, 200)
 BREAK_FILL = QColor("#f3f4f6")
 BREAK_LINE = QColor("#9aa1ab")
+BACKGROUND = QColor("#ffffff")
+#: The plate behind a lane's name.
+PLATE = QColor(255, 255, 255, 225)
+
+#: The colours above, per theme. The window follows the system's light or dark palette; exports are
+#: always light (a report's page is white).
+THEMES = {
+    "light": dict(INK=QColor("#1f2328"), MUTED=QColor("#5f6670"), GRID=QColor("#eceef1"),
+                  GRID_MAJOR=QColor("#c9ced6"), SELECT=QColor("#1a4fd6"), SELECT_FILL=QColor(255, 221, 120, 200),
+                  BREAK_FILL=QColor("#f3f4f6"), BREAK_LINE=QColor("#9aa1ab"), BACKGROUND=QColor("#ffffff"),
+                  PLATE=QColor(255, 255, 255, 225)),
+    "dark": dict(INK=QColor("#e8eaed"), MUTED=QColor("#a7adb5"), GRID=QColor("#2d3036"),
+                 GRID_MAJOR=QColor("#4b5059"), SELECT=QColor("#7aa7ff"), SELECT_FILL=QColor(120, 100, 30, 200),
+                 BREAK_FILL=QColor("#2a2d32"), BREAK_LINE=QColor("#7d848e"), BACKGROUND=QColor("#1c1d20"),
+                 PLATE=QColor(28, 29, 32, 225)),
+}
+_current_theme = "light"
+
+
+class theme:  # noqa: N801 - used as a context manager: ``with render.theme("dark"): ...``
+    """Draw with the colours of ``name`` ("light" or "dark") inside the ``with`` block."""
+
+    def __init__(self, name: str):
+        self.name = name if name in THEMES else "light"
+
+    def __enter__(self) -> "theme":
+        self.previous = _current_theme
+        _use(self.name)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _use(self.previous)
+
+
+def _use(name: str) -> None:
+    global _current_theme
+    if name != _current_theme:
+        globals().update(THEMES[name])
+        _current_theme = name
 
 #: Label rows one lane may take in an exported image: enough that every label gets one.
 EXPORT_MAX_ROWS = 150
@@ -103,10 +145,14 @@ class Fonts:
         self.axis_metrics = QFontMetricsF(self.axis)
         self.lane_metrics = QFontMetricsF(self.lane)
         self.badge_metrics = QFontMetricsF(self.badge)
+        self._subtitle_metrics = QFontMetricsF(self.subtitle)
         self._static: dict[tuple[str, int, int], QStaticText] = {}
         self._width: dict[tuple[str, str], float] = {}
         self._seen: set[tuple[str, int, int]] = set()
         self._elided: dict[tuple[str, int, int], str] = {}
+
+    def subtitle_metrics(self) -> QFontMetricsF:
+        return self._subtitle_metrics
 
     def measure_label(self, text: str) -> float:
         return self.label_metrics.horizontalAdvance(text)
@@ -218,8 +264,8 @@ def paint_timeline(painter: QPainter, geo: Geometry, cache: Optional[Fonts] = No
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     # White where the lanes do not paint (they cover the rest): filling twice costs a frame time.
     w = int(geo.width) + 1
-    painter.fillRect(0, 0, w, int(geo.plot_top) + 1, Qt.GlobalColor.white)
-    painter.fillRect(0, int(geo.plot_bottom), w, int(geo.height - geo.plot_bottom) + 1, Qt.GlobalColor.white)
+    painter.fillRect(0, 0, w, int(geo.plot_top) + 1, BACKGROUND)
+    painter.fillRect(0, int(geo.plot_bottom), w, int(geo.height - geo.plot_bottom) + 1, BACKGROUND)
     _paint_lanes_background(painter, geo)
     _paint_grid(painter, geo)
     _paint_breaks(painter, geo, f)
@@ -233,7 +279,7 @@ def paint_timeline(painter: QPainter, geo: Geometry, cache: Optional[Fonts] = No
 
 
 def _paint_header(painter: QPainter, geo: Geometry, f: Fonts) -> None:
-    painter.fillRect(QRectF(0, 0, geo.width, geo.axis_y), Qt.GlobalColor.white)
+    painter.fillRect(QRectF(0, 0, geo.width, geo.axis_y), BACKGROUND)
     painter.setPen(INK)
     painter.setFont(f.title)
     painter.drawStaticText(QPointF(14, 6), f.static(geo.title, "title", geo.width - 28))
@@ -242,9 +288,11 @@ def _paint_header(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     painter.drawStaticText(QPointF(14, 29), f.static(geo.subtitle, "subtitle", geo.width - 28))
 
 
-def _mix(hex_color: str, alpha: int, over: QColor = QColor(255, 255, 255)) -> QColor:
+def _mix(hex_color: str, alpha: int, over: Optional[QColor] = None) -> QColor:
     """The opaque colour of ``hex_color`` at ``alpha`` over ``over``: opaque fills are much
     cheaper to rasterise than translucent ones, and look the same on a plain background."""
+    if over is None:
+        over = BACKGROUND
     key = (hex_color, alpha, over.rgb())
     c = _mixed.get(key)
     if c is None:
@@ -482,8 +530,10 @@ def _paint_bars(painter: QPainter, geo: Geometry, boxes: list, width: float) -> 
             x1 = bx1
         x1 = int(x1 if x1 < hi else hi)
         fill_rect(x0, top, x1 - x0 if x1 - x0 > 2 else 2, bar_h, fill)
-        fill_rect(int(bx0), top, 3, bar_h, edge)
-        if bx1 - bx0 > 6:
+        start, end = box.bar_edges()
+        if start:
+            fill_rect(int(bx0), top, 3, bar_h, edge)
+        if end:
             fill_rect(int(bx1) - 3, top, 3, bar_h, edge)
 
 
@@ -511,7 +561,7 @@ def _paint_lane_names(painter: QPainter, geo: Geometry, f: Fonts) -> None:
         w = f.width(lane.name, "lane")
         rect = QRectF(8, lane.y + 3, w + 24, 18)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.setBrush(PLATE)
         painter.drawRoundedRect(rect, 4, 4)
         painter.setBrush(_color(lane.color))
         painter.drawEllipse(QRectF(13, lane.y + 7.5, 9, 9))
@@ -529,7 +579,7 @@ def paint_overview(painter: QPainter, geo: Geometry, window: bool = True) -> Non
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.fillRect(QRectF(0, ov.y, geo.width, ov.h), QColor("#f4f5f7"))
+    painter.fillRect(QRectF(0, ov.y, geo.width, ov.h), BREAK_FILL)
     painter.setPen(QPen(GRID_MAJOR, 1))
     painter.drawLine(QPointF(0, ov.y), QPointF(geo.width, ov.y))
     for x0, x1 in ov.breaks:
@@ -562,11 +612,84 @@ def paint_overview_window(painter: QPainter, geo: Geometry) -> None:
     painter.restore()
 
 
+# -- legend and source line ----------------------------------------------------------------------
+def paint_legend(painter: QPainter, placed: Sequence[legend_layout.PlacedEntry], top: float,
+                 width: float, f: Optional[Fonts] = None) -> None:
+    """The legend (see layout/legend.py) with its top at ``top``: a swatch drawn like the timeline
+    draws that thing, then its meaning."""
+    f = f or fonts()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if placed:
+        painter.setPen(QPen(GRID_MAJOR, 1))
+        painter.drawLine(QPointF(0, top + 0.5), QPointF(width, top + 0.5))
+    text_h = f.subtitle_metrics().height()
+    for p in placed:
+        x, y = p.x, top + p.y
+        mid = y + legend_layout.ROW_H / 2
+        _paint_swatch(painter, p.entry, QRectF(x, mid - 7, legend_layout.SWATCH_W, 14), f)
+        painter.setPen(INK)
+        painter.setFont(f.subtitle)
+        painter.drawStaticText(QPointF(x + legend_layout.SWATCH_W + legend_layout.SWATCH_GAP, mid - text_h / 2),
+                               f.static(p.entry.label, "subtitle"))
+    painter.restore()
+
+
+def _paint_swatch(painter: QPainter, entry: legend_layout.LegendEntry, r: QRectF, f: Fonts) -> None:
+    color = _color(entry.color)
+    kind = entry.kind
+    painter.setPen(Qt.PenStyle.NoPen)
+    if kind == "lane":
+        painter.setBrush(color)
+        painter.drawEllipse(QRectF(r.x() + 8, r.center().y() - 5, 10, 10))
+    elif kind == "bar":
+        painter.fillRect(r, _mix(entry.color, 70))
+        painter.fillRect(QRectF(r.x(), r.y(), 3, r.height()), color)
+        painter.fillRect(QRectF(r.right() - 3, r.y(), 3, r.height()), color)
+    elif kind == "point":
+        painter.setPen(QPen(Qt.GlobalColor.white, 1))
+        painter.setBrush(color)
+        painter.drawPolygon(_DIAMOND.translated(r.center().x(), r.center().y()))
+    elif kind == "fuzzy":
+        grad = QLinearGradient(r.x(), 0, r.right(), 0)
+        solid = _mix(entry.color, 105)
+        grad.setColorAt(0.0, BACKGROUND)
+        grad.setColorAt(0.35, solid)
+        grad.setColorAt(0.65, solid)
+        grad.setColorAt(1.0, BACKGROUND)
+        painter.fillRect(r, QBrush(grad))
+    elif kind == "break":
+        painter.fillRect(r, BREAK_FILL)
+        painter.fillRect(r, QBrush(BREAK_LINE, Qt.BrushStyle.BDiagPattern))
+        painter.setPen(QPen(BREAK_LINE, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline(_zigzag(r.x() + 3, r.y(), r.bottom()))
+        painter.drawPolyline(_zigzag(r.right() - 3, r.y(), r.bottom()))
+    elif kind == "badge":
+        painter.setBrush(color)
+        painter.drawRoundedRect(QRectF(r.x(), r.y() + 1, r.width(), r.height() - 2), 6, 6)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.setFont(f.badge)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "+N")
+
+
+def paint_footer(painter: QPainter, text: str, top: float, width: float, f: Optional[Fonts] = None) -> None:
+    """The source line at the foot of an exported image."""
+    f = f or fonts()
+    painter.save()
+    painter.setPen(MUTED)
+    painter.setFont(f.subtitle)
+    painter.drawStaticText(QPointF(legend_layout.PAD + 6, top + (legend_layout.FOOTER_H - f.subtitle_metrics().height()) / 2),
+                           f.static(text, "subtitle", width - 2 * legend_layout.PAD - 12))
+    painter.restore()
+
+
 # -- whole-timeline output -----------------------------------------------------------------------
 def _timeline_geometry(timeline: Timeline, width: float, height: Optional[float],
                        time_range: Optional[tuple[dt.datetime, dt.datetime]],
-                       compress_gaps: bool, selected: Optional[str]) -> Geometry:
-    layout = make_layout(timeline, compress_gaps=compress_gaps)
+                       compress_gaps: bool, selected: Optional[str],
+                       layout: Optional[TimelineLayout] = None) -> Geometry:
+    layout = layout or make_layout(timeline, compress_gaps=compress_gaps)
     if time_range is not None:
         viewport = layout.viewport_for_times(to_seconds(time_range[0]), to_seconds(time_range[1]),
                                              width, pad=0.0)
@@ -575,6 +698,34 @@ def _timeline_geometry(timeline: Timeline, width: float, height: Optional[float]
     rows = layout.plan_rows(viewport, cap=EXPORT_MAX_ROWS)
     content_h = layout.content_height(rows)
     return layout.geometry(viewport, float(height or content_h), rows, selected=selected)
+
+
+class ExportFrame:
+    """A whole-timeline export: the timeline, then its legend, then the source line."""
+
+    def __init__(self, timeline: Timeline, width: float, height: Optional[float],
+                 time_range: Optional[tuple[dt.datetime, dt.datetime]] = None, compress_gaps: bool = True,
+                 selected: Optional[str] = None):
+        """``height``: of the whole image (the timeline gets what the legend and source line leave)."""
+        f = fonts()
+        layout = make_layout(timeline, compress_gaps=compress_gaps)
+        self.legend, legend_h = legend_layout.place(legend_layout.legend_entries(layout.lanes),
+                                                    lambda t: f.width(t, "subtitle"), width)
+        self.footer = legend_layout.source_line(timeline.article)
+        extra = legend_h + (legend_layout.FOOTER_H if self.footer else 0.0)
+        self.geo = _timeline_geometry(timeline, width, max(height - extra, 100.0) if height else None,
+                                      time_range, compress_gaps, selected, layout)
+        self.legend_top = self.geo.height
+        self.footer_top = self.legend_top + legend_h
+        self.width = float(width)
+        self.height = self.footer_top + (legend_layout.FOOTER_H if self.footer else 0.0)
+
+    def paint(self, painter: QPainter) -> None:
+        with theme("light"):     # a report's page is white, whatever the screen's theme
+            paint_timeline(painter, self.geo)
+            paint_legend(painter, self.legend, self.legend_top, self.width)
+            if self.footer:
+                paint_footer(painter, self.footer, self.footer_top, self.width)
 
 
 def render_image(timeline: Timeline, width: int = 1600, scale: float = 1.0,
@@ -589,13 +740,13 @@ def render_image(timeline: Timeline, width: int = 1600, scale: float = 1.0,
     load_fonts()
     width = max(int(width), 200)
     scale = scale if scale and scale > 0 else 1.0
-    geo = _timeline_geometry(timeline, width, height, time_range, compress_gaps, selected)
-    image = QImage(QSize(round(width * scale), round(geo.height * scale)), QImage.Format.Format_RGB32)
+    frame = ExportFrame(timeline, width, height, time_range, compress_gaps, selected)
+    image = QImage(QSize(round(width * scale), round(frame.height * scale)), QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(scale)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     try:
-        paint_timeline(painter, geo)
+        frame.paint(painter)
     finally:
         painter.end()
     return image
@@ -603,11 +754,11 @@ def render_image(timeline: Timeline, width: int = 1600, scale: float = 1.0,
 
 def _paint_device(device_factory, timeline: Timeline, width: int, height: Optional[int]) -> None:
     load_fonts()
-    geo = _timeline_geometry(timeline, max(int(width), 200), height, None, True, None)
-    device = device_factory(geo)
+    frame = ExportFrame(timeline, max(int(width), 200), height)
+    device = device_factory(frame)
     painter = QPainter(device)
     try:
-        paint_timeline(painter, geo)
+        frame.paint(painter)
     finally:
         painter.end()
 
@@ -616,7 +767,7 @@ def write_svg(timeline: Timeline, path: str | Path, width: int = 1600, height: O
     """The whole timeline as SVG (QtSvg ships with PySide6-Essentials)."""
     from PySide6.QtSvg import QSvgGenerator
 
-    def factory(geo: Geometry) -> QSvgGenerator:
+    def factory(geo: ExportFrame) -> QSvgGenerator:
         gen = QSvgGenerator()
         gen.setFileName(str(path))
         gen.setSize(QSize(int(geo.width), int(geo.height)))
@@ -626,12 +777,24 @@ def write_svg(timeline: Timeline, path: str | Path, width: int = 1600, height: O
     _paint_device(factory, timeline, width, height)
 
 
-def write_pdf(timeline: Timeline, path: str | Path, width: int = 1600, height: Optional[int] = None) -> None:
-    """The whole timeline as a one-page PDF sized to the content."""
+#: Paper sizes for paged PDF export (landscape).
+PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
+#: Logical width a paged PDF's timeline is laid out at before it is scaled to the paper.
+PAGED_WIDTH = 1400
+
+
+def write_pdf(timeline: Timeline, path: str | Path, width: int = 1600, height: Optional[int] = None,
+              page: Optional[str] = None) -> None:
+    """The whole timeline as a one-page PDF sized to the content, or with ``page`` ("a4" or
+    "letter") on landscape pages of that paper, as many as the timeline needs (cut between lanes)."""
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    def factory(geo: Geometry) -> QPdfWriter:
+    if page is not None:
+        _write_paged_pdf(timeline, path, page)
+        return
+
+    def factory(geo: ExportFrame) -> QPdfWriter:
         writer = QPdfWriter(str(path))
         writer.setResolution(96)
         size = QPageSize(QSizeF(geo.width * 0.75, geo.height * 0.75), QPageSize.Unit.Point)
@@ -641,14 +804,63 @@ def write_pdf(timeline: Timeline, path: str | Path, width: int = 1600, height: O
     _paint_device(factory, timeline, width, height)
 
 
+def page_cuts(frame: "ExportFrame", page_h: float) -> list[tuple[float, float]]:
+    """The vertical slices ``(top, bottom)`` of ``frame`` that go on each page: cut at a lane's
+    edge where one lies in the lower part of the page, else at the page's height."""
+    edges = sorted({lane.y for lane in frame.geo.lanes} | {frame.legend_top, frame.height})
+    cuts, top = [], 0.0
+    while top < frame.height - 0.5:
+        limit = top + page_h
+        if limit >= frame.height:
+            cuts.append((top, frame.height))
+            break
+        fitting = [e for e in edges if top + page_h * 0.4 <= e <= limit]
+        bottom = fitting[-1] if fitting else limit
+        cuts.append((top, bottom))
+        top = bottom
+    return cuts
+
+
+def _write_paged_pdf(timeline: Timeline, path: str | Path, page: str) -> None:
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    name = PAGE_SIZES.get(page.lower())
+    if name is None:
+        raise ValueError(f"unknown paper size {page!r} (use {' or '.join(PAGE_SIZES)})")
+    load_fonts()
+    writer = QPdfWriter(str(path))
+    writer.setResolution(96)
+    size = QPageSize(QPageSize.PageSizeId.A4 if name == "A4" else QPageSize.PageSizeId.Letter)
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Landscape, QMarginsF(10, 10, 10, 10),
+                                     QPageLayout.Unit.Millimeter))
+    writer.setTitle(timeline.article.title[:200])
+    frame = ExportFrame(timeline, PAGED_WIDTH, None)
+    rect = writer.pageLayout().paintRectPixels(96)
+    scale = rect.width() / frame.width
+    painter = QPainter(writer)
+    try:
+        for k, (top, bottom) in enumerate(page_cuts(frame, rect.height() / scale)):
+            if k:
+                writer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -top)
+            painter.setClipRect(QRectF(0, top, frame.width, bottom - top))
+            frame.paint(painter)
+            painter.restore()
+    finally:
+        painter.end()
+
+
 def save_vector(timeline: Timeline, path: str | Path, fmt: str, width: int = 1600,
-                height: Optional[int] = None) -> bool:
+                height: Optional[int] = None, page: Optional[str] = None) -> bool:
     """Write the whole timeline as ``fmt`` ("svg" or "pdf"); True when a non-empty file was written."""
     fmt = fmt.lower().lstrip(".")
     if fmt == "svg":
         write_svg(timeline, path, width=width, height=height)
     elif fmt == "pdf":
-        write_pdf(timeline, path, width=width, height=height)
+        write_pdf(timeline, path, width=width, height=height, page=page)
     else:
         return False
     target = Path(path)

@@ -59,6 +59,12 @@ class Settings:
     reference_dates: dict[str, dt.date] = field(default_factory=dict)
     #: content_key -> lane order the user chose by dragging lane names (lane ids, top to bottom).
     lane_orders: dict[str, list[str]] = field(default_factory=dict)
+    #: content_key -> what the reader chose to see (layout.filters.ViewFilter.to_dict()).
+    view_filters: dict[str, dict] = field(default_factory=dict)
+    #: Folder of the last export (the export dialog opens there).
+    export_dir: Optional[str] = None
+    #: The window's docks and toolbars (QMainWindow.saveState(), base64).
+    window_state: Optional[str] = None
     #: Path of the article open when the app last closed (or last opened).
     last_article: Optional[str] = None
     #: Where :meth:`save` writes; defaults to :func:`settings_path` at load time.
@@ -105,6 +111,9 @@ class Settings:
             "recent_files": list(self.recent),
             "reference_dates": {key: day.isoformat() for key, day in self.reference_dates.items()},
             "lane_orders": {key: list(order) for key, order in self.lane_orders.items()},
+            "view_filters": dict(self.view_filters),
+            "export_dir": self.export_dir,
+            "window_state": self.window_state,
             "last_article": self.last_article,
         }
 
@@ -122,7 +131,14 @@ class Settings:
         if not isinstance(orders, dict) or not all(isinstance(v, list) for v in orders.values()):
             raise ValueError("lane_orders has the wrong shape")
         lane_orders = {str(key): [str(lane) for lane in order] for key, order in orders.items()}
+        filters = data.get("view_filters", {})
+        if not isinstance(filters, dict):
+            raise ValueError("view_filters has the wrong shape")
+        export_dir, window_state = data.get("export_dir"), data.get("window_state")
         return cls(
+            view_filters={str(key): value for key, value in filters.items() if isinstance(value, dict)},
+            export_dir=export_dir if isinstance(export_dir, str) else None,
+            window_state=window_state if isinstance(window_state, str) else None,
             reopen_last=bool(data.get("reopen_last", False)),
             recent=[str(item) for item in recent if isinstance(item, str)],
             reference_dates=reference_dates,
@@ -185,6 +201,19 @@ class Settings:
             self.lane_orders.pop(text_hash, None)
         else:
             self.lane_orders[text_hash] = [str(lane) for lane in order]
+
+
+    # ---- per-article view filter ------------------------------------------------------------------
+    def view_filter_for(self, text_hash: str) -> Optional[dict]:
+        """What the reader chose to see in the article with this content key (a ViewFilter dict)."""
+        return self.view_filters.get(text_hash)
+
+    def set_view_filter(self, text_hash: str, data: Optional[dict]) -> None:
+        """Remember (or, with ``None``, forget) the view filter of an article."""
+        if data is None:
+            self.view_filters.pop(text_hash, None)
+        else:
+            self.view_filters[text_hash] = dict(data)
 
 
 def _set_aside(file: Path) -> Optional[Path]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import TimeValue
+from .headline import headline, is_page_furniture
 from .timex.anchor import bounds_a_stretch
 from . import regex_cache as rc
 from .regex_cache import compile_cached
@@ -122,7 +123,7 @@ def is_byline(text: str) -> bool:
     text = text.strip()
     if text[:3].lower() == "by " and len(text.split()) > 12:
         return False             # "By bombing the bridges, the army cut the city off": a sentence
-    return bool(_BYLINE.match(text)) or len(rc.findall(r"[A-Za-z]{3,}", text)) < 2
+    return bool(_BYLINE.match(text)) or len(rc.findall(r"[A-Za-z]{3,}", text)) < 2 or is_page_furniture(text)
 
 
 def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference: Optional[dt.date],
@@ -290,20 +291,9 @@ def _strip(text: str, a: int, b: int) -> Span:
     return a, b
 
 
-def make_title(text: str, a: int, b: int, limit: int = 80) -> str:
-    """A readable headline-like clause: leading adverbials dropped, cut at a clause end or word."""
+def make_title(text: str, a: int, b: int) -> str:
+    """The event's headline (extract/headline.py) from its clause, dateline and leading adverbials dropped."""
     s = " ".join(text[a:b].split())
     s = _DATELINE.sub("", s) or s
     s = _OPENER.sub("", s) or s
-    s = s.strip(" \"“”'‘’")
-    if len(s) > limit:
-        comma = s.rfind(", ", 0, limit)
-        if comma >= 30:
-            s = s[:comma]
-        else:
-            cut = s.rfind(" ", 0, limit - 1)
-            s = s[:cut if cut > 20 else limit - 1].rstrip(" ,;:—-") + "…"
-    if (s.count("\"") % 2) or (s.count("“") != s.count("”")):
-        s = rc.sub(r"[\"“”]", "", s)         # a quotation cut in half reads better without marks
-    s = s.rstrip(" .,;:")
-    return s[:1].upper() + s[1:] if s else s
+    return headline(s)

@@ -20,6 +20,7 @@ from .actors import (SortedSpans, choose_parties, find_people, generic_group_men
 from .attribution import attribute
 from .discover import discover
 from .events import SentenceInfo, build_events, is_byline
+from .language import not_english_warning
 from .sentences import paragraph_spans, sentence_spans
 
 _REACTING_KINDS = ("state", "organisation")
@@ -33,6 +34,10 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
     if reference_date is not None:
         article = article.model_copy(update={"reference_date": reference_date, "reference_source": "user"})
     text = article.text
+    foreign = not_english_warning(text)
+    if foreign:   # no parties or events made up from look-alike words: say so instead
+        return Timeline.model_construct(article=article.model_copy(update={"warnings": [*article.warnings, foreign]}),
+                                        parties=[], actors=[], events=[], accounts=[], reactions=[])
     reference = article.reference_date or (article.published.date() if article.published else None)
     gaz = discover(gazetteer_module.get(), text)
 

@@ -96,6 +96,15 @@ class EventBox:
     def label_rect(self) -> tuple[float, float, float, float]:
         return self.label_x, self.y, self.label_w, self.h
 
+    def bar_edges(self) -> tuple[bool, bool]:
+        """Whether a bar's start and end lines (3 px) are drawn: not where they would cross the
+        label's text (a label inside a long bar, or pulled left of it near the right edge)."""
+        text_x0 = self.label_x - 1.0
+        text_x1 = self.label_x + min(self.text_w, self.label_w) + 1.0 if self.label_w > 8 else text_x0
+        start = not (text_x0 < self.x0 + 3.0 and self.x0 < text_x1)
+        end = self.x1 - self.x0 > 6 and not (text_x0 < self.x1 and self.x1 - 3.0 < text_x1)
+        return start, end
+
 
 @dataclass
 class Badge:
@@ -109,6 +118,8 @@ class Badge:
     t0: float           # time range of the hidden items (zoom target)
     t1: float
     color: str
+    first: int = -1     # the hidden run: indices into the lane's sorted items (inclusive)
+    last: int = -1
 
 
 @dataclass
@@ -196,6 +207,27 @@ def event_interval(event: Event) -> Optional[tuple[float, float, bool, bool]]:
     return t0, t1, point, fuzzy
 
 
+#: A stretch with no calendar unit ("since then", "in recent months") longer than this does not hold
+#: the compressed map's clusters together: beside forty events of one week, "since October 2023"
+#: would otherwise keep that week a sliver of a three-year stretch. Its bar is still drawn whole.
+STRETCH_CAP = 14 * DAY
+
+
+def _clustering_spans(raw) -> list[tuple[float, float]]:
+    """The spans that shape the compressed map. A long open stretch counts by its start only
+    ("since October 2023"), or not at all when it has no date of its own ("in recent months");
+    either is still drawn whole, across any break."""
+    out = []
+    for event, (t0, t1, _, _) in raw:
+        time = event.time
+        if t1 - t0 > STRETCH_CAP and time is not None and time.granularity in ("unknown", "duration"):
+            if (time.value or "").endswith("_REF"):
+                continue
+            t1 = t0
+        out.append((t0, t1))
+    return out or [(t0, t1) for _, (t0, t1, _, _) in raw]
+
+
 def format_interval(t0: float, t1: float) -> str:
     """A readable resolved interval, e.g. "13 Sep 2022 00:00 – 13 Sep 2022 06:00"."""
     def fmt(t: float) -> str:
@@ -243,7 +275,7 @@ class TimelineLayout:
             raw.append((event, interval))
         spans = [(t0, t1) for _, (t0, t1, _, _) in raw]
         if compress_gaps:
-            self.time_map = TimeMap.compressed(spans)
+            self.time_map = TimeMap.compressed(_clustering_spans(raw))
         elif spans:
             lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
             pad = max((hi - lo) * 0.04, HOUR)
@@ -473,7 +505,28 @@ class TimelineLayout:
         t0 = items[c.first].t0
         t1 = max(items[c.last].t1, items[c.last].t0)
         return Badge(lane_i, c.x0, lane_box.y + 3, self.style.lane_header_h - 6, c.count,
-                     c.x0, c.x1, t0, t1, lane_box.color)
+                     c.x0, c.x1, t0, t1, lane_box.color, c.first, c.last)
+
+    def badge_events(self, geo: Geometry, badge: Badge) -> list[str]:
+        """The ids of the events a badge hides (its run, less those with a label in ``geo``), in
+        time order: what a click on the badge lists."""
+        if not 0 <= badge.lane < len(self.lane_items) or badge.first < 0:
+            return []
+        shown = {box.id for box in geo.events if box.lane == badge.lane}
+        run = self.lane_items[badge.lane][badge.first:badge.last + 1]
+        return [item.id for item in run if item.id not in shown]
+
+    def can_zoom_apart(self, viewport: Viewport, event_ids: Sequence[str]) -> bool:
+        """Whether zooming in could give these events room: False when they share one instant or
+        the view is already at its closest zoom there."""
+        items = [self.items[i] for i in event_ids if i in self.items]
+        if len(items) < 2:
+            return bool(items)
+        t0, t1 = min(it.t0 for it in items), max(it.t0 for it in items)
+        if t1 - t0 < 60.0:
+            return False
+        min_upp, _ = self.upp_limits(viewport.width, self.time_map.u(t0))
+        return viewport.upp > min_upp * 1.05
 
     # -- overview -------------------------------------------------------------------------
     def overview_columns(self, viewport: Viewport) -> list[tuple[str, list[tuple[int, int]]]]:

@@ -1,6 +1,7 @@
 """Lanes: one per party, one for international reactions, one for background/other. Qt-free."""
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -9,9 +10,11 @@ from ..model import Timeline
 INTERNATIONAL = "international"
 OTHER = "other"
 
-#: Colour-blind-safe palette (Okabe & Ito), used for parties without a colour of their own.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8E6C8A",
-           "#4D8C57", "#B5651D", "#3F5E9E")
+#: Colour-blind-safe palette for parties without a colour of their own: Okabe & Ito's seven
+#: colours (their yellow is too light for text on white), then Paul Tol's "muted" scheme's
+#: distinct ones (both designed to stay apart under protanopia, deuteranopia and tritanopia).
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255",
+           "#117733", "#AA4499", "#332288")
 INTERNATIONAL_COLOR = "#5E6B7D"
 OTHER_COLOR = "#8A8A8A"
 INTERNATIONAL_NAME = "International reactions"
@@ -42,6 +45,17 @@ def lane_of(event_lane: str, party_ids: set[str]) -> str:
     return OTHER
 
 
+def party_color(name: str, taken: set[str] = frozenset()) -> str:
+    """A party's colour, the same in every article: chosen from its name (the next free palette
+    colour when another party of the article already has it)."""
+    start = zlib.crc32(" ".join(name.lower().split()).encode("utf-8")) % len(PALETTE)
+    for k in range(len(PALETTE)):
+        color = PALETTE[(start + k) % len(PALETTE)]
+        if color.lower() not in taken:
+            return color
+    return PALETTE[start]
+
+
 def build_lanes(timeline: Timeline, order: Optional[Sequence[str]] = None) -> list[Lane]:
     """Party lanes by first appearance in the text, then international, then other.
 
@@ -54,13 +68,13 @@ def build_lanes(timeline: Timeline, order: Optional[Sequence[str]] = None) -> li
         lane = lane_of(event.lane, party_ids)
         first_seen[lane] = min(first_seen.get(lane, event.span[0]), event.span[0])
     used_colors = {p.color.lower() for p in timeline.parties if _valid_color(p.color)}
-    free_colors = [c for c in PALETTE if c.lower() not in used_colors]
     lanes: list[Lane] = []
     for index, party in enumerate(timeline.parties):
         if _valid_color(party.color):
             color = party.color
         else:
-            color = free_colors.pop(0) if free_colors else PALETTE[index % len(PALETTE)]
+            color = party_color(party.name or party.id, used_colors)
+            used_colors.add(color.lower())
         lanes.append(Lane(party.id, party.name or party.id, color))
     unseen = len(timeline.article.text) + 1
     position = {lane.id: i for i, lane in enumerate(lanes)}

@@ -29,7 +29,7 @@ YEAR = 365.2425 * DAY
 #: A gap becomes a break only if it is longer than this...
 BREAK_MIN_SECONDS = DAY
 #: ...and longer than this many times the larger of the two clusters it separates.
-BREAK_RATIO = 1.0
+BREAK_RATIO = 0.6
 #: Share of the whole drawn length one break takes.
 BREAK_SHARE = 0.045
 #: Zoom limits: at most this many seconds per pixel (about 1000 years over 1600 px)...

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 SENTENCE_COLOR = QColor("#ffe58a")
 STATEMENT_COLOR = QColor("#cfe3ff")
+SEARCH_COLOR = QColor("#ffa64d")
 
 
 class ArticleView(QPlainTextEdit):
@@ -52,6 +53,14 @@ class ArticleView(QPlainTextEdit):
             cursor.setPosition(min(self.to_qt(sentence[0]), self.document().characterCount() - 1))
             self.setTextCursor(cursor)
             self.centerCursor()
+
+    def mark(self, span: tuple[int, int]) -> None:
+        """Mark a find hit on top of the current highlights and scroll it into view."""
+        self.setExtraSelections([*self.extraSelections(), self._selection(span, SEARCH_COLOR)])
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self.to_qt(span[0]), max(0, self.document().characterCount() - 1)))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def highlighted_spans(self) -> list[tuple[int, int]]:
         return [(self.from_qt(s.cursor.selectionStart()), self.from_qt(s.cursor.selectionEnd()))

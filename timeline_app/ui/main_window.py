@@ -8,26 +8,36 @@ import datetime as dt
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDockWidget, QFileDialog, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QCheckBox, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QProgressDialog, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..ingest import OPEN_DIALOG_FILTER, content_key
+from ..layout.filters import ViewFilter
 from ..layout.lanes import build_lanes
 from ..model import Timeline
 from .article_view import ArticleView
 from .document import Document
+from . import context_menus
+from .event_table import EventTable
+from .filter_menu import FilterMenu
 from .export_options import ImageExportOptions
 from .loader import LoadJob, LoadRequest
+from .legend import LegendWidget
 from .panels import AccountsPanel, Entry, ReactionsPanel
+from .reference_date import ReferenceDateField
+from .search_bar import SearchBar
 from .timeline_view import TimelineView
 
 EXPORT_FILTERS = {
     "png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)",
     "json": "Timeline JSON (*.json)", "csv": "CSV table (*.csv)", "timelinejs": "TimelineJS JSON (*.json)",
 }
+#: PDF export: one page sized to the timeline, or landscape paper pages (the filter chosen says which).
+PDF_PAGES = {"PDF, one page sized to the timeline (*.pdf)": None, "PDF on A4 landscape pages (*.pdf)": "a4",
+             "PDF on Letter landscape pages (*.pdf)": "letter"}
 #: A load shorter than this shows no progress dialog at all.
 PROGRESS_DELAY_MS = 400
 
@@ -62,7 +72,11 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        self.search_bar = SearchBar()
+        layout.addWidget(self.search_bar)
         layout.addWidget(self.timeline_view, 1)
+        self.legend = LegendWidget()
+        layout.addWidget(self.legend)
         self.setCentralWidget(central)
 
         self.accounts = AccountsPanel()
@@ -72,12 +86,17 @@ class MainWindow(QMainWindow):
         self.reactions_dock = self._dock("International reactions", self.reactions,
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
         self.article_dock = self._dock("Article", self.article_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.event_table = EventTable()
+        self.table_dock = self._dock("Events", self.event_table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.reactions_dock, self.table_dock)
+        self.reactions_dock.raise_()
         self.resizeDocks([self.accounts_dock, self.reactions_dock], [420, 260], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.accounts_dock], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.accounts_dock], [230], Qt.Orientation.Vertical)
         self.resizeDocks([self.article_dock], [420], Qt.Orientation.Horizontal)
 
         self._build_actions()
         self._connect()
+        self.restore_layout()
         self.statusBar().showMessage("Open an article to begin (File > Open).")
         #: Said once, with the first article: things the user should know about the start itself.
         self._startup_notes: list[str] = []
@@ -94,28 +113,35 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+    def _action(self, text: str, slot, shortcut=None, checkable: bool = False, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        plain = text.replace("&", "").rstrip("…")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or plain} ({keys})" if keys else (tip or plain))
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
-        self.open_action = self._action("&Open…", lambda: self.open_dialog(), QKeySequence.StandardKey.Open)
-        self.export_png_action = self._action("Export &PNG…", lambda: self.export_dialog("png"), "Ctrl+E")
+        self.open_action = self._action("&Open…", lambda: self.open_dialog(), QKeySequence.StandardKey.Open,
+                                        tip="Open a news article (text, Markdown or a saved web page)")
+        self.export_png_action = self._action("Export &PNG…", lambda: self.export_dialog("png"), "Ctrl+E",
+                                              tip="Save the whole timeline as a PNG image, with its legend")
         self.export_actions = {fmt: self._action(f"Export as {label.split(' (')[0]}…",
                                                  lambda _=False, f=fmt: self.export_dialog(f))
                                for fmt, label in EXPORT_FILTERS.items() if fmt != "png"}
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.reopen_action = self._action("Reopen last article on start", self._toggle_reopen, checkable=True)
         self.reopen_action.setChecked(bool(getattr(self.settings, "reopen_last", False)))
-        self.fit_action = self._action("&Fit all", self.timeline_view.fit_all, "Ctrl+0")
+        self.fit_action = self._action("&Fit all", self.timeline_view.fit_all, "Ctrl+0",
+                                       tip="Show every event: zoom to the whole timeline")
 
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.open_action)
@@ -132,7 +158,21 @@ class MainWindow(QMainWindow):
 
         view = self.menuBar().addMenu("&View")
         view.addAction(self.fit_action)
-        for dock in (self.accounts_dock, self.reactions_dock, self.article_dock):
+        self.filter_menu = FilterMenu("&Show", self)
+        self.filter_menu.filterChanged.connect(self._on_filter_changed)
+        view.addMenu(self.filter_menu)
+        self.find_action = self._action("&Find…", self.search_bar.open_bar, QKeySequence.StandardKey.Find,
+                                        tip="Find text in the events, the statements and the article")
+        view.addAction(self.find_action)
+        view.addAction(self._action("Find next", self.search_bar.next, QKeySequence.StandardKey.FindNext))
+        view.addAction(self._action("Find previous", self.search_bar.previous,
+                                    QKeySequence.StandardKey.FindPrevious))
+        self.legend_action = self._action("&Legend", lambda on: self.legend.setVisible(on), checkable=True,
+                                          tip="Show what the colours and marks of the timeline mean")
+        self.legend_action.setChecked(True)
+        view.addAction(self.legend_action)
+        view.addSeparator()
+        for dock in (self.accounts_dock, self.reactions_dock, self.table_dock, self.article_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard and mouse", self._navigation_help, QKeySequence.StandardKey.HelpContents))
@@ -147,13 +187,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.fit_action)
         bar.addSeparator()
         bar.addWidget(QLabel(" Reference date: "))
-        self.reference_edit = QDateEdit()
-        self.reference_edit.setObjectName("reference-date")
-        self.reference_edit.setCalendarPopup(True)
-        self.reference_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.reference_edit.setToolTip("The day relative expressions (“on Tuesday”, “last year”) are resolved "
-                                       "against. Changing it re-resolves every date and is remembered for "
-                                       "this article.")
+        self.reference_edit = ReferenceDateField()
         self.reference_edit.setEnabled(False)
         bar.addWidget(self.reference_edit)
         self.reference_source_label = QLabel()
@@ -161,6 +195,8 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         self.compress_box = QCheckBox("Compress empty stretches")
         self.compress_box.setChecked(True)
+        self.compress_box.setToolTip("Draw long stretches without events as short hatched breaks, so decades "
+                                     "and a single night both stay readable")
         bar.addWidget(self.compress_box)
         self.addToolBar(bar)
 
@@ -168,11 +204,15 @@ class MainWindow(QMainWindow):
         self.document.timelineChanged.connect(self._on_timeline_changed)
         self.document.selectionChanged.connect(self._on_selection_changed)
         self.timeline_view.eventActivated.connect(self.document.select)
+        self.event_table.eventActivated.connect(self.document.select)
+        self.timeline_view.eventsListed.connect(self._list_in_table)
+        self.timeline_view.contextRequested.connect(self._timeline_context_menu)
+        self.search_bar.hitChosen.connect(self._show_hit)
         self.accounts.entryActivated.connect(self._on_entry_activated)
         self.reactions.entryActivated.connect(self._on_entry_activated)
         self.article_view.offsetClicked.connect(self._on_text_clicked)
-        self.reference_edit.editingFinished.connect(self._on_reference_edited)
-        self.reference_edit.dateChanged.connect(self._on_reference_date_changed)
+        self.reference_edit.dateChosen.connect(self.set_reference_date)
+        self.reference_edit.articleDateRequested.connect(self.use_article_date)
         self.compress_box.toggled.connect(self.timeline_view.set_compress_gaps)
         self.timeline_view.laneOrderChanged.connect(self._on_lane_order_changed)
 
@@ -198,6 +238,17 @@ class MainWindow(QMainWindow):
             self._save_settings()
         self._start_job(LoadRequest(path=None, article=timeline.article, reference_date=day),
                         "Re-resolving dates…")
+
+    def use_article_date(self) -> None:
+        """Forget the user's reference date for this article and read it again with its own date."""
+        timeline = self.document.timeline
+        if timeline is None:
+            return
+        if self.settings is not None:
+            self.settings.set_reference_date(content_key(timeline.article), None)
+            self._save_settings()
+        if self.current_path is not None:
+            self.open_path(self.current_path)
 
     def _remembered_date(self, article) -> Optional[dt.date]:
         if self.settings is None:
@@ -284,8 +335,16 @@ class MainWindow(QMainWindow):
         order = self.settings.lane_order_for(content_key(article)) if self.settings is not None else None
         if order:
             self.timeline_view.set_lane_order(order)
-        self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
+        lanes = build_lanes(timeline)
+        view_filter = ViewFilter.from_dict(self.settings.view_filter_for(content_key(article))
+                                           if self.settings is not None else None)
+        self.filter_menu.set_lanes(lanes, view_filter)
+        self.timeline_view.set_filter(view_filter)
+        self.legend.set_lanes(self.timeline_view.lanes())
+        self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in lanes})
         self.reactions.set_timeline(timeline)
+        self.event_table.set_timeline(timeline)
+        self.search_bar.set_timeline(timeline)
         self.article_view.set_text(article.text)
         self._show_reference(article)
         dated = sum(1 for e in timeline.events if e.time is not None)
@@ -307,12 +366,8 @@ class MainWindow(QMainWindow):
             f"{len(timeline.reactions)} reactions")
 
     def _show_reference(self, article) -> None:
-        self.reference_edit.blockSignals(True)
-        day = article.reference_date
-        if day is not None:
-            self.reference_edit.setDate(QDate(day.year, day.month, day.day))
+        self.reference_edit.set_date(article.reference_date, user_set=article.reference_source == "user")
         self.reference_edit.setEnabled(True)
-        self.reference_edit.blockSignals(False)
         source = {"user": "set by you", "text": "stated in the article", "html-meta": "from the page's metadata",
                   "sidecar": "from the article's metadata file",
                   "inferred": "inferred from the text", "file-mtime": "assumed: file date"}.get(
@@ -324,9 +379,46 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self, event_id: Optional[str]) -> None:
         timeline = self.document.timeline
         self.timeline_view.select_event(event_id)
+        self.event_table.select_event(event_id)
         entries = self.accounts.select_event(event_id) + self.reactions.select_event(event_id)
         event = timeline.event(event_id) if (timeline and event_id) else None
         self.article_view.highlight(tuple(event.span) if event else None, [e.span for e in entries])
+
+    def _on_filter_changed(self, view_filter: ViewFilter) -> None:
+        self.timeline_view.set_filter(view_filter)
+        self.legend.set_lanes(self.timeline_view.lanes())
+        if self.settings is not None and self.document.timeline is not None:
+            self.settings.set_view_filter(content_key(self.document.timeline.article),
+                                          None if view_filter.is_default() else view_filter.to_dict())
+            self._save_settings()
+
+    def _timeline_context_menu(self, event_id, lane_id, pos) -> None:
+        timeline = self.document.timeline
+        if timeline is None:
+            return
+        names = {lane.id: lane.name for lane in build_lanes(timeline)}
+        self.context_menu = context_menus.timeline_menu(
+            self, timeline, event_id, lane_id, names.get(lane_id or "", lane_id or ""),
+            show_in_text=self._show_in_text, hide_lane=self.filter_menu.hide_lane)
+        if self.context_menu is not None:
+            self.context_menu.popup(pos)
+
+    def _show_hit(self, hit) -> None:
+        if hit.event is not None:
+            self.document.select(hit.event)
+        if hit.end > hit.start:
+            self.article_view.mark((hit.start, hit.end))
+
+    def _show_in_text(self, event_id: str) -> None:
+        self.document.select(event_id)
+        self.article_dock.show()
+        self.article_dock.raise_()
+        self.article_view.setFocus()
+
+    def _list_in_table(self, event_ids: list) -> None:
+        self.event_table.show_only(event_ids)
+        self.table_dock.show()
+        self.table_dock.raise_()
 
     def _on_entry_activated(self, entry: Entry) -> None:
         if entry.event is not None and entry.event != self.document.selected:
@@ -340,18 +432,10 @@ class MainWindow(QMainWindow):
             self.document.select(event_id)
 
     def _on_lane_order_changed(self, order: list) -> None:
+        self.legend.set_lanes(self.timeline_view.lanes())
         if self.settings is not None and self.document.timeline is not None:
             self.settings.set_lane_order(content_key(self.document.timeline.article), list(order))
             self._save_settings()
-
-    def _on_reference_date_changed(self, _date: QDate) -> None:
-        # Keyboard edits finish with editingFinished; a calendar pick applies at once.
-        if not self.reference_edit.hasFocus():
-            self._on_reference_edited()
-
-    def _on_reference_edited(self) -> None:
-        q = self.reference_edit.date()
-        self.set_reference_date(dt.date(q.year(), q.month(), q.day()))
 
     # ----------------------------------------------------------------- export
     def export_dialog(self, fmt: str) -> None:
@@ -360,21 +444,29 @@ class MainWindow(QMainWindow):
             return
         stem = Path(self.current_path or "timeline").stem
         suffix = "timeline.json" if fmt == "timelinejs" else fmt
-        start = str((self.current_path.parent if self.current_path else Path.home()) / f"{stem}.{suffix}")
+        folder = getattr(self.settings, "export_dir", None)
+        folder = Path(folder) if folder and Path(folder).is_dir() else (
+            self.current_path.parent if self.current_path else Path.home())
+        start = str(folder / f"{stem}.{suffix}")
         width, scale = self._image_size
         if fmt == "png":
             options = ImageExportOptions(width, scale, self)
             if options.exec() != ImageExportOptions.DialogCode.Accepted:
                 return
             width, scale = self._image_size = options.values()
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", start, EXPORT_FILTERS[fmt])
+        filters = ";;".join(PDF_PAGES) if fmt == "pdf" else EXPORT_FILTERS[fmt]
+        path, chosen = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", start, filters)
         if path:
-            self.export_to(path, fmt, width=width, scale=scale)
+            if self.settings is not None:
+                self.settings.export_dir = str(Path(path).parent)
+                self._save_settings()
+            self.export_to(path, fmt, width=width, scale=scale, page=PDF_PAGES.get(chosen) if fmt == "pdf" else None)
 
-    def export_to(self, path: str | Path, fmt: str, width: int = 2400, scale: float = 1.0) -> bool:
+    def export_to(self, path: str | Path, fmt: str, width: int = 2400, scale: float = 1.0,
+                  page: Optional[str] = None) -> bool:
         from .. import export
         try:
-            export.write(self.document.timeline, Path(path), fmt, width=width, scale=scale)
+            export.write(self.document.timeline, Path(path), fmt, width=width, scale=scale, page=page)
         except (OSError, export.ExportError) as exc:
             self.show_error("Could not export", f"{getattr(exc, 'strerror', None) or exc} ({path})")
             return False
@@ -431,7 +523,16 @@ class MainWindow(QMainWindow):
                           f"timeline-app {__version__}\nRead a news article; see what happened when, what each "
                           "side says, and how the world reacted.")
 
+    def restore_layout(self) -> None:
+        """The docks and toolbars as the user left them (View menu changes, moved docks)."""
+        state = getattr(self.settings, "window_state", None)
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.settings is not None:
+            self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
+            self._save_settings()
         self._cancel_job()
         for job in list(self._running):  # a QThread destroyed while running aborts the process
             job.wait()

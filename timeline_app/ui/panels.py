@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
                                QVBoxLayout, QWidget)
 
 from ..model import Timeline
@@ -84,6 +84,18 @@ class StatementList(QListWidget):
 
     def selected_entries(self) -> list[Entry]:
         return [e for item in self.selectedItems() if (e := item.data(_ENTRY_ROLE)) is not None]
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        """Copy a statement, or find it in the article text."""
+        item = self.itemAt(event.pos())
+        entry = item.data(_ENTRY_ROLE) if item is not None else None
+        if entry is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Copy statement", lambda: QGuiApplication.clipboard().setText(entry_label(entry)))
+        menu.addAction("Show in the article text", lambda: self.entryActivated.emit(entry))
+        menu.popup(event.globalPos())
+        self.context_menu = menu
 
     def _on_clicked(self, item: Optional[QListWidgetItem]) -> None:
         entry = item.data(_ENTRY_ROLE) if item is not None else None

@@ -7,12 +7,14 @@ Navigation
     pinch                    zoom about the fingers
     drag                     pan; drag in the overview strip moves the visible window
     drag a lane's name       reorder lanes
-    Ctrl+= / Ctrl++, Ctrl+-  zoom in / out about the centre;  Ctrl+0  fit all
+    + / - (with or without Ctrl)  zoom in / out about the centre;  Ctrl+0  fit all
     Left / Right             pan (Shift: a whole screen);  Home / End  start / end
     Tab / Shift+Tab, Ctrl+Right / Ctrl+Left   next / previous event in time (selects it)
     Enter                    zoom to the selected event;  Esc  clear the selection
-    click                    select an event (a "+N" badge zooms into what it hides)
+    click                    select an event; a "+N" badge lists the events it hides (pick one,
+                             or zoom in on them)
     double-click an event    zoom to it
+    right-click              copy an event, find it in the text, hide its lane
 """
 from __future__ import annotations
 
@@ -21,14 +23,17 @@ import textwrap
 import time
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter,
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPalette,
                            QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .. import render
-from ..layout.geometry import Geometry, Style, TimelineLayout
+from .cluster_menu import ClusterMenu
+from ..layout.geometry import Badge, Geometry, Style, TimelineLayout
 from ..layout.scale import HOUR, Viewport, from_seconds, to_seconds
+from ..layout.filters import ViewFilter
+from ..layout.filters import apply as apply_filter
 from ..model import Timeline
 
 #: The navigation section of this module's docstring, for a help dialog or tooltip.
@@ -53,8 +58,15 @@ class TimelineView(QWidget):
     #: The user reordered the lanes; carries the lane ids in their new order.
     laneOrderChanged = Signal(list)
 
+    #: Right click: (event id or None, lane id or None, global position) for a context menu.
+    contextRequested = Signal(object, object, QPoint)
+    #: The user asked to see many hidden events at once (a badge's "all in the table"); carries ids.
+    eventsListed = Signal(list)
+
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
+        #: The open "+N" badge menu (kept so it is not collected while shown, and for tests).
+        self.cluster_menu: Optional[ClusterMenu] = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 200)
@@ -80,6 +92,7 @@ class TimelineView(QWidget):
         self._overview_columns = None
         self._drag: Optional[dict] = None
         self._auto_fit = True
+        self._filter = ViewFilter()
         #: Milliseconds the last paintEvent took (layout + drawing), for benchmarks.
         self.last_paint_ms = 0.0
         self.last_layout_ms = 0.0
@@ -93,7 +106,9 @@ class TimelineView(QWidget):
         previous = self._timeline
         same_article = (previous is not None and timeline is not None
                         and previous.article.text == timeline.article.text)
-        keep_range = self.visible_range() if same_article and not self._auto_fit else None
+        # A new reference date moves the events: fit them again rather than show an empty stretch.
+        same_dates = same_article and previous.article.reference_date == timeline.article.reference_date
+        keep_range = self.visible_range() if same_dates and not self._auto_fit else None
         keep_selected = self._selected if same_article else None
         self._timeline = timeline
         self._selected = None
@@ -107,6 +122,24 @@ class TimelineView(QWidget):
 
     def timeline(self) -> Optional[Timeline]:
         return self._timeline
+
+    def set_filter(self, view_filter: ViewFilter) -> None:
+        """Show only what ``view_filter`` lets through (lanes, background, vague dates); the
+        visible range stays."""
+        if view_filter == self._filter:
+            return
+        self._filter = view_filter
+        keep = self.visible_range() if self._layout is not None and not self._auto_fit else None
+        selected = self._selected
+        self._rebuild()
+        if keep is not None and self._layout is not None and self._layout.items:
+            self.set_visible_range(*keep)
+        else:
+            self.fit_all()
+        self._selected = selected if self._layout is not None and selected in self._layout.items else None
+
+    def view_filter(self) -> ViewFilter:
+        return self._filter
 
     def fit_all(self) -> None:
         if self._layout is None:
@@ -194,6 +227,10 @@ class TimelineView(QWidget):
             self._viewport = viewport   # lane order does not move time: keep the view
             self._invalidate()
 
+    def lanes(self) -> list:
+        """The lanes drawn now (after the filter), top to bottom."""
+        return list(self._layout.lanes) if self._layout else []
+
     def lane_order(self) -> list[str]:
         return [lane.id for lane in self._layout.lanes] if self._layout else []
 
@@ -206,6 +243,16 @@ class TimelineView(QWidget):
     def geometry_snapshot(self) -> Optional[Geometry]:
         """The geometry of the current frame (laid out now if needed): for tests and tools."""
         return self._current_geometry()
+
+    def theme_name(self) -> str:
+        """"dark" when the system's palette is dark (its window colour is), else "light"."""
+        return "dark" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._overview_pixmap = None     # drawn in the old theme's colours
+            self.update()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 560)
@@ -225,7 +272,7 @@ class TimelineView(QWidget):
             self.update()
             return
         started = time.perf_counter()
-        self._layout = render.make_layout(self._timeline, compress_gaps=self._compress,
+        self._layout = render.make_layout(apply_filter(self._timeline, self._filter), compress_gaps=self._compress,
                                           lane_order=self._lane_order, style=self._style)
         self.last_layout_ms = (time.perf_counter() - started) * 1000
         self._rows = None  # planned when first drawn: a window not yet shown has no final size
@@ -341,17 +388,20 @@ class TimelineView(QWidget):
         started = time.perf_counter()
         painter = QPainter(self)
         try:
-            geo = self._current_geometry()
-            if geo is None:
-                painter.fillRect(self.rect(), Qt.GlobalColor.white)
-                painter.setPen(QColor("#5f6670"))
-                painter.setFont(self._fonts.subtitle)
-                painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, "No timeline")
-                return
-            render.paint_timeline(painter, geo, self._fonts)
-            self._paint_overview(painter, geo)
-            if self._drag and self._drag.get("kind") == "lane" and self._drag.get("target") is not None:
-                self._paint_lane_drop(painter, geo)
+            with render.theme(self.theme_name()):
+                geo = self._current_geometry()
+                if geo is None or not self._layout.items:
+                    # No axis at an arbitrary date (1 January 1970) when nothing is dated: say so.
+                    painter.fillRect(self.rect(), render.BACKGROUND)
+                    painter.setPen(render.MUTED)
+                    painter.setFont(self._fonts.subtitle)
+                    painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter,
+                                     "No timeline" if geo is None else "No dated events to show")
+                    return
+                render.paint_timeline(painter, geo, self._fonts)
+                self._paint_overview(painter, geo)
+                if self._drag and self._drag.get("kind") == "lane" and self._drag.get("target") is not None:
+                    self._paint_lane_drop(painter, geo)
         finally:
             painter.end()
             self.last_paint_ms = (time.perf_counter() - started) * 1000
@@ -365,7 +415,7 @@ class TimelineView(QWidget):
                 or self._overview_pixmap.devicePixelRatio() != dpr):
             pixmap = QPixmap(round(geo.width * dpr), round(ov.h * dpr))
             pixmap.setDevicePixelRatio(dpr)
-            pixmap.fill(Qt.GlobalColor.white)
+            pixmap.fill(render.BACKGROUND)
             p = QPainter(pixmap)
             p.translate(0, -ov.y)
             render.paint_overview(p, geo, window=False)
@@ -422,7 +472,7 @@ class TimelineView(QWidget):
                 badge = geo.badge_at(event.pos().x(), event.pos().y()) if geo else None
                 if badge is not None:
                     QToolTip.showText(event.globalPos(),
-                                      f"{badge.count} more events here — click to zoom in", self)
+                                      f"{badge.count} more events here — click to list them", self)
                 else:
                     QToolTip.hideText()
                     event.ignore()
@@ -513,12 +563,42 @@ class TimelineView(QWidget):
             return
         badge = geo.badge_at(pos.x(), pos.y())
         if badge is not None and self._layout is not None:
-            t0, t1 = badge.t0, max(badge.t1, badge.t0 + 1)
-            self._set_viewport(self._layout.viewport_for_times(t0, t1, self._plot_width(), pad=0.1))
+            self.open_cluster_menu(badge, pos)
             return
         box = geo.event_at(pos.x(), pos.y())
         if box is not None:
             self._activate(box.id)
+
+    def open_cluster_menu(self, badge: Badge, pos: QPointF) -> None:
+        """List the events a "+N" badge hides (pick one to select it), with "zoom in" first when
+        zooming can still give them room."""
+        geo = self._current_geometry()
+        if geo is None or self._layout is None or self._viewport is None:
+            return
+        hidden = self._layout.badge_events(geo, badge)
+        zoom = None
+        if self._layout.can_zoom_apart(self._viewport, hidden):
+            t0, t1 = badge.t0, max(badge.t1, badge.t0 + 1)
+            zoom = lambda: self._set_viewport(   # noqa: E731
+                self._layout.viewport_for_times(t0, t1, self._plot_width(), pad=0.1))
+        if self.cluster_menu is not None:
+            self.cluster_menu.close()
+        self.cluster_menu = ClusterMenu(self._layout, hidden, zoom, self._activate,
+                                        self.eventsListed.emit, self)
+        self.cluster_menu.popup(self.mapToGlobal(pos.toPoint()))
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        geo = self._current_geometry()
+        if geo is None:
+            return
+        pos = event.pos()
+        box = geo.event_at(pos.x(), pos.y())
+        lane = geo.lane_at(pos.y())
+        lane_id = geo.lanes[lane].id if lane is not None else None
+        if box is not None and box.id != self._selected:
+            self._activate(box.id)
+        self.contextRequested.emit(box.id if box else None, lane_id, event.globalPos())
+        event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         geo = self._current_geometry()
@@ -537,9 +617,9 @@ class TimelineView(QWidget):
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         width = self._viewport.width
-        if ctrl and key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
+        if key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
             self.zoom_by(KEY_ZOOM)
-        elif ctrl and key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_by(1 / KEY_ZOOM)
         elif ctrl and key == Qt.Key.Key_0:
             self.fit_all()

@@ -1,0 +1,189 @@
+"""Headlines: a short "who did what" title for an event, built from its clause's own words. Qt-free.
+
+    headline("According to the Armenian Prime Minister's Office, Azerbaijan shelled Jermuk overnight")
+        -> "Azerbaijan shelled Jermuk overnight"
+    headline("Netanyahu said the statement ignores Israel's demands for demilitarization")
+        -> "Netanyahu: the statement ignores Israel's demands for demilitarization"
+
+Steps: drop page furniture in front (a live blog's "14:05 GMT:"), asides in brackets and between
+dashes, quotation marks, discourse markers ("on the other hand", "meanwhile") and a leading
+adverbial phrase before its comma; turn a speech frame ("X said that Y", "Y, X said", "According to
+X, Y") into "X: Y" (a pronoun speaker is dropped); cut to ``limit`` characters at a clause end, or at
+a word with "…", never on a function word. The full sentence stays in the event's ``sentence``.
+
+The vocabulary is data: ``resources/lexicon/headline_*.txt``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import resource_path
+
+#: A reader takes in about this many characters at a glance; longer titles are cut.
+LIMIT = 60
+#: A clause-end cut is taken only when it keeps at least this much of the limit.
+_MIN_CUT_SHARE = 0.45
+#: A speaker longer than this is cut to the name at its end.
+_SPEAKER_CHARS = 22
+_PRONOUNS = frozenset("he she they it we i you one".split())
+
+
+def _words(name: str) -> tuple[str, ...]:
+    lines = (line.split("#", 1)[0].strip().lower() for line in resource_path("lexicon", name).read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    speech = _alternation(_words("headline_speech_verbs.txt"))
+    discourse = _alternation(_words("headline_discourse.txt"))
+    openers = _alternation(_words("headline_openers.txt"))
+    weak = _alternation(_words("headline_weak_endings.txt"))
+    # A speaker: a few words, none of them a speech verb (checked by the caller).
+    speaker = r"(?P<speaker>[^,;:\"“”]{2,80}?)"
+    time_aside = r"(?:\s+(?:on|late|early|last|this)?\s*\w+day(?:\s+(?:night|morning|evening|afternoon))?)?"
+    return {
+        "timestamp": re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|"
+                                r"local(?:\s+time)?)?|(?:updated|posted|published)\b[^:]{0,40})\s*[:|•–—-]\s+",
+                                re.IGNORECASE),
+        "brackets": re.compile(r"\s*\([^()]{0,120}\)|\s*\[[^\[\]]{0,120}\]"),
+        "dashes": re.compile(r"\s+(?:--|—|–)\s+[^—–]{1,80}?\s+(?:--|—|–)(?=\s)"),
+        "quotes": re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"),
+        "discourse_start": re.compile(rf"^(?:(?:{discourse})\b[\s,]*)+", re.IGNORECASE),
+        "discourse_aside": re.compile(rf",\s+(?:{discourse}),", re.IGNORECASE),
+        "opener": re.compile(rf"^(?:{openers})\b[^,;:]{{0,90}},\s+", re.IGNORECASE),
+        "according": re.compile(rf"^according\s+to\s+{speaker},\s+(?P<body>.+)$", re.IGNORECASE),
+        "according_tail": re.compile(rf"^(?P<body>.+?),\s+according\s+to\s+{speaker}$", re.IGNORECASE),
+        "said_that": re.compile(rf"^{speaker}\s+(?:{speech})(?:\s+\w+){{0,2}}?{time_aside}(?:\s+that)\s+(?P<body>.+)$",
+                                re.IGNORECASE),
+        "said": re.compile(rf"^{speaker}\s+(?:say|says|said){time_aside}\s+(?P<body>.+)$", re.IGNORECASE),
+        "said_tail": re.compile(rf"^(?P<body>.+?),\s+{speaker}\s+(?:{speech})"
+                                rf"(?:\s+(?:on|in|at|to|from|during)\b.*)?{time_aside}$", re.IGNORECASE),
+        "said_tail_inverted": re.compile(rf"^(?P<body>.+?),\s+(?:{speech})\s+{speaker}"
+                                         rf"(?:\s+(?:on|in|at|to|from|during)\b.*)?{time_aside}$", re.IGNORECASE),
+        "speaker_time": re.compile(r"(?:,?\s+(?:meanwhile|also|on|late|early|last|this))*,?\s+\w+day\b.*$|"
+                                   r"(?:,\s+(?:meanwhile|also|however),?)$", re.IGNORECASE),
+        "speech_word": re.compile(rf"\b(?:{speech})\b", re.IGNORECASE),
+        "weak_end": re.compile(rf"(?:[\s,;:—–-]+(?:{weak}))+$", re.IGNORECASE),
+        "clause_cut": re.compile(r",\s|;\s|\s[—–]\s|\s--\s|:\s|\s(?=(?:as|after|amid|while|because|which|who|"
+                                 r"but|before|following|despite|since|when)\s)"),
+    }
+
+
+def headline(clause: str, limit: int = LIMIT) -> str:
+    """A short headline for an event from its clause's text (see the module's docstring)."""
+    p = _patterns()
+    s = " ".join(clause.split()).rstrip(" .")
+    s = p["timestamp"].sub("", s)
+    s = p["brackets"].sub("", s)
+    s = p["dashes"].sub("", s)
+    s = p["quotes"].sub("", s)
+    s = _drop_discourse(s)
+    s = p["opener"].sub("", s, count=1) if _enough_after(p["opener"], s) else s
+    s = _drop_discourse(s)
+    speaker, body = _speech_frame(s)
+    if body:
+        body = _drop_discourse(body)
+        if speaker and body:
+            head = f"{_short_speaker(speaker)}: "
+            return head + _shorten(body[:1].lower() + body[1:] if _lower_ok(body) else body,
+                                   max(limit - len(head), 24))
+        s = body
+    return _capital(_shorten(s, limit))
+
+
+def _drop_discourse(s: str) -> str:
+    p = _patterns()
+    s = p["discourse_aside"].sub("", s)
+    rest = p["discourse_start"].sub("", s, count=1)
+    return rest if len(rest.split()) >= 2 else s
+
+
+def _enough_after(pattern: re.Pattern, s: str) -> bool:
+    m = pattern.match(s)
+    return m is not None and len(s[m.end():].split()) >= 3
+
+
+def _speech_frame(s: str) -> tuple[str, str]:
+    """(speaker, what was said) when ``s`` is framed as speech; ("", "") otherwise."""
+    p = _patterns()
+    for name in ("according", "said_that", "said", "according_tail", "said_tail", "said_tail_inverted"):
+        m = p[name].match(s)
+        if m is None:
+            continue
+        speaker = p["speaker_time"].sub("", m.group("speaker")).strip(" ,.")
+        body = m.group("body").strip(" ,;")
+        if len(speaker.split()) > 8 or p["speech_word"].search(speaker) or len(body.split()) < 3:
+            continue
+        if speaker.lower() in _PRONOUNS:
+            speaker = ""
+        return speaker, body
+    return "", ""
+
+
+def _short_speaker(speaker: str) -> str:
+    """"Japanese Chief Cabinet Secretary Yoshihide Suga" -> "Yoshihide Suga"; short names stay."""
+    if len(speaker) <= _SPEAKER_CHARS:
+        return _capital(speaker)
+    words = speaker.split()
+    if words[0].lower() == "the" and len(speaker) - 4 <= _SPEAKER_CHARS:
+        return _capital(" ".join(words[1:]))
+    tail = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        tail.insert(0, word)
+        if len(tail) == 2:
+            break
+    return _capital(" ".join(tail) if tail else " ".join(words[-3:]))
+
+
+def _lower_ok(body: str) -> bool:
+    """A body's first word can be lowered after "X: " (a plain word, not a name or acronym)."""
+    first = body.split(" ", 1)[0]
+    return first[:1].isupper() and first[1:].islower() and first.lower() in {"the", "a", "an", "it", "its", "there",
+                                                                            "this", "that", "these", "those"}
+
+
+def _shorten(s: str, limit: int) -> str:
+    p = _patterns()
+    s = s.strip(" ,;:.")
+    if len(s) <= limit:
+        # A clause the extractor cut before its object ("X posted the") still ends on a content word.
+        trimmed = p["weak_end"].sub("", s)
+        return trimmed if len(trimmed.split()) >= 2 else s
+    best = None
+    for m in p["clause_cut"].finditer(s, 0, limit + 1):
+        if m.start() >= limit * _MIN_CUT_SHARE and m.start() <= limit:
+            best = m.start()
+    if best is not None:
+        cut = p["weak_end"].sub("", s[:best]).rstrip(" ,;:")
+        if len(cut) >= limit * _MIN_CUT_SHARE:
+            return cut
+    space = s.rfind(" ", 0, limit)
+    cut = s[:space if space > limit // 3 else limit - 1]
+    cut = p["weak_end"].sub("", cut).rstrip(" ,;:—–-")
+    return cut + "…"
+
+
+def _capital(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+_FURNITURE = re.compile(
+    r"^(?:[^|]{1,60}\|[^|]{1,60}(?:\|[^|]{1,60})*"            # "Name | City 1 May 2011": a byline line
+    r"|(?:photo|image|picture|video|graphic)s?(?:\s+(?:by|credit|copyright))?\s*[:/©].{0,80}"
+    r"|©.{0,80}|(?:image|photo)\s+copyright\b.{0,80}"
+    r"|(?:read|see)\s+(?:more|also)\b.{0,80}|advertisement|share\s+(?:this|on)\b.{0,60}"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET)?)\s*$",
+    re.IGNORECASE)
+
+
+def is_page_furniture(line: str) -> bool:
+    """A byline with bars, a photo credit, "Read more", a bare timestamp: page furniture, never an event."""
+    return bool(_FURNITURE.match(line.strip()))
