@@ -5,7 +5,8 @@ import sys
 from conftest import ROOT
 
 CORE = ["timeline_app/model.py", "timeline_app/ingest", "timeline_app/extract", "timeline_app/layout",
-        "timeline_app/settings.py", "timeline_app/atomic.py", "timeline_app/cache.py"]
+        "timeline_app/settings.py", "timeline_app/atomic.py", "timeline_app/cache.py",
+        "timeline_app/corrections.py", "timeline_app/project.py", "timeline_app/user_time.py"]
 
 
 def test_core_sources_do_not_mention_qt():
@@ -24,6 +25,7 @@ def test_core_imports_leave_qt_unloaded():
     code = ("import sys, pkgutil, importlib\n"
             "import timeline_app.model, timeline_app.ingest, timeline_app.extract.pipeline, timeline_app.layout\n"
             "import timeline_app.cache, timeline_app.settings, timeline_app.atomic\n"
+            "import timeline_app.corrections, timeline_app.project, timeline_app.user_time\n"
             "import timeline_app.extract, timeline_app.layout as L\n"
             "for pkg in (timeline_app.extract, L, timeline_app.ingest):\n"
             "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
