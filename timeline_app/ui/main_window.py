@@ -14,14 +14,18 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDockWidget, QFileDialog, Q
                                QMessageBox, QProgressDialog, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
+from .. import project
+from ..corrections import CorrectedTimeline
 from ..ingest import OPEN_DIALOG_FILTER, content_key
 from ..layout.lanes import build_lanes
 from ..model import Timeline
 from .article_view import ArticleView
 from .document import Document
+from .editing import EditController
 from .export_options import ImageExportOptions
 from .loader import LoadJob, LoadRequest
 from .panels import AccountsPanel, Entry, ReactionsPanel
+from .project_io import PROJECT_FILTER, ProjectController
 from .timeline_view import TimelineView
 
 EXPORT_FILTERS = {
@@ -76,7 +80,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.accounts_dock], [300], Qt.Orientation.Vertical)
         self.resizeDocks([self.article_dock], [420], Qt.Orientation.Horizontal)
 
+        self.projects = ProjectController(self)
         self._build_actions()
+        self.editing = EditController(self)
         self._connect()
         self.statusBar().showMessage("Open an article to begin (File > Open).")
         #: Said once, with the first article: things the user should know about the start itself.
@@ -121,6 +127,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.open_action)
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menu.addAction(self.projects.save_action)
+        menu.addAction(self.projects.save_as_action)
         menu.addSeparator()
         menu.addAction(self.export_png_action)
         for action in self.export_actions.values():
@@ -166,6 +174,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.document.timelineChanged.connect(self._on_timeline_changed)
+        self.document.timelineEdited.connect(self._on_timeline_edited)
         self.document.selectionChanged.connect(self._on_selection_changed)
         self.timeline_view.eventActivated.connect(self.document.select)
         self.accounts.entryActivated.connect(self._on_entry_activated)
@@ -179,12 +188,18 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- opening
     def open_dialog(self) -> None:
         start = str(self.current_path.parent) if self.current_path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open article", start, OPEN_DIALOG_FILTER)
-        if path:
+        path, _ = QFileDialog.getOpenFileName(self, "Open article or project", start,
+                                              f"{PROJECT_FILTER};;{OPEN_DIALOG_FILTER}")
+        if path and self.projects.confirm_close():
             self.open_path(path)
 
     def open_path(self, path: str | Path, reference_date: Optional[dt.date] = None) -> None:
-        """Read and extract ``path`` off the GUI thread; the window updates when it is done."""
+        """Read and extract ``path`` (or open the project ``path``) off the GUI thread; the window
+        updates when it is done."""
+        if project.is_project_path(path):
+            self._cancel_job()
+            self.projects.open(Path(path))
+            return
         self._start_job(LoadRequest(path=Path(path), reference_date=reference_date,
                                     remembered_date=self._remembered_date), f"Reading {Path(path).name}…")
 
@@ -254,11 +269,25 @@ class MainWindow(QMainWindow):
         self._close_progress()
         if path is not None:
             self.current_path = path
-        self.document.set_timeline(timeline)
+            self.document.set_timeline(timeline)
+            self.projects.loaded_article(path)
+        else:
+            self._reapply_corrections(timeline)
         self.loadFinished.emit()
         if path is not None and self.settings is not None:
             # After the article is on screen: writing settings (fsync) must not delay its first paint.
             QTimer.singleShot(0, lambda p=str(path): self._remember_recent(p))
+
+    def _reapply_corrections(self, timeline: Timeline) -> None:
+        """The same article extracted again (another reference date): the user's corrections stay."""
+        previous = self.document.corrected
+        corrections = previous.corrections if previous is not None else []
+        corrected = CorrectedTimeline.start(timeline)
+        skipped = corrected.apply_all(corrections + [s.correction for s in self.document.not_applied])
+        self.document.set_timeline(None, corrected=corrected, not_applied=skipped)
+        if corrections:
+            self.projects.dirty = True
+            self.projects.update_modified()
 
     def _remember_recent(self, path: str) -> None:
         self.settings.add_recent(path)
@@ -279,7 +308,7 @@ class MainWindow(QMainWindow):
         if timeline is None:
             return
         article = timeline.article
-        self.setWindowTitle(f"{article.title or Path(article.path or 'Untitled').name} — Timeline")
+        self.update_title()
         self.timeline_view.set_timeline(timeline)
         order = self.settings.lane_order_for(content_key(article)) if self.settings is not None else None
         if order:
@@ -299,9 +328,34 @@ class MainWindow(QMainWindow):
         notes.extend(article.warnings)
         self.banner.setText("  ".join(notes))
         self.banner.setVisible(bool(notes))
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        timeline = self.document.timeline
+        dated = sum(1 for e in timeline.events if e.time is not None)
         self.statusBar().showMessage(
             f"{dated} dated events · {len(timeline.parties)} parties · {len(timeline.accounts)} statements · "
             f"{len(timeline.reactions)} reactions")
+
+    def update_title(self) -> None:
+        """The project's or article's name; "[*]" shows unsaved changes the platform's way."""
+        timeline = self.document.timeline
+        if self.projects.path is not None:
+            name = self.projects.path.name
+        elif timeline is not None:
+            name = timeline.article.title or Path(timeline.article.path or "Untitled").name
+        else:
+            name = "Untitled"
+        self.setWindowTitle(f"{name}[*] — Timeline")
+
+    def _on_timeline_edited(self) -> None:
+        """A correction, its undo or redo: everything shown follows the corrected timeline."""
+        timeline = self.document.timeline
+        self.timeline_view.set_timeline(timeline)
+        self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
+        self.reactions.set_timeline(timeline)
+        self._on_selection_changed(self.document.selected)
+        self._show_counts()
 
     def _show_reference(self, article) -> None:
         self.reference_edit.blockSignals(True)
@@ -355,7 +409,7 @@ class MainWindow(QMainWindow):
             self.show_error("Nothing to export", "Open an article first.")
             return
         stem = Path(self.current_path or "timeline").stem
-        suffix = "timeline.json" if fmt == "timelinejs" else fmt
+        suffix = "timelinejs.json" if fmt == "timelinejs" else fmt   # *.timeline.json is a project
         start = str((self.current_path.parent if self.current_path else Path.home()) / f"{stem}.{suffix}")
         width, scale = self._image_size
         if fmt == "png":
@@ -428,6 +482,10 @@ class MainWindow(QMainWindow):
                           "side says, and how the world reacted.")
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.projects.confirm_close():
+            event.ignore()
+            return
+        self.projects.wait()
         self._cancel_job()
         for job in list(self._running):  # a QThread destroyed while running aborts the process
             job.wait()
