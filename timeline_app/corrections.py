@@ -36,21 +36,33 @@ class Journal:
     def __init__(self, timeline: Timeline) -> None:
         self.timeline = timeline
         self._inverse: list[tuple[str, str, int, object]] = []
+        #: What changed, for views that update only that: the lists touched, and the ids of the
+        #: events added, removed or replaced (before and after).
+        self.lists: set[str] = set()
+        self.event_ids: set[str] = set()
+
+    def _touch(self, name: str, *items) -> None:
+        self.lists.add(name)
+        if name == "events":
+            self.event_ids.update(item.id for item in items)
 
     def _list(self, name: str) -> list:
         return getattr(self.timeline, name)
 
     def replace(self, name: str, index: int, item) -> None:
         items = self._list(name)
+        self._touch(name, items[index], item)
         self._inverse.append(("replace", name, index, items[index]))
         items[index] = item
 
     def insert(self, name: str, index: int, item) -> None:
+        self._touch(name, item)
         self._list(name).insert(index, item)
         self._inverse.append(("remove", name, index, None))
 
     def remove(self, name: str, index: int) -> None:
         item = self._list(name).pop(index)
+        self._touch(name, item)
         self._inverse.append(("insert", name, index, item))
 
     def revert(self) -> None:
@@ -112,6 +124,14 @@ def _short(text: str, n: int = 50) -> str:
 
 def find_event(timeline: Timeline, ref: Ref) -> int:
     span = ref.locate(timeline)
+    if span == ref.span and ref.key:
+        # Fast path (the window's own edits): the same id on the same text. One pass of string
+        # comparisons, ~0.4 ms on 10,000 events.
+        for i, e in enumerate(timeline.events):
+            if e.id == ref.key:
+                if tuple(e.span) == span:
+                    return i
+                break
     same_place = [i for i, e in enumerate(timeline.events) if tuple(e.span) == span]
     if not same_place:
         raise NotApplicable(f"no event on “{_short(ref.quote)}” any more")
@@ -509,8 +529,9 @@ class CorrectedTimeline:
     def start(cls, base: Timeline, carried: list = ()) -> "CorrectedTimeline":
         return cls(working_copy(base), carried=list(carried))
 
-    def apply(self, correction) -> None:
-        """Apply ``correction``; on :class:`NotApplicable` the timeline is left as it was."""
+    def apply(self, correction) -> Journal:
+        """Apply ``correction`` (returns what changed); on :class:`NotApplicable` the timeline is
+        left as it was."""
         journal = Journal(self.timeline)
         try:
             correction.apply(self.timeline, journal)
@@ -519,11 +540,13 @@ class CorrectedTimeline:
             raise
         self.applied.append(correction)
         self._journals.append(journal)
+        return journal
 
-    def undo(self) -> object:
-        """Take back the last correction (returns it)."""
-        self._journals.pop().revert()
-        return self.applied.pop()
+    def undo(self) -> tuple[object, Journal]:
+        """Take back the last correction (returns it and what changed)."""
+        journal = self._journals.pop()
+        journal.revert()
+        return self.applied.pop(), journal
 
     def apply_all(self, corrections) -> list[Skipped]:
         """Apply each in order; the ones whose target is gone are returned with the reason."""

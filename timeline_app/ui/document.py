@@ -2,6 +2,7 @@
 undo stack of the user's corrections, with change signals."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -13,7 +14,9 @@ from ..model import Timeline
 
 class Document(QObject):
     timelineChanged = Signal()         # a new timeline (an article or project opened, dates re-resolved)
-    timelineEdited = Signal()          # the same timeline, corrected (an edit, its undo or redo)
+    #: The same timeline, corrected (an edit, undo or redo; one signal per move of the undo stack,
+    #: however many commands it undid): carries the Changes.
+    timelineEdited = Signal(object)
     selectionChanged = Signal(object)  # event id (str) or None
     #: The undo stack moved (an edit, undo, redo, clear) or its clean state changed: listen to these,
     #: not to the stack, whose destructor signals while the window is being torn down.
@@ -27,12 +30,27 @@ class Document(QObject):
         self.not_applied: list[Skipped] = []
         self.selected: Optional[str] = None
         self.undo_stack = QUndoStack(self)
+        self._pending: Optional[Changes] = None
         # Slots on self: Qt cuts them before it deletes the stack, so its last signals reach no one.
         self.undo_stack.indexChanged.connect(self._on_history)
         self.undo_stack.cleanChanged.connect(self._on_history)
 
     def _on_history(self, *_args) -> None:
+        # The stack signals its index once after a whole jump (Edit history, many undos): the
+        # widgets are refreshed once, with everything the commands changed.
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            if self.selected is not None and not timeline_has(self.timeline, self.selected):
+                self.selected = None
+            self.timelineEdited.emit(pending)
         self.historyChanged.emit()
+
+    def note_changes(self, journal) -> None:
+        """Called by the undo commands: the timeline changed in place (announced on the stack's signal)."""
+        if self._pending is None:
+            self._pending = Changes()
+        self._pending.lists |= journal.lists
+        self._pending.event_ids |= journal.event_ids
 
     def set_timeline(self, timeline: Optional[Timeline], corrected: Optional[CorrectedTimeline] = None,
                      not_applied: Sequence[Skipped] = ()) -> None:
@@ -52,17 +70,11 @@ class Document(QObject):
         if self.corrected is None:
             return "no timeline is open"
         try:
-            self.corrected.apply(correction)
+            journal = self.corrected.apply(correction)
         except NotApplicable as exc:
             return str(exc)
-        self.undo_stack.push(CorrectionCommand(self, correction))
+        self.undo_stack.push(CorrectionCommand(self, correction, journal))
         return None
-
-    def corrections_changed(self) -> None:
-        """Called by the undo commands: the timeline changed in place."""
-        if self.selected is not None and not timeline_has(self.timeline, self.selected):
-            self.selected = None
-        self.timelineEdited.emit()
 
     def select(self, event_id: Optional[str]) -> None:
         if timeline_has(self.timeline, event_id) and event_id != self.selected:
@@ -80,6 +92,13 @@ class Document(QObject):
             if e.span[0] <= offset < e.span[1]:
                 return e.id
         return None
+
+
+@dataclass
+class Changes:
+    """What a move of the undo stack changed: the timeline's lists, and the events by id."""
+    lists: set[str] = field(default_factory=set)
+    event_ids: set[str] = field(default_factory=set)
 
 
 def timeline_has(timeline: Optional[Timeline], event_id: Optional[str]) -> bool:

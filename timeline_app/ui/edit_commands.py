@@ -9,20 +9,20 @@ class CorrectionCommand(QUndoCommand):
     """One correction. It is applied before it is pushed (so one that does not apply is never on the
     stack); the stack's first call of redo() therefore only announces the change."""
 
-    def __init__(self, document, correction) -> None:
+    def __init__(self, document, correction, journal) -> None:
         super().__init__(correction.describe())
         self.document = document
         self.correction = correction
-        self._applied = True
+        self._first_journal = journal
 
     def redo(self) -> None:
-        if not self._applied:
-            self.document.corrected.apply(self.correction)
-            self._applied = True
-        self.document.corrections_changed()
+        journal, self._first_journal = self._first_journal, None
+        if journal is None:
+            journal = self.document.corrected.apply(self.correction)
+        self.document.note_changes(journal)
 
     def undo(self) -> None:
-        undone = self.document.corrected.undo()
-        assert undone is self.correction, "the undo stack and the corrections are out of step"
-        self._applied = False
-        self.document.corrections_changed()
+        undone, journal = self.document.corrected.undo()
+        if undone is not self.correction:
+            raise RuntimeError("the undo stack and the corrections are out of step")
+        self.document.note_changes(journal)

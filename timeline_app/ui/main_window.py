@@ -348,12 +348,14 @@ class MainWindow(QMainWindow):
             name = "Untitled"
         self.setWindowTitle(f"{name}[*] — Timeline")
 
-    def _on_timeline_edited(self) -> None:
-        """A correction, its undo or redo: everything shown follows the corrected timeline."""
+    def _on_timeline_edited(self, changes) -> None:
+        """A correction, its undo or redo: everything shown follows the corrected timeline, and
+        only what the change touched is rebuilt (an edit on 10,000 events stays one frame)."""
         timeline = self.document.timeline
-        self.timeline_view.set_timeline(timeline)
-        self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
-        self.reactions.set_timeline(timeline)
+        self.timeline_view.timeline_edited(changes.event_ids if "parties" not in changes.lists else set())
+        if changes.lists & {"parties", "actors", "accounts", "reactions"}:
+            self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
+            self.reactions.set_timeline(timeline)
         self._on_selection_changed(self.document.selected)
         self._show_counts()
 
