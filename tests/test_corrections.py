@@ -187,3 +187,20 @@ def test_a_selection_is_dated_by_its_own_time_expression():
     time = time_in(text, (0, len(text)), dt.date(2022, 9, 14))
     assert time is not None and time.value == "2022-09-13TNI" and time.expression == "Tuesday night"
     assert time_in(text, (0, 15), dt.date(2022, 9, 14)) is None
+
+
+def test_a_dragged_time_snaps_to_its_granularity():
+    from timeline_app.user_time import shifted_time
+    day = picked_time("day", dt.datetime(2022, 9, 13))
+    assert shifted_time(day, dt.timedelta(days=2, hours=13)).value == "2022-09-16"
+    assert shifted_time(day, dt.timedelta(hours=5)) is None
+    month = picked_time("month", dt.datetime(2022, 9, 1))
+    moved = shifted_time(month, dt.timedelta(days=-62))
+    assert (moved.value, moved.end) == ("2022-07", dt.datetime(2022, 8, 1))
+    night = picked_time("part-of-day", dt.datetime(2022, 9, 13), part="NI")
+    assert shifted_time(night, dt.timedelta(days=1)).value == "2022-09-14TNI"
+    stretch = picked_time("day", dt.datetime(2022, 9, 12), until=dt.datetime(2022, 9, 14))
+    moved = shifted_time(stretch, dt.timedelta(days=10))
+    assert (moved.start, moved.end) == (dt.datetime(2022, 9, 22), dt.datetime(2022, 9, 25))
+    season = day.model_copy(update={"granularity": "season", "value": "2022-FA"})
+    assert shifted_time(season, dt.timedelta(days=100)) is None

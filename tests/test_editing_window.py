@@ -5,7 +5,7 @@ import json
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox
 
@@ -266,3 +266,43 @@ def test_statement_speaker_link_and_party_rename(qtbot, make_window, article):
     win.editing.dialog.accept()
     assert any(p.name == "Renamed side" for p in win.document.timeline.parties)
     assert any(box.title().startswith("Renamed side") for box in win.accounts.findChildren(QGroupBox))
+
+
+def box_of(win, predicate):
+    geo = win.timeline_view.geometry_snapshot()
+    t = win.document.timeline
+    return next(b for b in geo.events if predicate(t.event(b.id))), geo
+
+
+def drag(qtbot, view, start, end):
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(*start))
+    for k in range(1, 6):
+        qtbot.mouseMove(view, QPoint(start[0] + (end[0] - start[0]) * k // 5, start[1] + (end[1] - start[1]) * k // 5))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(*end))
+
+
+def test_drag_an_event_to_another_lane_and_along_the_axis(qtbot, make_window, article):
+    win = make_window()
+    open_and_wait(qtbot, win, article)
+    view = win.timeline_view
+    box, geo = box_of(win, lambda e: e.time is not None and e.time.granularity == "day")
+    event = win.document.timeline.event(box.id)
+    other_lane = next(lane for lane in geo.lanes if lane.id != event.lane)
+    start = (int(box.x0) + 1, int(box.y + box.h / 2))
+    drag(qtbot, view, start, (start[0], int(other_lane.y + other_lane.h / 2)))
+    assert win.document.timeline.event(box.id).lane == other_lane.id
+    assert win.document.timeline.event(box.id).time == event.time   # straight down: the date stays
+    # Along the axis: three days later, snapped to whole days.
+    box, geo = box_of(win, lambda e: e.id == event.id)
+    start = (int(box.x0) + 1, int(box.y + box.h / 2))
+    target_x = view.x_of(event.time.start + dt.timedelta(days=3, hours=5))
+    drag(qtbot, view, start, (int(target_x) + 1, start[1]))
+    moved = win.document.timeline.event(event.id).time
+    assert moved.start == event.time.start + dt.timedelta(days=3) and moved.granularity == "day"
+    win.editing.undo_action.trigger()
+    win.editing.undo_action.trigger()
+    assert win.document.timeline.event(event.id) == event
+    # A press and release without moving is still a click: it selects the event.
+    box, _ = box_of(win, lambda e: e.id != event.id and e.time is not None)
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(int(box.x0) + 1, int(box.y + box.h / 2)))
+    assert win.document.selected == box.id

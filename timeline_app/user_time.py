@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Optional
 
 from .extract.timex import tag
+from .extract.timex.anchor import add_months
 from .extract.timex.interval import PART_OF_DAY_HOURS, value_interval
 from .model import Span, TimeValue
 
@@ -31,6 +32,8 @@ def timex_value(granularity: str, when: dt.datetime, part: Optional[str] = None)
         if part not in PART_OF_DAY_HOURS:
             raise ValueError(f"unknown part of the day {part!r}")
         return f"{day}T{part}"
+    if granularity == "hour":
+        return f"{day}T{when.hour:02d}"
     if granularity == "minute":
         return f"{day}T{when.hour:02d}:{when.minute:02d}"
     raise ValueError(f"the date picker has no granularity {granularity!r}")
@@ -48,6 +51,42 @@ def picked_time(granularity: str, when: dt.datetime, part: Optional[str] = None,
             raise ValueError("the end of a stretch must come after its start")
         end = last_end
     return TimeValue(value=value, start=start, end=end, granularity=gran, expression="", anchored="explicit")
+
+
+#: Granularities an event can be dragged along the axis at, snapping to whole units of them.
+SNAP_GRANULARITIES = ("year", "month", "day", "part-of-day", "hour", "minute")
+
+
+def shifted_time(time: TimeValue, delta: dt.timedelta) -> Optional[TimeValue]:
+    """``time`` moved by ``delta`` rounded to whole units of its granularity (a dragged event:
+    a month-long event moves by months and stays a month); None when it does not move or its
+    granularity has no natural step (a season, a decade, an undated event)."""
+    g = time.granularity
+    if time.start is None or g not in SNAP_GRANULARITIES:
+        return None
+    start = time.start
+    if g == "year":
+        steps = round(delta.days / 365.2425)
+        moved = start.replace(year=start.year + steps, month=1, day=1)
+    elif g == "month":
+        steps = round(delta.days / 30.436875)
+        moved = dt.datetime.combine(add_months(start.date().replace(day=1), steps), dt.time())
+    else:
+        unit = {"day": dt.timedelta(days=1), "part-of-day": dt.timedelta(days=1), "hour": dt.timedelta(hours=1),
+                "minute": dt.timedelta(minutes=1)}[g]
+        steps = round(delta / unit)
+        moved = start + steps * unit
+    if steps == 0 or not 1 <= moved.year <= 9999:
+        return None
+    part = time.value[-2:] if g == "part-of-day" and time.value[-2:] in PART_OF_DAY_HOURS else None
+    if g == "part-of-day" and part is None:
+        return None
+    shifted = picked_time(g, moved, part)
+    own_start, own_end, _ = value_interval(time.value)
+    if time.end is not None and (own_start, own_end) != (time.start, time.end):
+        # A stretch the user or the extractor widened: it keeps its length.
+        shifted = shifted.model_copy(update={"end": shifted.start + (time.end - time.start)})
+    return shifted
 
 
 def time_in(text: str, span: Span, reference: Optional[dt.date]) -> Optional[TimeValue]:

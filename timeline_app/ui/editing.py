@@ -12,6 +12,7 @@ from .. import corrections as c
 from ..layout.lanes import INTERNATIONAL, INTERNATIONAL_NAME, OTHER, OTHER_NAME
 from ..user_time import time_in
 from .edit_dialogs import ChoiceDialog, EventDialog
+from .event_drag import EventDragger
 
 #: A title made from selected text keeps at most this many characters.
 TITLE_CHARS = 80
@@ -30,6 +31,7 @@ class EditController(QObject):
         #: The statement last picked in a panel: ("account" | "reaction", Account | Reaction).
         self.statement: Optional[tuple[str, object]] = None
         self._build_actions()
+        self.dragger = EventDragger(self, window.timeline_view)
         window.accounts.entryActivated.connect(lambda entry: self._pick_statement("account", entry))
         window.reactions.entryActivated.connect(lambda entry: self._pick_statement("reaction", entry))
         self.document.timelineChanged.connect(self._forget_statement)
