@@ -306,3 +306,28 @@ def test_drag_an_event_to_another_lane_and_along_the_axis(qtbot, make_window, ar
     box, _ = box_of(win, lambda e: e.id != event.id and e.time is not None)
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(int(box.x0) + 1, int(box.y + box.h / 2)))
     assert win.document.selected == box.id
+
+
+def test_lane_up_reorders_the_lanes_and_undo_restores_them(qtbot, make_window, article):
+    win = make_window()
+    open_and_wait(qtbot, win, article)
+    before = win.timeline_view.lane_order()
+    parties = [p.id for p in win.document.timeline.parties]
+    win.editing._fill_party_menu()
+    last = win.document.timeline.parties[-1]
+    sub = next(a.menu() for a in win.editing.party_menu.actions() if a.text() == last.name)
+    next(a for a in sub.actions() if "up" in a.text()).trigger()
+    assert [p.id for p in win.document.timeline.parties] == parties[:-2] + [parties[-1], parties[-2]]
+    assert win.timeline_view.lane_order()[:len(parties)] == parties[:-2] + [parties[-1], parties[-2]]
+    win.editing.undo_action.trigger()
+    assert win.timeline_view.lane_order() == before
+
+
+def test_unsaved_corrections_are_asked_about_before_another_file_opens(qtbot, make_window, article, monkeypatch):
+    win = make_window()
+    open_and_wait(qtbot, win, article)
+    win.document.select(win.document.timeline.events[0].id)
+    win.editing.delete_event_action.trigger()
+    monkeypatch.setattr(ProjectController, "ask_save_changes", lambda self: QMessageBox.StandardButton.Cancel)
+    win.open_path(SEED)
+    assert not win.is_loading() and win.isWindowModified()   # cancelled: the work is still there

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDockWidget, QFileDialog, Q
 
 from .. import __version__
 from .. import project
-from ..corrections import CorrectedTimeline
+from ..corrections import CorrectedTimeline, ReorderParties
 from ..ingest import OPEN_DIALOG_FILTER, content_key
 from ..layout.lanes import build_lanes
 from ..model import Timeline
@@ -190,12 +190,14 @@ class MainWindow(QMainWindow):
         start = str(self.current_path.parent) if self.current_path else ""
         path, _ = QFileDialog.getOpenFileName(self, "Open article or project", start,
                                               f"{PROJECT_FILTER};;{OPEN_DIALOG_FILTER}")
-        if path and self.projects.confirm_close():
+        if path:
             self.open_path(path)
 
     def open_path(self, path: str | Path, reference_date: Optional[dt.date] = None) -> None:
         """Read and extract ``path`` (or open the project ``path``) off the GUI thread; the window
-        updates when it is done."""
+        updates when it is done. Unsaved corrections are saved or discarded first (the user says)."""
+        if not self.projects.confirm_close():
+            return
         if project.is_project_path(path):
             self._cancel_job()
             self.projects.open(Path(path))
@@ -310,7 +312,7 @@ class MainWindow(QMainWindow):
         article = timeline.article
         self.update_title()
         self.timeline_view.set_timeline(timeline)
-        order = self.settings.lane_order_for(content_key(article)) if self.settings is not None else None
+        order = self._lane_order()
         if order:
             self.timeline_view.set_lane_order(order)
         self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
@@ -337,6 +339,15 @@ class MainWindow(QMainWindow):
             f"{dated} dated events · {len(timeline.parties)} parties · {len(timeline.accounts)} statements · "
             f"{len(timeline.reactions)} reactions")
 
+    def _lane_order(self) -> list[str]:
+        """Lanes as the user ordered them: by a correction (Parties > Lane up/down), else by
+        dragging lane names in the view (kept per article in the settings)."""
+        timeline = self.document.timeline
+        if any(isinstance(x, ReorderParties) for x in self.document.corrected.corrections):
+            return [p.id for p in timeline.parties]
+        order = self.settings.lane_order_for(content_key(timeline.article)) if self.settings is not None else None
+        return list(order or [])
+
     def update_title(self) -> None:
         """The project's or article's name; "[*]" shows unsaved changes the platform's way."""
         timeline = self.document.timeline
@@ -352,7 +363,10 @@ class MainWindow(QMainWindow):
         """A correction, its undo or redo: everything shown follows the corrected timeline, and
         only what the change touched is rebuilt (an edit on 10,000 events stays one frame)."""
         timeline = self.document.timeline
-        self.timeline_view.timeline_edited(changes.event_ids if "parties" not in changes.lists else set())
+        if "parties" in changes.lists:
+            self.timeline_view.set_lane_order(self._lane_order())   # lanes renamed, merged, reordered
+        else:
+            self.timeline_view.timeline_edited(changes.event_ids)
         if changes.lists & {"parties", "actors", "accounts", "reactions"}:
             self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
             self.reactions.set_timeline(timeline)

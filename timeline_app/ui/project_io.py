@@ -223,6 +223,8 @@ class ProjectController(QObject):
         if notes:
             self.window.banner.setText("  ".join(notes))
             self.window.banner.show()
+        if not recovering and self.window.settings is not None:
+            QTimer.singleShot(0, lambda p=str(opened.path): self.window._remember_recent(p))
         self.projectOpened.emit(True)
 
     def _on_failed(self, job, message: str) -> None:
