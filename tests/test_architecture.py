@@ -23,6 +23,7 @@ def test_core_imports_leave_qt_unloaded():
     code = ("import sys, pkgutil, importlib\n"
             "import timeline_app.model, timeline_app.ingest, timeline_app.extract.pipeline, timeline_app.layout\n"
             "import timeline_app.cache, timeline_app.settings, timeline_app.atomic\n"
+            "import timeline_app.corrections, timeline_app.project, timeline_app.user_time\n"
             "import timeline_app.extract, timeline_app.layout as L\n"
             "for pkg in (timeline_app.extract, L, timeline_app.ingest):\n"
             "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"

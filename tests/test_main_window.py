@@ -250,18 +250,26 @@ def test_png_export_asks_for_width_and_pixel_ratio(qtbot, window, tmp_path, monk
     assert QImage(str(out)).width() == 1500
 
 
-def test_start_up_turns_the_garbage_collector_back_on_once_the_article_is_shown(qapp, monkeypatch):
+def test_start_up_turns_the_garbage_collector_back_on_once_the_article_is_shown(qapp, monkeypatch, tmp_path):
     """cli.main starts the window with the collector off (start-up speed); it must not stay off."""
     import gc
 
+    from PySide6.QtCore import QTimer
+
     from timeline_app.ui.app import run_app
 
+    # A first start: no settings, window layout or autosave left by the tests before this one.
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("TIMELINE_APP_EXIT_AFTER_PAINT", "1")   # quit once the first timeline is painted
+    watchdog = QTimer(singleShot=True, interval=30_000)          # fail, never hang the suite
+    watchdog.timeout.connect(lambda: qapp.exit(3))
+    watchdog.start()
     gc.disable()
     try:
-        assert run_app(str(SEED)) == 0
+        assert run_app(str(SEED)) == 0, "the window never painted its first timeline"
         assert gc.isenabled()
     finally:
+        watchdog.stop()
         gc.enable()
         for widget in qapp.topLevelWidgets():
             widget.close()

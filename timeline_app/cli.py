@@ -62,7 +62,8 @@ def _command_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    export = sub.add_parser("export", help="extract FILE and write the timeline to OUT")
+    export = sub.add_parser("export", help="extract FILE (or open the project FILE.timeline.json) and write "
+                                           "the timeline to OUT")
     export.add_argument("file", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT")
     export.add_argument("--format", choices=EXPORT_FORMATS,
@@ -111,6 +112,20 @@ def _load_article(path: str, reference_date: Optional[dt.date]):
         raise UserError(str(exc)) from None
 
 
+def _timeline_of(path: str, reference_date: Optional[dt.date]):
+    """The timeline to export: a project's corrected timeline, or an article's extraction."""
+    from . import project
+    if project.is_project_path(path):
+        if reference_date is not None:
+            raise UserError(f"--reference-date does not apply to a project: set it in the window ({path})")
+        try:
+            return project.open_project(path).timeline
+        except project.ProjectError as exc:
+            raise UserError(str(exc)) from None
+    from .cache import extract_cached
+    return extract_cached(_load_article(path, reference_date))
+
+
 def _run_export(args: argparse.Namespace) -> int:
     fmt = export_format(args.output, args.format)
     out = Path(args.output)
@@ -118,9 +133,7 @@ def _run_export(args: argparse.Namespace) -> int:
         raise UserError(f"output is a directory ({out})")
     if not out.parent.is_dir():
         raise UserError(f"output folder does not exist ({out.parent})")
-    from .cache import extract_cached
-    article = _load_article(args.file, args.reference_date)
-    timeline = extract_cached(article)
+    timeline = _timeline_of(args.file, args.reference_date)
     if fmt in ("png", "svg", "pdf") and not os.environ.get("QT_QPA_PLATFORM"):
         # Images need a QGuiApplication but never a screen: offscreen works anywhere.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -6,6 +6,8 @@ only what is visible.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -264,6 +266,10 @@ class TimelineLayout:
         self.lanes: list[Lane] = build_lanes(timeline, lane_order)
         lane_index = {lane.id: i for i, lane in enumerate(self.lanes)}
         party_ids = {p.id for p in timeline.parties}
+        self._label_measure = measure
+        self._lane_index = lane_index
+        self._party_ids = party_ids
+        self._parties = [(p.id, p.name, p.color) for p in timeline.parties]
 
         raw = []
         self.undated: list[Event] = []
@@ -312,6 +318,109 @@ class TimelineLayout:
             self.u_lo, self.u_hi = self.time_map.us[0], self.time_map.us[-1]
         self.u_lo = min(self.u_lo, self.time_map.us[0])
         self.u_hi = max(self.u_hi, self.time_map.us[-1])
+
+    # -- a few events changed (the user's corrections) --------------------------------------
+    def update_events(self, timeline: Timeline, event_ids: set[str]) -> Optional[set[int]]:
+        """Take in the new state of the events ``event_ids`` (changed, added or removed) without
+        preparing the whole timeline again; returns the indexes of the lanes that changed, or
+        None when only a full preparation will do (the parties changed, a lane appears, or an
+        event moved outside the stretches the time map draws)."""
+        if [(p.id, p.name, p.color) for p in timeline.parties] != self._parties:
+            return None
+        wanted = set(event_ids)
+        if len(wanted) > max(64, len(self.items) // 20):
+            return None   # many changes (a long undo): preparing everything is as fast
+        current = {e.id: e for e in timeline.events if e.id in wanted}
+        prepared = {}
+        tm = self.time_map
+        for eid, event in current.items():
+            interval = event_interval(event)
+            if interval is None:
+                prepared[eid] = None
+                continue
+            t0, t1, point, fuzzy = interval
+            lane_id = lane_of(event.lane, self._party_ids)
+            if lane_id not in self._lane_index or not self._drawn_without_break(t0, t1):
+                return None
+            prepared[eid] = EventItem(eid, lane_id, t0, t1, tm.u(t0), tm.u(t1), point, fuzzy,
+                                      (event.title or event.sentence or eid).strip(), event)
+        first_changed: dict[int, int] = {}   # lane index -> first position whose index moved
+        for eid in wanted:
+            where = self._remove_item(eid)
+            if where is not None:
+                first_changed[where[0]] = min(first_changed.get(where[0], where[1]), where[1])
+        self.undated = [e for e in self.undated if e.id not in wanted]
+        for eid, event in current.items():
+            item = prepared[eid]
+            if item is None:
+                self.undated.append(event)
+            else:
+                lane_i, k = self._insert_item(item)
+                first_changed[lane_i] = min(first_changed.get(lane_i, k), k)
+        for lane_i, k in first_changed.items():
+            self._reindex_lane(lane_i, k)
+        changed_lanes = set(first_changed)
+        if self.items:
+            self.u_lo = min(self.u_lo, *(it.u0 for it in prepared.values() if it is not None), self.u_lo)
+            self.u_hi = max(self.u_hi, *(it.u1 for it in prepared.values() if it is not None), self.u_hi)
+        return changed_lanes
+
+    def _drawn_without_break(self, t0: float, t1: float) -> bool:
+        tm = self.time_map
+        if not tm.break_indices:
+            return True
+        if t0 < tm.ts[0] or t1 > tm.ts[-1]:
+            return False
+        first, last = tm._segment(tm.ts, t0), tm._segment(tm.ts, t1)
+        return not any(i in tm.break_indices for i in range(first, last + 1))
+
+    def _chronological_key(self, event_id: str):
+        it = self.items[event_id]
+        return (it.t0, it.t1, self._lane_index.get(it.lane, 0))
+
+    def _remove_item(self, event_id: str) -> Optional[tuple[int, int]]:
+        item = self.items.get(event_id)
+        if item is None:
+            return None
+        # Found by its place in time, not by item_index: that is renumbered once, after all changes.
+        lane_i = self.item_index.pop(event_id)[0]
+        items = self.lane_items[lane_i]
+        k = bisect.bisect_left(items, (item.u0, item.u1), key=lambda it: (it.u0, it.u1))
+        while items[k] is not item:
+            k += 1
+        del items[k]
+        packing = self.lane_packing[lane_i]
+        del packing.u_start[k], packing.u_end[k], packing.label_w[k]
+        at = bisect.bisect_left(self.chronological, self._chronological_key(event_id),
+                                key=self._chronological_key)
+        while self.chronological[at] != event_id:
+            at += 1
+        del self.chronological[at]
+        del self.items[event_id]
+        return lane_i, k
+
+    def _insert_item(self, item: EventItem) -> tuple[int, int]:
+        lane_i = self._lane_index[item.lane]
+        items = self.lane_items[lane_i]
+        k = bisect.bisect_right(items, (item.u0, item.u1), key=lambda it: (it.u0, it.u1))
+        items.insert(k, item)
+        packing = self.lane_packing[lane_i]
+        packing.u_start.insert(k, item.u0)
+        packing.u_end.insert(k, item.u1)
+        packing.label_w.insert(k, self._label_measure(item.title))
+        self.items[item.id] = item
+        bisect.insort(self.chronological, item.id, key=self._chronological_key)
+        return lane_i, k
+
+    def _reindex_lane(self, lane_i: int, start: int) -> None:
+        """Positions from ``start`` on moved: renumber them (C-level loops: accumulate, dict.update)."""
+        packing = self.lane_packing[lane_i]
+        prefix = packing.u_end_prefix_max[:start]
+        packing.u_end_prefix_max = prefix + list(itertools.accumulate(
+            packing.u_end[start:], max, initial=prefix[-1] if prefix else float("-inf")))[1:]
+        items = self.lane_items[lane_i]
+        self.item_index.update(zip([it.id for it in items[start:]],
+                                   zip(itertools.repeat(lane_i), range(start, len(items)))))
 
     # -- viewport helpers -----------------------------------------------------------------
     def fit_viewport(self, width: float) -> Viewport:
@@ -531,17 +640,25 @@ class TimelineLayout:
     # -- overview -------------------------------------------------------------------------
     def overview_columns(self, viewport: Viewport) -> list[tuple[str, list[tuple[int, int]]]]:
         """Per lane, the merged pixel ranges ``(x0, x1)`` covered by events, for the overview."""
-        out = []
-        for lane, items in zip(self.lanes, self.lane_packing):
-            ranges: list[list[int]] = []
-            for a, b in zip(items.u_start, items.u_end):   # sorted by start
-                x0, x1 = int(viewport.x(a)), int(viewport.x(b)) + 1
-                if ranges and x0 <= ranges[-1][1]:
-                    ranges[-1][1] = max(ranges[-1][1], x1)
-                else:
-                    ranges.append([x0, x1])
-            out.append((lane.color, [(a, b) for a, b in ranges]))
-        return out
+        return [self.overview_column(i, viewport) for i in range(len(self.lanes))]
+
+    def overview_column(self, lane_i: int, viewport: Viewport) -> tuple[str, list[tuple[int, int]]]:
+        items = self.lane_packing[lane_i]
+        ranges: list[tuple[int, int]] = []
+        origin, upp = viewport.u0, viewport.upp
+        start = end = None
+        for a, b in zip(items.u_start, items.u_end):   # sorted by start; viewport.x inlined (hot)
+            x0, x1 = int((a - origin) / upp), int((b - origin) / upp) + 1
+            if end is not None and x0 <= end:
+                if x1 > end:
+                    end = x1
+            else:
+                if end is not None:
+                    ranges.append((start, end))
+                start, end = x0, x1
+        if end is not None:
+            ranges.append((start, end))
+        return (self.lanes[lane_i].color, ranges)
 
     # -- text for tooltips ----------------------------------------------------------------
     def describe(self, event_id: str) -> str:

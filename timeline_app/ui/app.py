@@ -32,6 +32,7 @@ def run_app(path: Optional[str] = None, reference_date: Optional[dt.date] = None
     else:
         _start_up_done()
     window.show_when_loaded(SHOW_DEADLINE_MS)
+    QTimer.singleShot(0, window.projects.offer_recovery)   # an autosave left by a crash
     return app.exec()
 
 

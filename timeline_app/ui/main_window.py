@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QCheckBox, QDockWidget, QFileDialog, QLabel, QMai
                                QMessageBox, QProgressDialog, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
+from .. import project
+from ..corrections import CorrectedTimeline, ReorderParties
 from ..ingest import OPEN_DIALOG_FILTER, content_key
 from ..layout.filters import ViewFilter
 from ..layout.lanes import build_lanes
@@ -23,12 +25,14 @@ from .document import Document
 from . import context_menus
 from .event_table import EventTable
 from .filter_menu import FilterMenu
+from .editing import EditController
 from .export_options import ImageExportOptions
 from .loader import LoadJob, LoadRequest
 from .legend import LegendWidget
 from .panels import AccountsPanel, Entry, ReactionsPanel
 from .reference_date import ReferenceDateField
 from .search_bar import SearchBar
+from .project_io import PROJECT_FILTER, ProjectController
 from .timeline_view import TimelineView
 
 EXPORT_FILTERS = {
@@ -94,7 +98,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.accounts_dock], [230], Qt.Orientation.Vertical)
         self.resizeDocks([self.article_dock], [420], Qt.Orientation.Horizontal)
 
+        self.projects = ProjectController(self)
         self._build_actions()
+        self.editing = EditController(self)
         self._connect()
         self.restore_layout()
         self.statusBar().showMessage("Open an article to begin (File > Open).")
@@ -147,6 +153,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.open_action)
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menu.addAction(self.projects.save_action)
+        menu.addAction(self.projects.save_as_action)
         menu.addSeparator()
         menu.addAction(self.export_png_action)
         for action in self.export_actions.values():
@@ -202,6 +210,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.document.timelineChanged.connect(self._on_timeline_changed)
+        self.document.timelineEdited.connect(self._on_timeline_edited)
         self.document.selectionChanged.connect(self._on_selection_changed)
         self.timeline_view.eventActivated.connect(self.document.select)
         self.event_table.eventActivated.connect(self.document.select)
@@ -219,12 +228,20 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- opening
     def open_dialog(self) -> None:
         start = str(self.current_path.parent) if self.current_path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open article", start, OPEN_DIALOG_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open article or project", start,
+                                              f"{PROJECT_FILTER};;{OPEN_DIALOG_FILTER}")
         if path:
             self.open_path(path)
 
     def open_path(self, path: str | Path, reference_date: Optional[dt.date] = None) -> None:
-        """Read and extract ``path`` off the GUI thread; the window updates when it is done."""
+        """Read and extract ``path`` (or open the project ``path``) off the GUI thread; the window
+        updates when it is done. Unsaved corrections are saved or discarded first (the user says)."""
+        if not self.projects.confirm_close():
+            return
+        if project.is_project_path(path):
+            self._cancel_job()
+            self.projects.open(Path(path))
+            return
         self._start_job(LoadRequest(path=Path(path), reference_date=reference_date,
                                     remembered_date=self._remembered_date), f"Reading {Path(path).name}…")
 
@@ -305,11 +322,25 @@ class MainWindow(QMainWindow):
         self._close_progress()
         if path is not None:
             self.current_path = path
-        self.document.set_timeline(timeline)
+            self.document.set_timeline(timeline)
+            self.projects.loaded_article(path)
+        else:
+            self._reapply_corrections(timeline)
         self.loadFinished.emit()
         if path is not None and self.settings is not None:
             # After the article is on screen: writing settings (fsync) must not delay its first paint.
             QTimer.singleShot(0, lambda p=str(path): self._remember_recent(p))
+
+    def _reapply_corrections(self, timeline: Timeline) -> None:
+        """The same article extracted again (another reference date): the user's corrections stay."""
+        previous = self.document.corrected
+        corrections = previous.corrections if previous is not None else []
+        corrected = CorrectedTimeline.start(timeline)
+        skipped = corrected.apply_all(corrections + [s.correction for s in self.document.not_applied])
+        self.document.set_timeline(None, corrected=corrected, not_applied=skipped)
+        if corrections:
+            self.projects.dirty = True
+            self.projects.update_modified()
 
     def _remember_recent(self, path: str) -> None:
         self.settings.add_recent(path)
@@ -330,9 +361,9 @@ class MainWindow(QMainWindow):
         if timeline is None:
             return
         article = timeline.article
-        self.setWindowTitle(f"{article.title or Path(article.path or 'Untitled').name} — Timeline")
+        self.update_title()
         self.timeline_view.set_timeline(timeline)
-        order = self.settings.lane_order_for(content_key(article)) if self.settings is not None else None
+        order = self._lane_order()
         if order:
             self.timeline_view.set_lane_order(order)
         lanes = build_lanes(timeline)
@@ -361,9 +392,48 @@ class MainWindow(QMainWindow):
         notes.extend(article.warnings)
         self.banner.setText("  ".join(notes))
         self.banner.setVisible(bool(notes))
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        timeline = self.document.timeline
+        dated = sum(1 for e in timeline.events if e.time is not None)
         self.statusBar().showMessage(
             f"{dated} dated events · {len(timeline.parties)} parties · {len(timeline.accounts)} statements · "
             f"{len(timeline.reactions)} reactions")
+
+    def _lane_order(self) -> list[str]:
+        """Lanes as the user ordered them: by a correction (Parties > Lane up/down), else by
+        dragging lane names in the view (kept per article in the settings)."""
+        timeline = self.document.timeline
+        if any(isinstance(x, ReorderParties) for x in self.document.corrected.corrections):
+            return [p.id for p in timeline.parties]
+        order = self.settings.lane_order_for(content_key(timeline.article)) if self.settings is not None else None
+        return list(order or [])
+
+    def update_title(self) -> None:
+        """The project's or article's name; "[*]" shows unsaved changes the platform's way."""
+        timeline = self.document.timeline
+        if self.projects.path is not None:
+            name = self.projects.path.name
+        elif timeline is not None:
+            name = timeline.article.title or Path(timeline.article.path or "Untitled").name
+        else:
+            name = "Untitled"
+        self.setWindowTitle(f"{name}[*] — Timeline")
+
+    def _on_timeline_edited(self, changes) -> None:
+        """A correction, its undo or redo: everything shown follows the corrected timeline, and
+        only what the change touched is rebuilt (an edit on 10,000 events stays one frame)."""
+        timeline = self.document.timeline
+        if "parties" in changes.lists:
+            self.timeline_view.set_lane_order(self._lane_order())   # lanes renamed, merged, reordered
+        else:
+            self.timeline_view.timeline_edited(changes.event_ids)
+        if changes.lists & {"parties", "actors", "accounts", "reactions"}:
+            self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in build_lanes(timeline)})
+            self.reactions.set_timeline(timeline)
+        self._on_selection_changed(self.document.selected)
+        self._show_counts()
 
     def _show_reference(self, article) -> None:
         self.reference_edit.set_date(article.reference_date, user_set=article.reference_source == "user")
@@ -443,7 +513,7 @@ class MainWindow(QMainWindow):
             self.show_error("Nothing to export", "Open an article first.")
             return
         stem = Path(self.current_path or "timeline").stem
-        suffix = "timeline.json" if fmt == "timelinejs" else fmt
+        suffix = "timelinejs.json" if fmt == "timelinejs" else fmt   # *.timeline.json is a project
         folder = getattr(self.settings, "export_dir", None)
         folder = Path(folder) if folder and Path(folder).is_dir() else (
             self.current_path.parent if self.current_path else Path.home())
@@ -530,6 +600,10 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.projects.confirm_close():
+            event.ignore()
+            return
+        self.projects.wait()
         if self.settings is not None:
             self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
             self._save_settings()

@@ -120,6 +120,28 @@ class TimelineView(QWidget):
         if keep_selected is not None and self._layout is not None and keep_selected in self._layout.items:
             self._selected = keep_selected
 
+    def timeline_edited(self, event_ids: set[str]) -> None:
+        """The shown timeline was corrected in place: only the events ``event_ids`` changed (or
+        also its parties). Updates what those touch, keeping the view where it is; falls back
+        to preparing the whole timeline when the change reaches further."""
+        layout = self._layout
+        lanes = layout.update_events(self._timeline, event_ids) if layout is not None else None
+        if lanes is None:
+            viewport, selected = self._viewport, self._selected
+            self._rebuild()
+            if viewport is not None and self._layout is not None and self._layout.items:
+                self._viewport = self._layout.clamp(viewport)
+            self._selected = selected if self._layout is not None and selected in self._layout.items else None
+        elif lanes:
+            self._overview_pixmap = None
+            if self._overview_columns is not None:
+                ov_vp = self._overview_viewport()
+                for lane_i in lanes:
+                    self._overview_columns[lane_i] = layout.overview_column(lane_i, ov_vp)
+            if self._selected is not None and self._selected not in layout.items:
+                self._selected = None
+        self._invalidate()
+
     def timeline(self) -> Optional[Timeline]:
         return self._timeline
 
