@@ -206,3 +206,10 @@ def test_a_heading_range_puts_the_story_at_its_start():
     v = {t.text: t.value for t in tag(text, REF)}
     assert (v["1826"], v["1830"]) == ("1826", "1830")
     assert v["May"] == "1826-05"
+
+
+def test_a_history_counts_days_from_its_story_not_from_an_aside():
+    text = HISTORY.replace("Christmas was spent in exile.", "On 10 March 1824 the Ossel attacked, opening the road "
+                           "for a campaign planned for 1826. Two days later the Varn lines broke.")
+    v = {t.text: t.value for t in tag(text, REF)}
+    assert v["Two days later"] == "1824-03-12"
