@@ -106,3 +106,12 @@ def test_this_or_last_year_beside_a_named_year_fixes_the_year():
     inferred = infer_publication(text, dt.date(2040, 1, 1))
     assert inferred.day.year == 2032 and inferred.confidence == "low"
     assert infer_publication(text, dt.date(2032, 5, 1)) is None     # the file's date lies in that year
+
+
+def test_a_masthead_on_the_first_line_when_its_weekday_agrees():
+    page = "- The Daily Example - Monday, March 3, 2031\n\nVarn troops cross the Tarvel\n\nFighting went on.\n"
+    assert find_stated_date(page).value.date() == dt.date(2031, 3, 3)
+    wrong_day = page.replace("Monday", "Tuesday")
+    assert find_stated_date(wrong_day) is None
+    title = "Varn troops crossed the Tarvel on March 3, 2031\n\nFighting went on.\n"
+    assert find_stated_date(title) is None          # a title's date is the story's subject

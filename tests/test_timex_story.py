@@ -198,3 +198,18 @@ def test_between_n_and_m_units_is_two_durations():
     assert (v["three"], v["six months"]) == ("P3M", "P6M")
     assert "12" not in v and v["18 months"] == "P18M"       # without "between": TimeBank's one expression
     assert values("Hennat's twins are between 3 and 4 years old.") == {}
+
+
+def test_a_heading_range_puts_the_story_at_its_start():
+    text = HISTORY.replace("Christmas was spent in exile.", "\n\nThe long truce, 1826–1830\n\nIn May the Ossel "
+                           "rebuilt Brask.")
+    v = {t.text: t.value for t in tag(text, REF)}
+    assert (v["1826"], v["1830"]) == ("1826", "1830")
+    assert v["May"] == "1826-05"
+
+
+def test_a_history_counts_days_from_its_story_not_from_an_aside():
+    text = HISTORY.replace("Christmas was spent in exile.", "On 10 March 1824 the Ossel attacked, opening the road "
+                           "for a campaign planned for 1826. Two days later the Varn lines broke.")
+    v = {t.text: t.value for t in tag(text, REF)}
+    assert v["Two days later"] == "1824-03-12"

@@ -190,12 +190,12 @@ def _from_short_lines(lines: list[str]) -> Optional[StatedDate]:
     for index, line in enumerate(lines[:DATELINE_LINES + 2]):
         if len(line) > 100:
             continue
-        if index == 0 and len(lines) > 1 and not line.lower().startswith("by "):
-            continue  # the first line is the title; a date there is the story's subject
         found = next(_dates_in(line), None)
         if found is None:
             continue
         day, date_text = found
+        if index == 0 and len(lines) > 1 and not line.lower().startswith("by ") and not _masthead(line, day):
+            continue  # the first line is the title; a date there is the story's subject
         rest = line.replace(date_text, " ", 1)
         ordinary = [w for w in re.findall(r"[^\W\d_]+", rest) if w.islower() and w not in _BYLINE_WORDS]
         if len(ordinary) > 2:
@@ -203,6 +203,17 @@ def _from_short_lines(lines: list[str]) -> Optional[StatedDate]:
         time = _time_near(line)
         return StatedDate(_combine(day, time), time is not None, f"date line '{_clip(line)}'")
     return None
+
+
+_MASTHEAD = re.compile(r"(?:^|[-|·•—–]\s*)(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s", re.I)
+
+
+def _masthead(line: str, day: dt.date) -> bool:
+    """"- The Daily Example - Monday, March 3, 2014": a paper's name and the day, its weekday agreeing with
+    the date (a title names no weekday that happens to agree with a full date beside it)."""
+    m = _MASTHEAD.search(line)
+    return bool(m) and day.isoweekday() == ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(
+        m["wd"][:3].lower()) + 1
 
 
 # ---- low-level matching -----------------------------------------------------------------------

@@ -296,7 +296,8 @@ class Context:
         A count in days ("the night before", "the following day") skips a background month or year named
         since the last day ("... since the invasion in February 2022. ... late the night before"): news
         returns to its own days after such an aside."""
-        last = self.last
+        # a history counts from its story's time, not from an aside or flashback named since
+        last = self.story_time if self.story and self.story_time is not None else self.last
         if unit in ("day", "hour", "minute") and last is not None and last.unit != "day" \
                 and self.last_day is not None and last.begin < self.last_day.begin:
             last = self.last_day

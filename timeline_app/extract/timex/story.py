@@ -37,9 +37,15 @@ def reads_as_story(chosen, ref: dt.date) -> bool:
     return is_story(written_years(chosen), sum(map(counts_from_now, chosen)), ref)
 
 
+#: The second side of a range ("1956–[1960]"): the story is at the range's start ("In May" after the heading
+#: "Insurgency, 1956–1960" is May 1956).
+_RANGE_ENDS = frozenset({"year_range", "month_range", "day_range", "month_day_range"})
+
+
 def is_aside(text: str, start: int, end: int, rule: str, granularity: str, ctx: Context) -> bool:
-    """In a history, an expression the story does not move to: a flashback or a year named in passing."""
-    return _flashback(text, start, end, rule) or _aside_year(text, start, granularity, ctx)
+    """In a history, an expression the story does not move to: a flashback, a year named in passing, the end
+    of a range."""
+    return rule in _RANGE_ENDS or _flashback(text, start, end, rule) or _aside_year(text, start, granularity, ctx)
 
 
 _YEAR_GROUPS = ("y", "y1", "y2")
@@ -65,10 +71,22 @@ _OPENS_CLAUSE = compile_cached(r"(?:^|\n|[.!?:;]\s|\()\s*(?:\w+\s+){0,2}\Z")
 
 def _aside_year(text: str, start: int, granularity: str, ctx: Context) -> bool:
     """A bare year inside a sentence about a day of the story ("... exposed for a planned campaign in 1976."):
-    an aside, not a move of the story. A year that opens a sentence ("In 1976, ...") or a heading moves it."""
+    an aside, not a move of the story. A year that opens a sentence ("In 1976, ...") or stands in a heading
+    moves it."""
     story = ctx.story_time
     return (granularity == "year" and story is not None and story.unit in ("day", "month")
-            and _OPENS_CLAUSE.search(text, max(0, start - 24), start) is None)
+            and _OPENS_CLAUSE.search(text, max(0, start - 24), start) is None and not _on_heading(text, start))
+
+
+#: A heading: a short line that does not end a sentence ("Insurgency in the South, 1956–1960").
+HEADING_MAX_CHARS = 80
+
+
+def _on_heading(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    return len(line) <= HEADING_MAX_CHARS and not line.endswith((".", "!", "?", '"', "”"))
 
 
 def _flashback(text: str, start: int, end: int, rule: str) -> bool:
