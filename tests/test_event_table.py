@@ -97,3 +97,20 @@ def test_show_only_some_events_and_back(table, seed):
     assert table.only_button.isVisibleTo(table)
     table.only_button.click()
     assert len(table.visible_ids()) == len(seed.events)
+
+
+def test_dates_are_written_at_their_precision():
+    import datetime as dt
+    from timeline_app.layout.geometry import event_interval
+    from timeline_app.model import Event, TimeValue
+    from timeline_app.ui.event_table import when_text
+
+    def when(granularity, start, end):
+        event = Event(id="e", title="t", span=(0, 1), time=TimeValue(value="x", start=start, end=end,
+                                                                     granularity=granularity))
+        return when_text(event, event_interval(event))
+    assert when("year", dt.datetime(1953, 1, 1), dt.datetime(1954, 1, 1)) == "1953"
+    assert when("month", dt.datetime(2026, 9, 1), dt.datetime(2026, 10, 1)) == "Sep 2026"
+    assert when("day", dt.datetime(2026, 11, 27), dt.datetime(2026, 11, 28)) == "27 Nov 2026"
+    assert when("hour", dt.datetime(2026, 11, 27, 18), dt.datetime(2026, 11, 27, 19)) == "27 Nov 2026 18:00"
+    assert "–" in when("part-of-day", dt.datetime(2022, 9, 13, 0), dt.datetime(2022, 9, 13, 6))

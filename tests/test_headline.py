@@ -76,3 +76,17 @@ def test_sentences_are_not_furniture(line):
 def test_a_dateline_or_byline_is_never_the_articles_title(text, title):
     from timeline_app.ingest.formats import first_line_title
     assert first_line_title(text) == title
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("The health ministry in Gaza, which is run by Hamas militants, said 32 people had been killed in strikes",
+     "The health ministry: 32 people had been killed in strikes"),
+    ("Al Jazeera's Hashem Ahelbarra, reporting from the border, said Erdogan got some concessions",
+     "Hashem Ahelbarra: Erdogan got some concessions"),
+    ("In the UK, Foreign Secretary Dominic Raab also said it was not yet clear who was responsible",
+     "Dominic Raab: it was not yet clear who was responsible"),
+    # an inverted frame names a speaker, never a clause ("..., said Erdogan managed to ...")
+    ("Eight people were killed, said Dominic Raab", "Dominic Raab: Eight people were killed"),
+])
+def test_speakers_are_names_or_bodies_not_clauses(clause, expected):
+    assert headline(clause) == expected

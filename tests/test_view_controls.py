@@ -150,3 +150,27 @@ def test_window_layout_is_remembered(qtbot, tmp_path, monkeypatch, seed):
     qtbot.addWidget(again)
     again.show()
     assert not again.article_dock.isVisible() and again.table_dock.toggleViewAction().isEnabled()
+
+
+def test_hiding_the_background_lane_from_its_menu_unchecks_background_events(window):
+    view = window.timeline_view
+    assert "other" in [lane.id for lane in view.lanes()]
+    assert "other" not in window.filter_menu.lane_actions
+    view.contextRequested.emit(None, "other", QPoint(10, 10))
+    next(a for a in window.context_menu.actions() if a.text().startswith("Hide lane")).trigger()
+    assert not window.filter_menu.background_action.isChecked()
+    assert "other" not in [lane.id for lane in view.lanes()]
+    window.filter_menu.background_action.setChecked(True)
+    assert "other" in [lane.id for lane in view.lanes()]
+
+
+def test_an_article_without_sides_has_one_general_lane():
+    import datetime as dt
+    from timeline_app.extract.pipeline import extract
+    text = ("City council approves new library budget\n\nThe city council voted on Tuesday to approve a budget "
+            "for the new central library. The mayor said the library would open in March next year. "
+            "Construction began last summer and is ahead of schedule, the council said.")
+    timeline = extract(Article(text=text, title="City council approves new library budget",
+                               reference_date=dt.date(2024, 5, 7)))
+    lanes = build_lanes(timeline)
+    assert timeline.parties == [] and [lane.name for lane in lanes] == ["Events"]

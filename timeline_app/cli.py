@@ -158,8 +158,9 @@ def _run_timexes(args: argparse.Namespace) -> int:
 def _run_window(args: argparse.Namespace) -> int:
     from .qtcheck import no_display
     if no_display():
-        raise UserError("no display to open the window on (DISPLAY is not set); make images and data without one: "
-                        f"{PROG} export FILE -o OUT.png (or .svg .pdf .json .csv), or run the window under xvfb-run")
+        raise UserError("no display to open the window on (DISPLAY is not set): make images and data without one "
+                        f"with '{PROG} export FILE -o OUT.png' (or .svg .pdf .json .csv), or run the window under "
+                        f"xvfb-run ({args.file or 'the bundled sample article'})")
     from .ui.app import run_app
     return run_app(args.file, reference_date=args.reference_date)
 

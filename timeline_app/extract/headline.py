@@ -53,6 +53,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                 re.IGNORECASE),
         "brackets": re.compile(r"\s*\([^()]{0,120}\)|\s*\[[^\[\]]{0,120}\]"),
         "dashes": re.compile(r"\s+(?:--|—|–)\s+[^—–]{1,80}?\s+(?:--|—|–)(?=\s)"),
+        # ", which is run by Hamas militants,": an aside about a noun, not the news
+        "relative_aside": re.compile(r",\s+(?:which|who|whose|[a-z]{3,}ing)\b[^,;:]{1,80},(?=\s)"),
         "quotes": re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"),
         "discourse_start": re.compile(rf"^(?:(?:{discourse})\b[\s,]*)+", re.IGNORECASE),
         "discourse_aside": re.compile(rf",\s+(?:{discourse}),", re.IGNORECASE),
@@ -67,7 +69,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "said_tail_inverted": re.compile(rf"^(?P<body>.+?),\s+(?:{speech})\s+{speaker}"
                                          rf"(?:\s+(?:on|in|at|to|from|during)\b.*)?{time_aside}$", re.IGNORECASE),
         "speaker_time": re.compile(r"(?:,?\s+(?:meanwhile|also|on|late|early|last|this))*,?\s+\w+day\b.*$|"
-                                   r"(?:,\s+(?:meanwhile|also|however),?)$", re.IGNORECASE),
+                                   r"(?:,?\s+(?:meanwhile|also|however|later|earlier|previously|then|too),?)+$",
+                                   re.IGNORECASE),
+        # who an inverted frame (", said X") names: a determiner phrase or a run of capitalised words
+        "inverted_speaker": re.compile(r"^(?:(?:the|a|an)\s+\S.*|(?:[A-Z][\w.'’-]*\s*)+)$"),
         "speech_word": re.compile(rf"\b(?:{speech})\b", re.IGNORECASE),
         "weak_end": re.compile(rf"(?:[\s,;:—–-]+(?:{weak}))+$", re.IGNORECASE),
         "clause_cut": re.compile(r",\s|;\s|\s[—–]\s|\s--\s|:\s|\s(?=(?:as|after|amid|while|because|which|who|"
@@ -82,6 +87,7 @@ def headline(clause: str, limit: int = LIMIT) -> str:
     s = p["timestamp"].sub("", s)
     s = p["brackets"].sub("", s)
     s = p["dashes"].sub("", s)
+    s = p["relative_aside"].sub("", s)
     s = p["quotes"].sub("", s)
     s = _drop_discourse(s)
     s = p["opener"].sub("", s, count=1) if _enough_after(p["opener"], s) else s
@@ -120,6 +126,8 @@ def _speech_frame(s: str) -> tuple[str, str]:
         body = m.group("body").strip(" ,;")
         if len(speaker.split()) > 8 or p["speech_word"].search(speaker) or len(body.split()) < 3:
             continue
+        if name == "said_tail_inverted" and not p["inverted_speaker"].match(speaker):
+            continue
         if speaker.lower() in _PRONOUNS:
             speaker = ""
         return speaker, body
@@ -133,6 +141,11 @@ def _short_speaker(speaker: str) -> str:
     words = speaker.split()
     if words[0].lower() == "the" and len(speaker) - 4 <= _SPEAKER_CHARS:
         return _capital(" ".join(words[1:]))
+    # "the health ministry in Gaza" -> "The health ministry"; a person's name at the end wins below
+    name_at_end = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
+    head = re.split(r"\s+(?:in|of|at|for|from|on)\s+", speaker, maxsplit=1)[0]
+    if not name_at_end and head != speaker and len(head.split()) >= 2:
+        return _capital(head)
     tail = []
     for word in reversed(words):
         if not word[:1].isupper():

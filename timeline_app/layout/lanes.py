@@ -19,6 +19,7 @@ INTERNATIONAL_COLOR = "#5E6B7D"
 OTHER_COLOR = "#8A8A8A"
 INTERNATIONAL_NAME = "International reactions"
 OTHER_NAME = "Background and other"
+GENERAL_NAME = "Events"
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def build_lanes(timeline: Timeline, order: Optional[Sequence[str]] = None) -> li
     if INTERNATIONAL in first_seen and INTERNATIONAL not in position:
         lanes.append(Lane(INTERNATIONAL, INTERNATIONAL_NAME, INTERNATIONAL_COLOR))
     if OTHER in first_seen and OTHER not in position:
-        lanes.append(Lane(OTHER, OTHER_NAME, OTHER_COLOR))
+        # Without sides nothing is "background": one general lane (no parties made up).
+        lanes.append(Lane(OTHER, OTHER_NAME if timeline.parties else GENERAL_NAME, OTHER_COLOR))
     if order:
         rank = {lane_id: i for i, lane_id in enumerate(order)}
         default = {lane.id: i for i, lane in enumerate(lanes)}

@@ -16,11 +16,31 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from ..layout.geometry import event_interval, format_interval
 from ..layout.lanes import build_lanes, lane_of
+from ..layout.scale import from_seconds
+from ..layout.ticks import MONTHS_SHORT
 from ..model import Timeline
 
 COLUMNS = ("When", "Title", "Lane", "Kind", "Sentence")
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _UNDATED = float("inf")
+
+
+def when_text(event, interval) -> str:
+    """The date as a reader writes it, at the precision known: "1953", "Sep 2026", "27 Nov 2026",
+    "27 Nov 2026 18:00"; other extents as an interval."""
+    if interval is None:
+        return "(no date)"
+    start = from_seconds(interval[0])
+    granularity = event.time.granularity if event.time is not None else ""
+    if granularity == "year":
+        return str(start.year)
+    if granularity == "month":
+        return f"{MONTHS_SHORT[start.month - 1]} {start.year}"
+    if granularity == "day":
+        return f"{start.day} {MONTHS_SHORT[start.month - 1]} {start.year}"
+    if granularity in ("hour", "minute", "second"):
+        return f"{start.day} {MONTHS_SHORT[start.month - 1]} {start.year} {start.hour:02d}:{start.minute:02d}"
+    return format_interval(interval[0], interval[1])
 
 
 def event_kind(timeline: Timeline) -> dict[str, str]:
@@ -60,7 +80,7 @@ class EventTableModel(QAbstractTableModel):
             kinds = event_kind(timeline)
             for event in timeline.events:
                 interval = event_interval(event)
-                when = format_interval(interval[0], interval[1]) if interval else "(no date)"
+                when = when_text(event, interval)
                 lane = lanes.get(lane_of(event.lane, party_ids), event.lane)
                 cells = (when, event.title, lane, kinds.get(event.id, "event"), " ".join(event.sentence.split()))
                 rows.append((event.id, interval[0] if interval else _UNDATED, cells, "\t".join(cells).lower()))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..layout.filters import ViewFilter
-from ..layout.lanes import Lane
+from ..layout.lanes import OTHER, Lane
 
 
 class FilterMenu(QMenu):
@@ -33,6 +33,8 @@ class FilterMenu(QMenu):
         self._filter = view_filter
         self.lane_actions = {}
         for lane in lanes:
+            if lane.id == OTHER:
+                continue        # "Background events" below switches it
             action = self.addAction(lane.name)
             action.setCheckable(True)
             action.setChecked(lane.id not in view_filter.hidden_lanes)
@@ -60,7 +62,7 @@ class FilterMenu(QMenu):
         action = self.lane_actions.get(lane_id)
         if action is not None:
             action.setChecked(False)
-        elif lane_id == "other" and self.background_action is not None:
+        elif lane_id == OTHER and self.background_action is not None:
             self.background_action.setChecked(False)
 
     def _reset(self) -> None:
