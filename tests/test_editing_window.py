@@ -331,3 +331,7 @@ def test_unsaved_corrections_are_asked_about_before_another_file_opens(qtbot, ma
     monkeypatch.setattr(ProjectController, "ask_save_changes", lambda self: QMessageBox.StandardButton.Cancel)
     win.open_path(SEED)
     assert not win.is_loading() and win.isWindowModified()   # cancelled: the work is still there
+    monkeypatch.setattr(ProjectController, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard)
+    win.open_path(SEED)
+    assert win.is_loading() and not win.isWindowModified()   # discarded: the other file opens
+    wait_loaded(qtbot, win)

@@ -265,7 +265,10 @@ class ProjectController(QObject):
             return False
         if answer == QMessageBox.StandardButton.Save and not self.save():
             return False
+        # Discarded (or saved): the work is settled, so a later close does not ask again.
         self.remove_autosave()
+        self.dirty = False
+        self.document.undo_stack.setClean()
         return True
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
