@@ -387,3 +387,18 @@ def test_a_project_whose_article_changed_shows_what_no_longer_applies(qtbot, mak
     assert "Delete statement" in again.editing.dialog.text()
     assert again.projects.save_to(saved)
     assert [c["kind"] for c in json.loads(saved.read_text())["not_applied"]] == ["statement-delete"]
+
+
+def test_delete_key_deletes_the_selected_event_only_from_the_timeline(qtbot, make_window, article):
+    win = make_window()
+    open_and_wait(qtbot, win, article)
+    event = win.document.timeline.events[0]
+    win.document.select(event.id)
+    win.activateWindow()
+    statements = win.reactions   # a list that would otherwise pass the key on to the window
+    statements.setFocus()
+    qtbot.keyClick(statements, Qt.Key.Key_Delete)
+    assert win.document.timeline.event(event.id) is not None
+    win.timeline_view.setFocus()
+    qtbot.keyClick(win.timeline_view, Qt.Key.Key_Delete)
+    assert win.document.timeline.event(event.id) is None
