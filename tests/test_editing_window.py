@@ -402,3 +402,20 @@ def test_delete_key_deletes_the_selected_event_only_from_the_timeline(qtbot, mak
     win.timeline_view.setFocus()
     qtbot.keyClick(win.timeline_view, Qt.Key.Key_Delete)
     assert win.document.timeline.event(event.id) is None
+
+
+def test_opening_a_project_ends_like_a_load(qtbot, make_window, article):
+    """The window started on a project (timeline-app NAME.timeline.json) waits for it to be shown,
+    and start-up ends on loadFinished (the garbage collector comes back on then), as with an article."""
+    from timeline_app.cache import extract_cached
+    from timeline_app.corrections import CorrectedTimeline
+    from timeline_app.ingest import load
+
+    session = CorrectedTimeline.start(extract_cached(load(article)))
+    saved = project.project_path_for(article)
+    project.save(saved, session.timeline, [], article_path=article)
+    win = make_window()
+    with qtbot.waitSignal(win.loadFinished, timeout=30000):
+        win.open_path(saved)
+        assert win.is_loading()
+    assert not win.is_loading() and win.projects.path == saved
