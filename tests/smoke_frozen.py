@@ -72,6 +72,10 @@ def main(folder: str) -> int:
         # change a result (a dateparser without pytz once turned a page's date into the file's date).
         for document in [seed, *(DOCUMENTS / name for name in COMPARED)]:
             failures += _compare_with_source(exe, document, Path(tmp), env)
+        # A project: the corrected timeline is what gets exported.
+        exported = Path(tmp) / "seed.json"
+        if exported.exists():
+            failures += _project_export(exe, env, seed, json.loads(exported.read_text(encoding="utf-8")), Path(tmp))
         version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
         if version.returncode != 0:
             failures.append(f"--version: exit {version.returncode}\n{version.stderr}")
@@ -82,6 +86,30 @@ def main(folder: str) -> int:
     for failure in failures:
         print("FAILED", failure, file=sys.stderr)
     return 1 if failures else 0
+
+
+def _project_export(exe: Path, env: dict, seed: Path, doc: dict, tmp: Path) -> list[str]:
+    import hashlib
+    text = doc["article"]["text"]
+    event = doc["events"][0]
+    a, b = event["span"]
+    project = {"schema": "timeline-app-project/1", "document": doc,
+               "article": {"path": str(seed.resolve()), "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
+               "corrections": [{"kind": "event-title", "title": "Corrected in a project",
+                                "event": {"span": [a, b], "quote": text[a:b], "key": event["id"]}}]}
+    path = tmp / "seed.timeline.json"
+    path.write_text(json.dumps(project), encoding="utf-8")
+    failures = []
+    for suffix in ("json", "png"):
+        out = tmp / f"project.{suffix}"
+        proc = subprocess.run([str(exe), "export", str(path), "-o", str(out)], env=env, capture_output=True,
+                              text=True, timeout=120)
+        print(f"frozen export of a project to {suffix}: exit {proc.returncode}")
+        if proc.returncode != 0 or "Traceback" in proc.stderr or not out.exists():
+            failures.append(f"project {suffix}: exit {proc.returncode}\n{proc.stderr}")
+        elif suffix == "json" and "Corrected in a project" not in out.read_text(encoding="utf-8"):
+            failures.append("project json: the correction is not in the export")
+    return failures
 
 
 if __name__ == "__main__":

@@ -82,7 +82,10 @@ def random_correction(draw, t: Timeline):
                       lane=draw(st.sampled_from(lanes)))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: the same 40 sequences on every run (a commit passes or fails for good); no database
+# folder in the working tree.
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_undo_restores_the_exact_model_after_any_sequence_of_edits(seed, data):
     session = c.CorrectedTimeline.start(seed)

@@ -331,3 +331,91 @@ def test_unsaved_corrections_are_asked_about_before_another_file_opens(qtbot, ma
     monkeypatch.setattr(ProjectController, "ask_save_changes", lambda self: QMessageBox.StandardButton.Cancel)
     win.open_path(SEED)
     assert not win.is_loading() and win.isWindowModified()   # cancelled: the work is still there
+    monkeypatch.setattr(ProjectController, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard)
+    win.open_path(SEED)
+    assert win.is_loading() and not win.isWindowModified()   # discarded: the other file opens
+    wait_loaded(qtbot, win)
+
+
+def test_split_add_statement_and_a_reaction_of_a_new_actor(qtbot, make_window, article):
+    win = make_window()
+    open_and_wait(qtbot, win, article)
+    t = win.document.timeline
+    event = max(t.events, key=lambda e: e.span[1] - e.span[0])
+    win.document.select(event.id)
+    cut = event.span[0] + (event.span[1] - event.span[0]) // 2
+    select_text(win, cut, cut)
+    win.editing.split_event_action.trigger()
+    parts = [e for e in win.document.timeline.events if e.id == event.id or e.id.startswith(event.id + ".")]
+    assert [tuple(e.span) for e in parts] == [(event.span[0], cut), (cut, event.span[1])]
+    # A statement from the selection, as a party's account.
+    party = win.document.timeline.parties[0]
+    select_text(win, event.span[0], cut)
+    win.editing._fill_add_statement_menu()
+    next(a for a in win.editing.add_statement_menu.actions() if a.text().startswith(party.name)).trigger()
+    added = [a for a in win.document.timeline.accounts if tuple(a.span) == (event.span[0], cut)]
+    assert [a.party for a in added] == [party.id]
+    # That statement moves to the reactions, said by an actor the article did not know.
+    lst = win.accounts.lists[party.id]
+    row = next(i for i in range(lst.count()) if (e := lst.item(i).data(Qt.ItemDataRole.UserRole + 1))
+               is not None and tuple(e.span) == (event.span[0], cut))
+    lst.setCurrentItem(lst.item(row))
+    win.editing._fill_move_menu()
+    next(a for a in win.editing.move_menu.actions() if a.text().startswith("International")).trigger()
+    win.editing.dialog.box.setEditText("Arab League")
+    win.editing.dialog.accept()
+    t = win.document.timeline
+    assert [r.actor for r in t.reactions if tuple(r.span) == (event.span[0], cut)] == ["arab-league"]
+    assert any(a.id == "arab-league" and a.name == "Arab League" for a in t.actors)
+    assert win.reactions.findItems("Arab League", Qt.MatchFlag.MatchExactly)
+
+
+def test_a_project_whose_article_changed_shows_what_no_longer_applies(qtbot, make_window, article):
+    win = make_window()
+    open_and_wait(qtbot, win, article)
+    t = win.document.timeline
+    statement = pick_statement(win, next(a.party for a in t.accounts))
+    win.editing.delete_statement_action.trigger()
+    saved = project.project_path_for(article)
+    assert win.projects.save_to(saved)
+    article.write_text(article.read_text(encoding="utf-8").replace(statement.text, ""), encoding="utf-8")
+    again = make_window()
+    open_and_wait(qtbot, again, saved)
+    assert "no longer apply" in again.banner.text() and "has changed" in again.banner.text()
+    assert [s.correction.kind for s in again.document.not_applied] == ["statement-delete"]
+    again.editing.not_applied_action.trigger()
+    assert "Delete statement" in again.editing.dialog.text()
+    assert again.projects.save_to(saved)
+    assert [c["kind"] for c in json.loads(saved.read_text())["not_applied"]] == ["statement-delete"]
+
+
+def test_delete_key_deletes_the_selected_event_only_from_the_timeline(qtbot, make_window, article):
+    win = make_window()
+    open_and_wait(qtbot, win, article)
+    event = win.document.timeline.events[0]
+    win.document.select(event.id)
+    win.activateWindow()
+    statements = win.reactions   # a list that would otherwise pass the key on to the window
+    statements.setFocus()
+    qtbot.keyClick(statements, Qt.Key.Key_Delete)
+    assert win.document.timeline.event(event.id) is not None
+    win.timeline_view.setFocus()
+    qtbot.keyClick(win.timeline_view, Qt.Key.Key_Delete)
+    assert win.document.timeline.event(event.id) is None
+
+
+def test_opening_a_project_ends_like_a_load(qtbot, make_window, article):
+    """The window started on a project (timeline-app NAME.timeline.json) waits for it to be shown,
+    and start-up ends on loadFinished (the garbage collector comes back on then), as with an article."""
+    from timeline_app.cache import extract_cached
+    from timeline_app.corrections import CorrectedTimeline
+    from timeline_app.ingest import load
+
+    session = CorrectedTimeline.start(extract_cached(load(article)))
+    saved = project.project_path_for(article)
+    project.save(saved, session.timeline, [], article_path=article)
+    win = make_window()
+    with qtbot.waitSignal(win.loadFinished, timeout=30000):
+        win.open_path(saved)
+        assert win.is_loading()
+    assert not win.is_loading() and win.projects.path == saved

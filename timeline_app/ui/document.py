@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..corrections import CorrectedTimeline, NotApplicable, Skipped
 from ..model import Timeline
+from .edit_commands import CorrectionCommand
 
 
 class Document(QObject):
@@ -66,7 +67,6 @@ class Document(QObject):
 
     def apply(self, correction) -> Optional[str]:
         """Apply a correction as one undoable step; returns why it could not be applied, or None."""
-        from .edit_commands import CorrectionCommand
         if self.corrected is None:
             return "no timeline is open"
         try:

@@ -98,6 +98,9 @@ class EditController(QObject):
 
         # Context menus where the things are.
         view = w.timeline_view
+        # Delete acts on the timeline's selection only while the timeline has the focus: in any
+        # other field of the window the key keeps its own meaning.
+        self.delete_event_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.edit_event_action, self.delete_event_action, self.merge_event_action):
             view.addAction(action)

@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
             self._progress = None
 
     def is_loading(self) -> bool:
-        return self._job is not None
+        return self._job is not None or self.projects.is_opening()
 
     def show_when_loaded(self, deadline_ms: int) -> None:
         """Show the window once the current load is done, so its first paint has the timeline,

@@ -226,6 +226,7 @@ class ProjectController(QObject):
         if not recovering and self.window.settings is not None:
             QTimer.singleShot(0, lambda p=str(opened.path): self.window._remember_recent(p))
         self.projectOpened.emit(True)
+        self.window.loadFinished.emit()
 
     def _on_failed(self, job, message: str) -> None:
         if job is not self._job:
@@ -234,6 +235,7 @@ class ProjectController(QObject):
         self.window.statusBar().showMessage("Could not open the project.", 5000)
         self.window.show_error("Could not open the project", message)
         self.projectOpened.emit(False)
+        self.window.loadFinished.emit()
 
     def _offer_project_of(self, article_path: Path) -> None:
         """Opening an article that has a project beside it offers the project."""
@@ -265,7 +267,10 @@ class ProjectController(QObject):
             return False
         if answer == QMessageBox.StandardButton.Save and not self.save():
             return False
+        # Discarded (or saved): the work is settled, so a later close does not ask again.
         self.remove_autosave()
+        self.dirty = False
+        self.document.undo_stack.setClean()
         return True
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
