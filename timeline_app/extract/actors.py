@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
+from . import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
@@ -23,10 +24,10 @@ Span = tuple[int, int]
 
 _CAP_RUN = compile_cached(
     r"[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
+#: A finite reporting verb ("said", "accuses"; a bare "claim" may be a noun).
+_SPEECH_VERB = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.finite_forms('reporting_verbs'))})(?![\w-])"
 _REPORTING_NEXT = compile_cached(
-    r"(?:,\s*[^,.;“\"]{2,80},\s*|,?\s*)(?:has |had |have |also |later |then |on \w+ )?"
-    r"(?:said|says|told|tells|added|stated|announced|claimed|warned|wrote|tweeted|insisted|urged|"
-    r"accused|denied|called|condemned|criticized|criticised|noted|argued|declared|reported)\b")
+    r"(?:,\s*[^,.;“\"]{2,80},\s*|,?\s*)(?:has |had |have |also |later |then |on \w+ )?" + _SPEECH_VERB)
 _STOP_TOKENS = frozenset("""
 The A An In On At For From By With And But Or Of To As After Before Since During While When If
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
@@ -135,19 +136,17 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
 
 _AIDE_TO = compile_cached(r"\b(?:advis[eo]r|aide|assistant|deputy|counsellor|counselor)\s+to\s+(?:the\s+)?$",
                           re.IGNORECASE)
+_TITLES = lexicon.alternation(lexicon.entries("titles"))
+_RANKS = lexicon.alternation(lexicon.entries("rank_abbreviations"))
+#: A title, rank or courtesy title right before a name ("Foreign Minister", "Gen.", "Mr"), or a title with its
+#: complement and a comma ("the ambassador to the UN, <Name>").
 _TITLE_BEFORE = compile_cached(
-    r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
-    r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"
-    r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$|"
-    r"\b(?:ambassador|envoy|representative|minister|secretary|spokesman|spokeswoman|spokesperson|"
-    r"chief|head|leader)\b[^,.;]{0,40},\s*$", re.IGNORECASE)
+    rf"(?:\b(?:{_TITLES})|\b(?:{_RANKS}|{lexicon.alternation(lexicon.entries('person_titles'))})\.?)\s*$|"
+    rf"\b(?:{_TITLES})\b[^,.;]{{0,40}},\s*$", re.IGNORECASE)
 
 
 # Titles of people who speak for a state or body (not "resident", "analyst", "Dr.").
-_OFFICIAL = compile_cached(
-    r"\b(?:president|minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|general|commander|"
-    r"chief|head|leader|official|director|king|emir|chancellor|premier|governor|mayor|adviser|advisor|"
-    r"aide|representative|Gen|Col|Brig|Adm)\b", re.IGNORECASE)
+_OFFICIAL = compile_cached(rf"\b(?:{_TITLES}|{_RANKS})\b", re.IGNORECASE)
 
 
 def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
@@ -321,8 +320,7 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 
 
 #: A side that speaks in a sentence: "Ukrainian officials said", "Ukraine's air force reported".
-_SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[A-Za-z\-]+\s+){0,3}(?:said|says|told|reported|reports|announced|"
-                               r"claimed|stated|added)\b")
+_SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[A-Za-z\-]+\s+){0,3}" + _SPEECH_VERB)
 #: A wire dateline at the top ("MOSCOW, August 8. /TASS/.", "ISLAMABAD, Feb 27 (Reuters) -"): its city.
 _DATELINE_CITY = compile_cached(r"(?m)^([A-Z][A-Z'\-]{2,}(?:\s[A-Z][A-Z'\-]{2,}){0,2})(?:,|\s*\(|\s+[—–-])")
 _OPENS_IN_PLACE = compile_cached(r"\s*In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,")
@@ -663,8 +661,7 @@ def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, alias
             return
 
 
-_SPEECH_AFTER = compile_cached(r"[^.,;!?“\"]{0,30}?\b(?:said|says|told|tells|claimed|claims|insisted|admitted|"
-                               r"denied|denies|warned|announced|stated|added)\b")
+_SPEECH_AFTER = compile_cached(r"[^.,;!?“\"]{0,30}?" + _SPEECH_VERB)
 
 
 def _speech_count(text: str, mentions: list[Mention], entity_id: str) -> int:

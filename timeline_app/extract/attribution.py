@@ -14,42 +14,84 @@ from typing import Optional
 from .events import _DATELINE
 from .actors import _LOCATIVE, _TITLE_GAP, Person, PersonMention, head_entity, in_range
 from .gazetteer import Gazetteer, Mention
+from . import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
 Span = tuple[int, int]
 
-_VERBS = (
-    r"said|says|say|saying|told|tells|tell|added|adds|stated|states|announced|announces|announcing|"
-    r"claimed|claims|claiming|reported|reports|accused|accuses|accusing|denied|denies|denying|"
-    r"warned|warns|warning|urged|urges|urging|(?<!-)called|deny|confirm|comment|calls\s+(?:on|for)|calling\s+(?:on|for)|"
-    r"insisted|insists|estimated|estimates|condemned|condemns|condemning|criticized|criticised|"
-    r"criticizes|criticises|rebuked|demanded|demands|demanding|are\s+demanding|threatened|threatens|"
-    r"vowed|vows|pledged|confirmed|confirms|acknowledged|admitted|admits|alleged|alleges|blamed|blames|"
-    r"rejected|rejects|dismissed|wrote|tweeted|declared|declares|asserted|noted|argued|argues|"
-    r"responded|expressed|expresses|welcomed|welcomes|praised|asked|appealed|described|"
-    r"went\s+on\s+to\s+say|reiterated|maintained|countered|suggested|believe|believed|"
-    r"declare|declared|posted|published\s+a\s+statement|issued\s+a\s+statement|released|refused|has\s+seen|recalled|"
-    r"quoted|held\s+talks|discussed|reminded|explained|emphasized|emphasised|stressed|opened|decided"
-)
-_REPORT = compile_cached(rf"\b(?:{_VERBS})\b")
-_NOUN_FORMS = compile_cached(r"claims|reports|demands|calls|states")
-_PAST_FORM = compile_cached(r"(?:ed|told|said|held)$")
-#: Words that make the next "claims", "reports", "demands" a noun: "its rival claims", "no claims".
+_REPORTING_FORMS = lexicon.verb_forms("reporting_verbs") + lexicon.verb_forms("belief_verbs")
+
+
+def _acts(*names: str) -> str:
+    """A third party's act: an inflected form, or the bare verb after a modal or "to" ("will send", "agreed to
+    mediate"); a bare "support" or "move" is as often a noun."""
+    bare = set().union(*(lexicon.bare_forms(n) for n in names))
+    inflected = set().union(*(lexicon.verb_forms(n) for n in names)) - bare
+    return rf"(?:(?:will|would|to)\s+(?:{lexicon.alternation(bare)})|{lexicon.alternation(inflected)})"
+
+
+_ACTS = _acts("third_party_acts", "diplomatic_acts")
+_DIPLOMATIC_ACTS = _acts("diplomatic_acts")
+#: Every form of a reporting verb ("so-called" is no call).
+#: Verbs of saying that invert after what they report ('"...," said the minister').
+_QUOTATIVE = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.verb_forms('quotative_verbs'))})(?![\w-])"
+_VERBS = rf"(?<![\w-])(?:{lexicon.alternation(_REPORTING_FORMS)})(?![\w-])"
+_REPORT = compile_cached(rf"{_VERBS}\b")
+#: Forms of a reporting verb spelled like a noun of statement ("claims", "reports", "calls").
+_NOUN_FORMS = frozenset(_REPORTING_FORMS) & lexicon.nouns_with_plurals("statement_nouns")
+_PAST_FORMS = (lexicon.past_forms("reporting_verbs") | lexicon.past_forms("belief_verbs")
+               | lexicon.past_forms("third_party_acts") | lexicon.past_forms("diplomatic_acts"))
+#: What makes the next "claims", "reports", "demands" a noun: a determiner or possessive ("its claims", "no
+#: claims"), an adjective (by its suffix: "territorial claims", "conflicting reports") or a noun of the news
+#: ("media reports").
 _NOUN_READING = compile_cached(
-    r"\b(?:no|its|their|his|her|our|these|those|such|any|rival|competing|overlapping|conflicting|"
-    r"sweeping|territorial|maritime|historic|historical|legal|sovereignty|false|unverified|similar|"
-    r"earlier|initial|media|news)\s+(?:(?:rival|competing|overlapping|conflicting|sweeping|territorial|"
-    r"maritime|historic|historical|legal|false|unverified|similar|new|old)\s+)?$", re.IGNORECASE)
+    r"(?:\b(?:no|its|their|his|her|our|these|those|such|any|rival|false|similar|new|old|earlier|media|news|press)"
+    r"|\b\w+(?:al|ic|ing|ive|ous|ful|ary|ty|ime))\s+(?:\w+(?:al|ic|ing|ive|ous|ful|ary|ty|ime)\s+|rival\s+|new\s+|old\s+)?$",
+    re.IGNORECASE)
+
+
+def _is_past(form: str) -> bool:
+    """"accused", "issued a statement", "written": a past form or participle (which a passive may carry)."""
+    return form.split()[0] in _PAST_FORMS
+
+
+_BARE_FORMS = lexicon.bare_forms("reporting_verbs") | lexicon.bare_forms("belief_verbs")
+#: What makes a bare form ("claim", "estimate", "express") a finite verb with its subject before it: a modal or
+#: an auxiliary, a personal pronoun, a plural noun ("they claim", "will demand", "did not comment",
+#: "officials say"), or "to" after a verb of intent that keeps the subject ("is expected to say"). Otherwise it
+#: is a noun ("the Syrian claim", "a conservative estimate") or an infinitive whose subject is elsewhere
+#: ("telephoned X to express", "Russia being to blame").
+_BARE_VERB_CONTEXT = compile_cached(r"(?:\b(?:will|would|did|do|does|not|must|should|may|might|can|could|cannot|"
+                                    r"they|we|I|you)|n't|\b(?!this\b|thus\b)[A-Za-z]\w+[^s'’]s|"
+                                    r"\b(?:ready|willing|prepared|expected|going|set|able|unable|likely|went\s+on)\s+to)"
+                                    r"\s+(?:\w+ly\s+)?$")
+
+
+def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span]):
+    """The reporting verbs of text[sa:sb] outside quotations that a speaker is the subject of: not a noun
+    ("its claims", "the Syrian claim"), not a passive ("X has been accused")."""
+    for m in _REPORT.finditer(text, sa, sb):
+        form = m.group()
+        if _inside(m.start(), quotes):
+            continue
+        if form in _NOUN_FORMS and _NOUN_READING.search(text, max(sa, m.start() - 40), m.start()):
+            continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
+        if form in _BARE_FORMS and not _BARE_VERB_CONTEXT.search(text, max(sa, m.start() - 30), m.start()):
+            continue                 # "the Syrian claim that ...": a noun
+        if _is_past(form) and _PASSIVE_BEFORE.search(text, max(sa, m.start() - 30), m.start()):
+            continue                 # "X has been accused": X is the one accused, not a speaker
+        yield m
+
+
 _ACCORDING = compile_cached(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=[,.;]|\s+(?:at|on|in)\s+least|$)")
 _PASSIVE_BY = compile_cached(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
-    r"(?:criticized|criticised|condemned|announced|denounced|welcomed|rejected|reported|confirmed|"
-    r"brokered|praised|questioned|echoed|expelled|approved|imposed|adopted)\s+(?:[\w,]+\s+){0,4}?by\s+"
+    rf"(?:{lexicon.alternation(_PAST_FORMS)})\s+(?:[\w,]+\s+){{0,4}}?by\s+"
     r"((?:the\s+)?[^,.;]{2,80})")
-_CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?(?:accusations?|claims?|arguments?|assertions?|"
-                             r"allegations?|insistence|contention|denials?)\s+that\b")
-_INVERTED = compile_cached(r"[,?!]?[\"”’]\s+(said|says|added|told)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{1,70})")
+_CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
+                             rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
+_INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                               r"despite|whereas|unless)\b", re.IGNORECASE)
 _AUX = compile_cached(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
@@ -91,12 +133,11 @@ _BODY_WORDS = compile_cached(r"\b(?:ministry|office|spokesman|spokeswoman|spokes
                              r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
                              re.IGNORECASE)
 _DATELINE_AT = compile_cached(_DATELINE.pattern.lstrip("^"))   # matched at a position, not a string start
-_TITLE_WORDS = compile_cached(r"\b(?:director|spokesman|spokeswoman|spokesperson|minister|adviser|advisor|"
-                              r"aide|envoy|ambassador|official|secretary|chief|head)\b", re.IGNORECASE)
-_TRAILING = compile_cached(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+(?:said|says|added|reported|"
-                           r"claimed|told\s+\w+)\.?$")
+_TITLE_WORDS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('titles'))})\b", re.IGNORECASE)
+_TRAILING = compile_cached(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+"
+                           rf"(?:{_QUOTATIVE})(?:\s+\w+)?\.?$")
 #: "..., said air force spokesman, <Name>." / "..., said <Name>.": the speaker after the verb.
-_SAID_TRAILING = compile_cached(r",\s+(?:said|says|added|told\s+\w+)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{1,60}?"
+_SAID_TRAILING = compile_cached(rf",\s+(?:{_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{{1,60}}?"
                                 r"(?:,\s+[A-Z][^,“\"]{1,40}?)?)\.?[\"”’']?$")
 #: The last comma segment of a subject is a bare plural ("..., diplomats", "..., officials familiar with it").
 _BARE_PLURAL_TAIL = compile_cached(r",\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s(?:\s+(?:familiar\s+with|close\s+to)"
@@ -105,18 +146,8 @@ _PRONOUN_TAIL = compile_cached(r",\s+(he|she|they|it|we)\s*$")
 _POSSESSIVE_AIDE = compile_cached(r"(?:^|,\s*)(?:his|her|its|their)\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|"
                                   r"office|ministry|aides?|advis[eo]rs?|deputy|envoy|representative|"
                                   r"press\s+secretary)\s*$", re.IGNORECASE)
-_ACTION_VERBS = compile_cached(
-    r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
-    r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
-    r"voted|agreed|backed|supported|pledged|joined|followed|closed|ordered|moved|announced|"
-    r"deployed|will\s+(?:hold|send|meet|expel|impose)|is\s+paying|paid|provided|approved|"
-    r"adopted|lined\s+up|stands\s+ready|canceled|cancelled|withdrew|evacuated|"
-    r"met|meets|arrived|arrives|visited|visits|spoke\s+(?:to|with|by\s+phone)|phoned|telephoned|held\s+talks)\b")
-_CONFLICT_WORDS = compile_cached(
-    r"\b(?:clash|fight|attack|offensive|strike|war|violence|ceasefire|cease-fire|crisis|conflict|"
-    r"talks|sanction|expel|diplomat|incursion|invasion|aggression|escalat|hostilit|restraint|"
-    r"peace|killing|assassinat|operation|shelling|bomb|missile|troops|tension|poison|retaliat|"
-    r"soldiers|embassy|citizens|bases|sanction|diplomats)")   # matched against the lowercased text
+_ACTION_VERBS = compile_cached(rf"\b{_ACTS}\b")
+_CONFLICT_WORDS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})", re.IGNORECASE)
 
 
 @dataclass
@@ -206,16 +237,9 @@ def _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found
     quotes = quoted_regions(text, sa, sb)
     out: list[tuple[str, Attribution]] = []
     seen = {found.entity}
-    for m in _REPORT.finditer(text, sa, sb):
+    for m in _speech_verbs(text, sa, sb, quotes):
         if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
             continue                 # the main speaker's own verb
-        if _inside(m.start(), quotes):
-            continue
-        if _PAST_FORM.search(m.group()) and \
-                _PASSIVE_BEFORE.search(text, max(sa, m.start() - 30), m.start()):
-            continue
-        if _NOUN_FORMS.fullmatch(m.group()) and _NOUN_READING.search(text, max(sa, m.start() - 40), m.start()):
-            continue
         subject = _subject_before(text, sa, m.start(), quotes)
         if subject is None or (found.speaker_span and subject[0] < found.speaker_span[1] and subject[1] > found.speaker_span[0]):
             continue
@@ -320,16 +344,8 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
             owner_end = sa + m.start()
             candidates.append((max(sa, owner_end - 60), owner_end) if m.group(1) is None
                               else _subject_before(text, sa, owner_end, quotes) or (sa, owner_end))
-    for m in _REPORT.finditer(sentence):
-        if _inside(sa + m.start(), quotes):
-            continue
-        if _NOUN_FORMS.fullmatch(m.group()) \
-                and _NOUN_READING.search(text, max(sa, sa + m.start() - 40), sa + m.start()):
-            continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
-        if rc.search(r"(?:ed|told|said|held)$", m.group()) and \
-                _PASSIVE_BEFORE.search(text, max(sa, sa + m.start() - 30), sa + m.start()):
-            continue                 # "X has been accused": X is the one accused, not a speaker
-        subject = _subject_before(text, sa, sa + m.start(), quotes)
+    for m in _speech_verbs(text, sa, sb, quotes):
+        subject = _subject_before(text, sa, m.start(), quotes)
         if subject is not None and _POSSESSIVE_AIDE.search(text, *subject):
             # "X “condemns” the attacks, his spokesperson said": X speaks through the aide.
             opening = min([a for a, _ in quotes if a > sa] + [subject[0]])
@@ -586,7 +602,7 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
     if verb is None:
         return None
     names_a_side = any(gaz.root(m.entity) in parties for m in in_range(mentions, sa + verb.end(), sb))
-    if not (names_a_side or _CONFLICT_WORDS.search(sentence.lower())):
+    if not (names_a_side or _CONFLICT_WORDS.search(sentence)):
         return None
     subject_end = sa + verb.start()
     if len(text[sa:subject_end].split()) > 14:
@@ -607,13 +623,14 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
     return Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), root, None, "action")
 
 
+#: The reporting verbs right after a name that are never a noun there ("Russia claims" is, "the Syrian claim" is not).
+_FINITE_VERBS = rf"(?<![\w-])(?:{lexicon.alternation(set(_REPORTING_FORMS) - _BARE_FORMS)})(?![\w-])"
 _CLAUSE_ACTOR = compile_cached(
     rf"(?:[’']s\s+(?:foreign\s+|defense\s+|defence\s+)?(?:ministry|government|office|embassy))?"
     rf"(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
-    rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
-    rf"took\s+similar|followed\s+suit)\b")
-_CO_CUE = compile_cached(rf"\b(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|"
-                         rf"recalled|suspended|closed|took|followed|from)\b")
+    rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_FINITE_VERBS}|{_DIPLOMATIC_ACTS})\b")
+_STATE_PEOPLE_AFTER = compile_cached(r"\s+(?:nations|officials|governments?|leaders|authorities|diplomats)\b")
+_CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
 _LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                                r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
                                r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
@@ -632,6 +649,8 @@ def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
         ent = gaz.entity(root)
         if ent is None or ent.kind not in ("state", "organisation") or m.backed or root == own:
             continue
+        if m.form == "demonym" and not _STATE_PEOPLE_AFTER.match(text, m.end, sb):
+            continue                 # "Russians had joined": people, not their state
         if _CLAUSE_ACTOR.match(text, m.end, sb):
             out.append(root)
     if found is not None and found.speaker_span and found.entity:

@@ -276,10 +276,10 @@ def _precision(timeline: Timeline, gold: dict, mapping: dict[str, str], s: Score
     for account in timeline.accounts:
         span = tuple(account.span)
         owners = [pid for claim, pid in claim_owners if _overlaps(claim, span)]
-        if owners:
-            s.accounts_wrong_side += account.party not in owners
-        else:
-            s.accounts_wrong_side += any(_overlaps(r, span) for r in reaction_spans)
+        wrong = account.party not in owners if owners else any(_overlaps(r, span) for r in reaction_spans)
+        if wrong:
+            s.accounts_wrong_side += 1
+            s.misses.append(("wrong side", account.party, account.text[:70]))
     gold_aliases = gold.get("party_aliases") or {}
     party_keys = {slug(n) for gp in gold["parties"] for n in [gp, *gold_aliases.get(gp, [])]}
     names = {a.id: a.name for a in timeline.actors}
