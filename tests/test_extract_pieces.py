@@ -8,6 +8,7 @@ import pytest
 from timeline_app.extract import gazetteer
 from timeline_app.extract.actors import choose_parties, find_people
 from timeline_app.extract.attribution import attribute
+from timeline_app.extract.document import read
 from timeline_app.extract.evaluation import interval_matches, timex3_interval
 from timeline_app.extract.events import is_byline, make_title
 from timeline_app.extract.pipeline import extract
@@ -99,12 +100,10 @@ def test_state_against_armed_group_names_the_army():
 
 
 def test_between_x_and_y_beats_frequency():
-    gaz = gazetteer.get()
     text = ("Fighting between Chad and Sudan\n"
             "Heavy fighting broke out between Chad and Sudan on Friday. France said it was worried. "
             "France urged calm. France sent an envoy. France called for talks.")
-    sentences = sentence_spans(text)
-    choice = choose_parties(gaz, text, sentences[0], sentences[1][1], gaz.mentions(text), sentences)
+    choice = choose_parties(read(text))
     assert sorted(choice.ids) == ["chad", "sudan"]
 
 
@@ -139,11 +138,9 @@ def test_generic_bodies_and_groups_resolve_to_the_sides():
 
 
 def _attribution(text, parties):
-    gaz = gazetteer.get()
-    sentences = sentence_spans(text)
-    mentions = gaz.mentions(text)
-    people, person_mentions = find_people(text, sentences, gaz, mentions)
-    return attribute(text, sentences, gaz, mentions, people, person_mentions, parties)
+    doc = read(text)
+    doc.parties = parties
+    return attribute(doc)
 
 
 def test_quoted_words_are_not_the_speaker():

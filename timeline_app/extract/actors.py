@@ -13,12 +13,15 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
 from . import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
+
+if TYPE_CHECKING:                      # the document is built from this module's layers
+    from .document import Document
 
 Span = tuple[int, int]
 
@@ -499,8 +502,7 @@ _IN_RESPONSE = compile_cached(r"\b(?:in response to|in retaliation for|in solida
                               re.IGNORECASE)
 
 
-def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_end: int,
-                   mentions: list[Mention], sentences: list[Span]) -> PartyChoice:
+def choose_parties(doc: "Document") -> PartyChoice:
     """The principal opposing sides, chosen from the whole article.
 
     Each belligerent (state or armed group) gets a prominence (mentions as an actor, weighted up in
@@ -508,6 +510,8 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
     opposition weight from "between X and Y" and from sentences where X acts against Y with a
     conflict verb. The pair with the best prominence + opposition wins; a third side joins when it is
     strongly opposed to one of them and nearly as prominent."""
+    gaz, text, sentences, mentions = doc.gaz, doc.text, doc.sentences, doc.party_evidence
+    title_span, lead_end = doc.title_span, doc.lead_end
     prominence: Counter = Counter()
     by_sentence = defaultdict(list)
     sentence_index = 0

@@ -7,13 +7,14 @@ knows the parties.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from .events import _DATELINE
-from .actors import _LOCATIVE, _TITLE_GAP, Person, PersonMention, head_entity, in_range
-from .gazetteer import Gazetteer, Mention
+from .actors import _LOCATIVE, _TITLE_GAP, head_entity, in_range
+from .document import Document
 from . import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
@@ -170,28 +171,19 @@ class _Memory:
     last_sentence_index: int = -10
 
 
-def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
-              people: dict[str, Person], person_mentions: list[PersonMention],
-              parties: list[str], third_party_ids: Optional[set] = None) -> list[Optional[Attribution]]:
-    """One entry per sentence: its Attribution, or None for plain narration."""
+def attribute(doc: Document) -> list[Optional[Attribution]]:
+    """One entry per sentence of the document: its Attribution, or None for plain narration."""
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
     out: list[Optional[Attribution]] = []
     memory = _Memory()
-    state_parties = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "state"]
-    in_quote = False
-    previous_end = 0
-    for index, (sa, sb) in enumerate(sentences):
-        if "\n\n" in text[previous_end:sa] or (text[previous_end:sa].count("\n") and not in_quote):
-            in_quote = False
-        starts_in_quote = in_quote
-        in_quote = _quote_state_after(text, sa, sb, in_quote)
-        previous_end = sb
+    for index, (sa, sb) in enumerate(doc.sentences):
+        starts_in_quote = doc.in_quotation(sa)
         found = None
-        question = text[sb - 1] == "?" and not quoted_regions(text, sa, sb)
+        question = text[sb - 1] == "?" and not doc.quotes_in(sa, sb)
         if question:
             pass                     # "What did the minister say?" is a cross-head, not a claim
         elif not starts_in_quote:
-            found = _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory,
-                                        index, parties, state_parties)
+            found = _attribute_sentence(doc, index, memory)
         if found is None and not question and (starts_in_quote or _QUOTE_OPEN.match(text[sa:sb])) \
                 and memory.last is not None \
                 and index - memory.last_sentence_index <= 2:
@@ -200,11 +192,11 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
         if not question and (found is None or (found.entity is None and found.person is None
                                                   and found.kind == "report")):
             # No speaker, or only unnamed ones ("..., diplomats said"): a third party's act it reports
-            found = _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) or found
+            found = _action(doc, sa, sb) or found
         if found is not None:
-            co_speakers = _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found)
+            co_speakers = _co_speakers(doc, sa, sb, found)
             found.also = tuple(dict.fromkeys([e for e, _ in co_speakers]
-                                             + list(_co_actors(text, sa, sb, gaz, mentions, found))))
+                                             + list(_co_actors(doc, sa, sb, found))))
             last = max(co_speakers, key=lambda c: c[1].speaker_span[0], default=None)
             if last is not None and found.speaker_span and last[1].speaker_span[0] > found.speaker_span[0]:
                 # "..., a charge Y denies. It says ...": the pronoun goes to the last speaker.
@@ -213,7 +205,7 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
                 out.append(found)
                 continue
         else:
-            co = _co_actors(text, sa, sb, gaz, mentions, None)
+            co = _co_actors(doc, sa, sb, None)
             if co:
                 m = next(m for m in in_range(mentions, sa, sb) if gaz.root(m.entity) == co[0])
                 found = Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), co[0], None, "action",
@@ -230,17 +222,17 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
     return out
 
 
-def _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found
-                 ) -> list[tuple[str, Attribution]]:
+def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tuple[str, Attribution]]:
     """Other named speakers of the same sentence, each the subject of a reporting verb of its own
     clause: "X called for restraint, while Y said ...", "While X accused ..., a Y spokesman denied"."""
-    quotes = quoted_regions(text, sa, sb)
+    text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
+    quotes = doc.quotes_in(sa, sb)
     out: list[tuple[str, Attribution]] = []
     seen = {found.entity}
     for m in _speech_verbs(text, sa, sb, quotes):
         if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
             continue                 # the main speaker's own verb
-        subject = _subject_before(text, sa, m.start(), quotes)
+        subject = _subject_before(doc, sa, m.start(), quotes)
         if subject is None or (found.speaker_span and subject[0] < found.speaker_span[1] and subject[1] > found.speaker_span[0]):
             continue
         start, end = subject
@@ -265,52 +257,20 @@ def _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found
     return out
 
 
-def _quote_state_after(text: str, sa: int, sb: int, inside: bool) -> bool:
-    """Whether a quotation is still open at the end of text[sa:sb] ("... wars. X has ...”")."""
-    for ch in _QUOTE_CHARS.findall(text, sa, sb):
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == "\"":
-            inside = not inside
-    return inside
-
-
-def quoted_regions(text: str, sa: int, sb: int) -> list[Span]:
-    """Spans inside quotation marks ("…", “…”); a quote left open runs to the sentence end."""
-    regions = []
-    i = sa
-    while i < sb:
-        opening = _OPENING_QUOTES.search(text, i, sb)
-        if opening is None:
-            break
-        i = opening.start()
-        ch = text[i]
-        if ch in "“\"":
-            close = "”" if ch == "“" else "\""
-            j = text.find(close, i + 1, sb)
-            if ch == "“" and j < 0:
-                j = text.find("\"", i + 1, sb)
-            j = sb if j < 0 else j
-            regions.append((i, j + 1))
-            i = j + 1
-        else:
-            i += 1
-    return regions
-
-
 def _inside(pos: int, regions: list[Span]) -> bool:
     return any(a <= pos < b for a, b in regions)
 
 
-def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory, index,
-                        parties, state_parties) -> Optional[Attribution]:
+def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[Attribution]:
+    """The speaker of the document's sentence ``index``, from its reporting verbs, "according to", a passive's
+    agent, an inverted or trailing "said X", or "X's claim that"; None when it reports no one."""
+    text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
+    sa, sb = doc.sentences[index]
     sentence = text[sa:sb]
     if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence \
             and not _CLAIM_NOUN.search(sentence):
         return None                  # no reporting verb, no "according to", no passive agent, no "X's claim that"
-    quotes = quoted_regions(text, sa, sb)
+    quotes = doc.quotes_in(sa, sb)
     candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
     m = _ACCORDING.search(sentence)
     if m and _inside(sa + m.start(), quotes):
@@ -343,9 +303,9 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
         if not _inside(sa + m.start(), quotes):
             owner_end = sa + m.start()
             candidates.append((max(sa, owner_end - 60), owner_end) if m.group(1) is None
-                              else _subject_before(text, sa, owner_end, quotes) or (sa, owner_end))
+                              else _subject_before(doc, sa, owner_end, quotes) or (sa, owner_end))
     for m in _speech_verbs(text, sa, sb, quotes):
-        subject = _subject_before(text, sa, m.start(), quotes)
+        subject = _subject_before(doc, sa, m.start(), quotes)
         if subject is not None and _POSSESSIVE_AIDE.search(text, *subject):
             # "X “condemns” the attacks, his spokesperson said": X speaks through the aide.
             opening = min([a for a, _ in quotes if a > sa] + [subject[0]])
@@ -364,14 +324,13 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
         fallback = []
     unknown = None
     for start, end in candidates + fallback:
-        resolved = _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, index,
-                            parties, state_parties)
+        resolved = _resolve(doc, start, end, memory, index)
         if resolved is None:
             continue
         entity, person, speaker_span = resolved
-        if person is not None and len(parties) == 2 and (entity is None or people[person].guessed):
+        if person is not None and len(doc.parties) == 2 and (entity is None or people[person].guessed):
             # what the speaker says outweighs a side only guessed from the sentences around their name
-            entity = _accuser_side(text, sa, sb, speaker_span, gaz, mentions, parties) or entity
+            entity = _accuser_side(doc, sa, sb, speaker_span) or entity
         attribution = Attribution((sa, sb), speaker_text(text, speaker_span), speaker_span, entity,
                                   person, "report")
         if entity is not None or person is not None:
@@ -401,20 +360,15 @@ def speaker_text(text: str, span: Span) -> str:
     return cleaned or s
 
 
-# ", which <capital> said" starts a new speaker; ", which holds ..., has warned" is an aside.
-_CLAUSE_CUT = compile_cached(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|\s[-–—]\s+(?:a|an|the)\s+\w+|"
-                             r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
-
-
-def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> Optional[Span]:
+def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = ()) -> Optional[Span]:
     """The noun phrase before a reporting verb: back to the sentence start, a closing quote, a
     semicolon or a coordinating clause break; when that is long, only the last comma segment."""
+    text = doc.text
     start = sa
     for a, b in quotes:
         if b <= verb:
             start = max(start, b)
-    for m in _CLAUSE_CUT.finditer(text, start, verb):
-        start = m.end()
+    start = doc.clause_start(start, verb)
     dateline = _DATELINE_AT.match(text, start, verb)
     if dateline:
         start = dateline.end()
@@ -458,9 +412,10 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
     return start, end
 
 
-def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, index, parties,
-             state_parties):
+def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     """(entity, person, speaker_span) for a speaker phrase; None when the phrase is no speaker."""
+    text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
+    parties, state_parties = doc.parties, doc.state_parties
     phrase = text[start:end]
     if not rc.search(r"[A-Za-z]", phrase):
         return None
@@ -502,7 +457,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
             return None, None, (start, end)     # "according to a <wire> report": no side speaks
         return root, None, (start, end)
     if _POSSESSIVE_BODY.match(bare):
-        owner = _previous_subject(text, gaz, mentions, start)
+        owner = _previous_subject(doc, start)
         if owner is not None:
             return owner, None, (start, end)      # "China, for its part, was unmoved. Its foreign ministry said"
     if _STATEMENT_BACKREF.match(bare) and memory.last_statement is not None \
@@ -515,7 +470,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
     if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:
         return state_parties[0], None, (start, end)     # "Government forces", "the national army"
     if _ARMED_BODY.search(bare) and len(phrase.split()) <= 4:
-        owner = _last_army_owner(text, gaz, mentions, start)
+        owner = _last_army_owner(doc, start)
         if owner is not None:
             return owner, None, (start, end)            # "the <demonym> military ... The army said"
     if _OFFICIALDOM.match(bare) and len(state_parties) == 1:
@@ -525,7 +480,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         return memory.last.entity, None, (start, end)
     generic = next((n for n in gaz.generic_group_nouns if re.search(rf"\b{n}\b", phrase, re.IGNORECASE)), None)
     if generic:
-        group = _last_group_before(gaz, mentions, start, parties)
+        group = _last_group_before(doc, start)
         if group:
             return group, None, (start, end)
     if _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
@@ -540,11 +495,13 @@ _POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:mi
                                   r"leader|chief)\b", re.IGNORECASE)
 
 
-def _previous_subject(text: str, gaz: Gazetteer, mentions: list[Mention], pos: int) -> Optional[str]:
+def _previous_subject(doc: Document, pos: int) -> Optional[str]:
     """The state or body the sentence before ``pos`` is about: its first named actor that is not a place."""
-    this_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    prev_start = max(text.rfind(". ", 0, max(0, this_start - 2)), text.rfind("\n", 0, max(0, this_start - 1))) + 1
-    for m in in_range(mentions, prev_start, this_start):
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
+    index = bisect.bisect_right(doc.sentences, (pos, len(text) + 1)) - 1
+    if index < 1:
+        return None
+    for m in in_range(mentions, doc.sentences[index - 1][0], doc.sentences[index][0]):
         ent = gaz.entity(gaz.root(m.entity))
         if ent is None or ent.kind in ("media", "monitor") or m.backed:
             continue
@@ -559,10 +516,11 @@ _HOSTILE_AFTER = compile_cached(r"[’']?s?\s+(?:(?:forces|troops|army|military|
                                 r"violated|must\s+(?:feel|pay|stop)|is\s+lying|lied|brought\s+war)\b", re.IGNORECASE)
 
 
-def _accuser_side(text: str, sa: int, sb: int, speaker: Span, gaz: Gazetteer, mentions: list[Mention],
-                  parties: list[str]) -> Optional[str]:
+def _accuser_side(doc: Document, sa: int, sb: int, speaker: Span) -> Optional[str]:
     """A speaker of no known side who says one side attacked ("“Today, Russia struck ...,” President X
     wrote") speaks for the other side."""
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
+    parties = doc.parties
     accused = set()
     for m in in_range(mentions, sa, sb):
         if speaker[0] <= m.start < speaker[1]:
@@ -576,8 +534,9 @@ def _accuser_side(text: str, sa: int, sb: int, speaker: Span, gaz: Gazetteer, me
     return None
 
 
-def _last_army_owner(text: str, gaz: Gazetteer, mentions: list[Mention], pos: int) -> Optional[str]:
+def _last_army_owner(doc: Document, pos: int) -> Optional[str]:
     """The state whose army, military or forces the text named last, shortly before ``pos``."""
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
     for m in reversed(in_range(mentions, max(0, pos - _ARMY_LOOKBACK), pos)):
         root = gaz.root(m.entity)
         ent = gaz.entity(root)
@@ -586,7 +545,9 @@ def _last_army_owner(text: str, gaz: Gazetteer, mentions: list[Mention], pos: in
     return None
 
 
-def _last_group_before(gaz: Gazetteer, mentions: list[Mention], pos: int, parties: list[str]):
+def _last_group_before(doc: Document, pos: int) -> Optional[str]:
+    """The armed group named last before ``pos``, else the first group among the parties."""
+    gaz, mentions, parties = doc.gaz, doc.mentions, doc.parties
     groups = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "group"]
     before = [m for m in mentions if m.start < pos and gaz.entity(m.entity).kind == "group"]
     if before:
@@ -594,9 +555,11 @@ def _last_group_before(gaz: Gazetteer, mentions: list[Mention], pos: int, partie
     return groups[0] if groups else None
 
 
-def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Optional[Attribution]:
+def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     """A third party doing something about the conflict with no reporting verb: "X will take
     the clashes to the Security Council", "the alliance released images"."""
+    text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
+    parties = doc.parties
     sentence = text[sa:sb]
     verb = _ACTION_VERBS.search(sentence)
     if verb is None:
@@ -636,9 +599,10 @@ _LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+
                                r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
 
 
-def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
+def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) -> tuple:
     """Other states/organisations acting in the same sentence: "X ordered 13 diplomats to leave
     and Y expelled seven", "officials from X to Y criticized", "from W and X to Y and Z"."""
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
     if not _CO_CUE.search(text, sa, sb):
         return ()
     out = []

@@ -1,8 +1,8 @@
 """extract(article) -> Timeline: the one entry point of the extraction core (Qt-free).
 
-gazetteer (+ groups the article defines) -> sentences -> mentions -> people and affiliations ->
-parties -> attribution (who speaks in each sentence) -> time expressions -> events ->
-accounts (a party speaks) and reactions (a third state or organisation speaks or acts).
+document.read (the annotated document: paragraphs, sentences, quotations, clauses, mentions, people,
+time expressions) -> parties -> attribution (who speaks in each sentence) -> events -> accounts (a party
+speaks) and reactions (a third state or organisation speaks or acts).
 
 The models are built with ``model_construct`` (not validated): every value is already of its field's type
 (tests validate every timeline of the gold sets), and building pydantic's validators would cost each new
@@ -14,29 +14,14 @@ import datetime as dt
 from typing import Optional
 
 from ..model import Account, Actor, Article, Event, Party, Reaction, Timeline
-from . import gazetteer as gazetteer_module
-from .actors import (SortedSpans, choose_parties, find_people, generic_group_mentions, state_force_mentions,
-                     person_entity_mentions)
+from .actors import choose_parties
 from .attribution import attribute
-from .discover import discover
+from .document import Document, read
 from .events import SentenceInfo, build_events, is_byline
-from .sentences import paragraph_spans, sentence_spans
 
 _REACTING_KINDS = ("state", "organisation")
 #: Events that ended this long before the reference date are background history (lane "other").
 BACKGROUND_AGE = dt.timedelta(days=180)
-#: Headlines are short; a first line longer than this that ends a sentence is the story's lead.
-_HEADLINE_MAX_WORDS = 22
-
-
-def _tag_times(text: str, reference) -> tuple[list, Optional[str]]:
-    """The time expressions, and a warning when the tagger failed (the timeline then has no times
-    rather than no timeline at all)."""
-    try:
-        from . import timex
-        return list(timex.tag(text, reference)), None
-    except Exception as exc:   # noqa: BLE001 - the time tagger must never take the extraction down
-        return [], f"time expressions could not be read ({type(exc).__name__}: {exc})"
 
 
 def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timeline:
@@ -44,28 +29,19 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
         article = article.model_copy(update={"reference_date": reference_date, "reference_source": "user"})
     text = article.text
     reference = article.reference_date or (article.published.date() if article.published else None)
-    gaz = discover(gazetteer_module.get(), text)
-
-    sentences = sentence_spans(text)
-    paragraphs = paragraph_spans(text)
-    title_span = _title_span(text, article.title, sentences)
-    lead_end = _lead_end(paragraphs, sentences, title_span)
-    mentions = SortedSpans(gaz.mentions(text))
-    people, person_mentions = find_people(text, sentences, gaz, mentions)
-    party_evidence = SortedSpans(list(mentions) + generic_group_mentions(gaz, text, mentions)
-                                 + state_force_mentions(gaz, text, mentions)
-                                 + person_entity_mentions(people, person_mentions))
-    choice = choose_parties(gaz, text, title_span, lead_end, party_evidence, sentences)
-    parties = choice.ids
-    attributions = attribute(text, sentences, gaz, mentions, people, person_mentions, parties)
+    doc = read(text, reference, article.title)
+    for problem in doc.problems:
+        article = article.model_copy(update={"warnings": [*article.warnings, problem]})
+    choice = choose_parties(doc)
+    parties = doc.parties = choice.ids
+    gaz, sentences, title_span, people = doc.gaz, doc.sentences, doc.title_span, doc.people
+    attributions = attribute(doc)
 
     title_line_end = text.find("\n") if title_span else -1
     skip = {span for span in sentences
             if (title_span and span[1] <= max(title_span[1], title_line_end)) or is_byline(text[span[0]:span[1]])}
-    infos = _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions)
-    times, problem = _tag_times(text, reference)
-    if problem:
-        article = article.model_copy(update={"warnings": [*article.warnings, problem]})
+    infos = _sentence_infos(doc, attributions)
+    times = doc.times
     drafts = build_events(text, infos, times, reference, skip)
 
     events: list[Event] = []
@@ -123,36 +99,11 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
                                     accounts=accounts, reactions=reactions)
 
 
-def _title_span(text: str, title: str, sentences) -> Optional[tuple[int, int]]:
-    """The headline: the first line when more lines follow and it is the article's title or has
-    no final period."""
-    if not sentences:
-        return None
-    first_line_end = text.find("\n")
-    if first_line_end < 0 or not text[first_line_end:].strip():
-        return None
-    a, b = sentences[0]
-    if b > first_line_end:
-        return None
-    line = text[a:first_line_end].strip()
-    if len(line.split()) > _HEADLINE_MAX_WORDS and line.endswith((".", "!", "?")):
-        return None          # a whole lead paragraph ("(Wire) -- ... , officials said."), no headline
-    if (title and line == title.strip()) or not line.endswith((".", "!", "?")) or b < first_line_end:
-        return a, b
-    return None
-
-
-def _lead_end(paragraphs, sentences, title_span) -> int:
-    """End of the lead: the first two sentences after the title."""
-    body = [s for s in sentences if not title_span or s[0] >= title_span[1]]
-    body = [s for s in body if s[1] - s[0] > 60]    # skip bylines and datelines
-    return body[min(1, len(body) - 1)][1] if body else 0
-
-
-def _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions) -> list[SentenceInfo]:
+def _sentence_infos(doc: Document, attributions) -> list[SentenceInfo]:
+    gaz, mentions, people, person_mentions = doc.gaz, doc.mentions, doc.people, doc.person_mentions
     infos = []
     mi = pi = 0
-    for (sa, sb), attribution in zip(sentences, attributions):
+    for (sa, sb), attribution in zip(doc.sentences, attributions):
         actors: list[str] = []
         while mi < len(mentions) and mentions[mi].start < sa:
             mi += 1
