@@ -469,13 +469,13 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
 # --------------------------------------------------------------------------------------------
 # Parties
 
-_CONFLICT_VERBS = (r"\b(?:attack(?:ed|s|ing)|struck|strikes|striking|shell(?:ed|s|ing)|bomb(?:ed|s|ing)|"
-                   r"invad(?:ed|es|ing)|launch(?:ed|es|ing)|fir(?:ed|es|ing)\s+(?:at|on|into)|"
-                   r"clash(?:ed|es|ing)\s+with|fought|fights|fighting\s+(?:against|with)|killed|kills|"
-                   r"target(?:ed|s|ing)|expel(?:led|s)?|accus(?:ed|es|ing)|sanction(?:ed|s)|"
-                   r"threaten(?:ed|s|ing)|retaliat(?:ed|es|ing)|raid(?:ed|s)|hit(?:s|ting)?|pound(?:ed|s|ing)|"
-                   r"(?:offensive|operation|campaign|war|strikes?|airstrikes?|attacks?|aggression|"
-                   r"incursion|bombardment|assault)\s+(?:against|on|of|into))\b")
+_ACTION_NOUNS = lexicon.nouns_with_plurals("action_nouns")
+_DIPLOMATIC_ACTS = frozenset(lexicon.verb_forms("diplomatic_acts"))
+#: An act of one side against another: a finite verb ("shelled", "strikes"), an infinitive ("sent troops to
+#: repel X"), or a noun of an act with the preposition of its target ("offensive against", "strikes on").
+_CONFLICT_VERBS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.finite_forms('actions'))}|"
+                                 rf"to\s+(?:{lexicon.alternation(lexicon.bare_forms('actions'))})|"
+                                 rf"(?:{lexicon.alternation(_ACTION_NOUNS)})\s+(?:against|on|of|into))\b", re.IGNORECASE)
 
 
 @dataclass
@@ -498,6 +498,12 @@ _COUNTED_BEFORE = compile_cached(
     r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|dozens|hundreds|thousands|scores|millions|several|many|some)(?:\s+of)?)\s+"
     r"(?:(?:more|other|innocent|civilian|young|fellow)\s+)?$", re.IGNORECASE)
+#: A demonym before one of these is the state's armed forces ("21 Syrian troops"), not people counted.
+_FORCE_NOUN_AFTER = compile_cached(r"\s+(?:troops|soldiers|servicemen|forces|army|military|police|officers|"
+                                   r"personnel|sailors|pilots|marines|guards|border\s+guards)\b")
+#: What "between X and Y" must follow to oppose X and Y: a word of the conflict's vocabulary.
+_CONFLICT_NOUN_BEFORE = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})\w*\s+"
+                                       r"(?:\S+\s+){0,3}$", re.IGNORECASE)
 _IN_RESPONSE = compile_cached(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
                               re.IGNORECASE)
 
@@ -528,8 +534,10 @@ def choose_parties(doc: "Document") -> PartyChoice:
         place = bool(_LOCATIVE.search(text[max(0, m.start - 30):m.start]))
         if place:
             weight *= 0.3                          # a place, not an actor
-        elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]):
+        elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]) \
+                and not _FORCE_NOUN_AFTER.match(text, m.end):
             place = True                           # people counted ("42 Palestinians killed"), not a side acting
+                                                   # ("21 Syrian troops" are the state's forces)
         if title_span and title_span[0] <= m.start < title_span[1]:
             weight *= 4
         elif m.start < lead_end:
@@ -568,12 +576,12 @@ def choose_parties(doc: "Document") -> PartyChoice:
                              sentence):
             xa = [e for mm, e in items if sa + m.start(1) <= mm.start < sa + m.end(1)]
             xb = [e for mm, e in items if sa + m.start(2) <= mm.start < sa + m.end(2)]
-            if xa and xb and xa[0] != xb[0]:
+            if xa and xb and xa[0] != xb[0] and _CONFLICT_NOUN_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+                # "fighting between X and Y", "talks between X and Y" (not "a rift between X and Y")
                 opposition[frozenset((xa[0], xb[0]))] += 3 * factor
-        verb = re.search(_CONFLICT_VERBS, sentence, re.IGNORECASE)
+        verb = _CONFLICT_VERBS.search(sentence)
         if verb:
-            if rc.match(r"(?:offensive|operation|campaign|war|strike|airstrike|attack|aggression|"
-                        r"incursion|bombardment|assault)", verb.group(), re.IGNORECASE):
+            if verb.group().split()[0].lower() in _ACTION_NOUNS:
                 # A noun ("attack on X"): its doer is the name right before it ("X's attack
                 # on", "the <demonym> offensive against"), not the sentence's subject.
                 before = [e for mm, e in items if sa + verb.start() - 30 <= mm.start < sa + verb.start()
@@ -585,7 +593,7 @@ def choose_parties(doc: "Document") -> PartyChoice:
             if before and after:
                 # Expulsions and sanctions are what third states do in solidarity; weak evidence
                 # that the doer is a side.
-                weight = 0.4 if rc.match(r"(?:expel|sanction)", verb.group(), re.IGNORECASE) else 1.5
+                weight = 0.4 if verb.group().split()[0].lower() in _DIPLOMATIC_ACTS else 1.5
                 for b in dict.fromkeys(after):
                     if b != before[0]:
                         opposition[frozenset((before[0], b))] += weight * factor

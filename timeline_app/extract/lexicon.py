@@ -80,8 +80,18 @@ def bare_forms(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def finite_forms(name: str) -> tuple[str, ...]:
     """The forms of a verb file that are never a noun or an infinitive: "says", "said", "saying" (not "say")."""
-    bare = bare_forms(name)
+    bare = bare_forms(name) - _past_like_lemma(name)
     return tuple(f for f in verb_forms(name) if f not in bare)
+
+
+def _past_like_lemma(name: str) -> frozenset[str]:
+    """Entries whose past is spelled like them ("hit", "shut"): a finite form as well."""
+    out = set()
+    for entry in entries(name):
+        head = entry.split()[0]
+        if inflections(head).count(head) > 1:
+            out.add(entry)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=None)

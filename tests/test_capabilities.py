@@ -1,0 +1,101 @@
+"""What real articles need, each on a small hand-written fixture with invented people and events:
+present-tense reporting, statements with no reporting verb of their own, quotations that run on,
+timestamped entries, third-party acts, and the sides of a conflict seen by what one does to another."""
+import datetime as dt
+
+from timeline_app.extract.pipeline import extract
+from timeline_app.model import Article
+
+REFERENCE = dt.date(2031, 5, 7)          # a Wednesday
+
+
+def _timeline(text, title=""):
+    return extract(Article(text=text, title=title, reference_date=REFERENCE))
+
+
+def _accounts(timeline):
+    return {a.text: a.party for a in timeline.accounts}
+
+
+def _reactions(timeline):
+    return {r.text: r.actor for r in timeline.reactions}
+
+
+def test_present_tense_and_broadcast_style_reporting():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. The Armenian defence ministry calls the attack "
+            "a provocation. Azerbaijan's foreign ministry spokesman says the shelling began from Armenian positions.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["The Armenian defence ministry calls the attack a provocation."] == "armenia"
+    assert accounts["Azerbaijan's foreign ministry spokesman says the shelling began from Armenian positions."] \
+        == "azerbaijan"
+
+
+def test_statements_with_no_reporting_verb_on_their_own_clause():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "In a statement, the Armenian defence ministry rejected the account.\n\n"
+            "Three soldiers were wounded, according to Azerbaijan's defence ministry.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["In a statement, the Armenian defence ministry rejected the account."] == "armenia"
+    assert accounts["Three soldiers were wounded, according to Azerbaijan's defence ministry."] == "azerbaijan"
+
+
+def test_a_quote_block_after_a_colon_runs_over_sentences_and_paragraphs():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "The Armenian defence ministry said in a statement:\n\n"
+            "\"The enemy opened fire at dawn. Our units answered.\n\n\"We hold every position.\"\n\n"
+            "Azerbaijan denied that it fired first.")
+    accounts = _accounts(_timeline(text))
+    for sentence in ("\"The enemy opened fire at dawn.", "Our units answered.", "\"We hold every position.\""):
+        assert accounts[sentence] == "armenia", sentence
+    assert accounts["Azerbaijan denied that it fired first."] == "azerbaijan"
+
+
+def test_timestamped_entries_keep_their_own_time_and_speaker():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "14:05 GMT: The Armenian defence ministry says two posts were hit.\n\n"
+            "15:30 GMT: Azerbaijan's army says it answered the fire. It adds that no civilians were hurt.")
+    timeline = _timeline(text)
+    accounts = _accounts(timeline)
+    assert accounts["14:05 GMT: The Armenian defence ministry says two posts were hit."] == "armenia"
+    assert accounts["It adds that no civilians were hurt."] == "azerbaijan"
+    times = {e.title[:9]: e.time.value for e in timeline.events if e.time}
+    assert times["14:05 GMT"].endswith("T14:05") and times["15:30 GMT"].endswith("T15:30")
+
+
+def test_third_party_acts_are_reactions():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. France urged restraint. The UN Security Council "
+            "adopted a statement calling for a ceasefire. The statement expresses grave concern. Russia offered to "
+            "mediate. The European Union imposed sanctions on Azerbaijan. Turkey said Armenia was to blame.")
+    reactions = _reactions(_timeline(text))
+    assert reactions == {
+        "France urged restraint.": "france",
+        "The UN Security Council adopted a statement calling for a ceasefire.": "united-nations",
+        "The statement expresses grave concern.": "united-nations",
+        "Russia offered to mediate.": "russia",
+        "The European Union imposed sanctions on Azerbaijan.": "european-union",
+        "Turkey said Armenia was to blame.": "turkey"}
+
+
+def test_the_state_struck_is_a_side_and_the_state_warning_about_it_reacts():
+    # Chad speaks most, and a "rift between" Chad and Niger is diplomacy, not the conflict: Niger struck Mali.
+    text = ("Chad Warns of Serious Consequences From Niger Strike in Mali\n\n"
+            "Chad warned on Friday that Nigerien missile strikes on a Malian air base could have serious "
+            "consequences, as the raid opened a rift between N'Djamena and Niamey.\n\n"
+            "Chad's foreign minister said the strikes were illegal. Chad said it would ask for a meeting of the "
+            "council. Chad has advisers in Mali. Chadian officials called the raid reckless.\n\n"
+            "Mali denied it had hidden weapons at the base. Niger said the base was used to store weapons.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {p.id for p in timeline.parties} == {"niger", "mali"}
+    assert {r.actor for r in timeline.reactions} == {"chad"}
+
+
+def test_troops_sent_to_repel_an_army_and_soldiers_counted_make_their_states_sides():
+    # The mediator hosts the meeting and speaks first; "to repel the Malian army" and "killed 21 Malian
+    # soldiers" (the state's forces, not people counted) oppose Niger and Mali.
+    text = ("Chad and Niger announce ceasefire after meeting in N'Djamena\n\n"
+            "The presidents of Chad and Niger announced a ceasefire in the Kidal region after a meeting in "
+            "N'Djamena. Chad said the deal was a good basis. Chad will send observers.\n\n"
+            "Niger, which has sent thousands of troops into the region to repel the Malian army, said it would "
+            "retaliate. Niger's forces killed 21 Malian soldiers on Thursday. Mali said the attack was a crime.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {p.id for p in timeline.parties} == {"niger", "mali"}
