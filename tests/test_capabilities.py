@@ -99,3 +99,13 @@ def test_troops_sent_to_repel_an_army_and_soldiers_counted_make_their_states_sid
             "retaliate. Niger's forces killed 21 Malian soldiers on Thursday. Mali said the attack was a crime.")
     timeline = _timeline(text, text.splitlines()[0])
     assert {p.id for p in timeline.parties} == {"niger", "mali"}
+
+
+def test_an_armed_group_that_speaks_once_and_strikes_often_is_a_third_side():
+    text = ("Saudi Arabia blames Iran for drone attacks on oil plants\n\n"
+            "Saudi Arabia accused Iran on Sunday of launching the drone attacks on two oil plants. Iran denied any "
+            "role, and Iran's foreign ministry said the accusation was a lie. Saudi Arabia said Iran would pay.\n\n"
+            "The Houthi movement said its fighters had sent ten drones. The Houthis have repeatedly launched "
+            "missiles at Saudi cities, and the Houthis seized the capital of Yemen in 2014.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {p.id for p in timeline.parties} == {"saudi-arabia", "iran", "houthis"}

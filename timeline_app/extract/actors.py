@@ -624,10 +624,12 @@ def choose_parties(doc: "Document") -> PartyChoice:
                 if c in chosen or gaz.entity(c).kind != "group":
                     continue
                 against = max(opposition[frozenset((c, chosen[0]))], opposition[frozenset((c, chosen[1]))])
-                # A third side also has a voice of its own in the article (it speaks, claims,
-                # denies), not only a role in the background.
+                # A third side also has a voice of its own in the article (it speaks, claims, denies), or
+                # a voice and a hand (it says and it attacks, launches, seizes), not only a role in the
+                # background.
+                speech = _speech_count(text, mentions, c)
                 if against >= max(1.0, 0.25 * pair_opposition) and prominence[c] >= 0.35 * weakest \
-                        and _speech_count(text, mentions, c) >= 2:
+                        and (speech >= 2 or (speech and speech + _deed_count(text, mentions, c) >= 3)):
                     chosen.append(c)
                 break
     names = {}
@@ -674,6 +676,15 @@ def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, alias
 
 
 _SPEECH_AFTER = compile_cached(r"[^.,;!?“\"]{0,30}?" + _SPEECH_VERB)
+
+
+#: A side doing something to another: "<name> have repeatedly launched", "<name> seized".
+_DEED_AFTER = compile_cached(r"(?:\s+(?:have|has|had|\w+ly))*\s+"
+                             rf"(?:{lexicon.alternation(lexicon.finite_forms('actions'))})\b")
+
+
+def _deed_count(text: str, mentions: list[Mention], entity_id: str) -> int:
+    return sum(1 for m in mentions if m.entity == entity_id and _DEED_AFTER.match(text, m.end))
 
 
 def _speech_count(text: str, mentions: list[Mention], entity_id: str) -> int:
