@@ -109,3 +109,26 @@ def test_an_armed_group_that_speaks_once_and_strikes_often_is_a_third_side():
             "missiles at Saudi cities, and the Houthis seized the capital of Yemen in 2014.")
     timeline = _timeline(text, text.splitlines()[0])
     assert {p.id for p in timeline.parties} == {"saudi-arabia", "iran", "houthis"}
+
+
+def test_an_arabic_family_name_is_one_person_with_or_without_its_article():
+    text = ("Egypt and the Islamic State group fought in Libya on Monday. Egyptian President Abdel-Karim el-Marwani "
+            "ordered the strikes. \u201cThese attacks will not break us,\u201d said el-Marwani. El-Marwani has insisted "
+            "the campaign will go on. Marwani said Egypt would strike again.")
+    accounts = _accounts(_timeline(text))
+    for sentence in ("\u201cThese attacks will not break us,\u201d said el-Marwani.",
+                     "El-Marwani has insisted the campaign will go on.", "Marwani said Egypt would strike again."):
+        assert accounts.get(sentence) == "egypt", sentence
+
+
+def test_a_stance_a_plea_from_someone_and_a_statement_put_out_are_reactions():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. The shelling was followed by a plea for calm "
+            "from the United Nations. China is \u201cseriously concerned\u201d about the clashes. The European Union "
+            "also put out a statement on the fighting. France and the United Kingdom have, separately, urged restraint.")
+    reactions = {}
+    for r in _timeline(text).reactions:
+        reactions.setdefault(r.text, set()).add(r.actor)
+    assert reactions["The shelling was followed by a plea for calm from the United Nations."] == {"united-nations"}
+    assert reactions["China is \u201cseriously concerned\u201d about the clashes."] == {"china"}
+    assert reactions["The European Union also put out a statement on the fighting."] == {"european-union"}
+    assert reactions["France and the United Kingdom have, separately, urged restraint."] == {"france", "united-kingdom"}

@@ -25,8 +25,10 @@ if TYPE_CHECKING:                      # the document is built from this module'
 
 Span = tuple[int, int]
 
+#: The Arabic article before a family name, which writers keep or drop ("al-Assad", "Assad", "El-Sissi").
+_ARTICLE_PREFIX = compile_cached(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
 _CAP_RUN = compile_cached(
-    r"[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
+    r"(?:(?<![\w-])(?:al|el)-(?=[A-Z]))?[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
 #: A finite reporting verb ("said", "accuses"; a bare "claim" may be a noun).
 _SPEECH_VERB = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.finite_forms('reporting_verbs'))})(?![\w-])"
 _REPORTING_NEXT = compile_cached(
@@ -175,6 +177,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
         return hit
 
     def _is_stop(tok: str) -> bool:
+        tok = _ARTICLE_PREFIX.sub("", tok)
         bare = tok.rstrip(",.;:’'s").rstrip("’'")
         return (tok in _STOP_TOKENS or bare in _STOP_TOKENS or tok in surface_words
                 or bare in surface_words or tok in title_words or bare in title_words
@@ -250,6 +253,10 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 people[pid] = Person(pid, raw, surname, title="official" if official else "",
                                      spans=[(a, b)])
             by_surname.setdefault(surname, pid)
+            family = _ARTICLE_PREFIX.sub("", surname)
+            if family != surname:            # "al-Assad": also "Assad", "Al-Assad", "el-Assad", "El-Assad"
+                for variant in (family, *(f"{article}-{family}" for article in ("al", "Al", "el", "El"))):
+                    by_surname.setdefault(variant, pid)
             if len(words) >= 2 and words[0] not in title_words:
                 by_given.setdefault(words[0], pid)
             if "-" in surname and surname.split("-")[1][:1].islower() and len(words) >= 2:

@@ -38,7 +38,10 @@ _DIPLOMATIC_ACTS = _acts("diplomatic_acts")
 #: Verbs of saying that invert after what they report ('"...," said the minister').
 _QUOTATIVE = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.verb_forms('quotative_verbs'))})(?![\w-])"
 _VERBS = rf"(?<![\w-])(?:{lexicon.alternation(_REPORTING_FORMS)})(?![\w-])"
-_REPORT = compile_cached(rf"{_VERBS}\b")
+#: A stance in the place of a reporting verb: "X was deeply dismayed", "X is “seriously concerned”".
+_STANCE = (r"(?<![\w-])(?:is|was|are|were|has\s+been|have\s+been)\s+[“\"]?(?:\w+ly\s+)?"
+           rf"(?:{lexicon.alternation(lexicon.entries('stance_adjectives'))})(?![\w-])")
+_REPORT = compile_cached(rf"{_VERBS}\b|{_STANCE}")
 #: Forms of a reporting verb spelled like a noun of statement ("claims", "reports", "calls").
 _NOUN_FORMS = frozenset(_REPORTING_FORMS) & lexicon.nouns_with_plurals("statement_nouns")
 _PAST_FORMS = (lexicon.past_forms("reporting_verbs") | lexicon.past_forms("belief_verbs")
@@ -92,6 +95,8 @@ _PASSIVE_BY = compile_cached(
     r"((?:the\s+)?[^,.;]{2,80})")
 _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
                              rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
+_STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
+                                 r"(?:\s+(?:for|of)\s+\w+)?\s+from\s+((?:the\s+)?[A-Z][^,.;“\"]{1,60}?)(?=[,.;“\"]|$)")
 _INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                               r"despite|whereas|unless)\b", re.IGNORECASE)
@@ -296,6 +301,10 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     if inverted and not _inside(sa + inverted.start(1), quotes):
         candidates.append((sa + inverted.start(1), sa + inverted.end(1)))
     for m in _PASSIVE_BY.finditer(sentence):
+        if not _inside(sa + m.start(), quotes):
+            candidates.append((sa + m.start(1), sa + m.end(1)))
+    for m in _STATEMENT_FROM.finditer(sentence):
+        # "a plea for calm from the Secretary-General": the one it comes from speaks
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
     for m in _CLAIM_NOUN.finditer(sentence):
@@ -621,7 +630,7 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
         # "Foreign ministers in X and Y also condemned": coordinated names speak together.
         inside = in_range(mentions, found.speaker_span[0], found.speaker_span[1])
         for m1, m2 in zip(inside, inside[1:]):
-            if rc.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m1.end:m2.start]):
+            if rc.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[m1.end:m2.start]):
                 for m in (m1, m2):
                     root = gaz.root(m.entity)
                     ent = gaz.entity(root)

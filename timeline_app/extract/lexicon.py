@@ -73,17 +73,19 @@ def verb_forms(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def bare_forms(name: str) -> frozenset[str]:
-    """The entries of a verb file as written (lemma, phrase with its lemma): also nouns ("support", "move")."""
-    return frozenset(entries(name))
+    """The entries of a verb file as written (lemma, phrase with its lemma), which may be nouns ("support",
+    "move") or infinitives; not those whose past is spelled the same ("hit", "put out a statement")."""
+    return frozenset(entries(name)) - _past_like_lemma(name)
 
 
 @lru_cache(maxsize=None)
 def finite_forms(name: str) -> tuple[str, ...]:
     """The forms of a verb file that are never a noun or an infinitive: "says", "said", "saying" (not "say")."""
-    bare = bare_forms(name) - _past_like_lemma(name)
+    bare = bare_forms(name)
     return tuple(f for f in verb_forms(name) if f not in bare)
 
 
+@lru_cache(maxsize=None)
 def _past_like_lemma(name: str) -> frozenset[str]:
     """Entries whose past is spelled like them ("hit", "shut"): a finite form as well."""
     out = set()
