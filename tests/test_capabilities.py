@@ -132,3 +132,30 @@ def test_a_stance_a_plea_from_someone_and_a_statement_put_out_are_reactions():
     assert reactions["China is \u201cseriously concerned\u201d about the clashes."] == {"china"}
     assert reactions["The European Union also put out a statement on the fighting."] == {"european-union"}
     assert reactions["France and the United Kingdom have, separately, urged restraint."] == {"france", "united-kingdom"}
+
+
+def test_a_quotation_over_sentences_is_spoken_by_whoever_is_named_where_it_closes():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. Azerbaijan said Armenian troops fired first.\n\n"
+            "\"We strongly condemn these reckless acts by Azerbaijan. The consequences could be extremely serious,\u201d "
+            "France's deputy U.N. envoy, Jean Morvant, told the council on Tuesday.")
+    reactions = _reactions(_timeline(text))
+    assert reactions["\"We strongly condemn these reckless acts by Azerbaijan."] == "france"
+    assert reactions["The consequences could be extremely serious,\u201d France's deputy U.N. envoy, Jean Morvant, told "
+                     "the council on Tuesday."] == "france"
+
+
+def test_a_pronoun_after_a_quotation_is_the_body_that_opens_the_sentence():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. Azerbaijan's president said the army would "
+            "answer.\n\nThe U.N. Security Council meanwhile \u201cstrongly condemned the shelling of villages,\u201d "
+            "it said in a statement.")
+    reactions = _reactions(_timeline(text))
+    assert reactions["The U.N. Security Council meanwhile \u201cstrongly condemned the shelling of villages,\u201d it "
+                     "said in a statement."] == "united-nations"
+
+
+def test_an_unowned_ministry_spokeswoman_speaks_for_the_state_her_sentence_opens_with():
+    text = ("India and Pakistan traded fire in Kashmir on Monday. Pakistan said India fired first.\n\n"
+            "China is \u201cseriously concerned\u201d about the situation, foreign ministry spokeswoman Lin Haoyue said. "
+            "\u201cThe relevant sides need to exercise restraint.\u201d")
+    reactions = _reactions(_timeline(text))
+    assert reactions["\u201cThe relevant sides need to exercise restraint.\u201d"] == "china"

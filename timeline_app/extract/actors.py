@@ -321,6 +321,9 @@ _STATE_TITLE = compile_cached(r"\b(?:prime\s+minister|president|(?:foreign|defen
                               r"[a-z]+\s+minister|minister\s+of\s+[a-z]+|police\s+commissioner|"
                               r"secretary\s+of\s+state|ambassador|air\s+force|army|navy|military|police|ministry|"
                               r"government)\b[\w\s.,]{0,25}$", re.IGNORECASE)
+#: A title of a state body's official with no owner named: "foreign ministry spokeswoman", "government official".
+_UNOWNED_BODY_TITLE = compile_cached(r"(?<!['’]s )\b(?:[a-z]+\s+)?(?:ministry|government|presidency|cabinet)\s+"
+                                     r"(?:[a-z]+\s+)?$")
 _BETWEEN_AND = compile_cached(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")
 
 
@@ -349,6 +352,12 @@ def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sen
     if index < 0:
         return None
     sa, sb = sentences[index]
+    if _UNOWNED_BODY_TITLE.search(text, max(sa, pos - 50), pos):
+        # "China ... is concerned about the situation, foreign ministry spokeswoman X said": the ministry
+        # of the state the sentence opens with.
+        opening = [m for m in in_range(mentions, sa, sa + 3) if not m.backed]
+        if opening and gaz.entity(gaz.root(opening[0].entity)).kind == "state":
+            return gaz.root(opening[0].entity)
     windows = [(sa, pos)] + [sentences[i] for i in (index - 1, index - 2) if i >= 0] + [(pos, sb)]
     if _MEETS_BEFORE.search(text, max(sa, pos - 120), pos):
         windows = windows[1:]        # "X's general is in talks with Minister Y": Y is X's counterpart
@@ -444,9 +453,9 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
     near = [m for m in in_range(mentions, seg_start, a) if not m.backed]
     if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and rc.search(r"[a-z]", text[near[-1].end:a]) \
             and "\n" not in text[near[-1].end:a]:
-        if len(near) >= 2 and rc.fullmatch(r"['’]s\s+", text[near[-2].end:near[-1].start]) \
+        if len(near) >= 2 and rc.fullmatch(r"['’]s\s+(?:[a-z]+\s+){0,2}", text[near[-2].end:near[-1].start]) \
                 and gaz.entity(gaz.root(near[-1].entity)).kind == "organisation":
-            return gaz.root(near[-2].entity)     # "Rwanda's UN ambassador X": Rwanda's envoy to the UN
+            return gaz.root(near[-2].entity)     # "Rwanda's (deputy) UN ambassador X": Rwanda's envoy to the UN
         return gaz.root(near[-1].entity)
     starts_clause = comma >= 0 and not text[before_start:a].strip()
     for lo in (before_start, seg_start):

@@ -182,13 +182,22 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
     out: list[Optional[Attribution]] = []
     memory = _Memory()
     for index, (sa, sb) in enumerate(doc.sentences):
-        starts_in_quote = doc.in_quotation(sa)
+        quotation = doc.quotation_at(sa)
+        starts_in_quote = quotation is not None and quotation[0] < sa
         found = None
         question = text[sb - 1] == "?" and not doc.quotes_in(sa, sb)
         if question:
             pass                     # "What did the minister say?" is a cross-head, not a claim
         elif not starts_in_quote:
             found = _attribute_sentence(doc, index, memory)
+        elif quotation[1] < sb:
+            # The quotation closes in this sentence: a speaker named after it ('... serious," the envoy
+            # told the council') speaks all of it, the sentences it began in included.
+            found = _attribute_sentence(doc, index, memory)
+            if found is not None and (found.speaker_span is None or found.speaker_span[0] < quotation[1]):
+                found = None
+            if found is not None:
+                _give_quotation(doc, out, index, quotation, found)
         if found is None and not question and (starts_in_quote or _QUOTE_OPEN.match(text[sa:sb])) \
                 and memory.last is not None \
                 and index - memory.last_sentence_index <= 2:
@@ -225,6 +234,18 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 memory.last_statement_index = index
         out.append(found)
     return out
+
+
+def _give_quotation(doc: Document, out: list, index: int, quotation: Span, found: Attribution) -> None:
+    """The earlier sentences of a quotation whose speaker is named at its end are that speaker's, unless
+    they name a speaker of their own."""
+    for earlier in range(index - 1, -1, -1):
+        ea, eb = doc.sentences[earlier]
+        if eb <= quotation[0]:
+            break
+        if ea >= quotation[0] and (out[earlier] is None or out[earlier].kind == "chain"):
+            out[earlier] = Attribution((ea, eb), found.speaker, found.speaker_span, found.entity, found.person,
+                                       "chain")
 
 
 def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tuple[str, Attribution]]:
@@ -432,6 +453,9 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     pron = _PRONOUN.match(bare)
     recent = memory.last is not None and index - memory.last_sentence_index <= 3
     if pron:
+        opener = _subject_before_quotation(doc, start)
+        if opener is not None:
+            return opener, None, (start, end)        # 'The council "condemned ...," it said'
         word = pron.group(1).lower()
         if word in ("he", "she"):
             if memory.last is not None and index - memory.last_sentence_index <= 2:
@@ -474,8 +498,12 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         # "The new statement said": whoever issued the statement, not the last speaker.
         prev = memory.last_statement
         return prev.entity, prev.person, (start, end)
-    if _DEFINITE_BACKREF.match(bare) and recent and not _NAMED_BODY.search(bare):
-        return memory.last.entity, memory.last.person, (start, end)
+    if _DEFINITE_BACKREF.match(bare) and not _NAMED_BODY.search(bare):
+        named = _named_antecedent(doc, bare, start)
+        if named is not None:
+            return named, None, (start, end)       # "The UN Security Council ... , the council said"
+        if recent:
+            return memory.last.entity, memory.last.person, (start, end)
     if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:
         return state_parties[0], None, (start, end)     # "Government forces", "the national army"
     if _ARMED_BODY.search(bare) and len(phrase.split()) <= 4:
@@ -496,6 +524,39 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         return state_parties[0], None, (start, end)
     if len(phrase.split()) <= 8 and (rc.search(r"\b[a-z]+", phrase) or rc.fullmatch(r"\s*[A-Z][\w’'\-]+\s*", bare)):
         return None, None, (start, end)        # a speaker outside any known body ("the resident", "Doe")
+    return None
+
+
+#: How far back (characters) "the council" looks for a body named with that noun.
+_ANTECEDENT_LOOKBACK = 600
+
+
+def _subject_before_quotation(doc: Document, pos: int) -> Optional[str]:
+    """The body or state that opens a sentence before a quotation, when a pronoun after the quotation
+    speaks: 'The U.N. Security Council meanwhile “strongly condemned ...,” it said'."""
+    index = bisect.bisect_right(doc.sentences, (pos, len(doc.text) + 1)) - 1
+    if index < 0:
+        return None
+    sa = doc.sentences[index][0]
+    quotes = [q for q in doc.quotes_in(sa, pos) if q[1] <= pos]
+    if not quotes or quotes[0][0] <= sa:
+        return None
+    m = head_entity(doc.gaz, doc.text, doc.mentions, sa, quotes[0][0])
+    if m is None or m.start - sa > 40:
+        return None
+    ent = doc.gaz.entity(doc.gaz.root(m.entity))
+    return ent.id if ent is not None and ent.kind not in ("media", "monitor") else None
+
+
+def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
+    """The body a definite noun phrase ("the council", "the agency") refers back to: the last one named
+    shortly before with that noun in its name ("the U.N. Security Council")."""
+    head = phrase.strip(" ,.").split()[-1].lower()
+    for m in reversed(in_range(doc.mentions, max(0, pos - _ANTECEDENT_LOOKBACK), pos)):
+        if head in doc.text[m.start:m.end].lower().split():
+            ent = doc.gaz.entity(doc.gaz.root(m.entity))
+            if ent is not None and ent.kind not in ("media", "monitor"):
+                return ent.id
     return None
 
 

@@ -74,6 +74,11 @@ class Document:
                 out.append((max(a, start), min(b, end)))
         return out
 
+    def quotation_at(self, pos: int) -> Optional[Span]:
+        """The quotation that ``pos`` lies in (its opening mark included), or None."""
+        i = bisect.bisect_right(self.quotations, (pos, len(self.text) + 1)) - 1
+        return self.quotations[i] if i >= 0 and self.quotations[i][0] <= pos < self.quotations[i][1] else None
+
     def in_quotation(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation (past its opening mark)."""
         i = bisect.bisect_right(self.quotations, (pos, len(self.text) + 1)) - 1
@@ -111,19 +116,18 @@ def read(text: str, reference: Optional[dt.date] = None, title: str = "",
 
 
 def quotation_spans(text: str, paragraphs: list[Span]) -> list[Span]:
-    """Spans of quoted words, marks included. A quotation may run over sentences; “ closes with ” (or a
-    straight mark), a straight mark toggles; a quotation still open at a paragraph's end runs to it (news
-    style reopens a quote that goes on in the next paragraph)."""
+    """Spans of quoted words, marks included. A quotation may run over sentences; it opens with “ or a
+    straight mark and closes with ” or a straight mark (scraped text mixes them); one still open at a
+    paragraph's end runs to it (news style reopens a quote that goes on in the next paragraph)."""
     spans = []
     for pa, pb in paragraphs:
         opened = -1
-        curly = False
         for m in _QUOTE_MARKS.finditer(text, pa, pb):
             mark = m.group()
             if opened < 0:
                 if mark != "”":              # a stray closing mark opens nothing
-                    opened, curly = m.start(), mark == "“"
-            elif mark == "\"" or (curly and mark == "”"):
+                    opened = m.start()
+            elif mark != "“":               # ” or a straight mark closes ("...” after a straight opening too)
                 spans.append((opened, m.end()))
                 opened = -1
         if opened >= 0:
