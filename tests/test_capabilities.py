@@ -159,3 +159,19 @@ def test_an_unowned_ministry_spokeswoman_speaks_for_the_state_her_sentence_opens
             "\u201cThe relevant sides need to exercise restraint.\u201d")
     reactions = _reactions(_timeline(text))
     assert reactions["\u201cThe relevant sides need to exercise restraint.\u201d"] == "china"
+
+
+def test_leaders_named_together_act_together_and_a_phrase_lets_a_modifier_in():
+    text = ("Ukraine and Russia fought near the town on Monday. Ukraine said Russian troops shelled the town. Russia "
+            "denied it and accused Ukraine of attacking its positions.\n\n"
+            "French President Jules Ravenne and German Chancellor Greta Holm held urgent talks in Kiev, presenting "
+            "a new peace plan.")
+    reactors = {r.actor for r in _timeline(text).reactions}
+    assert reactors == {"france", "germany"}
+
+
+def test_a_demonym_before_the_un_names_the_envoys_state():
+    text = ("Israel and Hamas exchanged fire on Monday. Israel said Hamas fired first.\n\n"
+            "Egyptian U.N. Ambassador Karim Soliman criticized the council's statement.")
+    reactions = _reactions(_timeline(text))
+    assert reactions["Egyptian U.N. Ambassador Karim Soliman criticized the council's statement."] == "egypt"

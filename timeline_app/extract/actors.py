@@ -453,9 +453,11 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
     near = [m for m in in_range(mentions, seg_start, a) if not m.backed]
     if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and rc.search(r"[a-z]", text[near[-1].end:a]) \
             and "\n" not in text[near[-1].end:a]:
-        if len(near) >= 2 and rc.fullmatch(r"['’]s\s+(?:[a-z]+\s+){0,2}", text[near[-2].end:near[-1].start]) \
-                and gaz.entity(gaz.root(near[-1].entity)).kind == "organisation":
-            return gaz.root(near[-2].entity)     # "Rwanda's (deputy) UN ambassador X": Rwanda's envoy to the UN
+        if len(near) >= 2 and gaz.entity(gaz.root(near[-1].entity)).kind == "organisation" and (
+                rc.fullmatch(r"['’]s\s+(?:[a-z]+\s+){0,2}", text[near[-2].end:near[-1].start])
+                or (near[-2].form == "demonym" and not text[near[-2].end:near[-1].start].strip())):
+            # "Rwanda's (deputy) UN ambassador X", "Palestinian U.N. Ambassador X": the state's envoy to the UN
+            return gaz.root(near[-2].entity)
         return gaz.root(near[-1].entity)
     starts_clause = comma >= 0 and not text[before_start:a].strip()
     for lo in (before_start, seg_start):

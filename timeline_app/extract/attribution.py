@@ -96,7 +96,7 @@ _PASSIVE_BY = compile_cached(
 _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
                              rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
 _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
-                                 r"(?:\s+(?:for|of)\s+\w+)?\s+from\s+((?:the\s+)?[A-Z][^,.;“\"]{1,60}?)(?=[,.;“\"]|$)")
+                                 r"(?:\s+(?:for|of)\s+\w+)?\s+from\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
 _INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                               r"despite|whereas|unless)\b", re.IGNORECASE)
@@ -324,10 +324,6 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     for m in _PASSIVE_BY.finditer(sentence):
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
-    for m in _STATEMENT_FROM.finditer(sentence):
-        # "a plea for calm from the Secretary-General": the one it comes from speaks
-        if not _inside(sa + m.start(), quotes):
-            candidates.append((sa + m.start(1), sa + m.end(1)))
     for m in _CLAIM_NOUN.finditer(sentence):
         # "X's accusation that ...", "X failed to get across its argument that ...": X claims.
         if not _inside(sa + m.start(), quotes):
@@ -343,6 +339,11 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
                 subject = (sa, opening)
         if subject is not None:
             candidates.append(subject)
+    for m in _STATEMENT_FROM.finditer(sentence):
+        # "a plea for calm from the Secretary-General": the one it comes from speaks (after any subject of
+        # a reporting verb: "he said in a statement from <place>")
+        if not _inside(sa + m.start(), quotes):
+            candidates.append((sa + m.start(1), sa + m.end(1)))
     candidates += relayed
     # The sentence-initial noun phrase, for subjects separated from their verb by an aside
     # ("<Org> Secretary-General X, while noting that ..., said").
@@ -697,6 +698,16 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
                     ent = gaz.entity(root)
                     if ent is not None and ent.kind in ("state", "organisation") and root != own:
                         out.append(root)
+    if found is not None and found.speaker_span:
+        # "French President X and German Chancellor Y held talks": coordinated people act together.
+        persons = in_range(doc.person_mentions, found.speaker_span[0], found.speaker_span[1])
+        for p1, p2 in zip(persons, persons[1:]):
+            if rc.search(r"\band\b", text[p1.end:p2.start]) and not rc.search(r"[,;]", text[p1.end:p2.start]):
+                for pm in (p1, p2):
+                    side = doc.people[pm.person].affiliation
+                    ent = gaz.entity(side) if side else None
+                    if ent is not None and ent.kind in ("state", "organisation") and side != own:
+                        out.append(side)
     for lst in _LIST_FROM_TO.finditer(text, sa, sb):
         for m in in_range(mentions, lst.start(), lst.end()):
             root = gaz.root(m.entity)

@@ -111,7 +111,8 @@ def past_forms(name: str) -> frozenset[str]:
 def alternation(words) -> str:
     """A regex alternation of words or phrases, as a trie of their characters ("said|saying" ->
     "sa(?:id|ying)"), so the engine tries each letter once instead of every word in turn (the extractor
-    scans every sentence with these); a space matches any run of whitespace. Longer words win."""
+    scans every sentence with these); a space between the words of a phrase also lets up to two words
+    in ("held urgent talks"). Longer words win."""
     trie: dict = {}
     for word in dict.fromkeys(" ".join(w.split()) for w in words):
         node = trie
@@ -134,7 +135,9 @@ def _trie_pattern(node: dict) -> str:
     return body
 
 
-_SPACE = r"\s+"
+#: Between the words of a phrase: a space, and up to two words that modify it ("held urgent talks", "fired
+#: rockets at", "issued a brief statement").
+_SPACE = r"\s+(?:[\w’'-]+\s+){0,2}?"
 
 
 @lru_cache(maxsize=None)
