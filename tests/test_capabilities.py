@@ -175,3 +175,15 @@ def test_a_demonym_before_the_un_names_the_envoys_state():
             "Egyptian U.N. Ambassador Karim Soliman criticized the council's statement.")
     reactions = _reactions(_timeline(text))
     assert reactions["Egyptian U.N. Ambassador Karim Soliman criticized the council's statement."] == "egypt"
+
+
+def test_the_state_a_group_is_named_for_is_a_third_side_when_it_is_accused_and_answers():
+    text = ("Separatists seize rail hub in eastern Ukraine\n\n"
+            "Pro-Russian separatists seized the rail hub on Tuesday after days of shelling, Ukraine's army said. "
+            "The separatists said they had captured 300 Ukrainian soldiers. Russian troops attacked Ukrainian "
+            "positions near the hub, Kiev says. Russia denies sending troops but says Russian volunteers are "
+            "fighting there. Moscow said Kiev was to blame.\n\n"
+            "The separatists shelled the town again on Wednesday, and Ukraine's army fired back at the "
+            "separatists' positions.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {p.id for p in timeline.parties} == {"ukraine", "pro-russian-separatists", "russia"}

@@ -650,6 +650,16 @@ def choose_parties(doc: "Document") -> PartyChoice:
                         and (speech >= 2 or (speech and speech + _deed_count(text, mentions, c) >= 3)):
                     chosen.append(c)
                 break
+            # A proxy war: the state an armed group side is aligned with ("Iran-aligned Houthi rebels",
+            # "pro-Russian separatists") is a side too when it is itself opposed to the group's enemy and
+            # the article gives it a voice.
+            for group in [c for c in chosen if gaz.entity(c).kind == "group"]:
+                enemies = [c for c in chosen if c != group]
+                for backer in _backers(gaz, text, mentions, group):
+                    if backer not in chosen and backer in prominence and prominence[backer] >= 0.35 * weakest \
+                            and any(opposition[frozenset((backer, e))] >= 1.0 for e in enemies) \
+                            and _speech_count(text, mentions, backer) >= 1:
+                        chosen.append(backer)
     names = {}
     aliases = {}
     for pid in chosen:
@@ -699,6 +709,30 @@ _SPEECH_AFTER = compile_cached(r"[^.,;!?“\"]{0,30}?" + _SPEECH_VERB)
 #: A side doing something to another: "<name> have repeatedly launched", "<name> seized".
 _DEED_AFTER = compile_cached(r"(?:\s+(?:have|has|had|\w+ly))*\s+"
                              rf"(?:{lexicon.alternation(lexicon.finite_forms('actions'))})\b")
+
+
+#: Alignment, not only support: a "<State>-backed", "-allied" or "-funded" group's backer is a third party
+#: that reacts; an "<State>-aligned" group, or one named "pro-<State>", fights that state's war.
+_BACKING = compile_cached(r"-aligned\s+(?:[\w-]+\s+){0,2}?$")
+_PRO_STATE = compile_cached(r"(?i)\bpro-([a-z]+)")
+
+
+def _backers(gaz: Gazetteer, text: str, mentions: list[Mention], group: str) -> list[str]:
+    """The states an armed group is aligned with: "<demonym>-aligned <group>", or a group named for the
+    state it is for ("pro-Russian separatists")."""
+    out = []
+    pro = _PRO_STATE.search(gaz.entity(group).name)
+    if pro:
+        state = gaz.lookup(pro.group(1).capitalize())
+        if state is not None and state.kind == "state":
+            out.append(state.id)
+    for m1, m2 in zip(mentions, mentions[1:]):
+        if m1.backed and gaz.root(m2.entity) == group and m2.start - m1.end < 40 \
+                and _BACKING.search(text, m1.end, m2.start):
+            root = gaz.root(m1.entity)
+            if gaz.entity(root) is not None and gaz.entity(root).kind == "state":
+                out.append(root)
+    return list(dict.fromkeys(out))
 
 
 def _deed_count(text: str, mentions: list[Mention], entity_id: str) -> int:
