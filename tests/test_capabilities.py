@@ -187,3 +187,18 @@ def test_the_state_a_group_is_named_for_is_a_third_side_when_it_is_accused_and_a
             "separatists' positions.")
     timeline = _timeline(text, text.splitlines()[0])
     assert {p.id for p in timeline.parties} == {"ukraine", "pro-russian-separatists", "russia"}
+
+
+def test_a_pronoun_does_not_reach_into_the_live_blog_entry_before():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "14:05 GMT: The Armenian defence ministry says two posts were hit.\n\n"
+            "15:30 GMT: He says more shells fell on the village.")
+    accounts = _accounts(_timeline(text))
+    assert "15:30 GMT: He says more shells fell on the village." not in accounts
+
+
+def test_an_events_date_comes_from_its_main_clause_not_a_background_aside():
+    text = "Armenia and Azerbaijan clashed on Tuesday in the heaviest fighting since the war of the 1990s."
+    timeline = _timeline(text)
+    main = next(e for e in timeline.events if e.span[0] == 0)
+    assert main.time.value == "2031-05-06"

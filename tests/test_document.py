@@ -46,3 +46,12 @@ def test_time_expressions_are_a_layer_of_the_document():
     import datetime as dt
     doc = read(TEXT, dt.date(2031, 5, 7))
     assert any(TEXT[t.start:t.end] == "Monday" for t in doc.times)
+
+
+def test_live_blog_entries_run_from_one_time_stamp_to_the_next():
+    text = ("Fighting flares on the border\n\n14:05 GMT: The ministry says two posts were hit.\n\nMore follows.\n\n"
+            "3.30pm - The army says it answered the fire.")
+    doc = read(text)
+    assert [text[a:b].split(":")[0].split(" -")[0] for a, b in doc.entries] == ["14", "3.30pm"]
+    assert doc.entries[0][1] == doc.entries[1][0]
+    assert doc.opens_entry(text.index("14:05")) and not doc.opens_entry(text.index("More"))

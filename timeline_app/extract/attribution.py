@@ -182,6 +182,8 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
     out: list[Optional[Attribution]] = []
     memory = _Memory()
     for index, (sa, sb) in enumerate(doc.sentences):
+        if doc.opens_entry(sa):
+            memory = _Memory()       # a live-blog entry is a unit: no pronoun reaches into the one before
         quotation = doc.quotation_at(sa)
         starts_in_quote = quotation is not None and quotation[0] < sa
         found = None

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from . import gazetteer as gazetteer_module
-from . import regex_cache as rc
 from .actors import (Person, PersonMention, SortedSpans, find_people, generic_group_mentions, in_range,
                      person_entity_mentions, state_force_mentions)
 from .discover import discover
@@ -28,6 +28,10 @@ Span = tuple[int, int]
 
 #: Headlines are short; a first line longer than this that ends a sentence is the story's lead.
 _HEADLINE_MAX_WORDS = 22
+#: A time stamp that opens a live-blog entry, then a colon or a dash.
+_TIMESTAMP = compile_cached(r"(?:(?:update|updated|breaking)\b[,:]?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?"
+                            r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[A-Z]{2,4}\s+time|local\s+time)?\s*[:\-–—]\s",
+                            re.IGNORECASE)
 _QUOTE_MARKS = compile_cached(r"[“”\"]")
 #: Where a clause ends inside a sentence: a coordinating conjunction after a comma, a dash before a new noun
 #: phrase, ", which <Subject>" (a new speaker; ", which holds ..., has warned" is an aside), a semicolon,
@@ -46,6 +50,7 @@ class Document:
     title_span: Optional[Span]
     lead_end: int
     quotations: list[Span]
+    entries: list[Span]                             # timestamped entries of a live blog ("14:05 GMT: ..."), each a unit
     clause_cuts: list[int]                          # where each clause after a sentence's first one starts
     mentions: SortedSpans                           # gazetteer mentions
     people: dict[str, Person]
@@ -89,6 +94,11 @@ class Document:
         i = bisect.bisect_right(self.clause_cuts, pos) - 1
         return max(lo, self.clause_cuts[i]) if i >= 0 else lo
 
+    def opens_entry(self, pos: int) -> bool:
+        """Whether a live-blog entry starts at ``pos``."""
+        i = bisect.bisect_left(self.entries, (pos, -1))
+        return i < len(self.entries) and self.entries[i][0] == pos
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return in_range(self.mentions, start, end)
 
@@ -107,7 +117,8 @@ def read(text: str, reference: Optional[dt.date] = None, title: str = "",
                            + person_entity_mentions(people, person_mentions))
     doc = Document(text=text, gaz=gaz, reference=reference, paragraphs=paragraphs, sentences=sentences,
                    title_span=title_span, lead_end=_lead_end(sentences, title_span),
-                   quotations=quotation_spans(text, paragraphs), clause_cuts=_clause_cuts(text, sentences),
+                   quotations=quotation_spans(text, paragraphs), entries=entry_spans(text, paragraphs),
+                   clause_cuts=_clause_cuts(text, sentences),
                    mentions=mentions, people=people, person_mentions=person_mentions, party_evidence=evidence)
     doc.times, problem = _tag_times(text, reference)
     if problem:
@@ -133,6 +144,13 @@ def quotation_spans(text: str, paragraphs: list[Span]) -> list[Span]:
         if opened >= 0:
             spans.append((opened, pb))
     return spans
+
+
+def entry_spans(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Live-blog entries: from a paragraph that opens with a time stamp ("14:05 GMT:", "2.30pm -",
+    "Update, 09:10:") to the next one (or the end of the text)."""
+    starts = [pa for pa, pb in paragraphs if _TIMESTAMP.match(text, pa, pb)]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(text)])]
 
 
 def _clause_cuts(text: str, sentences: list[Span]) -> list[int]:
