@@ -202,3 +202,15 @@ def test_an_events_date_comes_from_its_main_clause_not_a_background_aside():
     timeline = _timeline(text)
     main = next(e for e in timeline.events if e.span[0] == 0)
     assert main.time.value == "2031-05-06"
+
+
+def test_a_quote_that_lost_its_opening_mark_and_a_tone_struck_are_statements():
+    text = ("Israel and Hamas traded fire on Monday.\n\n"
+            "\"We will act with force,\" Israeli Prime Minister Avi Doran said.\n\n"
+            "There is no war more just than this,\" he added.\n\n"
+            "Hamas spokesman Sami Kadri struck a defiant tone in response to Doran's warnings.\n\n"
+            "\"His threats do not scare us,\" he said.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["There is no war more just than this,\" he added."] == "israel"
+    assert accounts["Hamas spokesman Sami Kadri struck a defiant tone in response to Doran's warnings."] == "hamas"
+    assert accounts["\"His threats do not scare us,\" he said."] == "hamas"

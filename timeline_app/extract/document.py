@@ -32,6 +32,9 @@ _HEADLINE_MAX_WORDS = 22
 _TIMESTAMP = compile_cached(r"(?:(?:update|updated|breaking)\b[,:]?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?"
                             r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[A-Z]{2,4}\s+time|local\s+time)?\s*[:\-–—]\s",
                             re.IGNORECASE)
+#: A straight mark after a sentence's punctuation and before a lower-case word closes a quotation
+#: ('... this," he added').
+_CLOSES_A_QUOTE = compile_cached(r"(?<=[,.!?])\"(?=\s+[a-z])")
 _QUOTE_MARKS = compile_cached(r"[“”\"]")
 #: Where a clause ends inside a sentence: a coordinating conjunction after a comma, a dash before a new noun
 #: phrase, ", which <Subject>" (a new speaker; ", which holds ..., has warned" is an aside), a semicolon,
@@ -136,7 +139,11 @@ def quotation_spans(text: str, paragraphs: list[Span]) -> list[Span]:
         for m in _QUOTE_MARKS.finditer(text, pa, pb):
             mark = m.group()
             if opened < 0:
-                if mark != "”":              # a stray closing mark opens nothing
+                if _CLOSES_A_QUOTE.match(text, m.start()) and m.start() > pa:
+                    # 'There is no war more just," he added.': the opening mark was lost; the quote
+                    # ran from the paragraph's start
+                    spans.append((pa, m.end()))
+                elif mark != "”":            # a stray closing mark opens nothing
                     opened = m.start()
             elif mark != "“":               # ” or a straight mark closes ("...” after a straight opening too)
                 spans.append((opened, m.end()))
