@@ -214,3 +214,24 @@ def test_a_quote_that_lost_its_opening_mark_and_a_tone_struck_are_statements():
     assert accounts["There is no war more just than this,\" he added."] == "israel"
     assert accounts["Hamas spokesman Sami Kadri struck a defiant tone in response to Doran's warnings."] == "hamas"
     assert accounts["\"His threats do not scare us,\" he said."] == "hamas"
+
+
+def test_state_media_a_statement_read_out_by_two_ministers_and_a_third_partys_efforts():
+    text = ("Israel and Hamas traded fire on Monday. Israel said Hamas fired first.\n\n"
+            "Russian state television blamed both sides for the escalation.\n\n"
+            "In a joint statement read out by the French and Russian foreign ministers, the two sides said a "
+            "ceasefire was needed.\n\n"
+            "A Hamas spokesman said it was too early to discuss Egyptian efforts to end the fighting.")
+    reactions = {}
+    for r in _timeline(text).reactions:
+        reactions.setdefault(r.text[:30], set()).add(r.actor)
+    assert reactions["Russian state television blame"] == {"russia"}
+    assert reactions["In a joint statement read out "] == {"france", "russia"}
+    assert reactions["A Hamas spokesman said it was "] == {"egypt"}
+
+
+def test_nato_unveiling_a_plan_is_a_reaction():
+    text = ("Ukraine and Russia fought near the town on Monday. Ukraine said Russian troops shelled the town. Russia "
+            "denied it.\n\nThe talks come as Nato unveils details of a plan to bolster its forces near the conflict.")
+    reactors = {r.actor for r in _timeline(text).reactions}
+    assert reactors == {"nato"}

@@ -72,6 +72,11 @@ _BARE_VERB_CONTEXT = compile_cached(r"(?:\b(?:will|would|did|do|does|not|must|sh
                                     r"\s+(?:\w+ly\s+)?$")
 
 
+def _has_speech_verb(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a reporting verb (not a noun spelled like one: "state television")."""
+    return next(_speech_verbs(text, start, end, ()), None) is not None
+
+
 def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span]):
     """The reporting verbs of text[sa:sb] outside quotations that a speaker is the subject of: not a noun
     ("its claims", "the Syrian claim"), not a passive ("X has been accused")."""
@@ -83,8 +88,9 @@ def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span]):
             continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
         if form in _BARE_FORMS and not _BARE_VERB_CONTEXT.search(text, max(sa, m.start() - 30), m.start()):
             continue                 # "the Syrian claim that ...": a noun
-        if _is_past(form) and _PASSIVE_BEFORE.search(text, max(sa, m.start() - 30), m.start()):
-            continue                 # "X has been accused": X is the one accused, not a speaker
+        if _is_past(form) and (_PASSIVE_BEFORE.search(text, max(sa, m.start() - 30), m.start())
+                               or _AGENT_AFTER.match(text, m.end(), sb)):
+            continue                 # "X has been accused", "a statement read out by Y": X is no speaker
         yield m
 
 
@@ -96,7 +102,8 @@ _PASSIVE_BY = compile_cached(
 _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
                              rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
 _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
-                                 r"(?:\s+(?:for|of)\s+\w+)?\s+from\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
+                                 r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
+                                 r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
 _INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                               r"despite|whereas|unless)\b", re.IGNORECASE)
@@ -133,6 +140,7 @@ _RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|media|televis
                         r"broadcaster|outlet)\b")
 _QUOTE_CHARS = compile_cached(r"[“”\"]")
 _OPENING_QUOTES = compile_cached(r"[“\"]")
+_AGENT_AFTER = compile_cached(r"\s+by\b")
 _PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 _QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
 _BODY_WORDS = compile_cached(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
@@ -342,8 +350,8 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         if subject is not None:
             candidates.append(subject)
     for m in _STATEMENT_FROM.finditer(sentence):
-        # "a plea for calm from the Secretary-General": the one it comes from speaks (after any subject of
-        # a reporting verb: "he said in a statement from <place>")
+        # "a plea for calm from the Secretary-General", "a joint statement read out by X": the one it comes
+        # from speaks (after any subject of a reporting verb: "he said in a statement from <place>")
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
     candidates += relayed
@@ -423,12 +431,14 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = ()) 
         before = body.rfind(",", 0, last)
         return start + before + 1, start + last
     if _SUBORDINATE.match(phrase) or _REPORT.search(text, start, end):
-        # "After X announced the offensive, Y called ...": the main clause's subject.
+        # "After X announced the offensive, Y called ...", "In its call for ..., X asked": the main
+        # clause's subject.
         comma = phrase.rfind(",")
-        if comma < 0:
-            return None
-        start = start + comma + 1
-        phrase = text[start:end]
+        if comma >= 0:
+            start = start + comma + 1
+            phrase = text[start:end]
+        elif _SUBORDINATE.match(phrase) or _has_speech_verb(text, start, end):
+            return None              # (a noun spelled like a verb, "Russian state television", is a subject)
     if len(phrase.split()) > 18:
         comma = phrase.rfind(",")
         body = phrase.rstrip(" ,")
@@ -440,7 +450,7 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = ()) 
         start = start + comma + 1
         if len(text[start:end].split()) > 12:
             return None
-    if _REPORT.search(text, start, end):
+    if _has_speech_verb(text, start, end):
         return None
     return start, end
 
@@ -665,6 +675,8 @@ _CLAUSE_ACTOR = compile_cached(
     rf"(?:[’']s\s+(?:foreign\s+|defense\s+|defence\s+)?(?:ministry|government|office|embassy))?"
     rf"(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
     rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_FINITE_VERBS}|{_DIPLOMATIC_ACTS})\b")
+_MEDIATION_AFTER = compile_cached(rf"(?:['’]s)?\s+(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
+_MEDIATION_NOUN = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
 _STATE_PEOPLE_AFTER = compile_cached(r"\s+(?:nations|officials|governments?|leaders|authorities|diplomats)\b")
 _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
 _LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
@@ -676,7 +688,7 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
     """Other states/organisations acting in the same sentence: "X ordered 13 diplomats to leave
     and Y expelled seven", "officials from X to Y criticized", "from W and X to Y and Z"."""
     text, gaz, mentions = doc.text, doc.gaz, doc.mentions
-    if not _CO_CUE.search(text, sa, sb):
+    if not _CO_CUE.search(text, sa, sb) and not _MEDIATION_NOUN.search(text, sa, sb):
         return ()
     out = []
     own = found.entity if found is not None else None
@@ -685,6 +697,9 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
         root = gaz.root(m.entity)
         ent = gaz.entity(root)
         if ent is None or ent.kind not in ("state", "organisation") or m.backed or root == own:
+            continue
+        if root not in doc.parties and _MEDIATION_AFTER.match(text, m.end, sb):
+            out.append(root)         # "Egyptian efforts to end the flare-up": a third party's act
             continue
         if m.form == "demonym" and not _STATE_PEOPLE_AFTER.match(text, m.end, sb):
             continue                 # "Russians had joined": people, not their state

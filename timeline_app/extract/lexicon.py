@@ -98,12 +98,11 @@ def _past_like_lemma(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def past_forms(name: str) -> frozenset[str]:
-    """The past forms (and participles) of a verb file's single-word entries: "said", "accused", "written"."""
+    """The past forms (and participles) of the verbs of a file, phrases' heads included: "said", "accused",
+    "written", "read" (of "read out")."""
     out = set()
     for entry in entries(name):
-        if " " in entry:
-            continue
-        forms = inflections(entry)
+        forms = inflections(entry.split()[0])
         out.update(f for f in forms[2:] if not f.endswith("ing"))
     return frozenset(out)
 
