@@ -235,3 +235,12 @@ def test_nato_unveiling_a_plan_is_a_reaction():
             "denied it.\n\nThe talks come as Nato unveils details of a plan to bolster its forces near the conflict.")
     reactors = {r.actor for r in _timeline(text).reactions}
     assert reactors == {"nato"}
+
+
+def test_a_time_after_since_the_does_not_move_the_narrative():
+    text = ("Drones hit two Saudi oil plants on Saturday, Saudi Arabia said, and Saudi Arabia blamed Iran for the "
+            "attack.\n\nThe oil price has seen the biggest one-day rise since the 1991 Gulf War.\n\n"
+            "Prices eased after the US president authorised a release of reserves.")
+    timeline = _timeline(text)
+    eased = next(e for e in timeline.events if e.sentence.startswith("Prices eased"))
+    assert eased.time is not None and eased.time.value.startswith("2031-05")
