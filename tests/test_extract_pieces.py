@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.extract import gazetteer
-from timeline_app.extract.actors import choose_parties, find_people
+from timeline_app.extract.actors import choose_parties
 from timeline_app.extract.attribution import attribute
 from timeline_app.extract.document import read
 from timeline_app.extract.evaluation import interval_matches, timex3_interval
@@ -24,10 +24,7 @@ def _sentences(text):
 
 
 def _people(text):
-    gaz = gazetteer.get()
-    mentions = gaz.mentions(text)
-    people, _ = find_people(text, sentence_spans(text), gaz, mentions)
-    return {p.name: p.affiliation for p in people.values()}
+    return {p.name: p.affiliation for p in read(text).people.values()}
 
 
 # -- sentences --------------------------------------------------------------------------------
@@ -69,8 +66,8 @@ def test_affiliation_from_the_words_around_the_name(text, name, affiliation):
 
 def test_later_surname_is_the_same_person():
     text = "US Secretary of State Antony Blinken arrived. Later Blinken said talks would go on."
-    gaz = gazetteer.get()
-    people, mentions = find_people(text, sentence_spans(text), gaz, gaz.mentions(text))
+    doc = read(text)
+    people, mentions = doc.people, doc.person_mentions
     assert len(people) == 1
     assert {m.person for m in mentions} == {"antony-blinken"}
     assert len(mentions) == 2

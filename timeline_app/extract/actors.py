@@ -154,8 +154,10 @@ _TITLE_BEFORE = compile_cached(
 _OFFICIAL = compile_cached(rf"\b(?:{_TITLES}|{_RANKS})\b", re.IGNORECASE)
 
 
-def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
-                ) -> tuple[dict[str, Person], list[PersonMention]]:
+def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]]:
+    """The people of a document (its text, sentences and gazetteer mentions read): who they are, their
+    side, and every mention of them."""
+    text, sentences, gaz, mentions = doc.text, doc.sentences, doc.gaz, doc.mentions
     title_words = {w for t in gaz.titles for w in t.split()} | {w for b in gaz.bodies for w in b.split()}
     surface_words = set()
     for s in gaz.surface:
@@ -164,7 +166,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     by_surname: dict[str, str] = {}
     by_given: dict[str, str] = {}
     person_mentions: list[PersonMention] = []
-    mention_starts = SortedSpans(mentions)
+    mention_starts = mentions if isinstance(mentions, SortedSpans) else SortedSpans(mentions)
 
     appositive_title = compile_cached(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
                                       + "|".join(re.escape(t) for t in gaz.titles if t.islower()) + r")\b")
@@ -265,7 +267,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
             if people[pid].affiliation is None:
                 # A well-known office holder's side, else the title phrase around the name: "<Demonym> Prime
                 # Minister X", "X's minister Y".
-                people[pid].affiliation = known_side or _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
+                people[pid].affiliation = known_side or _affiliation(doc, (s_start, s_end), (a, b))
     # A surname mentioned before its full form, or again later with no title: any capitalised
     # token equal to a known surname is that person.
     if by_surname:
@@ -306,7 +308,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
         if person.title:
             first = person.spans[0][0]
             states_only = bool(_STATE_TITLE.search(text, max(0, first - 40), first))
-            person.affiliation = _context_affiliation(gaz, text, mention_starts, sentences, first, states_only)
+            person.affiliation = _context_affiliation(doc, first, states_only)
             person.guessed = True
     return people, person_mentions
 
@@ -342,12 +344,12 @@ _LOCAL_TITLE = compile_cached(r"\b(?:mayor|governor|regional\s+(?:governor|head|
                               r"police\s+chief|city\s+council)\s+(?:[A-Z][\w\-]*\s+)?$", re.IGNORECASE)
 
 
-def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sentences: list[Span],
-                         pos: int, states_only: bool = False) -> Optional[str]:
+def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -> Optional[str]:
     """The state a titled person's context is about: their own noun phrase (in a state news agency's
     dispatch, else that agency's state), then the two sentences before (the side speaking there first:
     "... Ukrainian officials said"), then the country of the wire dateline, then the rest of their
     sentence (which is often what they said)."""
+    gaz, text, mentions, sentences = doc.gaz, doc.text, doc.mentions, doc.sentences
     index = bisect.bisect_right(sentences, pos, key=lambda s: s[0]) - 1
     if index < 0:
         return None
@@ -424,12 +426,12 @@ def _dateline_state(gaz: Gazetteer, text: str) -> Optional[str]:
     return ent.id if ent is not None and ent.kind == "state" else None
 
 
-def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
-                 a: int, b: int, appositive: bool = True) -> Optional[str]:
+def _affiliation(doc: "Document", sentence: Span, name: Span) -> Optional[str]:
     """The entity of the noun phrase around a name, never a newspaper or a monitor."""
-    mentions = [m for m in in_range(mentions, s_start, s_end)
+    gaz = doc.gaz
+    mentions = [m for m in in_range(doc.mentions, *sentence)
                 if gaz.entity(gaz.root(m.entity)).kind not in ("media", "monitor")]
-    return _affiliation_in(gaz, text, mentions, s_start, s_end, a, b, appositive)
+    return _affiliation_in(doc, mentions, sentence, name)
 
 
 _AFFILIATION_GAP = compile_cached(_TITLE_GAP.pattern.replace("(?:of|for|the|and|de|el|al)\\s",
@@ -439,9 +441,12 @@ _AFFILIATION_GAP = compile_cached(_TITLE_GAP.pattern.replace("(?:of|for|the|and|
                                                     "policy|chief|head|mission|agency|news|service|"))
 
 
-def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
-                    a: int, b: int, appositive: bool = True) -> Optional[str]:
-    """The entity of the noun phrase around a name: the title phrase before it, then an appositive."""
+def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, name: Span,
+                    appositive: bool = True) -> Optional[str]:
+    """The entity of the noun phrase around a name (``mentions``: the sentence's): the title phrase before it,
+    then an appositive."""
+    gaz, text = doc.gaz, doc.text
+    (s_start, s_end), (a, b) = sentence, name
     # The title phrase before the name, back to a clause delimiter.
     left = text[s_start:a]
     cuts = [(left.rfind(d), len(d)) for d in (";", "—", " -- ", "(", ")", "“", "\"", ":", " and ")]

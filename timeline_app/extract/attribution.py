@@ -300,7 +300,7 @@ def _inside(pos: int, regions: list[Span]) -> bool:
 def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[Attribution]:
     """The speaker of the document's sentence ``index``, from its reporting verbs, "according to", a passive's
     agent, an inverted or trailing "said X", or "X's claim that"; None when it reports no one."""
-    text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
+    text, gaz, mentions, people = doc.text, doc.gaz, doc.mentions, doc.people
     sa, sb = doc.sentences[index]
     sentence = text[sa:sb]
     if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence \
@@ -458,7 +458,7 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = ()) 
 def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     """(entity, person, speaker_span) for a speaker phrase; None when the phrase is no speaker."""
     text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
-    parties, state_parties = doc.parties, doc.state_parties
+    state_parties = doc.state_parties
     phrase = text[start:end]
     if not rc.search(r"[A-Za-z]", phrase):
         return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import gazetteer as gazetteer_module
-from .actors import (Person, PersonMention, SortedSpans, find_people, generic_group_mentions, in_range,
+from .actors import (Person, SortedSpans, find_people, generic_group_mentions, in_range,
                      person_entity_mentions, state_force_mentions)
 from .discover import discover
 from .gazetteer import Gazetteer, Mention
@@ -56,10 +56,11 @@ class Document:
     entries: list[Span]                             # timestamped entries of a live blog ("14:05 GMT: ..."), each a unit
     clause_cuts: list[int]                          # where each clause after a sentence's first one starts
     mentions: SortedSpans                           # gazetteer mentions
-    people: dict[str, Person]
-    person_mentions: SortedSpans
-    party_evidence: SortedSpans                     # mentions that may stand for a side (groups' generic nouns,
-                                                    # "the junta", people with a side)
+    # Layers read from the ones above, added by ``read`` in this order:
+    people: dict[str, Person] = field(default_factory=dict)
+    person_mentions: SortedSpans = field(default_factory=SortedSpans)
+    party_evidence: SortedSpans = field(default_factory=SortedSpans)   # mentions that may stand for a side
+                                                    # (groups' generic nouns, "the junta", people with a side)
     times: list = field(default_factory=list)       # timex.Timex, in text order
     problems: list[str] = field(default_factory=list)
     #: The sides, once chosen (parties.py's layer).
@@ -114,15 +115,14 @@ def read(text: str, reference: Optional[dt.date] = None, title: str = "",
     paragraphs = paragraph_spans(text)
     title_span = _title_span(text, title, sentences)
     mentions = SortedSpans(gaz.mentions(text))
-    people, person_mentions = find_people(text, sentences, gaz, mentions)
-    evidence = SortedSpans(list(mentions) + generic_group_mentions(gaz, text, mentions)
-                           + state_force_mentions(gaz, text, mentions)
-                           + person_entity_mentions(people, person_mentions))
     doc = Document(text=text, gaz=gaz, reference=reference, paragraphs=paragraphs, sentences=sentences,
                    title_span=title_span, lead_end=_lead_end(sentences, title_span),
                    quotations=quotation_spans(text, paragraphs), entries=entry_spans(text, paragraphs),
-                   clause_cuts=_clause_cuts(text, sentences),
-                   mentions=mentions, people=people, person_mentions=person_mentions, party_evidence=evidence)
+                   clause_cuts=_clause_cuts(text, sentences), mentions=mentions)
+    doc.people, doc.person_mentions = find_people(doc)
+    doc.party_evidence = SortedSpans(list(mentions) + generic_group_mentions(gaz, text, mentions)
+                                     + state_force_mentions(gaz, text, mentions)
+                                     + person_entity_mentions(doc.people, doc.person_mentions))
     doc.times, problem = _tag_times(text, reference)
     if problem:
         doc.problems.append(problem)
