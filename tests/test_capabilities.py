@@ -244,3 +244,12 @@ def test_a_time_after_since_the_does_not_move_the_narrative():
     timeline = _timeline(text)
     eased = next(e for e in timeline.events if e.sentence.startswith("Prices eased"))
     assert eased.time is not None and eased.time.value.startswith("2031-05")
+
+
+def test_a_sides_diplomatic_act_is_its_account():
+    text = ("Saudi Arabia and Iran cut ties on Monday after protesters stormed the Saudi embassy in Tehran. Saudi "
+            "Arabia said Iran had failed to protect the embassy.\n\n"
+            "The Iranian Foreign Ministry had summoned the Saudi envoy on Saturday over the executions.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["The Iranian Foreign Ministry had summoned the Saudi envoy on Saturday over the executions."] \
+        == "iran"

@@ -160,6 +160,7 @@ _PRONOUN_TAIL = compile_cached(r",\s+(he|she|they|it|we)\s*$")
 _POSSESSIVE_AIDE = compile_cached(r"(?:^|,\s*)(?:his|her|its|their)\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|"
                                   r"office|ministry|aides?|advis[eo]rs?|deputy|envoy|representative|"
                                   r"press\s+secretary)\s*$", re.IGNORECASE)
+_DIPLOMATIC_ACT = compile_cached(rf"(?:will\s+)?{_DIPLOMATIC_ACTS}")
 _ACTION_VERBS = compile_cached(rf"\b{_ACTS}\b")
 _CONFLICT_WORDS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})", re.IGNORECASE)
 
@@ -664,8 +665,10 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     if m is None:
         return None
     root = gaz.root(m.entity)
-    if root in parties or gaz.entity(root).kind not in ("state", "organisation"):
+    if gaz.entity(root).kind not in ("state", "organisation"):
         return None
+    if root in parties and not _DIPLOMATIC_ACT.fullmatch(verb.group()):
+        return None                  # a side's deeds are events; its diplomatic acts ("summoned the envoy") its account
     return Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), root, None, "action")
 
 
