@@ -3,6 +3,8 @@ present-tense reporting, statements with no reporting verb of their own, quotati
 timestamped entries, third-party acts, and the sides of a conflict seen by what one does to another."""
 import datetime as dt
 
+import pytest
+
 from timeline_app.extract.pipeline import extract
 from timeline_app.model import Article
 
@@ -253,3 +255,29 @@ def test_a_sides_diplomatic_act_is_its_account():
     accounts = _accounts(_timeline(text))
     assert accounts["The Iranian Foreign Ministry had summoned the Saudi envoy on Saturday over the executions."] \
         == "iran"
+
+
+_CLASHES = ("Armenia and Azerbaijan traded artillery fire on Monday. Azerbaijan said Armenian troops fired first. "
+            "Armenia denied it.\n\n")
+
+
+@pytest.mark.parametrize("sentence, accounts, reactions", [
+    ("Officials in Yerevan said the shelling had stopped.", ["armenia"], []),
+    ("Azerbaijani President Ilham Karimov, speaking to reporters in Baku, said the army would respond.",
+     ["azerbaijan"], []),
+    ("According to a statement from the Armenian defence ministry, two soldiers were killed.", ["armenia"], []),
+    ("In a televised address, Armenia's prime minister said the country would defend itself.", ["armenia"], []),
+    ("Baku accused Yerevan of violating the truce.", ["azerbaijan"], []),
+    ("The Kremlin said it was ready to host talks.", [], ["russia"]),
+    ("Speaking in Moscow, the Russian foreign minister called for an immediate ceasefire.", [], ["russia"]),
+    ("Turkey's President told reporters that Azerbaijan had the right to defend itself.", [], ["turkey"]),
+    ("A spokesperson for the UN Secretary-General said he was alarmed by the reports.", [], ["united-nations"]),
+    ("Iran's foreign ministry spokesman, Karim Nasseri, urged both sides to show restraint.", [], ["iran"]),
+    ("The United States, the European Union and Russia all called for calm.", [],
+     ["united-states", "european-union", "russia"]),
+    ("Washington is deeply concerned, the State Department said.", [], ["united-states"]),
+])
+def test_common_news_constructions_find_their_side(sentence, accounts, reactions):
+    timeline = _timeline(_CLASHES + sentence)
+    assert [a.party for a in timeline.accounts if a.text == sentence] == accounts
+    assert [r.actor for r in timeline.reactions if r.text == sentence] == reactions

@@ -140,6 +140,8 @@ _RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|media|televis
                         r"broadcaster|outlet)\b")
 _QUOTE_CHARS = compile_cached(r"[“”\"]")
 _OPENING_QUOTES = compile_cached(r"[“\"]")
+_FINITE_AUX = compile_cached(r"\b(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|"
+                              r"did|does|do)\b")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
 _PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 _QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
@@ -330,7 +332,8 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     if trailing and not _inside(sa + trailing.start(1), quotes):
         candidates.append((sa + trailing.start(1), sa + trailing.end(1)))
     inverted = _SAID_TRAILING.search(sentence)
-    if inverted and not _inside(sa + inverted.start(1), quotes):
+    if inverted and not _inside(sa + inverted.start(1), quotes) and not _FINITE_AUX.search(inverted.group(1)):
+        # "..., said the minister" (not "..., said the army would respond": a clause, not a speaker)
         candidates.append((sa + inverted.start(1), sa + inverted.end(1)))
     for m in _PASSIVE_BY.finditer(sentence):
         if not _inside(sa + m.start(), quotes):
