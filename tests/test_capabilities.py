@@ -281,3 +281,25 @@ def test_common_news_constructions_find_their_side(sentence, accounts, reactions
     timeline = _timeline(_CLASHES + sentence)
     assert [a.party for a in timeline.accounts if a.text == sentence] == accounts
     assert [r.actor for r in timeline.reactions if r.text == sentence] == reactions
+
+
+_ARMY_AND_GROUP = ("Sudan's army and the Rapid Support Forces fought in Khartoum on Monday. The army said RSF fighters "
+                   "attacked its bases. The RSF denied it and accused the army of shelling homes.\n\n")
+
+
+@pytest.mark.parametrize("sentence, accounts, reactions", [
+    ("The paramilitary group said in a statement on Telegram that its fighters had repelled the attack.", ["rsf"], []),
+    ("Army spokesman Brig. Nabil Osman told Reuters the RSF had lost 300 fighters.", ["sudan"], []),
+    ("The RSF claimed control of the airport, a claim the army rejected.", ["rsf", "sudan"], []),
+    ("Saudi Arabia and the United States brokered a 72-hour truce on Tuesday.", [], ["saudi-arabia", "united-states"]),
+    ("The African Union suspended Sudan's membership.", [], ["african-union"]),
+    ("Egypt's president phoned the army chief to offer help.", [], ["egypt"]),
+    ("The UN envoy, Volker Perthes, warned that the fighting could spread.", [], ["united-nations"]),
+    ("Chad closed its border with Sudan.", [], ["chad"]),
+    ("Kenya's President offered to host talks between the two generals.", [], ["kenya"]),
+    ("Witnesses said the army bombed a market.", [], []),
+])
+def test_a_war_between_an_army_and_an_armed_group_and_its_third_parties(sentence, accounts, reactions):
+    timeline = _timeline(_ARMY_AND_GROUP + sentence)
+    assert [a.party for a in timeline.accounts if a.text == sentence] == accounts
+    assert [r.actor for r in timeline.reactions if r.text == sentence] == reactions

@@ -283,9 +283,12 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
         person = persons[0].person if persons else None
         if entity is None:
             head = head_entity(gaz, text, mentions, start, end)
-            if head is None:
+            if head is not None:
+                entity = gaz.root(head.entity)
+            elif _ARMED_BODY.match(_STATEMENT_LEAD.sub("", phrase)) and len(doc.state_parties) == 1:
+                entity = doc.state_parties[0]        # "..., a claim the army rejected"
+            else:
                 continue
-            entity = gaz.root(head.entity)
             if gaz.entity(entity).kind in ("media", "monitor"):
                 continue
         if entity in seen:
@@ -467,6 +470,7 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     if not rc.search(r"[A-Za-z]", phrase):
         return None
     bare = _SPEAKER_OPENER.sub("", phrase.strip(" ,")) or phrase      # "Later Wednesday, he" -> "he"
+    bare = _STATEMENT_LEAD.sub("", bare) or bare                      # "a claim the army" -> "the army"
     pron = _PRONOUN.match(bare)
     recent = memory.last is not None and index - memory.last_sentence_index <= 3
     if pron:
@@ -500,6 +504,8 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         entity = person.affiliation
         if entity is None and entity_mention is not None:
             entity = gaz.root(entity_mention.entity)     # for this sentence only
+        elif entity is None and _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
+            entity = state_parties[0]                    # "Army spokesman X" in a war of one state
         return entity, person.id, (start, end)
     if entity_mention is not None:
         root = gaz.root(entity_mention.entity)
@@ -577,6 +583,9 @@ def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
     return None
 
 
+#: "..., a claim the army rejected": the noun of statement before the one who answers it.
+_STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))}|"
+                                 r"charges?)\s+(?=(?:the|a|an|[A-Z])\b)")
 _POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:ministry|department|office|government|"
                                   r"spokes(?:man|woman|person)|military|army|forces|embassy|mission|president|"
                                   r"leader|chief)\b", re.IGNORECASE)
@@ -672,7 +681,8 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
         return None
     if root in parties and not _DIPLOMATIC_ACT.fullmatch(verb.group()):
         return None                  # a side's deeds are events; its diplomatic acts ("summoned the envoy") its account
-    return Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), root, None, "action")
+    # The whole subject is the speaker's span: "X and Y brokered a truce" acts together (co-actors).
+    return Attribution((sa, sb), text[m.start:m.end], (m.start, subject_end), root, None, "action")
 
 
 #: The reporting verbs right after a name that are never a noun there ("Russia claims" is, "the Syrian claim" is not).
