@@ -303,3 +303,28 @@ def test_a_war_between_an_army_and_an_armed_group_and_its_third_parties(sentence
     timeline = _timeline(_ARMY_AND_GROUP + sentence)
     assert [a.party for a in timeline.accounts if a.text == sentence] == accounts
     assert [r.actor for r in timeline.reactions if r.text == sentence] == reactions
+
+
+_BORDER_FIRE = ("India and Pakistan exchanged fire across the Line of Control on Monday. India said Pakistani troops "
+                "opened fire first. Pakistan denied the claim and said Indian shelling killed three civilians.\n\n")
+
+
+@pytest.mark.parametrize("sentence, accounts, reactions", [
+    ("New Delhi summoned Pakistan's envoy to lodge a protest.", ["india"], []),
+    ("Islamabad's foreign office said: \"India's aggression will not go unanswered.\"", ["pakistan"], []),
+    ("Pakistan's military spokesman says the army responded \"befittingly\".", ["pakistan"], []),
+    ("The Indian army calls the claim baseless.", ["india"], []),
+    ("\"We will respond at a time and place of our choosing,\" the Pakistani prime minister told parliament.",
+     ["pakistan"], []),
+    ("Indian officials, speaking on condition of anonymity, said the raids targeted militant camps.", ["india"], []),
+    ("Pakistani officials dismissed the Indian account as fiction.", ["pakistan"], []),
+    ("Beijing urged both sides to exercise restraint.", [], ["china"]),
+    ("UN Secretary-General Antonio Guterres called for calm.", [], ["united-nations"]),
+    ("The US State Department said it was closely monitoring the situation.", [], ["united-states"]),
+    ("Pakistan's foreign minister spoke by phone with his Chinese counterpart.", [], ["china"]),
+    ("Britain's foreign secretary said London was in touch with both governments.", [], ["united-kingdom"]),
+])
+def test_a_war_between_two_states_in_broadcast_and_wire_styles(sentence, accounts, reactions):
+    timeline = _timeline(_BORDER_FIRE + sentence)
+    assert [a.party for a in timeline.accounts if a.text == sentence] == accounts
+    assert [r.actor for r in timeline.reactions if r.text == sentence] == reactions

@@ -692,6 +692,7 @@ _CLAUSE_ACTOR = compile_cached(
     rf"(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
     rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_FINITE_VERBS}|{_DIPLOMATIC_ACTS})\b")
 _MEDIATION_AFTER = compile_cached(rf"(?:['’]s)?\s+(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
+_COUNTERPART_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z]+\s+)?counterparts?\b")
 _MEDIATION_NOUN = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
 _STATE_PEOPLE_AFTER = compile_cached(r"\s+(?:nations|officials|governments?|leaders|authorities|diplomats)\b")
 _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
@@ -704,7 +705,8 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
     """Other states/organisations acting in the same sentence: "X ordered 13 diplomats to leave
     and Y expelled seven", "officials from X to Y criticized", "from W and X to Y and Z"."""
     text, gaz, mentions = doc.text, doc.gaz, doc.mentions
-    if not _CO_CUE.search(text, sa, sb) and not _MEDIATION_NOUN.search(text, sa, sb):
+    if not _CO_CUE.search(text, sa, sb) and not _MEDIATION_NOUN.search(text, sa, sb) \
+            and "counterpart" not in text[sa:sb]:
         return ()
     out = []
     own = found.entity if found is not None else None
@@ -714,8 +716,11 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
         ent = gaz.entity(root)
         if ent is None or ent.kind not in ("state", "organisation") or m.backed or root == own:
             continue
-        if root not in doc.parties and _MEDIATION_AFTER.match(text, m.end, sb):
-            out.append(root)         # "Egyptian efforts to end the flare-up": a third party's act
+        if root not in doc.parties and (_MEDIATION_AFTER.match(text, m.end, sb)
+                                        or _COUNTERPART_AFTER.match(text, m.end, sb)):
+            # "Egyptian efforts to end the flare-up", "spoke by phone with his Chinese counterpart": a third
+            # party's act
+            out.append(root)
             continue
         if m.form == "demonym" and not _STATE_PEOPLE_AFTER.match(text, m.end, sb):
             continue                 # "Russians had joined": people, not their state
