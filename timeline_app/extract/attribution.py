@@ -607,9 +607,9 @@ def _previous_subject(doc: Document, pos: int) -> Optional[str]:
     return None
 
 
+#: A side named as the doer of an act of war ("Russia struck", "X's forces have shelled").
 _HOSTILE_AFTER = compile_cached(r"[’']?s?\s+(?:(?:forces|troops|army|military|jets|drones|missiles)\s+)?(?:has\s+|have\s+|had\s+)?"
-                                r"(?:struck|attacked|shelled|bombed|launched|fired|invaded|killed|targeted|"
-                                r"violated|must\s+(?:feel|pay|stop)|is\s+lying|lied|brought\s+war)\b", re.IGNORECASE)
+                                rf"(?:{lexicon.alternation(lexicon.finite_forms('actions'))}|violated)\b", re.IGNORECASE)
 
 
 def _accuser_side(doc: Document, sa: int, sb: int, speaker: Span) -> Optional[str]:
