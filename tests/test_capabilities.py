@@ -328,3 +328,28 @@ def test_a_war_between_two_states_in_broadcast_and_wire_styles(sentence, account
     timeline = _timeline(_BORDER_FIRE + sentence)
     assert [a.party for a in timeline.accounts if a.text == sentence] == accounts
     assert [r.actor for r in timeline.reactions if r.text == sentence] == reactions
+
+
+_CROSS_BORDER = ("Israel and Hezbollah traded fire across the border on Monday. The Israeli military said it struck "
+                 "Hezbollah targets in southern Lebanon after rockets were fired at northern Israel. Hezbollah said it "
+                 "had targeted an Israeli army post.\n\n")
+
+
+@pytest.mark.parametrize("sentence, accounts, reactions", [
+    ("Hezbollah leader Hassan Nasrallah said in a televised speech that the group would not back down.",
+     ["hezbollah"], []),
+    ("Israeli Defence Minister Yoav Gallant warned that Beirut would pay a heavy price.", ["israel"], []),
+    ("The IDF said two of its soldiers were wounded.", ["israel"], []),
+    ("In a statement, the group said its fighters had destroyed a tank.", ["hezbollah"], []),
+    ("Lebanon's caretaker prime minister condemned the Israeli strikes.", [], ["lebanon"]),
+    ("France and the United States are mediating between the two sides.", [], ["france", "united-states"]),
+    ("Iran's foreign ministry spokesman Nasser Kanaani said Tehran backed the resistance.", [], ["iran"]),
+    ("UN peacekeepers in southern Lebanon, known as UNIFIL, said they were alarmed by the escalation.", [],
+     ["united-nations"]),
+    ("\"This is a dangerous moment,\" said Josep Borrell, the EU's foreign policy chief.", [], ["european-union"]),
+    ("Qatar and Egypt have been trying to broker a ceasefire in Gaza.", [], ["qatar", "egypt"]),
+])
+def test_a_state_against_an_armed_group_across_a_border(sentence, accounts, reactions):
+    timeline = _timeline(_CROSS_BORDER + sentence)
+    assert [a.party for a in timeline.accounts if a.text == sentence] == accounts
+    assert [r.actor for r in timeline.reactions if r.text == sentence] == reactions
