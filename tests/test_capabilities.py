@@ -353,3 +353,12 @@ def test_a_state_against_an_armed_group_across_a_border(sentence, accounts, reac
     timeline = _timeline(_CROSS_BORDER + sentence)
     assert [a.party for a in timeline.accounts if a.text == sentence] == accounts
     assert [r.actor for r in timeline.reactions if r.text == sentence] == reactions
+
+
+def test_the_states_of_one_list_act_together():
+    text = ("Saudi Arabia and Turkey traded accusations over the journalist's disappearance on Monday. Turkey said "
+            "Saudi agents killed him; Saudi Arabia denied it.\n\n"
+            "Saudi Arabia has found support among Arab allies, including Oman, Bahrain, Jordan, the United Arab "
+            "Emirates and Egypt, which all put out statements on Sunday saying they stood with Saudi Arabia.")
+    reactors = {r.actor for r in _timeline(text).reactions}
+    assert reactors == {"oman", "bahrain", "jordan", "united-arab-emirates", "egypt"}

@@ -696,6 +696,7 @@ _COUNTERPART_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z]+\s+)?counterparts?
 _MEDIATION_NOUN = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
 _STATE_PEOPLE_AFTER = compile_cached(r"\s+(?:nations|officials|governments?|leaders|authorities|diplomats)\b")
 _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
+_LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                                r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
                                r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
@@ -752,4 +753,23 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
             ent = gaz.entity(root)
             if ent is not None and ent.kind in ("state", "organisation") and root != own:
                 out.append(root)
+    if out or own:
+        # "including Oman, Bahrain, Jordan, the United Arab Emirates and Egypt, which all put out statements":
+        # the names of one list act together.
+        acting = set(out) | {own}
+        links = [(gaz.root(m1.entity), gaz.root(m2.entity)) for m1, m2 in zip(in_sentence, in_sentence[1:])
+                 if _LIST_GAP.fullmatch(text, m1.end, m2.start)]
+        grown = True
+        while grown:
+            grown = False
+            for r1, r2 in links:
+                if (r1 in acting) == (r2 in acting):
+                    continue
+                other = r2 if r1 in acting else r1
+                ent = gaz.entity(other)
+                if ent is not None and ent.kind in ("state", "organisation") and other != own \
+                        and other not in doc.parties:
+                    out.append(other)
+                    acting.add(other)
+                    grown = True
     return tuple(dict.fromkeys(out))
