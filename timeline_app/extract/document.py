@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from . import gazetteer as gazetteer_module
@@ -126,7 +126,24 @@ def read(text: str, reference: Optional[dt.date] = None, title: str = "",
     doc.times, problem = _tag_times(text, reference)
     if problem:
         doc.problems.append(problem)
+    if reference is not None and doc.entries:
+        doc.times = _entry_stamps_on(reference, doc.times, doc.entries)
     return doc
+
+
+def _entry_stamps_on(day: dt.date, times: list, entries: list[Span]) -> list:
+    """A live blog's entry stamps ("14:05 GMT:") are times of its own day, not of the day the story before
+    them told of: the stamp at an entry's start moves to ``day``."""
+    starts = {a for a, _ in entries}
+    out = []
+    for t in times:
+        if t.start in starts and t.type == "TIME" and t.begin is not None and t.begin.date() != day:
+            begin = dt.datetime.combine(day, t.begin.time())
+            end_time = begin + (t.end_time - t.begin) if t.end_time is not None else None
+            t = replace(t, value=day.isoformat() + t.value[10:], begin=begin, end_time=end_time,
+                        anchored="reference")
+        out.append(t)
+    return out
 
 
 def quotation_spans(text: str, paragraphs: list[Span]) -> list[Span]:
