@@ -363,3 +363,17 @@ def test_the_states_of_one_list_act_together():
             "Emirates and Egypt, which all put out statements on Sunday saying they stood with Saudi Arabia.")
     reactors = {r.actor for r in _timeline(text).reactions}
     assert reactors == {"oman", "bahrain", "jordan", "united-arab-emirates", "egypt"}
+
+
+def test_an_outlet_reporting_someone_as_saying_and_a_pronoun_with_an_adverb():
+    text = ("Britain and Iran traded accusations on Saturday over the seized tanker. Iran said the ship had broken "
+            "maritime rules.\n\n"
+            "British Foreign Secretary Jane Holt said the seizure was unacceptable. She subsequently told British "
+            "media that a diplomatic solution was still possible.\n\n"
+            "The agency reported a spokesman for Iran's foreign ministry, Karim Nasseri, as saying, \"The seizure "
+            "was lawful.\"")
+    accounts = _accounts(_timeline(text))
+    assert accounts["She subsequently told British media that a diplomatic solution was still possible."] \
+        == "united-kingdom"
+    assert accounts["The agency reported a spokesman for Iran's foreign ministry, Karim Nasseri, as saying, "
+                    "\"The seizure was lawful.\""] == "iran"

@@ -101,6 +101,7 @@ _PASSIVE_BY = compile_cached(
     r"((?:the\s+)?[^,.;]{2,80})")
 _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
                              rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
+_AS_SAYING = compile_cached(rf"{_VERBS}\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^“\";]{{1,90}}?),?\s+as\s+(?:saying|telling)\b")
 _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
                                  r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
                                  r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
@@ -111,6 +112,8 @@ _AUX = compile_cached(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|repo
                       r"previously|first|on\s+\w+|in\s+turn|last\s+\w+|this\s+\w+|\w+day|will|would|"
                       r"did|does|not|n't|didn't|doesn't|is|was|were|are|had|been|further|directly|"
                       r"publicly|quickly|immediately|also|long|who|which|in\s+a\s+statement|ready\s+to|willing\s+to|"
+                      # an adverb made from an adjective ("subsequently", "angrily" is not: nouns like "assembly" end so too)
+                      r"(?-i:[a-z]{3,}(?:ent|ant|ed|ous|ive|ful|ic|ate|ual|al|ing|ible|able)ly)|"
                       r"prepared\s+to|expected\s+to|going\s+to|set\s+to|able\s+to|unable\s+to|likely\s+to),?)+\s*$",
                       re.IGNORECASE)
 _PRONOUN = compile_cached(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
@@ -328,6 +331,10 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     if candidates and (_RELAY.search(text[candidates[0][0]:candidates[0][1]]) or any(
             gaz.entity(x.entity).kind == "media" for x in in_range(mentions, *candidates[0]))):
         relayed = [candidates.pop(0)]
+    for m in _AS_SAYING.finditer(sentence):
+        # "FARS reported a spokesperson for X, Y, as saying": the one quoted speaks, not the outlet
+        if not _inside(sa + m.start(1), quotes):
+            candidates.insert(0, (sa + m.start(1), sa + m.end(1)))
     for m in _INVERTED.finditer(sentence):
         if not _inside(sa + m.start(1), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))
@@ -383,8 +390,8 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
                                   person, "report")
         if entity is not None or person is not None:
             return attribution
-        if unknown is None and (start, end) not in fallback:
-            unknown = attribution
+        if unknown is None and (start, end) not in fallback and not _FINITE_AUX.search(text, start, end):
+            unknown = attribution    # (not "that the seizure of the ship was a": a clause is no speaker)
     # A speaker outside any known body ("the resident said") still holds the floor, so a later
     # "he said" does not jump back to an earlier official.
     return unknown
@@ -535,7 +542,8 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             return owner, None, (start, end)            # "the <demonym> military ... The army said"
     if _OFFICIALDOM.match(bare) and len(state_parties) == 1:
         return state_parties[0], None, (start, end)     # "Official figures say" in a state-against-group war
-    if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase):
+    if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase) \
+            and not _PROPER_BODY.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.
         return memory.last.entity, None, (start, end)
     generic = next((n for n in gaz.generic_group_nouns if re.search(rf"\b{n}\b", phrase, re.IGNORECASE)), None)
@@ -586,6 +594,8 @@ def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
 #: "..., a claim the army rejected": the noun of statement before the one who answers it.
 _STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))}|"
                                  r"charges?)\s+(?=(?:the|a|an|[A-Z])\b)")
+#: A body named in full ("the Department of Defense"): not the last speaker's body by default.
+_PROPER_BODY = compile_cached(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][a-z]+")
 _POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:ministry|department|office|government|"
                                   r"spokes(?:man|woman|person)|military|army|forces|embassy|mission|president|"
                                   r"leader|chief)\b", re.IGNORECASE)
