@@ -331,7 +331,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     if candidates and (_RELAY.search(text[candidates[0][0]:candidates[0][1]]) or any(
             gaz.entity(x.entity).kind == "media" for x in in_range(mentions, *candidates[0]))):
         relayed = [candidates.pop(0)]
-    for m in _AS_SAYING.finditer(sentence):
+    for m in (_AS_SAYING.finditer(sentence) if " as saying" in sentence or " as telling" in sentence else ()):
         # "FARS reported a spokesperson for X, Y, as saying": the one quoted speaks, not the outlet
         if not _inside(sa + m.start(1), quotes):
             candidates.insert(0, (sa + m.start(1), sa + m.end(1)))
@@ -363,7 +363,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
                 subject = (sa, opening)
         if subject is not None:
             candidates.append(subject)
-    for m in _STATEMENT_FROM.finditer(sentence):
+    for m in (_STATEMENT_FROM.finditer(sentence) if " from " in sentence or " by " in sentence else ()):
         # "a plea for calm from the Secretary-General", "a joint statement read out by X": the one it comes
         # from speaks (after any subject of a reporting verb: "he said in a statement from <place>")
         if not _inside(sa + m.start(), quotes):
