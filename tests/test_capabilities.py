@@ -377,3 +377,14 @@ def test_an_outlet_reporting_someone_as_saying_and_a_pronoun_with_an_adverb():
         == "united-kingdom"
     assert accounts["The agency reported a spokesman for Iran's foreign ministry, Karim Nasseri, as saying, "
                     "\"The seizure was lawful.\""] == "iran"
+
+
+def test_the_agent_of_a_third_partys_act_reacts_unless_the_act_is_history():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. Azerbaijan said Armenian troops fired first.\n\n"
+            "Drafted by France, the council's statement calls for an immediate ceasefire.\n\n"
+            "The truce, brokered by Qatar, took effect on Tuesday.\n\n"
+            "The 2020 war ended with a ceasefire agreement brokered by Russia in November 2020.")
+    reactions = _reactions(_timeline(text))
+    assert reactions["Drafted by France, the council's statement calls for an immediate ceasefire."] == "france"
+    assert reactions["The truce, brokered by Qatar, took effect on Tuesday."] == "qatar"
+    assert not any(t.startswith("The 2020 war") for t in reactions)

@@ -101,6 +101,9 @@ _PASSIVE_BY = compile_cached(
     r"((?:the\s+)?[^,.;]{2,80})")
 _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
                              rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
+_AGENT_OF_ACT = compile_cached(
+    rf"\b(?:{lexicon.alternation(lexicon.past_forms('third_party_acts') | lexicon.past_forms('diplomatic_acts'))})"
+    r"\s+by\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)", re.IGNORECASE)
 _AS_SAYING = compile_cached(rf"{_VERBS}\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^“\";]{{1,90}}?),?\s+as\s+(?:saying|telling)\b")
 _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
                                  r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
@@ -317,6 +320,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         return None                  # no reporting verb, no "according to", no passive agent, no "X's claim that"
     quotes = doc.quotes_in(sa, sb)
     candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
+    acts: set[tuple[int, int]] = set()           # those that do rather than say
     m = _ACCORDING.search(sentence)
     if m and _inside(sa + m.start(), quotes):
         m = None
@@ -368,6 +372,12 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         # from speaks (after any subject of a reporting verb: "he said in a statement from <place>")
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
+    for m in (_AGENT_OF_ACT.finditer(sentence) if " by " in sentence else ()):
+        # "Drafted by Jordan, the statement ...", "sanctions imposed by the EU": the agent of a third party's
+        # act, after every other candidate ("Backed by X, the rebels said" is the rebels')
+        if not _inside(sa + m.start(), quotes):
+            candidates.append((sa + m.start(1), sa + m.end(1)))
+            acts.add(candidates[-1])
     candidates += relayed
     # The sentence-initial noun phrase, for subjects separated from their verb by an aside
     # ("<Org> Secretary-General X, while noting that ..., said").
@@ -387,7 +397,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
             # what the speaker says outweighs a side only guessed from the sentences around their name
             entity = _accuser_side(doc, sa, sb, speaker_span) or entity
         attribution = Attribution((sa, sb), speaker_text(text, speaker_span), speaker_span, entity,
-                                  person, "report")
+                                  person, "action" if (start, end) in acts else "report")
         if entity is not None or person is not None:
             return attribution
         if unknown is None and (start, end) not in fallback and not _FINITE_AUX.search(text, start, end):

@@ -66,7 +66,8 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
         entity = gaz.entity(attribution.entity)
         sa, sb = attribution.span
         event_id = event_by_sentence.get((sa, sb))
-        if attribution.kind == "action" and event_id and event_by_id[event_id].lane == "other":
+        if attribution.kind == "action" and event_id and (event_by_id[event_id].lane == "other"
+                                                          or _is_background(event_by_id[event_id], reference)):
             continue                 # a third state's deed in background history is no reaction
         if attribution.entity is None:
             pass
@@ -128,6 +129,12 @@ def _sentence_infos(doc: Document, attributions) -> list[SentenceInfo]:
                                   attribution is not None,
                                   attribution is not None and attribution.kind in ("report", "chain")))
     return infos
+
+
+def _is_background(event: Event, reference) -> bool:
+    """An event that ended long before the reference date: history the article recalls."""
+    return (reference is not None and event.time is not None and event.time.end is not None
+            and event.time.end < dt.datetime.combine(reference, dt.time()) - BACKGROUND_AGE)
 
 
 def _lane(gaz, draft, attribution, parties, reference) -> str:
