@@ -1,9 +1,12 @@
-"""Who is speaking in each sentence: reporting verbs, "according to", quotes, pronoun chains.
+"""Who is speaking in each sentence: reporting verbs, "according to", quotes, pronoun chains, and the
+acts of third parties.
 
-The result is one :class:`Attribution` per attributed sentence, naming the speaker's surface text
-and the entity (state, organisation, group) the speaker belongs to. Whether that makes an Account
-(a party speaks) or a Reaction (a third party speaks or acts) is decided by the pipeline, which
-knows the parties.
+``attribute(doc)`` reads the annotated document (sentences, quotations, clauses, mentions, people,
+live-blog entries, the parties) and returns one :class:`Attribution` per sentence, naming the
+speaker's surface text and the entity (state, organisation, group) the speaker belongs to. Its words
+(reporting verbs in all forms, nouns of statement, titles, acts) come from ``resources/lexicon``
+through :mod:`.lexicon`. Whether an attribution makes an Account (a party speaks) or a Reaction (a
+third party speaks or acts) is decided by the pipeline.
 """
 from __future__ import annotations
 
@@ -34,9 +37,9 @@ def _acts(*names: str) -> str:
 
 _ACTS = _acts("third_party_acts", "diplomatic_acts")
 _DIPLOMATIC_ACTS = _acts("diplomatic_acts")
-#: Every form of a reporting verb ("so-called" is no call).
 #: Verbs of saying that invert after what they report ('"...," said the minister').
 _QUOTATIVE = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.verb_forms('quotative_verbs'))})(?![\w-])"
+#: Every form of a reporting verb ("so-called" is no call).
 _VERBS = rf"(?<![\w-])(?:{lexicon.alternation(_REPORTING_FORMS)})(?![\w-])"
 #: A stance in the place of a reporting verb: "X was deeply dismayed", "X is “seriously concerned”".
 _STANCE = (r"(?<![\w-])(?:is|was|are|were|has\s+been|have\s+been)\s+[“\"]?(?:\w+ly\s+)?"
