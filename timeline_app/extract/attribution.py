@@ -52,9 +52,10 @@ _PAST_FORMS = (lexicon.past_forms("reporting_verbs") | lexicon.past_forms("belie
 #: What makes the next "claims", "reports", "demands" a noun: a determiner or possessive ("its claims", "no
 #: claims"), an adjective (by its suffix: "territorial claims", "conflicting reports") or a noun of the news
 #: ("media reports").
+_MODIFIERS = lexicon.alternation(lexicon.entries("statement_modifiers"))
 _NOUN_READING = compile_cached(
-    r"(?:\b(?:no|its|their|his|her|our|these|those|such|any|rival|false|similar|new|old|earlier|media|news|press)"
-    r"|\b\w+(?:al|ic|ing|ive|ous|ful|ary|ty|ime))\s+(?:\w+(?:al|ic|ing|ive|ous|ful|ary|ty|ime)\s+|rival\s+|new\s+|old\s+)?$",
+    rf"(?:\b(?:no|its|their|his|her|our|these|those|such|any|{_MODIFIERS})"
+    rf"|\b\w+(?:al|ic|ing|ive|ous|ful|ary|ty|ime))\s+(?:\w+(?:al|ic|ing|ive|ous|ful|ary|ty|ime)\s+|(?:{_MODIFIERS})\s+)?$",
     re.IGNORECASE)
 
 
