@@ -388,3 +388,13 @@ def test_the_agent_of_a_third_partys_act_reacts_unless_the_act_is_history():
     assert reactions["Drafted by France, the council's statement calls for an immediate ceasefire."] == "france"
     assert reactions["The truce, brokered by Qatar, took effect on Tuesday."] == "qatar"
     assert not any(t.startswith("The 2020 war") for t in reactions)
+
+
+def test_a_speaker_in_a_temporal_clause_is_background_not_a_second_voice():
+    text = ("North Korea and the United States traded threats on Tuesday. North Korea said it would restart its "
+            "reactor.\n\n"
+            "The United States will not accept North Korea as a nuclear state, US Secretary of State Tom Reyes warned "
+            "on Tuesday, just hours after Pyongyang announced plans to restart a reactor.")
+    timeline = _timeline(text)
+    sentence = text.split("\n\n")[1]
+    assert [a.party for a in timeline.accounts if a.text == sentence] == ["united-states"]

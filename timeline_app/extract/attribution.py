@@ -152,6 +152,8 @@ _QUOTE_CHARS = compile_cached(r"[“”\"]")
 _OPENING_QUOTES = compile_cached(r"[“\"]")
 _FINITE_AUX = compile_cached(r"\b(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|"
                               r"did|does|do)\b")
+_TEMPORAL_CLAUSE = compile_cached(r"\b(?:after|before|since|until|when|once)\b", re.IGNORECASE)
+_TEMPORAL_BEFORE = compile_cached(r"\b(?:after|before|since|until|when|once)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_AFTER = compile_cached(r"\s+by\b")
 _PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 _QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
@@ -288,6 +290,8 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
         phrase = _SPEAKER_OPENER.sub("", text[start:end].strip(" ,")) or text[start:end]
         if _PRONOUN.match(phrase) or len(phrase.split()) > 10:
             continue                 # only a named speaker starts a voice of its own here
+        if _TEMPORAL_CLAUSE.search(phrase):
+            continue                 # "..., just hours after Pyongyang announced ...": background, not a voice
         persons = in_range(person_mentions, start, end)[-1:]
         entity = people[persons[0].person].affiliation if persons else None
         person = persons[0].person if persons else None
@@ -749,8 +753,8 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
             continue
         if m.form == "demonym" and not _STATE_PEOPLE_AFTER.match(text, m.end, sb):
             continue                 # "Russians had joined": people, not their state
-        if _CLAUSE_ACTOR.match(text, m.end, sb):
-            out.append(root)
+        if _CLAUSE_ACTOR.match(text, m.end, sb) and not _TEMPORAL_BEFORE.search(text, max(sa, m.start - 20), m.start):
+            out.append(root)         # (not "hours after Pyongyang announced ...": background to the main clause)
     if found is not None and found.speaker_span and found.entity:
         # "Foreign ministers in X and Y also condemned": coordinated names speak together.
         inside = in_range(mentions, found.speaker_span[0], found.speaker_span[1])
