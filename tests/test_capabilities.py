@@ -398,3 +398,18 @@ def test_a_speaker_in_a_temporal_clause_is_background_not_a_second_voice():
     timeline = _timeline(text)
     sentence = text.split("\n\n")[1]
     assert [a.party for a in timeline.accounts if a.text == sentence] == ["united-states"]
+
+
+def test_a_passive_agent_in_a_relative_clause_speaks_only_when_the_clause_reports_a_claim():
+    text = ("Egypt and the Islamic State group fought in Libya on Monday. Egypt said its jets struck the group.\n\n"
+            "Libya's air force announced it had struck Darna, a city that was taken over by an Islamic State "
+            "affiliate last year.\n\n"
+            "Iran, which supports the group's foes and has been criticized by Egypt, condemned the strikes.\n\n"
+            "Egypt denied bombing civilians in the raids, which were claimed by the Islamic State group.")
+    timeline = _timeline(text)
+    accounts = {}
+    for a in timeline.accounts:
+        accounts.setdefault(a.text[:20], set()).add(a.party)
+    assert "islamic-state" not in accounts.get("Libya's air force an", set())
+    assert "egypt" not in accounts.get("Iran, which supports", set())
+    assert accounts["Egypt denied bombing"] == {"egypt", "islamic-state"}

@@ -101,7 +101,7 @@ def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span]):
 _ACCORDING = compile_cached(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=[,.;]|\s+(?:at|on|in)\s+least|$)")
 _PASSIVE_BY = compile_cached(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
-    rf"(?:{lexicon.alternation(_PAST_FORMS)})\s+(?:[\w,]+\s+){{0,4}}?by\s+"
+    rf"({lexicon.alternation(_PAST_FORMS)})\s+(?:[\w,]+\s+){{0,4}}?by\s+"
     r"((?:the\s+)?[^,.;]{2,80})")
 _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
                              rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
@@ -154,6 +154,8 @@ _FINITE_AUX = compile_cached(r"\b(?:will|would|shall|should|can|could|may|might|
                               r"did|does|do)\b")
 _TEMPORAL_CLAUSE = compile_cached(r"\b(?:after|before|since|until|when|once)\b", re.IGNORECASE)
 _TEMPORAL_BEFORE = compile_cached(r"\b(?:after|before|since|until|when|once)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A relative clause open up to this point ("..., which supports Assad and "): its passive's agent is no speaker.
+_RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
 _PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 _QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
@@ -358,8 +360,13 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         # "..., said the minister" (not "..., said the army would respond": a clause, not a speaker)
         candidates.append((sa + inverted.start(1), sa + inverted.end(1)))
     for m in _PASSIVE_BY.finditer(sentence):
+        if _RELATIVE_OPEN.search(sentence, 0, m.start()) and (
+                not _REPORT.match(m.group(1)) or _has_speech_verb(text, sa + m.end(), sb)):
+            # "a city that was taken over by X" (an act), "Iran, which has been criticized by Y, condemned"
+            # (an aside before the main verb); not "attacks, which were claimed by X" (X's claim)
+            continue
         if not _inside(sa + m.start(), quotes):
-            candidates.append((sa + m.start(1), sa + m.end(1)))
+            candidates.append((sa + m.start(2), sa + m.end(2)))   # the agent
     for m in _CLAIM_NOUN.finditer(sentence):
         # "X's accusation that ...", "X failed to get across its argument that ...": X claims.
         if not _inside(sa + m.start(), quotes):
