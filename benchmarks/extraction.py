@@ -5,9 +5,11 @@
 --dir adds a folder of *.txt + *.gold.json pairs in the same gold format (e.g. a held-out set kept
 outside the repo); --only-dirs scores only those folders.
 
-Prints, per article and in total: parties F1, event-date recall, account recall and
-misattribution, reaction recall (and per reacting actor); then the time of a full extraction of
-the seed (after import, first and warm) and of a ~1 MB article.
+Prints, per article and per set (seed, news-dev, news-long, news-real, each --dir): parties F1,
+event-date recall, account recall and misattribution, reaction recall, and precision as the shared
+scorer counts it (wrong%: predicted accounts on the wrong side; p-as-r%: predicted reactions whose actor
+is a party); reaction recall per reacting actor over the development sets; then the time of a full
+extraction of the seed (after import, first and warm) and of a ~1 MB article.
 """
 from __future__ import annotations
 
@@ -21,24 +23,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline_app.extract.evaluation import Score, gold_files, score_file  # noqa: E402
+from timeline_app.extract.evaluation import Score, gold_sets, score_file  # noqa: E402
 
 
-def quality(paths: list[Path], show_misses: bool) -> Score:
-    total = Score("TOTAL")
-    print(f"{'article':52} {'parties':>7} {'ev.date':>9} {'accounts':>9} {'misattr':>7} {'reactions':>9}")
+def quality(name: str, paths: list[Path], show_misses: bool) -> Score:
+    total = Score(name)
+    print(f"{'article':52} {'parties':>7} {'ev.date':>9} {'accounts':>9} {'misattr':>7} {'reactions':>9}"
+          f" {'wrong%':>6} {'p-as-r%':>7}")
     for path in paths:
         s, _ = score_file(path)
         total.add(s)
         print(f"{s.name[:52]:52} {s.parties_f1:7.2f} {s.events_dated:3}/{s.events_gold:<3} {s.claims_found:4}/{s.claims_gold:<4}"
-              f" {s.misattribution:7.2f} {s.reactions_found:4}/{s.reactions_gold:<4}")
+              f" {s.misattribution:7.2f} {s.reactions_found:4}/{s.reactions_gold:<4}"
+              f" {s.accounts_wrong_side:2}/{s.accounts_pred:<3} {s.reactions_by_party:3}/{s.reactions_pred:<3}")
         if show_misses:
             for miss in s.misses:
                 print("     miss", miss)
-    print(f"{'TOTAL':52} {total.parties_f1:7.2f} {total.event_recall:9.2f} {total.account_recall:9.2f}"
-          f" {total.misattribution:7.2f} {total.reaction_recall:9.2f}")
-    print("reaction recall per actor:", ", ".join(
-        f"{a} {f}/{g}" for a, (f, g) in sorted(total.reactions_by_actor.items())))
+    print(f"{name:>10} TOTAL parties_f1={total.parties_f1:.2f} event_date_recall={total.event_recall:.2f}"
+          f" claim_recall={total.account_recall:.2f} misattribution={total.misattribution:.2f}"
+          f" wrong_side_share={total.wrong_side_share:.2f} reaction_recall={total.reaction_recall:.2f}"
+          f" party_reaction_share={total.party_reaction_share:.2f}\n")
     return total
 
 
@@ -91,13 +95,20 @@ def main() -> None:
     parser.add_argument("--speed-only", action="store_true")
     args = parser.parse_args()
     if not args.speed_only:
-        paths = [] if args.only_dirs else gold_files(args.shared)
+        sets = {} if args.only_dirs else gold_sets(args.shared)
         for folder in args.dir:
             found = sorted(folder.glob("*.gold.json"))
             if not found:
                 parser.error(f"no *.gold.json files in {folder}")
-            paths += found
-        quality(paths, args.misses)
+            sets[folder.name] = found
+        development = Score("development")
+        for name, paths in sets.items():
+            score = quality(name, paths, args.misses)
+            if name in ("seed", "news-dev", "news-long"):
+                development.add(score)
+        if development.reactions_by_actor:
+            print("development sets, reaction recall per actor:", ", ".join(
+                f"{a} {f}/{g}" for a, (f, g) in sorted(development.reactions_by_actor.items())))
     speed()
 
 

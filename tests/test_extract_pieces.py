@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from timeline_app.extract import gazetteer
-from timeline_app.extract.actors import choose_parties, find_people
+from timeline_app.extract.actors import choose_parties
 from timeline_app.extract.attribution import attribute
+from timeline_app.extract.document import read
 from timeline_app.extract.evaluation import interval_matches, timex3_interval
 from timeline_app.extract.events import is_byline, make_title
 from timeline_app.extract.pipeline import extract
@@ -23,10 +24,7 @@ def _sentences(text):
 
 
 def _people(text):
-    gaz = gazetteer.get()
-    mentions = gaz.mentions(text)
-    people, _ = find_people(text, sentence_spans(text), gaz, mentions)
-    return {p.name: p.affiliation for p in people.values()}
+    return {p.name: p.affiliation for p in read(text).people.values()}
 
 
 # -- sentences --------------------------------------------------------------------------------
@@ -68,8 +66,8 @@ def test_affiliation_from_the_words_around_the_name(text, name, affiliation):
 
 def test_later_surname_is_the_same_person():
     text = "US Secretary of State Antony Blinken arrived. Later Blinken said talks would go on."
-    gaz = gazetteer.get()
-    people, mentions = find_people(text, sentence_spans(text), gaz, gaz.mentions(text))
+    doc = read(text)
+    people, mentions = doc.people, doc.person_mentions
     assert len(people) == 1
     assert {m.person for m in mentions} == {"antony-blinken"}
     assert len(mentions) == 2
@@ -99,12 +97,10 @@ def test_state_against_armed_group_names_the_army():
 
 
 def test_between_x_and_y_beats_frequency():
-    gaz = gazetteer.get()
     text = ("Fighting between Chad and Sudan\n"
             "Heavy fighting broke out between Chad and Sudan on Friday. France said it was worried. "
             "France urged calm. France sent an envoy. France called for talks.")
-    sentences = sentence_spans(text)
-    choice = choose_parties(gaz, text, sentences[0], sentences[1][1], gaz.mentions(text), sentences)
+    choice = choose_parties(read(text))
     assert sorted(choice.ids) == ["chad", "sudan"]
 
 
@@ -139,11 +135,9 @@ def test_generic_bodies_and_groups_resolve_to_the_sides():
 
 
 def _attribution(text, parties):
-    gaz = gazetteer.get()
-    sentences = sentence_spans(text)
-    mentions = gaz.mentions(text)
-    people, person_mentions = find_people(text, sentences, gaz, mentions)
-    return attribute(text, sentences, gaz, mentions, people, person_mentions, parties)
+    doc = read(text)
+    doc.parties = parties
+    return attribute(doc)
 
 
 def test_quoted_words_are_not_the_speaker():

@@ -6,7 +6,7 @@ inverted attributions and places that are not actors."""
 import datetime as dt
 
 from timeline_app.extract import gazetteer
-from timeline_app.extract.actors import find_people
+from timeline_app.extract.document import read
 from timeline_app.extract.discover import discover
 from timeline_app.extract.pipeline import extract
 from timeline_app.extract.sentences import sentence_spans
@@ -28,9 +28,7 @@ def _reactors(timeline, start):
 
 
 def _people(text):
-    gaz = gazetteer.get()
-    people, _ = find_people(text, sentence_spans(text), gaz, gaz.mentions(text))
-    return {p.name: p.affiliation for p in people.values()}
+    return {p.name: p.affiliation for p in read(text).people.values()}
 
 
 # -- sentences pasted without their space -------------------------------------------------------

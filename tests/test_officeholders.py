@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
-from timeline_app.extract import gazetteer, officeholders as oh
-from timeline_app.extract.actors import find_people
-from timeline_app.extract.sentences import sentence_spans
+from timeline_app.extract import officeholders as oh
+from timeline_app.extract.document import read
 
 ROOT = Path(__file__).resolve().parent.parent
 COLUMNS = "role\tnames\tside\tstart\tend\tsource\tretrieved\n"
@@ -143,8 +142,7 @@ def invented_holders(monkeypatch):
 
 
 def _affiliations(text, reference):
-    gaz = gazetteer.get()
-    people, _ = find_people(text, sentence_spans(text), gaz, gaz.mentions(text), reference)
+    people = read(text, reference).people
     return {p.name: p.affiliation for p in people.values()}
 
 

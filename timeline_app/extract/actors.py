@@ -14,20 +14,26 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
+from . import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
+if TYPE_CHECKING:                      # the document is built from this module's layers
+    from .document import Document
+
 Span = tuple[int, int]
 
+#: The Arabic article before a family name, which writers keep or drop ("al-Assad", "Assad", "El-Sissi").
+_ARTICLE_PREFIX = compile_cached(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
 _CAP_RUN = compile_cached(
-    r"[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
+    r"(?:(?<![\w-])(?:al|el)-(?=[A-Z]))?[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
+#: A finite reporting verb ("said", "accuses"; a bare "claim" may be a noun).
+_SPEECH_VERB = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.finite_forms('reporting_verbs'))})(?![\w-])"
 _REPORTING_NEXT = compile_cached(
-    r"(?:,\s*[^,.;“\"]{2,80},\s*|,?\s*)(?:has |had |have |also |later |then |on \w+ )?"
-    r"(?:said|says|told|tells|added|stated|announced|claimed|warned|wrote|tweeted|insisted|urged|"
-    r"accused|denied|called|condemned|criticized|criticised|noted|argued|declared|reported)\b")
+    r"(?:,\s*[^,.;“\"]{2,80},\s*|,?\s*)(?:has |had |have |also |later |then |on \w+ )?" + _SPEECH_VERB)
 _STOP_TOKENS = frozenset("""
 The A An In On At For From By With And But Or Of To As After Before Since During While When If
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
@@ -136,28 +142,28 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
 
 _AIDE_TO = compile_cached(r"\b(?:advis[eo]r|aide|assistant|deputy|counsellor|counselor)\s+to\s+(?:the\s+)?$",
                           re.IGNORECASE)
+_TITLES = lexicon.alternation(lexicon.entries("titles"))
+_RANKS = lexicon.alternation(lexicon.entries("rank_abbreviations"))
+#: A title, rank or courtesy title right before a name ("Foreign Minister", "Gen.", "Mr"), or a title with its
+#: complement and a comma ("the ambassador to the UN, <Name>").
 _TITLE_BEFORE = compile_cached(
-    r"(?:\b(?:president|minister|secretary|spokesman|spokeswoman|spokesperson|leader|chief|"
-    r"envoy|ambassador|general|commander|head|director|official|mayor|king|emir|"
-    r"chancellor|premier|senator)|Gen\.|Col\.|Sen\.|Rep\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$|"
-    r"\b(?:ambassador|envoy|representative|minister|secretary|spokesman|spokeswoman|spokesperson|"
-    r"chief|head|leader)\b[^,.;]{0,40},\s*$", re.IGNORECASE)
+    rf"(?:\b(?:{_TITLES})|\b(?:{_RANKS}|{lexicon.alternation(lexicon.entries('person_titles'))})\.?)\s*$|"
+    rf"\b(?:{_TITLES})\b[^,.;]{{0,40}},\s*$", re.IGNORECASE)
 
 
 # Titles of people who speak for a state or body (not "resident", "analyst", "Dr.").
-_OFFICIAL = compile_cached(
-    r"\b(?:president|minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|general|commander|"
-    r"chief|head|leader|official|director|king|emir|chancellor|premier|governor|mayor|adviser|advisor|"
-    r"aide|representative|Gen|Col|Brig|Adm)\b", re.IGNORECASE)
+_OFFICIAL = compile_cached(rf"\b(?:{_TITLES}|{_RANKS})\b", re.IGNORECASE)
 
 
 #: A government named after its head: the head's side at any date.
 _GOVERNMENT_AFTER = compile_cached(r"\s+(?:administration|government|cabinet)\b")
 
 
-def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
-                reference: Optional[dt.date] = None) -> tuple[dict[str, Person], list[PersonMention]]:
-    """``reference``: the article's date, for the side of an office holder in office then."""
+def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]]:
+    """The people of a document (its text, sentences and gazetteer mentions read): who they are, their
+    side, and every mention of them (an office holder's side from the data only for the document's date,
+    and never above what the text says)."""
+    text, sentences, gaz, mentions, reference = doc.text, doc.sentences, doc.gaz, doc.mentions, doc.reference
     title_words = {w for t in gaz.titles for w in t.split()} | {w for b in gaz.bodies for w in b.split()}
     surface_words = set()
     for s in gaz.surface:
@@ -168,7 +174,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
     by_surname: dict[str, str] = {}
     by_given: dict[str, str] = {}
     person_mentions: list[PersonMention] = []
-    mention_starts = SortedSpans(mentions)
+    mention_starts = mentions if isinstance(mentions, SortedSpans) else SortedSpans(mentions)
 
     appositive_title = compile_cached(r",\s+(?:a|an|the|who|his|her|its)\b[^,]{0,60}?\b(?:"
                                       + "|".join(re.escape(t) for t in gaz.titles if t.islower()) + r")\b")
@@ -181,6 +187,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
         return hit
 
     def _is_stop(tok: str) -> bool:
+        tok = _ARTICLE_PREFIX.sub("", tok)
         bare = tok.rstrip(",.;:’'s").rstrip("’'")
         return (tok in _STOP_TOKENS or bare in _STOP_TOKENS or tok in surface_words
                 or bare in surface_words or tok in title_words or bare in title_words
@@ -258,6 +265,10 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 people[pid] = Person(pid, raw, surname, title="official" if official else "",
                                      spans=[(a, b)])
             by_surname.setdefault(surname, pid)
+            family = _ARTICLE_PREFIX.sub("", surname)
+            if family != surname:            # "al-Assad": also "Assad", "Al-Assad", "el-Assad", "El-Assad"
+                for variant in (family, *(f"{article}-{family}" for article in ("al", "Al", "el", "El"))):
+                    by_surname.setdefault(variant, pid)
             if len(words) >= 2 and words[0] not in title_words:
                 by_given.setdefault(words[0], pid)
             if "-" in surname and surname.split("-")[1][:1].islower() and len(words) >= 2:
@@ -267,7 +278,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
                 office_sides.setdefault(pid, known_side)
             if people[pid].affiliation is None:
                 # The title phrase around the name: "<Demonym> Prime Minister X", "X's minister Y".
-                people[pid].affiliation = _affiliation(gaz, text, mention_starts, s_start, s_end, a, b)
+                people[pid].affiliation = _affiliation(doc, (s_start, s_end), (a, b))
     # A surname mentioned before its full form, or again later with no title: any capitalised
     # token equal to a known surname is that person.
     if by_surname:
@@ -312,7 +323,7 @@ def find_people(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list
         if person.title:
             first = person.spans[0][0]
             states_only = bool(_STATE_TITLE.search(text, max(0, first - 40), first))
-            person.affiliation = _context_affiliation(gaz, text, mention_starts, sentences, first, states_only)
+            person.affiliation = _context_affiliation(doc, first, states_only)
             person.guessed = True
     return people, person_mentions
 
@@ -327,6 +338,9 @@ _STATE_TITLE = compile_cached(r"\b(?:prime\s+minister|president|(?:foreign|defen
                               r"[a-z]+\s+minister|minister\s+of\s+[a-z]+|police\s+commissioner|"
                               r"secretary\s+of\s+state|ambassador|air\s+force|army|navy|military|police|ministry|"
                               r"government)\b[\w\s.,]{0,25}$", re.IGNORECASE)
+#: A title of a state body's official with no owner named: "foreign ministry spokeswoman", "government official".
+_UNOWNED_BODY_TITLE = compile_cached(r"(?<!['’]s )\b(?:[a-z]+\s+)?(?:ministry|government|presidency|cabinet)\s+"
+                                     r"(?:[a-z]+\s+)?$")
 _BETWEEN_AND = compile_cached(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")
 
 
@@ -336,8 +350,7 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 
 
 #: A side that speaks in a sentence: "Ukrainian officials said", "Ukraine's air force reported".
-_SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[A-Za-z\-]+\s+){0,3}(?:said|says|told|reported|reports|announced|"
-                               r"claimed|stated|added)\b")
+_SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[A-Za-z\-]+\s+){0,3}" + _SPEECH_VERB)
 #: A wire dateline at the top ("MOSCOW, August 8. /TASS/.", "ISLAMABAD, Feb 27 (Reuters) -"): its city.
 _DATELINE_CITY = compile_cached(r"(?m)^([A-Z][A-Z'\-]{2,}(?:\s[A-Z][A-Z'\-]{2,}){0,2})(?:,|\s*\(|\s+[—–-])")
 _OPENS_IN_PLACE = compile_cached(r"\s*In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,")
@@ -346,16 +359,22 @@ _LOCAL_TITLE = compile_cached(r"\b(?:mayor|governor|regional\s+(?:governor|head|
                               r"police\s+chief|city\s+council)\s+(?:[A-Z][\w\-]*\s+)?$", re.IGNORECASE)
 
 
-def _context_affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], sentences: list[Span],
-                         pos: int, states_only: bool = False) -> Optional[str]:
+def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -> Optional[str]:
     """The state a titled person's context is about: their own noun phrase (in a state news agency's
     dispatch, else that agency's state), then the two sentences before (the side speaking there first:
     "... Ukrainian officials said"), then the country of the wire dateline, then the rest of their
     sentence (which is often what they said)."""
+    gaz, text, mentions, sentences = doc.gaz, doc.text, doc.mentions, doc.sentences
     index = bisect.bisect_right(sentences, pos, key=lambda s: s[0]) - 1
     if index < 0:
         return None
     sa, sb = sentences[index]
+    if _UNOWNED_BODY_TITLE.search(text, max(sa, pos - 50), pos):
+        # "China ... is concerned about the situation, foreign ministry spokeswoman X said": the ministry
+        # of the state the sentence opens with.
+        opening = [m for m in in_range(mentions, sa, sa + 3) if not m.backed]
+        if opening and gaz.entity(gaz.root(opening[0].entity)).kind == "state":
+            return gaz.root(opening[0].entity)
     windows = [(sa, pos)] + [sentences[i] for i in (index - 1, index - 2) if i >= 0] + [(pos, sb)]
     if _MEETS_BEFORE.search(text, max(sa, pos - 120), pos):
         windows = windows[1:]        # "X's general is in talks with Minister Y": Y is X's counterpart
@@ -422,12 +441,12 @@ def _dateline_state(gaz: Gazetteer, text: str) -> Optional[str]:
     return ent.id if ent is not None and ent.kind == "state" else None
 
 
-def _affiliation(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
-                 a: int, b: int, appositive: bool = True) -> Optional[str]:
+def _affiliation(doc: "Document", sentence: Span, name: Span) -> Optional[str]:
     """The entity of the noun phrase around a name, never a newspaper or a monitor."""
-    mentions = [m for m in in_range(mentions, s_start, s_end)
+    gaz = doc.gaz
+    mentions = [m for m in in_range(doc.mentions, *sentence)
                 if gaz.entity(gaz.root(m.entity)).kind not in ("media", "monitor")]
-    return _affiliation_in(gaz, text, mentions, s_start, s_end, a, b, appositive)
+    return _affiliation_in(doc, mentions, sentence, name)
 
 
 _AFFILIATION_GAP = compile_cached(_TITLE_GAP.pattern.replace("(?:of|for|the|and|de|el|al)\\s",
@@ -437,9 +456,12 @@ _AFFILIATION_GAP = compile_cached(_TITLE_GAP.pattern.replace("(?:of|for|the|and|
                                                     "policy|chief|head|mission|agency|news|service|"))
 
 
-def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start: int, s_end: int,
-                    a: int, b: int, appositive: bool = True) -> Optional[str]:
-    """The entity of the noun phrase around a name: the title phrase before it, then an appositive."""
+def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, name: Span,
+                    appositive: bool = True) -> Optional[str]:
+    """The entity of the noun phrase around a name (``mentions``: the sentence's): the title phrase before it,
+    then an appositive."""
+    gaz, text = doc.gaz, doc.text
+    (s_start, s_end), (a, b) = sentence, name
     # The title phrase before the name, back to a clause delimiter.
     left = text[s_start:a]
     cuts = [(left.rfind(d), len(d)) for d in (";", "—", " -- ", "(", ")", "“", "\"", ":", " and ")]
@@ -451,9 +473,11 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
     near = [m for m in in_range(mentions, seg_start, a) if not m.backed]
     if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and rc.search(r"[a-z]", text[near[-1].end:a]) \
             and "\n" not in text[near[-1].end:a]:
-        if len(near) >= 2 and rc.fullmatch(r"['’]s\s+", text[near[-2].end:near[-1].start]) \
-                and gaz.entity(gaz.root(near[-1].entity)).kind == "organisation":
-            return gaz.root(near[-2].entity)     # "Rwanda's UN ambassador X": Rwanda's envoy to the UN
+        if len(near) >= 2 and gaz.entity(gaz.root(near[-1].entity)).kind == "organisation" and (
+                rc.fullmatch(r"['’]s\s+(?:[a-z]+\s+){0,2}", text[near[-2].end:near[-1].start])
+                or (near[-2].form == "demonym" and not text[near[-2].end:near[-1].start].strip())):
+            # "Rwanda's (deputy) UN ambassador X", "Palestinian U.N. Ambassador X": the state's envoy to the UN
+            return gaz.root(near[-2].entity)
         return gaz.root(near[-1].entity)
     starts_clause = comma >= 0 and not text[before_start:a].strip()
     for lo in (before_start, seg_start):
@@ -483,13 +507,13 @@ def _affiliation_in(gaz: Gazetteer, text: str, mentions: list[Mention], s_start:
 # --------------------------------------------------------------------------------------------
 # Parties
 
-_CONFLICT_VERBS = (r"\b(?:attack(?:ed|s|ing)|struck|strikes|striking|shell(?:ed|s|ing)|bomb(?:ed|s|ing)|"
-                   r"invad(?:ed|es|ing)|launch(?:ed|es|ing)|fir(?:ed|es|ing)\s+(?:at|on|into)|"
-                   r"clash(?:ed|es|ing)\s+with|fought|fights|fighting\s+(?:against|with)|killed|kills|"
-                   r"target(?:ed|s|ing)|expel(?:led|s)?|accus(?:ed|es|ing)|sanction(?:ed|s)|"
-                   r"threaten(?:ed|s|ing)|retaliat(?:ed|es|ing)|raid(?:ed|s)|hit(?:s|ting)?|pound(?:ed|s|ing)|"
-                   r"(?:offensive|operation|campaign|war|strikes?|airstrikes?|attacks?|aggression|"
-                   r"incursion|bombardment|assault)\s+(?:against|on|of|into))\b")
+_ACTION_NOUNS = lexicon.nouns_with_plurals("action_nouns")
+_DIPLOMATIC_ACTS = frozenset(lexicon.verb_forms("diplomatic_acts"))
+#: An act of one side against another: a finite verb ("shelled", "strikes"), an infinitive ("sent troops to
+#: repel X"), or a noun of an act with the preposition of its target ("offensive against", "strikes on").
+_CONFLICT_VERBS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.finite_forms('actions'))}|"
+                                 rf"to\s+(?:{lexicon.alternation(lexicon.bare_forms('actions'))})|"
+                                 rf"(?:{lexicon.alternation(_ACTION_NOUNS)})\s+(?:against|on|of|into))\b", re.IGNORECASE)
 
 
 @dataclass
@@ -512,12 +536,17 @@ _COUNTED_BEFORE = compile_cached(
     r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|dozens|hundreds|thousands|scores|millions|several|many|some)(?:\s+of)?)\s+"
     r"(?:(?:more|other|innocent|civilian|young|fellow)\s+)?$", re.IGNORECASE)
+#: A demonym before one of these is the state's armed forces ("21 Syrian troops"), not people counted.
+_FORCE_NOUN_AFTER = compile_cached(r"\s+(?:troops|soldiers|servicemen|forces|army|military|police|officers|"
+                                   r"personnel|sailors|pilots|marines|guards|border\s+guards)\b")
+#: What "between X and Y" must follow to oppose X and Y: a word of the conflict's vocabulary.
+_CONFLICT_NOUN_BEFORE = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})\w*\s+"
+                                       r"(?:\S+\s+){0,3}$", re.IGNORECASE)
 _IN_RESPONSE = compile_cached(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
                               re.IGNORECASE)
 
 
-def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_end: int,
-                   mentions: list[Mention], sentences: list[Span]) -> PartyChoice:
+def choose_parties(doc: "Document") -> PartyChoice:
     """The principal opposing sides, chosen from the whole article.
 
     Each belligerent (state or armed group) gets a prominence (mentions as an actor, weighted up in
@@ -525,6 +554,8 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
     opposition weight from "between X and Y" and from sentences where X acts against Y with a
     conflict verb. The pair with the best prominence + opposition wins; a third side joins when it is
     strongly opposed to one of them and nearly as prominent."""
+    gaz, text, sentences, mentions = doc.gaz, doc.text, doc.sentences, doc.party_evidence
+    title_span, lead_end = doc.title_span, doc.lead_end
     prominence: Counter = Counter()
     by_sentence = defaultdict(list)
     sentence_index = 0
@@ -541,8 +572,10 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
         place = bool(_LOCATIVE.search(text[max(0, m.start - 30):m.start]))
         if place:
             weight *= 0.3                          # a place, not an actor
-        elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]):
+        elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]) \
+                and not _FORCE_NOUN_AFTER.match(text, m.end):
             place = True                           # people counted ("42 Palestinians killed"), not a side acting
+                                                   # ("21 Syrian troops" are the state's forces)
         if title_span and title_span[0] <= m.start < title_span[1]:
             weight *= 4
         elif m.start < lead_end:
@@ -581,12 +614,12 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
                              sentence):
             xa = [e for mm, e in items if sa + m.start(1) <= mm.start < sa + m.end(1)]
             xb = [e for mm, e in items if sa + m.start(2) <= mm.start < sa + m.end(2)]
-            if xa and xb and xa[0] != xb[0]:
+            if xa and xb and xa[0] != xb[0] and _CONFLICT_NOUN_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+                # "fighting between X and Y", "talks between X and Y" (not "a rift between X and Y")
                 opposition[frozenset((xa[0], xb[0]))] += 3 * factor
-        verb = re.search(_CONFLICT_VERBS, sentence, re.IGNORECASE)
+        verb = _CONFLICT_VERBS.search(sentence)
         if verb:
-            if rc.match(r"(?:offensive|operation|campaign|war|strike|airstrike|attack|aggression|"
-                        r"incursion|bombardment|assault)", verb.group(), re.IGNORECASE):
+            if verb.group().split()[0].lower() in _ACTION_NOUNS:
                 # A noun ("attack on X"): its doer is the name right before it ("X's attack
                 # on", "the <demonym> offensive against"), not the sentence's subject.
                 before = [e for mm, e in items if sa + verb.start() - 30 <= mm.start < sa + verb.start()
@@ -598,7 +631,7 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
             if before and after:
                 # Expulsions and sanctions are what third states do in solidarity; weak evidence
                 # that the doer is a side.
-                weight = 0.4 if rc.match(r"(?:expel|sanction)", verb.group(), re.IGNORECASE) else 1.5
+                weight = 0.4 if verb.group().split()[0].lower() in _DIPLOMATIC_ACTS else 1.5
                 for b in dict.fromkeys(after):
                     if b != before[0]:
                         opposition[frozenset((before[0], b))] += weight * factor
@@ -629,12 +662,24 @@ def choose_parties(gaz: Gazetteer, text: str, title_span: Optional[Span], lead_e
                 if c in chosen or gaz.entity(c).kind != "group":
                     continue
                 against = max(opposition[frozenset((c, chosen[0]))], opposition[frozenset((c, chosen[1]))])
-                # A third side also has a voice of its own in the article (it speaks, claims,
-                # denies), not only a role in the background.
+                # A third side also has a voice of its own in the article (it speaks, claims, denies), or
+                # a voice and a hand (it says and it attacks, launches, seizes), not only a role in the
+                # background.
+                speech = _speech_count(text, mentions, c)
                 if against >= max(1.0, 0.25 * pair_opposition) and prominence[c] >= 0.35 * weakest \
-                        and _speech_count(text, mentions, c) >= 2:
+                        and (speech >= 2 or (speech and speech + _deed_count(text, mentions, c) >= 3)):
                     chosen.append(c)
                 break
+            # A proxy war: the state an armed group side is aligned with ("Iran-aligned Houthi rebels",
+            # "pro-Russian separatists") is a side too when it is itself opposed to the group's enemy and
+            # the article gives it a voice.
+            for group in [c for c in chosen if gaz.entity(c).kind == "group"]:
+                enemies = [c for c in chosen if c != group]
+                for backer in _backers(gaz, text, mentions, group):
+                    if backer not in chosen and backer in prominence and prominence[backer] >= 0.35 * weakest \
+                            and any(opposition[frozenset((backer, e))] >= 1.0 for e in enemies) \
+                            and _speech_count(text, mentions, backer) >= 1:
+                        chosen.append(backer)
     names = {}
     aliases = {}
     for pid in chosen:
@@ -678,8 +723,40 @@ def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, alias
             return
 
 
-_SPEECH_AFTER = compile_cached(r"[^.,;!?“\"]{0,30}?\b(?:said|says|told|tells|claimed|claims|insisted|admitted|"
-                               r"denied|denies|warned|announced|stated|added)\b")
+_SPEECH_AFTER = compile_cached(r"[^.,;!?“\"]{0,30}?" + _SPEECH_VERB)
+
+
+#: A side doing something to another: "<name> have repeatedly launched", "<name> seized".
+_DEED_AFTER = compile_cached(r"(?:\s+(?:have|has|had|\w+ly))*\s+"
+                             rf"(?:{lexicon.alternation(lexicon.finite_forms('actions'))})\b")
+
+
+#: Alignment, not only support: a "<State>-backed", "-allied" or "-funded" group's backer is a third party
+#: that reacts; an "<State>-aligned" group, or one named "pro-<State>", fights that state's war.
+_BACKING = compile_cached(r"-aligned\s+(?:[\w-]+\s+){0,2}?$")
+_PRO_STATE = compile_cached(r"(?i)\bpro-([a-z]+)")
+
+
+def _backers(gaz: Gazetteer, text: str, mentions: list[Mention], group: str) -> list[str]:
+    """The states an armed group is aligned with: "<demonym>-aligned <group>", or a group named for the
+    state it is for ("pro-Russian separatists")."""
+    out = []
+    pro = _PRO_STATE.search(gaz.entity(group).name)
+    if pro:
+        state = gaz.lookup(pro.group(1).capitalize())
+        if state is not None and state.kind == "state":
+            out.append(state.id)
+    for m1, m2 in zip(mentions, mentions[1:]):
+        if m1.backed and gaz.root(m2.entity) == group and m2.start - m1.end < 40 \
+                and _BACKING.search(text, m1.end, m2.start):
+            root = gaz.root(m1.entity)
+            if gaz.entity(root) is not None and gaz.entity(root).kind == "state":
+                out.append(root)
+    return list(dict.fromkeys(out))
+
+
+def _deed_count(text: str, mentions: list[Mention], entity_id: str) -> int:
+    return sum(1 for m in mentions if m.entity == entity_id and _DEED_AFTER.match(text, m.end))
 
 
 def _speech_count(text: str, mentions: list[Mention], entity_id: str) -> int:

@@ -1,61 +1,126 @@
-"""Who is speaking in each sentence: reporting verbs, "according to", quotes, pronoun chains.
+"""Who is speaking in each sentence: reporting verbs, "according to", quotes, pronoun chains, and the
+acts of third parties.
 
-The result is one :class:`Attribution` per attributed sentence, naming the speaker's surface text
-and the entity (state, organisation, group) the speaker belongs to. Whether that makes an Account
-(a party speaks) or a Reaction (a third party speaks or acts) is decided by the pipeline, which
-knows the parties.
+``attribute(doc)`` reads the annotated document (sentences, quotations, clauses, mentions, people,
+live-blog entries, the parties) and returns one :class:`Attribution` per sentence, naming the
+speaker's surface text and the entity (state, organisation, group) the speaker belongs to. Its words
+(reporting verbs in all forms, nouns of statement, titles, acts) come from ``resources/lexicon``
+through :mod:`.lexicon`. Whether an attribution makes an Account (a party speaks) or a Reaction (a
+third party speaks or acts) is decided by the pipeline.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from .events import _DATELINE
-from .actors import _LOCATIVE, _TITLE_GAP, Person, PersonMention, head_entity, in_range
-from .gazetteer import Gazetteer, Mention
+from .actors import _LOCATIVE, _TITLE_GAP, head_entity, in_range
+from .document import Document
+from . import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
 Span = tuple[int, int]
 
-_VERBS = (
-    r"said|says|say|saying|told|tells|tell|added|adds|stated|states|announced|announces|announcing|"
-    r"claimed|claims|claiming|reported|reports|accused|accuses|accusing|denied|denies|denying|"
-    r"warned|warns|warning|urged|urges|urging|(?<!-)called|deny|confirm|comment|calls\s+(?:on|for)|calling\s+(?:on|for)|"
-    r"insisted|insists|estimated|estimates|condemned|condemns|condemning|criticized|criticised|"
-    r"criticizes|criticises|rebuked|demanded|demands|demanding|are\s+demanding|threatened|threatens|"
-    r"vowed|vows|pledged|confirmed|confirms|acknowledged|admitted|admits|alleged|alleges|blamed|blames|"
-    r"rejected|rejects|dismissed|wrote|tweeted|declared|declares|asserted|noted|argued|argues|"
-    r"responded|expressed|expresses|welcomed|welcomes|praised|asked|appealed|described|"
-    r"went\s+on\s+to\s+say|reiterated|maintained|countered|suggested|believe|believed|"
-    r"declare|declared|posted|published\s+a\s+statement|issued\s+a\s+statement|released|refused|has\s+seen|recalled|"
-    r"quoted|held\s+talks|discussed|reminded|explained|emphasized|emphasised|stressed|opened|decided"
-)
-_REPORT = compile_cached(rf"\b(?:{_VERBS})\b")
-_NOUN_FORMS = compile_cached(r"claims|reports|demands|calls|states")
-_PAST_FORM = compile_cached(r"(?:ed|told|said|held)$")
-#: Words that make the next "claims", "reports", "demands" a noun: "its rival claims", "no claims".
+_REPORTING_FORMS = lexicon.verb_forms("reporting_verbs") + lexicon.verb_forms("belief_verbs")
+
+
+def _acts(*names: str) -> str:
+    """A third party's act: an inflected form, or the bare verb after a modal or "to" ("will send", "agreed to
+    mediate"); a bare "support" or "move" is as often a noun."""
+    bare = set().union(*(lexicon.bare_forms(n) for n in names))
+    inflected = set().union(*(lexicon.verb_forms(n) for n in names)) - bare
+    return rf"(?:(?:will|would|to)\s+(?:{lexicon.alternation(bare)})|{lexicon.alternation(inflected)})"
+
+
+_ACTS = _acts("third_party_acts", "diplomatic_acts")
+_DIPLOMATIC_ACTS = _acts("diplomatic_acts")
+#: Verbs of saying that invert after what they report ('"...," said the minister').
+_QUOTATIVE = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.verb_forms('quotative_verbs'))})(?![\w-])"
+#: Every form of a reporting verb ("so-called" is no call).
+_VERBS = rf"(?<![\w-])(?:{lexicon.alternation(_REPORTING_FORMS)})(?![\w-])"
+#: A stance in the place of a reporting verb: "X was deeply dismayed", "X is “seriously concerned”".
+_STANCE = (r"(?<![\w-])(?:is|was|are|were|has\s+been|have\s+been)\s+[“\"]?(?:\w+ly\s+)?"
+           rf"(?:{lexicon.alternation(lexicon.entries('stance_adjectives'))})(?![\w-])")
+_REPORT = compile_cached(rf"{_VERBS}\b|{_STANCE}")
+#: Forms of a reporting verb spelled like a noun of statement ("claims", "reports", "calls").
+_NOUN_FORMS = frozenset(_REPORTING_FORMS) & lexicon.nouns_with_plurals("statement_nouns")
+_PAST_FORMS = (lexicon.past_forms("reporting_verbs") | lexicon.past_forms("belief_verbs")
+               | lexicon.past_forms("third_party_acts") | lexicon.past_forms("diplomatic_acts"))
+#: What makes the next "claims", "reports", "demands" a noun: a determiner or possessive ("its claims", "no
+#: claims"), an adjective (by its suffix: "territorial claims", "conflicting reports") or a noun of the news
+#: ("media reports").
+_MODIFIERS = lexicon.alternation(lexicon.entries("statement_modifiers"))
 _NOUN_READING = compile_cached(
-    r"\b(?:no|its|their|his|her|our|these|those|such|any|rival|competing|overlapping|conflicting|"
-    r"sweeping|territorial|maritime|historic|historical|legal|sovereignty|false|unverified|similar|"
-    r"earlier|initial|media|news)\s+(?:(?:rival|competing|overlapping|conflicting|sweeping|territorial|"
-    r"maritime|historic|historical|legal|false|unverified|similar|new|old)\s+)?$", re.IGNORECASE)
+    rf"(?:\b(?:no|its|their|his|her|our|these|those|such|any|{_MODIFIERS})"
+    rf"|\b\w+(?:al|ic|ing|ive|ous|ful|ary|ty|ime))\s+(?:\w+(?:al|ic|ing|ive|ous|ful|ary|ty|ime)\s+|(?:{_MODIFIERS})\s+)?$",
+    re.IGNORECASE)
+
+
+def _is_past(form: str) -> bool:
+    """"accused", "issued a statement", "written": a past form or participle (which a passive may carry)."""
+    return form.split()[0] in _PAST_FORMS
+
+
+_BARE_FORMS = lexicon.bare_forms("reporting_verbs") | lexicon.bare_forms("belief_verbs")
+#: What makes a bare form ("claim", "estimate", "express") a finite verb with its subject before it: a modal or
+#: an auxiliary, a personal pronoun, a plural noun ("they claim", "will demand", "did not comment",
+#: "officials say"), or "to" after a verb of intent that keeps the subject ("is expected to say"). Otherwise it
+#: is a noun ("the Syrian claim", "a conservative estimate") or an infinitive whose subject is elsewhere
+#: ("telephoned X to express", "Russia being to blame").
+_BARE_VERB_CONTEXT = compile_cached(r"(?:\b(?:will|would|did|do|does|not|must|should|may|might|can|could|cannot|"
+                                    r"they|we|I|you)|n't|\b(?!this\b|thus\b)[A-Za-z]\w+[^s'’]s|"
+                                    r"\b(?:ready|willing|prepared|expected|going|set|able|unable|likely|went\s+on)\s+to)"
+                                    r"\s+(?:\w+ly\s+)?$")
+
+
+def _has_speech_verb(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a reporting verb (not a noun spelled like one: "state television")."""
+    return next(_speech_verbs(text, start, end, ()), None) is not None
+
+
+def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span]):
+    """The reporting verbs of text[sa:sb] outside quotations that a speaker is the subject of: not a noun
+    ("its claims", "the Syrian claim"), not a passive ("X has been accused")."""
+    for m in _REPORT.finditer(text, sa, sb):
+        form = m.group()
+        if _inside(m.start(), quotes):
+            continue
+        if form in _NOUN_FORMS and _NOUN_READING.search(text, max(sa, m.start() - 40), m.start()):
+            continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
+        if form in _BARE_FORMS and not _BARE_VERB_CONTEXT.search(text, max(sa, m.start() - 30), m.start()):
+            continue                 # "the Syrian claim that ...": a noun
+        if _is_past(form) and (_PASSIVE_BEFORE.search(text, max(sa, m.start() - 30), m.start())
+                               or _AGENT_AFTER.match(text, m.end(), sb)):
+            continue                 # "X has been accused", "a statement read out by Y": X is no speaker
+        yield m
+
+
 _ACCORDING = compile_cached(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=[,.;]|\s+(?:at|on|in)\s+least|$)")
 _PASSIVE_BY = compile_cached(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
-    r"(?:criticized|criticised|condemned|announced|denounced|welcomed|rejected|reported|confirmed|"
-    r"brokered|praised|questioned|echoed|expelled|approved|imposed|adopted)\s+(?:[\w,]+\s+){0,4}?by\s+"
+    rf"({lexicon.alternation(_PAST_FORMS)})\s+(?:[\w,]+\s+){{0,4}}?by\s+"
     r"((?:the\s+)?[^,.;]{2,80})")
-_CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?(?:accusations?|claims?|arguments?|assertions?|"
-                             r"allegations?|insistence|contention|denials?)\s+that\b")
-_INVERTED = compile_cached(r"[,?!]?[\"”’]\s+(said|says|added|told)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{1,70})")
+_CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
+                             rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
+_AGENT_OF_ACT = compile_cached(
+    rf"\b(?:{lexicon.alternation(lexicon.past_forms('third_party_acts') | lexicon.past_forms('diplomatic_acts'))})"
+    r"\s+by\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)", re.IGNORECASE)
+_AS_SAYING = compile_cached(rf"{_VERBS}\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^“\";]{{1,90}}?),?\s+as\s+(?:saying|telling)\b")
+_STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
+                                 r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
+                                 r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
+_INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                               r"despite|whereas|unless)\b", re.IGNORECASE)
 _AUX = compile_cached(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
                       r"previously|first|on\s+\w+|in\s+turn|last\s+\w+|this\s+\w+|\w+day|will|would|"
                       r"did|does|not|n't|didn't|doesn't|is|was|were|are|had|been|further|directly|"
                       r"publicly|quickly|immediately|also|long|who|which|in\s+a\s+statement|ready\s+to|willing\s+to|"
+                      # an adverb made from an adjective ("subsequently", "angrily" is not: nouns like "assembly" end so too)
+                      r"(?-i:[a-z]{3,}(?:ent|ant|ed|ous|ive|ful|ic|ate|ual|al|ing|ible|able)ly)|"
                       r"prepared\s+to|expected\s+to|going\s+to|set\s+to|able\s+to|unable\s+to|likely\s+to),?)+\s*$",
                       re.IGNORECASE)
 _PRONOUN = compile_cached(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
@@ -85,18 +150,24 @@ _RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|media|televis
                         r"broadcaster|outlet)\b")
 _QUOTE_CHARS = compile_cached(r"[“”\"]")
 _OPENING_QUOTES = compile_cached(r"[“\"]")
+_FINITE_AUX = compile_cached(r"\b(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|"
+                              r"did|does|do)\b")
+_TEMPORAL_CLAUSE = compile_cached(r"\b(?:after|before|since|until|when|once)\b", re.IGNORECASE)
+_TEMPORAL_BEFORE = compile_cached(r"\b(?:after|before|since|until|when|once)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A relative clause open up to this point ("..., which supports Assad and "): its passive's agent is no speaker.
+_RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who)\b[^,;“\"]*$")
+_AGENT_AFTER = compile_cached(r"\s+by\b")
 _PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 _QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
 _BODY_WORDS = compile_cached(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                              r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
                              re.IGNORECASE)
 _DATELINE_AT = compile_cached(_DATELINE.pattern.lstrip("^"))   # matched at a position, not a string start
-_TITLE_WORDS = compile_cached(r"\b(?:director|spokesman|spokeswoman|spokesperson|minister|adviser|advisor|"
-                              r"aide|envoy|ambassador|official|secretary|chief|head)\b", re.IGNORECASE)
-_TRAILING = compile_cached(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+(?:said|says|added|reported|"
-                           r"claimed|told\s+\w+)\.?$")
+_TITLE_WORDS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('titles'))})\b", re.IGNORECASE)
+_TRAILING = compile_cached(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+"
+                           rf"(?:{_QUOTATIVE})(?:\s+\w+)?\.?$")
 #: "..., said air force spokesman, <Name>." / "..., said <Name>.": the speaker after the verb.
-_SAID_TRAILING = compile_cached(r",\s+(?:said|says|added|told\s+\w+)\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{1,60}?"
+_SAID_TRAILING = compile_cached(rf",\s+(?:{_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{{1,60}}?"
                                 r"(?:,\s+[A-Z][^,“\"]{1,40}?)?)\.?[\"”’']?$")
 #: The last comma segment of a subject is a bare plural ("..., diplomats", "..., officials familiar with it").
 _BARE_PLURAL_TAIL = compile_cached(r",\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s(?:\s+(?:familiar\s+with|close\s+to)"
@@ -105,18 +176,9 @@ _PRONOUN_TAIL = compile_cached(r",\s+(he|she|they|it|we)\s*$")
 _POSSESSIVE_AIDE = compile_cached(r"(?:^|,\s*)(?:his|her|its|their)\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|"
                                   r"office|ministry|aides?|advis[eo]rs?|deputy|envoy|representative|"
                                   r"press\s+secretary)\s*$", re.IGNORECASE)
-_ACTION_VERBS = compile_cached(
-    r"\b(?:will\s+take|took|takes|expelled|expels|expel|imposed|imposes|sanctioned|sent|sends|"
-    r"convened|convenes|suspended|recalled|summoned|offered|offers|mediated|brokered|negotiated|"
-    r"voted|agreed|backed|supported|pledged|joined|followed|closed|ordered|moved|announced|"
-    r"deployed|will\s+(?:hold|send|meet|expel|impose)|is\s+paying|paid|provided|approved|"
-    r"adopted|lined\s+up|stands\s+ready|canceled|cancelled|withdrew|evacuated|"
-    r"met|meets|arrived|arrives|visited|visits|spoke\s+(?:to|with|by\s+phone)|phoned|telephoned|held\s+talks)\b")
-_CONFLICT_WORDS = compile_cached(
-    r"\b(?:clash|fight|attack|offensive|strike|war|violence|ceasefire|cease-fire|crisis|conflict|"
-    r"talks|sanction|expel|diplomat|incursion|invasion|aggression|escalat|hostilit|restraint|"
-    r"peace|killing|assassinat|operation|shelling|bomb|missile|troops|tension|poison|retaliat|"
-    r"soldiers|embassy|citizens|bases|sanction|diplomats)")   # matched against the lowercased text
+_DIPLOMATIC_ACT = compile_cached(rf"(?:will\s+)?{_DIPLOMATIC_ACTS}")
+_ACTION_VERBS = compile_cached(rf"\b{_ACTS}\b")
+_CONFLICT_WORDS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})", re.IGNORECASE)
 
 
 @dataclass
@@ -139,28 +201,30 @@ class _Memory:
     last_sentence_index: int = -10
 
 
-def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[Mention],
-              people: dict[str, Person], person_mentions: list[PersonMention],
-              parties: list[str], third_party_ids: Optional[set] = None) -> list[Optional[Attribution]]:
-    """One entry per sentence: its Attribution, or None for plain narration."""
+def attribute(doc: Document) -> list[Optional[Attribution]]:
+    """One entry per sentence of the document: its Attribution, or None for plain narration."""
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
     out: list[Optional[Attribution]] = []
     memory = _Memory()
-    state_parties = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "state"]
-    in_quote = False
-    previous_end = 0
-    for index, (sa, sb) in enumerate(sentences):
-        if "\n\n" in text[previous_end:sa] or (text[previous_end:sa].count("\n") and not in_quote):
-            in_quote = False
-        starts_in_quote = in_quote
-        in_quote = _quote_state_after(text, sa, sb, in_quote)
-        previous_end = sb
+    for index, (sa, sb) in enumerate(doc.sentences):
+        if doc.opens_entry(sa):
+            memory = _Memory()       # a live-blog entry is a unit: no pronoun reaches into the one before
+        quotation = doc.quotation_at(sa)
+        starts_in_quote = quotation is not None and quotation[0] < sa
         found = None
-        question = text[sb - 1] == "?" and not quoted_regions(text, sa, sb)
+        question = text[sb - 1] == "?" and not doc.quotes_in(sa, sb)
         if question:
             pass                     # "What did the minister say?" is a cross-head, not a claim
         elif not starts_in_quote:
-            found = _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory,
-                                        index, parties, state_parties)
+            found = _attribute_sentence(doc, index, memory)
+        elif quotation[1] < sb:
+            # The quotation closes in this sentence: a speaker named after it ('... serious," the envoy
+            # told the council') speaks all of it, the sentences it began in included.
+            found = _attribute_sentence(doc, index, memory)
+            if found is not None and (found.speaker_span is None or found.speaker_span[0] < quotation[1]):
+                found = None
+            if found is not None:
+                _give_quotation(doc, out, index, quotation, found)
         if found is None and not question and (starts_in_quote or _QUOTE_OPEN.match(text[sa:sb])) \
                 and memory.last is not None \
                 and index - memory.last_sentence_index <= 2:
@@ -169,11 +233,11 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
         if not question and (found is None or (found.entity is None and found.person is None
                                                   and found.kind == "report")):
             # No speaker, or only unnamed ones ("..., diplomats said"): a third party's act it reports
-            found = _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) or found
+            found = _action(doc, sa, sb) or found
         if found is not None:
-            co_speakers = _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found)
+            co_speakers = _co_speakers(doc, sa, sb, found)
             found.also = tuple(dict.fromkeys([e for e, _ in co_speakers]
-                                             + list(_co_actors(text, sa, sb, gaz, mentions, found))))
+                                             + list(_co_actors(doc, sa, sb, found))))
             last = max(co_speakers, key=lambda c: c[1].speaker_span[0], default=None)
             if last is not None and found.speaker_span and last[1].speaker_span[0] > found.speaker_span[0]:
                 # "..., a charge Y denies. It says ...": the pronoun goes to the last speaker.
@@ -182,7 +246,7 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
                 out.append(found)
                 continue
         else:
-            co = _co_actors(text, sa, sb, gaz, mentions, None)
+            co = _co_actors(doc, sa, sb, None)
             if co:
                 m = next(m for m in in_range(mentions, sa, sb) if gaz.root(m.entity) == co[0])
                 found = Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), co[0], None, "action",
@@ -199,38 +263,48 @@ def attribute(text: str, sentences: list[Span], gaz: Gazetteer, mentions: list[M
     return out
 
 
-def _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found
-                 ) -> list[tuple[str, Attribution]]:
+def _give_quotation(doc: Document, out: list, index: int, quotation: Span, found: Attribution) -> None:
+    """The earlier sentences of a quotation whose speaker is named at its end are that speaker's, unless
+    they name a speaker of their own."""
+    for earlier in range(index - 1, -1, -1):
+        ea, eb = doc.sentences[earlier]
+        if eb <= quotation[0]:
+            break
+        if ea >= quotation[0] and (out[earlier] is None or out[earlier].kind == "chain"):
+            out[earlier] = Attribution((ea, eb), found.speaker, found.speaker_span, found.entity, found.person,
+                                       "chain")
+
+
+def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tuple[str, Attribution]]:
     """Other named speakers of the same sentence, each the subject of a reporting verb of its own
     clause: "X called for restraint, while Y said ...", "While X accused ..., a Y spokesman denied"."""
-    quotes = quoted_regions(text, sa, sb)
+    text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
+    quotes = doc.quotes_in(sa, sb)
     out: list[tuple[str, Attribution]] = []
     seen = {found.entity}
-    for m in _REPORT.finditer(text, sa, sb):
+    for m in _speech_verbs(text, sa, sb, quotes):
         if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
             continue                 # the main speaker's own verb
-        if _inside(m.start(), quotes):
-            continue
-        if _PAST_FORM.search(m.group()) and \
-                _PASSIVE_BEFORE.search(text, max(sa, m.start() - 30), m.start()):
-            continue
-        if _NOUN_FORMS.fullmatch(m.group()) and _NOUN_READING.search(text, max(sa, m.start() - 40), m.start()):
-            continue
-        subject = _subject_before(text, sa, m.start(), quotes)
+        subject = _subject_before(doc, sa, m.start(), quotes)
         if subject is None or (found.speaker_span and subject[0] < found.speaker_span[1] and subject[1] > found.speaker_span[0]):
             continue
         start, end = subject
         phrase = _SPEAKER_OPENER.sub("", text[start:end].strip(" ,")) or text[start:end]
         if _PRONOUN.match(phrase) or len(phrase.split()) > 10:
             continue                 # only a named speaker starts a voice of its own here
+        if _TEMPORAL_CLAUSE.search(phrase):
+            continue                 # "..., just hours after Pyongyang announced ...": background, not a voice
         persons = in_range(person_mentions, start, end)[-1:]
         entity = people[persons[0].person].affiliation if persons else None
         person = persons[0].person if persons else None
         if entity is None:
             head = head_entity(gaz, text, mentions, start, end)
-            if head is None:
+            if head is not None:
+                entity = gaz.root(head.entity)
+            elif _ARMED_BODY.match(_STATEMENT_LEAD.sub("", phrase)) and len(doc.state_parties) == 1:
+                entity = doc.state_parties[0]        # "..., a claim the army rejected"
+            else:
                 continue
-            entity = gaz.root(head.entity)
             if gaz.entity(entity).kind in ("media", "monitor"):
                 continue
         if entity in seen:
@@ -241,53 +315,22 @@ def _co_speakers(text, sa, sb, gaz, mentions, people, person_mentions, found
     return out
 
 
-def _quote_state_after(text: str, sa: int, sb: int, inside: bool) -> bool:
-    """Whether a quotation is still open at the end of text[sa:sb] ("... wars. X has ...”")."""
-    for ch in _QUOTE_CHARS.findall(text, sa, sb):
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == "\"":
-            inside = not inside
-    return inside
-
-
-def quoted_regions(text: str, sa: int, sb: int) -> list[Span]:
-    """Spans inside quotation marks ("…", “…”); a quote left open runs to the sentence end."""
-    regions = []
-    i = sa
-    while i < sb:
-        opening = _OPENING_QUOTES.search(text, i, sb)
-        if opening is None:
-            break
-        i = opening.start()
-        ch = text[i]
-        if ch in "“\"":
-            close = "”" if ch == "“" else "\""
-            j = text.find(close, i + 1, sb)
-            if ch == "“" and j < 0:
-                j = text.find("\"", i + 1, sb)
-            j = sb if j < 0 else j
-            regions.append((i, j + 1))
-            i = j + 1
-        else:
-            i += 1
-    return regions
-
-
 def _inside(pos: int, regions: list[Span]) -> bool:
     return any(a <= pos < b for a, b in regions)
 
 
-def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, memory, index,
-                        parties, state_parties) -> Optional[Attribution]:
+def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[Attribution]:
+    """The speaker of the document's sentence ``index``, from its reporting verbs, "according to", a passive's
+    agent, an inverted or trailing "said X", or "X's claim that"; None when it reports no one."""
+    text, gaz, mentions, people = doc.text, doc.gaz, doc.mentions, doc.people
+    sa, sb = doc.sentences[index]
     sentence = text[sa:sb]
     if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence \
             and not _CLAIM_NOUN.search(sentence):
         return None                  # no reporting verb, no "according to", no passive agent, no "X's claim that"
-    quotes = quoted_regions(text, sa, sb)
+    quotes = doc.quotes_in(sa, sb)
     candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
+    acts: set[tuple[int, int]] = set()           # those that do rather than say
     m = _ACCORDING.search(sentence)
     if m and _inside(sa + m.start(), quotes):
         m = None
@@ -302,6 +345,10 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     if candidates and (_RELAY.search(text[candidates[0][0]:candidates[0][1]]) or any(
             gaz.entity(x.entity).kind == "media" for x in in_range(mentions, *candidates[0]))):
         relayed = [candidates.pop(0)]
+    for m in (_AS_SAYING.finditer(sentence) if " as saying" in sentence or " as telling" in sentence else ()):
+        # "FARS reported a spokesperson for X, Y, as saying": the one quoted speaks, not the outlet
+        if not _inside(sa + m.start(1), quotes):
+            candidates.insert(0, (sa + m.start(1), sa + m.end(1)))
     for m in _INVERTED.finditer(sentence):
         if not _inside(sa + m.start(1), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))
@@ -309,27 +356,25 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
     if trailing and not _inside(sa + trailing.start(1), quotes):
         candidates.append((sa + trailing.start(1), sa + trailing.end(1)))
     inverted = _SAID_TRAILING.search(sentence)
-    if inverted and not _inside(sa + inverted.start(1), quotes):
+    if inverted and not _inside(sa + inverted.start(1), quotes) and not _FINITE_AUX.search(inverted.group(1)):
+        # "..., said the minister" (not "..., said the army would respond": a clause, not a speaker)
         candidates.append((sa + inverted.start(1), sa + inverted.end(1)))
     for m in _PASSIVE_BY.finditer(sentence):
+        if _RELATIVE_OPEN.search(sentence, 0, m.start()) and (
+                not _REPORT.match(m.group(1)) or _has_speech_verb(text, sa + m.end(), sb)):
+            # "a city that was taken over by X" (an act), "Iran, which has been criticized by Y, condemned"
+            # (an aside before the main verb); not "attacks, which were claimed by X" (X's claim)
+            continue
         if not _inside(sa + m.start(), quotes):
-            candidates.append((sa + m.start(1), sa + m.end(1)))
+            candidates.append((sa + m.start(2), sa + m.end(2)))   # the agent
     for m in _CLAIM_NOUN.finditer(sentence):
         # "X's accusation that ...", "X failed to get across its argument that ...": X claims.
         if not _inside(sa + m.start(), quotes):
             owner_end = sa + m.start()
             candidates.append((max(sa, owner_end - 60), owner_end) if m.group(1) is None
-                              else _subject_before(text, sa, owner_end, quotes) or (sa, owner_end))
-    for m in _REPORT.finditer(sentence):
-        if _inside(sa + m.start(), quotes):
-            continue
-        if _NOUN_FORMS.fullmatch(m.group()) \
-                and _NOUN_READING.search(text, max(sa, sa + m.start() - 40), sa + m.start()):
-            continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
-        if rc.search(r"(?:ed|told|said|held)$", m.group()) and \
-                _PASSIVE_BEFORE.search(text, max(sa, sa + m.start() - 30), sa + m.start()):
-            continue                 # "X has been accused": X is the one accused, not a speaker
-        subject = _subject_before(text, sa, sa + m.start(), quotes)
+                              else _subject_before(doc, sa, owner_end, quotes) or (sa, owner_end))
+    for m in _speech_verbs(text, sa, sb, quotes):
+        subject = _subject_before(doc, sa, m.start(), quotes)
         if subject is not None and _POSSESSIVE_AIDE.search(text, *subject):
             # "X “condemns” the attacks, his spokesperson said": X speaks through the aide.
             opening = min([a for a, _ in quotes if a > sa] + [subject[0]])
@@ -337,6 +382,17 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
                 subject = (sa, opening)
         if subject is not None:
             candidates.append(subject)
+    for m in (_STATEMENT_FROM.finditer(sentence) if " from " in sentence or " by " in sentence else ()):
+        # "a plea for calm from the Secretary-General", "a joint statement read out by X": the one it comes
+        # from speaks (after any subject of a reporting verb: "he said in a statement from <place>")
+        if not _inside(sa + m.start(), quotes):
+            candidates.append((sa + m.start(1), sa + m.end(1)))
+    for m in (_AGENT_OF_ACT.finditer(sentence) if " by " in sentence else ()):
+        # "Drafted by Jordan, the statement ...", "sanctions imposed by the EU": the agent of a third party's
+        # act, after every other candidate ("Backed by X, the rebels said" is the rebels')
+        if not _inside(sa + m.start(), quotes):
+            candidates.append((sa + m.start(1), sa + m.end(1)))
+            acts.add(candidates[-1])
     candidates += relayed
     # The sentence-initial noun phrase, for subjects separated from their verb by an aside
     # ("<Org> Secretary-General X, while noting that ..., said").
@@ -348,20 +404,19 @@ def _attribute_sentence(text, sa, sb, gaz, mentions, people, person_mentions, me
         fallback = []
     unknown = None
     for start, end in candidates + fallback:
-        resolved = _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, index,
-                            parties, state_parties)
+        resolved = _resolve(doc, start, end, memory, index)
         if resolved is None:
             continue
         entity, person, speaker_span = resolved
-        if person is not None and len(parties) == 2 and (entity is None or people[person].guessed):
+        if person is not None and len(doc.parties) == 2 and (entity is None or people[person].guessed):
             # what the speaker says outweighs a side only guessed from the sentences around their name
-            entity = _accuser_side(text, sa, sb, speaker_span, gaz, mentions, parties) or entity
+            entity = _accuser_side(doc, sa, sb, speaker_span) or entity
         attribution = Attribution((sa, sb), speaker_text(text, speaker_span), speaker_span, entity,
-                                  person, "report")
+                                  person, "action" if (start, end) in acts else "report")
         if entity is not None or person is not None:
             return attribution
-        if unknown is None and (start, end) not in fallback:
-            unknown = attribution
+        if unknown is None and (start, end) not in fallback and not _FINITE_AUX.search(text, start, end):
+            unknown = attribution    # (not "that the seizure of the ship was a": a clause is no speaker)
     # A speaker outside any known body ("the resident said") still holds the floor, so a later
     # "he said" does not jump back to an earlier official.
     return unknown
@@ -385,20 +440,15 @@ def speaker_text(text: str, span: Span) -> str:
     return cleaned or s
 
 
-# ", which <capital> said" starts a new speaker; ", which holds ..., has warned" is an aside.
-_CLAUSE_CUT = compile_cached(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|\s[-–—]\s+(?:a|an|the)\s+\w+|"
-                             r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
-
-
-def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> Optional[Span]:
+def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = ()) -> Optional[Span]:
     """The noun phrase before a reporting verb: back to the sentence start, a closing quote, a
     semicolon or a coordinating clause break; when that is long, only the last comma segment."""
+    text = doc.text
     start = sa
     for a, b in quotes:
         if b <= verb:
             start = max(start, b)
-    for m in _CLAUSE_CUT.finditer(text, start, verb):
-        start = m.end()
+    start = doc.clause_start(start, verb)
     dateline = _DATELINE_AT.match(text, start, verb)
     if dateline:
         start = dateline.end()
@@ -420,12 +470,14 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
         before = body.rfind(",", 0, last)
         return start + before + 1, start + last
     if _SUBORDINATE.match(phrase) or _REPORT.search(text, start, end):
-        # "After X announced the offensive, Y called ...": the main clause's subject.
+        # "After X announced the offensive, Y called ...", "In its call for ..., X asked": the main
+        # clause's subject.
         comma = phrase.rfind(",")
-        if comma < 0:
-            return None
-        start = start + comma + 1
-        phrase = text[start:end]
+        if comma >= 0:
+            start = start + comma + 1
+            phrase = text[start:end]
+        elif _SUBORDINATE.match(phrase) or _has_speech_verb(text, start, end):
+            return None              # (a noun spelled like a verb, "Russian state television", is a subject)
     if len(phrase.split()) > 18:
         comma = phrase.rfind(",")
         body = phrase.rstrip(" ,")
@@ -437,21 +489,26 @@ def _subject_before(text: str, sa: int, verb: int, quotes: list[Span] = ()) -> O
         start = start + comma + 1
         if len(text[start:end].split()) > 12:
             return None
-    if _REPORT.search(text, start, end):
+    if _has_speech_verb(text, start, end):
         return None
     return start, end
 
 
-def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, index, parties,
-             state_parties):
+def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     """(entity, person, speaker_span) for a speaker phrase; None when the phrase is no speaker."""
+    text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
+    state_parties = doc.state_parties
     phrase = text[start:end]
     if not rc.search(r"[A-Za-z]", phrase):
         return None
     bare = _SPEAKER_OPENER.sub("", phrase.strip(" ,")) or phrase      # "Later Wednesday, he" -> "he"
+    bare = _STATEMENT_LEAD.sub("", bare) or bare                      # "a claim the army" -> "the army"
     pron = _PRONOUN.match(bare)
     recent = memory.last is not None and index - memory.last_sentence_index <= 3
     if pron:
+        opener = _subject_before_quotation(doc, start)
+        if opener is not None:
+            return opener, None, (start, end)        # 'The council "condemned ...," it said'
         word = pron.group(1).lower()
         if word in ("he", "she"):
             if memory.last is not None and index - memory.last_sentence_index <= 2:
@@ -479,6 +536,8 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         entity = person.affiliation
         if entity is None and entity_mention is not None:
             entity = gaz.root(entity_mention.entity)     # for this sentence only
+        elif entity is None and _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
+            entity = state_parties[0]                    # "Army spokesman X" in a war of one state
         return entity, person.id, (start, end)
     if entity_mention is not None:
         root = gaz.root(entity_mention.entity)
@@ -486,7 +545,7 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
             return None, None, (start, end)     # "according to a <wire> report": no side speaks
         return root, None, (start, end)
     if _POSSESSIVE_BODY.match(bare):
-        owner = _previous_subject(text, gaz, mentions, start)
+        owner = _previous_subject(doc, start)
         if owner is not None:
             return owner, None, (start, end)      # "China, for its part, was unmoved. Its foreign ministry said"
     if _STATEMENT_BACKREF.match(bare) and memory.last_statement is not None \
@@ -494,22 +553,27 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
         # "The new statement said": whoever issued the statement, not the last speaker.
         prev = memory.last_statement
         return prev.entity, prev.person, (start, end)
-    if _DEFINITE_BACKREF.match(bare) and recent and not _NAMED_BODY.search(bare):
-        return memory.last.entity, memory.last.person, (start, end)
+    if _DEFINITE_BACKREF.match(bare) and not _NAMED_BODY.search(bare):
+        named = _named_antecedent(doc, bare, start)
+        if named is not None:
+            return named, None, (start, end)       # "The UN Security Council ... , the council said"
+        if recent:
+            return memory.last.entity, memory.last.person, (start, end)
     if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:
         return state_parties[0], None, (start, end)     # "Government forces", "the national army"
     if _ARMED_BODY.search(bare) and len(phrase.split()) <= 4:
-        owner = _last_army_owner(text, gaz, mentions, start)
+        owner = _last_army_owner(doc, start)
         if owner is not None:
             return owner, None, (start, end)            # "the <demonym> military ... The army said"
     if _OFFICIALDOM.match(bare) and len(state_parties) == 1:
         return state_parties[0], None, (start, end)     # "Official figures say" in a state-against-group war
-    if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase):
+    if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase) \
+            and not _PROPER_BODY.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.
         return memory.last.entity, None, (start, end)
     generic = next((n for n in gaz.generic_group_nouns if re.search(rf"\b{n}\b", phrase, re.IGNORECASE)), None)
     if generic:
-        group = _last_group_before(gaz, mentions, start, parties)
+        group = _last_group_before(doc, start)
         if group:
             return group, None, (start, end)
     if _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
@@ -519,16 +583,56 @@ def _resolve(text, start, end, gaz, mentions, people, person_mentions, memory, i
     return None
 
 
+#: How far back (characters) "the council" looks for a body named with that noun.
+_ANTECEDENT_LOOKBACK = 600
+
+
+def _subject_before_quotation(doc: Document, pos: int) -> Optional[str]:
+    """The body or state that opens a sentence before a quotation, when a pronoun after the quotation
+    speaks: 'The U.N. Security Council meanwhile “strongly condemned ...,” it said'."""
+    index = bisect.bisect_right(doc.sentences, (pos, len(doc.text) + 1)) - 1
+    if index < 0:
+        return None
+    sa = doc.sentences[index][0]
+    quotes = [q for q in doc.quotes_in(sa, pos) if q[1] <= pos]
+    if not quotes or quotes[0][0] <= sa:
+        return None
+    m = head_entity(doc.gaz, doc.text, doc.mentions, sa, quotes[0][0])
+    if m is None or m.start - sa > 40:
+        return None
+    ent = doc.gaz.entity(doc.gaz.root(m.entity))
+    return ent.id if ent is not None and ent.kind not in ("media", "monitor") else None
+
+
+def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
+    """The body a definite noun phrase ("the council", "the agency") refers back to: the last one named
+    shortly before with that noun in its name ("the U.N. Security Council")."""
+    head = phrase.strip(" ,.").split()[-1].lower()
+    for m in reversed(in_range(doc.mentions, max(0, pos - _ANTECEDENT_LOOKBACK), pos)):
+        if head in doc.text[m.start:m.end].lower().split():
+            ent = doc.gaz.entity(doc.gaz.root(m.entity))
+            if ent is not None and ent.kind not in ("media", "monitor"):
+                return ent.id
+    return None
+
+
+#: "..., a claim the army rejected": the noun of statement before the one who answers it.
+_STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))}|"
+                                 r"charges?)\s+(?=(?:the|a|an|[A-Z])\b)")
+#: A body named in full ("the Department of Defense"): not the last speaker's body by default.
+_PROPER_BODY = compile_cached(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][a-z]+")
 _POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:ministry|department|office|government|"
                                   r"spokes(?:man|woman|person)|military|army|forces|embassy|mission|president|"
                                   r"leader|chief)\b", re.IGNORECASE)
 
 
-def _previous_subject(text: str, gaz: Gazetteer, mentions: list[Mention], pos: int) -> Optional[str]:
+def _previous_subject(doc: Document, pos: int) -> Optional[str]:
     """The state or body the sentence before ``pos`` is about: its first named actor that is not a place."""
-    this_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    prev_start = max(text.rfind(". ", 0, max(0, this_start - 2)), text.rfind("\n", 0, max(0, this_start - 1))) + 1
-    for m in in_range(mentions, prev_start, this_start):
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
+    index = bisect.bisect_right(doc.sentences, (pos, len(text) + 1)) - 1
+    if index < 1:
+        return None
+    for m in in_range(mentions, doc.sentences[index - 1][0], doc.sentences[index][0]):
         ent = gaz.entity(gaz.root(m.entity))
         if ent is None or ent.kind in ("media", "monitor") or m.backed:
             continue
@@ -538,15 +642,16 @@ def _previous_subject(text: str, gaz: Gazetteer, mentions: list[Mention], pos: i
     return None
 
 
+#: A side named as the doer of an act of war ("Russia struck", "X's forces have shelled").
 _HOSTILE_AFTER = compile_cached(r"[’']?s?\s+(?:(?:forces|troops|army|military|jets|drones|missiles)\s+)?(?:has\s+|have\s+|had\s+)?"
-                                r"(?:struck|attacked|shelled|bombed|launched|fired|invaded|killed|targeted|"
-                                r"violated|must\s+(?:feel|pay|stop)|is\s+lying|lied|brought\s+war)\b", re.IGNORECASE)
+                                rf"(?:{lexicon.alternation(lexicon.finite_forms('actions'))}|violated)\b", re.IGNORECASE)
 
 
-def _accuser_side(text: str, sa: int, sb: int, speaker: Span, gaz: Gazetteer, mentions: list[Mention],
-                  parties: list[str]) -> Optional[str]:
+def _accuser_side(doc: Document, sa: int, sb: int, speaker: Span) -> Optional[str]:
     """A speaker of no known side who says one side attacked ("“Today, Russia struck ...,” President X
     wrote") speaks for the other side."""
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
+    parties = doc.parties
     accused = set()
     for m in in_range(mentions, sa, sb):
         if speaker[0] <= m.start < speaker[1]:
@@ -560,8 +665,9 @@ def _accuser_side(text: str, sa: int, sb: int, speaker: Span, gaz: Gazetteer, me
     return None
 
 
-def _last_army_owner(text: str, gaz: Gazetteer, mentions: list[Mention], pos: int) -> Optional[str]:
+def _last_army_owner(doc: Document, pos: int) -> Optional[str]:
     """The state whose army, military or forces the text named last, shortly before ``pos``."""
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
     for m in reversed(in_range(mentions, max(0, pos - _ARMY_LOOKBACK), pos)):
         root = gaz.root(m.entity)
         ent = gaz.entity(root)
@@ -570,7 +676,9 @@ def _last_army_owner(text: str, gaz: Gazetteer, mentions: list[Mention], pos: in
     return None
 
 
-def _last_group_before(gaz: Gazetteer, mentions: list[Mention], pos: int, parties: list[str]):
+def _last_group_before(doc: Document, pos: int) -> Optional[str]:
+    """The armed group named last before ``pos``, else the first group among the parties."""
+    gaz, mentions, parties = doc.gaz, doc.mentions, doc.parties
     groups = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "group"]
     before = [m for m in mentions if m.start < pos and gaz.entity(m.entity).kind == "group"]
     if before:
@@ -578,15 +686,17 @@ def _last_group_before(gaz: Gazetteer, mentions: list[Mention], pos: int, partie
     return groups[0] if groups else None
 
 
-def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Optional[Attribution]:
+def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     """A third party doing something about the conflict with no reporting verb: "X will take
     the clashes to the Security Council", "the alliance released images"."""
+    text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
+    parties = doc.parties
     sentence = text[sa:sb]
     verb = _ACTION_VERBS.search(sentence)
     if verb is None:
         return None
     names_a_side = any(gaz.root(m.entity) in parties for m in in_range(mentions, sa + verb.end(), sb))
-    if not (names_a_side or _CONFLICT_WORDS.search(sentence.lower())):
+    if not (names_a_side or _CONFLICT_WORDS.search(sentence)):
         return None
     subject_end = sa + verb.start()
     if len(text[sa:subject_end].split()) > 14:
@@ -602,27 +712,37 @@ def _action(text, sa, sb, gaz, mentions, people, person_mentions, parties) -> Op
     if m is None:
         return None
     root = gaz.root(m.entity)
-    if root in parties or gaz.entity(root).kind not in ("state", "organisation"):
+    if gaz.entity(root).kind not in ("state", "organisation"):
         return None
-    return Attribution((sa, sb), text[m.start:m.end], (m.start, m.end), root, None, "action")
+    if root in parties and not _DIPLOMATIC_ACT.fullmatch(verb.group()):
+        return None                  # a side's deeds are events; its diplomatic acts ("summoned the envoy") its account
+    # The whole subject is the speaker's span: "X and Y brokered a truce" acts together (co-actors).
+    return Attribution((sa, sb), text[m.start:m.end], (m.start, subject_end), root, None, "action")
 
 
+#: The reporting verbs right after a name that are never a noun there ("Russia claims" is, "the Syrian claim" is not).
+_FINITE_VERBS = rf"(?<![\w-])(?:{lexicon.alternation(set(_REPORTING_FORMS) - _BARE_FORMS)})(?![\w-])"
 _CLAUSE_ACTOR = compile_cached(
     rf"(?:[’']s\s+(?:foreign\s+|defense\s+|defence\s+)?(?:ministry|government|office|embassy))?"
     rf"(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
-    rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|imposed|recalled|suspended|closed|"
-    rf"took\s+similar|followed\s+suit)\b")
-_CO_CUE = compile_cached(rf"\b(?:{_VERBS}|approved|adopted|imposed|passed|voted|expelled|expels|ordered|orders|"
-                         rf"recalled|suspended|closed|took|followed|from)\b")
+    rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_FINITE_VERBS}|{_DIPLOMATIC_ACTS})\b")
+_MEDIATION_AFTER = compile_cached(rf"(?:['’]s)?\s+(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
+_COUNTERPART_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z]+\s+)?counterparts?\b")
+_MEDIATION_NOUN = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
+_STATE_PEOPLE_AFTER = compile_cached(r"\s+(?:nations|officials|governments?|leaders|authorities|diplomats)\b")
+_CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
+_LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                                r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
                                r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
 
 
-def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
+def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) -> tuple:
     """Other states/organisations acting in the same sentence: "X ordered 13 diplomats to leave
     and Y expelled seven", "officials from X to Y criticized", "from W and X to Y and Z"."""
-    if not _CO_CUE.search(text, sa, sb):
+    text, gaz, mentions = doc.text, doc.gaz, doc.mentions
+    if not _CO_CUE.search(text, sa, sb) and not _MEDIATION_NOUN.search(text, sa, sb) \
+            and "counterpart" not in text[sa:sb]:
         return ()
     out = []
     own = found.entity if found is not None else None
@@ -632,22 +752,59 @@ def _co_actors(text, sa, sb, gaz, mentions, found) -> tuple:
         ent = gaz.entity(root)
         if ent is None or ent.kind not in ("state", "organisation") or m.backed or root == own:
             continue
-        if _CLAUSE_ACTOR.match(text, m.end, sb):
+        if root not in doc.parties and (_MEDIATION_AFTER.match(text, m.end, sb)
+                                        or _COUNTERPART_AFTER.match(text, m.end, sb)):
+            # "Egyptian efforts to end the flare-up", "spoke by phone with his Chinese counterpart": a third
+            # party's act
             out.append(root)
+            continue
+        if m.form == "demonym" and not _STATE_PEOPLE_AFTER.match(text, m.end, sb):
+            continue                 # "Russians had joined": people, not their state
+        if _CLAUSE_ACTOR.match(text, m.end, sb) and not _TEMPORAL_BEFORE.search(text, max(sa, m.start - 20), m.start):
+            out.append(root)         # (not "hours after Pyongyang announced ...": background to the main clause)
     if found is not None and found.speaker_span and found.entity:
         # "Foreign ministers in X and Y also condemned": coordinated names speak together.
         inside = in_range(mentions, found.speaker_span[0], found.speaker_span[1])
         for m1, m2 in zip(inside, inside[1:]):
-            if rc.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m1.end:m2.start]):
+            if rc.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[m1.end:m2.start]):
                 for m in (m1, m2):
                     root = gaz.root(m.entity)
                     ent = gaz.entity(root)
                     if ent is not None and ent.kind in ("state", "organisation") and root != own:
                         out.append(root)
+    if found is not None and found.speaker_span:
+        # "French President X and German Chancellor Y held talks": coordinated people act together.
+        persons = in_range(doc.person_mentions, found.speaker_span[0], found.speaker_span[1])
+        for p1, p2 in zip(persons, persons[1:]):
+            if rc.search(r"\band\b", text[p1.end:p2.start]) and not rc.search(r"[,;]", text[p1.end:p2.start]):
+                for pm in (p1, p2):
+                    side = doc.people[pm.person].affiliation
+                    ent = gaz.entity(side) if side else None
+                    if ent is not None and ent.kind in ("state", "organisation") and side != own:
+                        out.append(side)
     for lst in _LIST_FROM_TO.finditer(text, sa, sb):
         for m in in_range(mentions, lst.start(), lst.end()):
             root = gaz.root(m.entity)
             ent = gaz.entity(root)
             if ent is not None and ent.kind in ("state", "organisation") and root != own:
                 out.append(root)
+    if out or own:
+        # "including Oman, Bahrain, Jordan, the United Arab Emirates and Egypt, which all put out statements":
+        # the names of one list act together.
+        acting = set(out) | {own}
+        links = [(gaz.root(m1.entity), gaz.root(m2.entity)) for m1, m2 in zip(in_sentence, in_sentence[1:])
+                 if _LIST_GAP.fullmatch(text, m1.end, m2.start)]
+        grown = True
+        while grown:
+            grown = False
+            for r1, r2 in links:
+                if (r1 in acting) == (r2 in acting):
+                    continue
+                other = r2 if r1 in acting else r1
+                ent = gaz.entity(other)
+                if ent is not None and ent.kind in ("state", "organisation") and other != own \
+                        and other not in doc.parties:
+                    out.append(other)
+                    acting.add(other)
+                    grown = True
     return tuple(dict.fromkeys(out))

@@ -13,6 +13,11 @@ Metrics (all matched by character overlap with the gold substrings, as the gold 
   claims found (as an account or reaction) but only under another party or actor, divided by the
   gold claims found at all.
 - reactions: recall of gold reaction phrases found as a reaction of that actor, in total and per actor.
+- precision, as ``../shared/tools/score_news.py`` counts it: accounts on the wrong side = predicted accounts
+  that overlap another party's gold claim (and none of their own party's) or, overlapping no claim, a gold
+  reaction, as a share of all predicted accounts; parties shown as reactions = predicted reactions whose
+  actor is one of the gold parties (by name or alias, extracted as a party or not), as a share of all
+  predicted reactions.
 """
 from __future__ import annotations
 
@@ -127,12 +132,17 @@ class Score:
     claims_wrong: int = 0
     reactions_gold: int = 0
     reactions_found: int = 0
+    accounts_pred: int = 0
+    accounts_wrong_side: int = 0
+    reactions_pred: int = 0
+    reactions_by_party: int = 0
     reactions_by_actor: dict = field(default_factory=dict)   # actor -> [found, gold]
     misses: list = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
         for key in ("parties_tp", "parties_pred", "parties_gold", "events_gold", "events_dated",
-                    "claims_gold", "claims_found", "claims_wrong", "reactions_gold", "reactions_found"):
+                    "claims_gold", "claims_found", "claims_wrong", "reactions_gold", "reactions_found",
+                    "accounts_pred", "accounts_wrong_side", "reactions_pred", "reactions_by_party"):
             setattr(self, key, getattr(self, key) + getattr(other, key))
         for actor, (f, g) in other.reactions_by_actor.items():
             mine = self.reactions_by_actor.setdefault(actor, [0, 0])
@@ -161,6 +171,16 @@ class Score:
     @property
     def reaction_recall(self) -> float:
         return self.reactions_found / self.reactions_gold if self.reactions_gold else 1.0
+
+    @property
+    def wrong_side_share(self) -> float:
+        """Predicted accounts that belong to another party or to a third party, of all predicted accounts."""
+        return self.accounts_wrong_side / self.accounts_pred if self.accounts_pred else 0.0
+
+    @property
+    def party_reaction_share(self) -> float:
+        """Predicted reactions whose actor is a party, of all predicted reactions."""
+        return self.reactions_by_party / self.reactions_pred if self.reactions_pred else 0.0
 
 
 def _party_keys(party) -> set[str]:
@@ -239,7 +259,41 @@ def score(timeline: Timeline, gold: dict, name: str = "") -> Score:
             else:
                 acc = [a.party for a in timeline.accounts if _overlaps(tuple(a.span), span)]
                 s.misses.append(("reaction", actor, phrase[:70], hits + acc))
+    _precision(timeline, gold, mapping, s)
     return s
+
+
+def _precision(timeline: Timeline, gold: dict, mapping: dict[str, str], s: Score) -> None:
+    text = timeline.article.text
+    claim_owners: list[tuple[tuple[int, int], Optional[str]]] = []     # gold claim span, its party's id
+    for party, claims in (gold.get("party_claims") or {}).items():
+        for claim in claims:
+            span = _find(text, claim)
+            if span is not None:
+                claim_owners.append((span, mapping.get(party)))
+    reaction_spans = [span for phrases in (gold.get("reactions") or {}).values()
+                      for span in (_find(text, p) for p in phrases) if span is not None]
+    for account in timeline.accounts:
+        span = tuple(account.span)
+        owners = [pid for claim, pid in claim_owners if _overlaps(claim, span)]
+        wrong = account.party not in owners if owners else any(_overlaps(r, span) for r in reaction_spans)
+        if wrong:
+            s.accounts_wrong_side += 1
+            s.misses.append(("wrong side", account.party, account.text[:70]))
+    gold_aliases = gold.get("party_aliases") or {}
+    party_keys = {slug(n) for gp in gold["parties"] for n in [gp, *gold_aliases.get(gp, [])]}
+    names = {a.id: a.name for a in timeline.actors}
+    s.accounts_pred += len(timeline.accounts)
+    s.reactions_pred += len(timeline.reactions)
+    s.reactions_by_party += sum(1 for r in timeline.reactions
+                                if {slug(r.actor), slug(names.get(r.actor, r.actor))} & party_keys)
+
+
+def gold_sets(shared: Path) -> dict[str, list[Path]]:
+    """Every gold set by name: the development sets (seed, news-dev, news-long) and news-real (real articles
+    never used to develop the extractor: measure on it, do not tune to it)."""
+    return {name: sorted((shared / "data" / name).glob("*.gold.json"))
+            for name in ("seed", "news-dev", "news-long", "news-real")}
 
 
 def gold_files(shared: Path) -> list[Path]:

@@ -18,6 +18,7 @@ from typing import Optional
 from ..model import TimeValue
 from .headline import headline, is_page_furniture
 from .timex.anchor import bounds_a_stretch
+from . import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
@@ -33,10 +34,10 @@ _OPENER = compile_cached(
     r"^(?:(?:on|in|at|by|during|since|after|before|earlier|later|late|early|meanwhile|however|"
     r"but|and|also|separately|then|still|instead|moreover|last|this|overnight)\b[^,]{0,40},\s*)+",
     re.IGNORECASE)
+#: A report of the day's news: a reporting verb, a diplomatic act, or the present and future tense.
 _NEWS_DAY = compile_cached(
-    r"\b(?:says|say|said|told|tells|added|announced|claimed|reported|accused|denied|warned|urged|"
-    r"called|condemned|criticized|criticised|stated|insisted|will|is|are|has|have|now|today|"
-    r"tonight|currently|expelled|expels)\b")
+    rf"\b(?:{lexicon.alternation(lexicon.finite_forms('reporting_verbs') + lexicon.finite_forms('diplomatic_acts'))}|"
+    r"say|will|is|are|has|have|now|today|tonight|currently)\b")
 #: A byline or timestamp line: "By Jane Doe and John Roe", "Updated 3:21 PM GMT". "By Monday afternoon, ..."
 #: is a sentence.
 _BYLINE = compile_cached(r"^(?:\W*(?:published|updated|posted)\b|\W*by\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"

@@ -1,8 +1,8 @@
 """extract(article) -> Timeline: the one entry point of the extraction core (Qt-free).
 
-gazetteer (+ groups the article defines) -> sentences -> mentions -> people and affiliations ->
-parties -> attribution (who speaks in each sentence) -> time expressions -> events ->
-accounts (a party speaks) and reactions (a third state or organisation speaks or acts).
+document.read (the annotated document: paragraphs, sentences, quotations, clauses, mentions, people,
+time expressions) -> parties -> attribution (who speaks in each sentence) -> events -> accounts (a party
+speaks) and reactions (a third state or organisation speaks or acts).
 
 The models are built with ``model_construct`` (not validated): every value is already of its field's type
 (tests validate every timeline of the gold sets), and building pydantic's validators would cost each new
@@ -14,20 +14,15 @@ import datetime as dt
 from typing import Optional
 
 from ..model import Account, Actor, Article, Event, Party, Reaction, Timeline
-from . import gazetteer as gazetteer_module
-from .actors import (SortedSpans, choose_parties, find_people, generic_group_mentions, state_force_mentions,
-                     person_entity_mentions)
+from .actors import choose_parties
 from .attribution import attribute
-from .discover import discover
+from .document import Document, read
 from .events import SentenceInfo, build_events, is_byline
 from .language import not_english_warning
-from .sentences import paragraph_spans, sentence_spans
 
 _REACTING_KINDS = ("state", "organisation")
 #: Events that ended this long before the reference date are background history (lane "other").
 BACKGROUND_AGE = dt.timedelta(days=180)
-#: Headlines are short; a first line longer than this that ends a sentence is the story's lead.
-_HEADLINE_MAX_WORDS = 22
 
 
 def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timeline:
@@ -39,31 +34,17 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
         return Timeline.model_construct(article=article.model_copy(update={"warnings": [*article.warnings, foreign]}),
                                         parties=[], actors=[], events=[], accounts=[], reactions=[])
     reference = article.reference_date or (article.published.date() if article.published else None)
-    gaz = discover(gazetteer_module.get(), text)
-
-    sentences = sentence_spans(text)
-    paragraphs = paragraph_spans(text)
-    title_span = _title_span(text, article.title, sentences)
-    lead_end = _lead_end(paragraphs, sentences, title_span)
-    mentions = SortedSpans(gaz.mentions(text))
-    people, person_mentions = find_people(text, sentences, gaz, mentions, reference)
-    party_evidence = SortedSpans(list(mentions) + generic_group_mentions(gaz, text, mentions)
-                                 + state_force_mentions(gaz, text, mentions)
-                                 + person_entity_mentions(people, person_mentions))
-    choice = choose_parties(gaz, text, title_span, lead_end, party_evidence, sentences)
-    parties = choice.ids
-    attributions = attribute(text, sentences, gaz, mentions, people, person_mentions, parties)
+    doc = read(text, reference, article.title, published=article.published)
+    choice = choose_parties(doc)
+    parties = doc.parties = choice.ids
+    gaz, sentences, title_span, people = doc.gaz, doc.sentences, doc.title_span, doc.people
+    attributions = attribute(doc)
 
     title_line_end = text.find("\n") if title_span else -1
     skip = {span for span in sentences
             if (title_span and span[1] <= max(title_span[1], title_line_end)) or is_byline(text[span[0]:span[1]])}
-    infos = _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions)
-    # the time of publication too, when the article states one on its reference day: nothing reported in
-    # the past lies after it ("Tuesday night" in an article published Tuesday 15:05)
-    from . import timex
-    published = article.published
-    times = list(timex.tag(text, published if published is not None and reference is not None
-                           and published.date() == reference else reference))
+    infos = _sentence_infos(doc, attributions)
+    times = doc.times
     drafts = build_events(text, infos, times, reference, skip)
 
     events: list[Event] = []
@@ -88,7 +69,8 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
         entity = gaz.entity(attribution.entity)
         sa, sb = attribution.span
         event_id = event_by_sentence.get((sa, sb))
-        if attribution.kind == "action" and event_id and event_by_id[event_id].lane == "other":
+        if attribution.kind == "action" and event_id and (event_by_id[event_id].lane == "other"
+                                                          or _is_background(event_by_id[event_id], reference)):
             continue                 # a third state's deed in background history is no reaction
         if attribution.entity is None:
             pass
@@ -121,36 +103,11 @@ def extract(article: Article, reference_date: Optional[dt.date] = None) -> Timel
                                     accounts=accounts, reactions=reactions)
 
 
-def _title_span(text: str, title: str, sentences) -> Optional[tuple[int, int]]:
-    """The headline: the first line when more lines follow and it is the article's title or has
-    no final period."""
-    if not sentences:
-        return None
-    first_line_end = text.find("\n")
-    if first_line_end < 0 or not text[first_line_end:].strip():
-        return None
-    a, b = sentences[0]
-    if b > first_line_end:
-        return None
-    line = text[a:first_line_end].strip()
-    if len(line.split()) > _HEADLINE_MAX_WORDS and line.endswith((".", "!", "?")):
-        return None          # a whole lead paragraph ("(Wire) -- ... , officials said."), no headline
-    if (title and line == title.strip()) or not line.endswith((".", "!", "?")) or b < first_line_end:
-        return a, b
-    return None
-
-
-def _lead_end(paragraphs, sentences, title_span) -> int:
-    """End of the lead: the first two sentences after the title."""
-    body = [s for s in sentences if not title_span or s[0] >= title_span[1]]
-    body = [s for s in body if s[1] - s[0] > 60]    # skip bylines and datelines
-    return body[min(1, len(body) - 1)][1] if body else 0
-
-
-def _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributions) -> list[SentenceInfo]:
+def _sentence_infos(doc: Document, attributions) -> list[SentenceInfo]:
+    gaz, mentions, people, person_mentions = doc.gaz, doc.mentions, doc.people, doc.person_mentions
     infos = []
     mi = pi = 0
-    for (sa, sb), attribution in zip(sentences, attributions):
+    for (sa, sb), attribution in zip(doc.sentences, attributions):
         actors: list[str] = []
         while mi < len(mentions) and mentions[mi].start < sa:
             mi += 1
@@ -175,6 +132,12 @@ def _sentence_infos(gaz, sentences, mentions, people, person_mentions, attributi
                                   attribution is not None,
                                   attribution is not None and attribution.kind in ("report", "chain")))
     return infos
+
+
+def _is_background(event: Event, reference) -> bool:
+    """An event that ended long before the reference date: history the article recalls."""
+    return (reference is not None and event.time is not None and event.time.end is not None
+            and event.time.end < dt.datetime.combine(reference, dt.time()) - BACKGROUND_AGE)
 
 
 def _lane(gaz, draft, attribution, parties, reference) -> str:

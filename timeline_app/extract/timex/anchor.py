@@ -240,13 +240,13 @@ def speaks_of_the_future(text: str, start: int, end: int) -> bool:
         and tense_near(text, start, end) > 0
 
 
-_BOUNDARY_BEFORE = compile_cached(r"\b(?:since|until|till|by)\s+\Z", re.IGNORECASE)
+_BOUNDARY_BEFORE = compile_cached(r"\b(?:since|until|till|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def bounds_a_stretch(text: str, start: int) -> bool:
-    """"since the 1990s", "by November 15": the time at ``start`` bounds a stretch of time; a narrative does
-    not move to it."""
-    return bool(_BOUNDARY_BEFORE.search(text, max(0, start - 8), start))
+    """"since the 1990s", "by November 15", "since the 1991 Gulf War": the time at ``start`` bounds a stretch
+    of time; a narrative does not move to it."""
+    return bool(_BOUNDARY_BEFORE.search(text, max(0, start - 12), start))
 
 
 # ---- context --------------------------------------------------------------------------------------------

@@ -1,0 +1,208 @@
+"""The annotated document: the article's text read once into layers that every later step reads.
+
+Layers are spans (start, end) into the one text, in order: paragraphs, sentences, the headline and
+the lead, quotations (a quotation may run over several sentences; one left open at a paragraph's end
+runs to it), clauses (a sentence cut at its clause breaks), mentions (places, states, organisations:
+the gazetteer's and the bodies the article defines), people with their titles and sides and their
+mentions, the evidence for each party, and time expressions. ``read`` builds them; later steps
+(parties, attribution, events) add their own layers to the same object (``parties``) instead of
+re-scanning the text with a word list of their own.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from . import gazetteer as gazetteer_module
+from .actors import (Person, SortedSpans, find_people, generic_group_mentions, in_range,
+                     person_entity_mentions, state_force_mentions)
+from .discover import discover
+from .gazetteer import Gazetteer, Mention
+from .regex_cache import compile_cached
+from .sentences import paragraph_spans, sentence_spans
+
+Span = tuple[int, int]
+
+#: Headlines are short; a first line longer than this that ends a sentence is the story's lead.
+_HEADLINE_MAX_WORDS = 22
+#: A time stamp that opens a live-blog entry, then a colon or a dash.
+_TIMESTAMP = compile_cached(r"(?:(?:update|updated|breaking)\b[,:]?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?"
+                            r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[A-Z]{2,4}\s+time|local\s+time)?\s*[:\-–—]\s",
+                            re.IGNORECASE)
+#: A straight mark after a sentence's punctuation and before a lower-case word closes a quotation
+#: ('... this," he added').
+_CLOSES_A_QUOTE = compile_cached(r"(?<=[,.!?])\"(?=\s+[a-z])")
+_QUOTE_MARKS = compile_cached(r"[“”\"]")
+#: Where a clause ends inside a sentence: a coordinating conjunction after a comma, a dash before a new noun
+#: phrase, ", which <Subject>" (a new speaker; ", which holds ..., has warned" is an aside), a semicolon,
+#: "but", a colon.
+_CLAUSE_CUT = compile_cached(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|\s[-–—]\s+(?:a|an|the)\s+\w+|"
+                             r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
+
+
+@dataclass
+class Document:
+    text: str
+    gaz: Gazetteer                                  # the gazetteer with the bodies this article defines
+    reference: Optional[dt.date]
+    paragraphs: list[Span]
+    sentences: list[Span]
+    title_span: Optional[Span]
+    lead_end: int
+    quotations: list[Span]
+    entries: list[Span]                             # timestamped entries of a live blog ("14:05 GMT: ..."), each a unit
+    clause_cuts: list[int]                          # where each clause after a sentence's first one starts
+    mentions: SortedSpans                           # gazetteer mentions
+    # Layers read from the ones above, added by ``read`` in this order:
+    people: dict[str, Person] = field(default_factory=dict)
+    person_mentions: SortedSpans = field(default_factory=SortedSpans)
+    party_evidence: SortedSpans = field(default_factory=SortedSpans)   # mentions that may stand for a side
+                                                    # (groups' generic nouns, "the junta", people with a side)
+    times: list = field(default_factory=list)       # timex.Timex, in text order
+    #: The sides, once chosen (parties.py's layer).
+    parties: list[str] = field(default_factory=list)
+
+    # -- layer queries -----------------------------------------------------------------------------
+
+    @property
+    def state_parties(self) -> list[str]:
+        return [p for p in self.parties if self.gaz.entity(p) and self.gaz.entity(p).kind == "state"]
+
+    def quotes_in(self, start: int, end: int) -> list[Span]:
+        """The quotations overlapping text[start:end], cut to it."""
+        i = bisect.bisect_right(self.quotations, (start, len(self.text) + 1)) - 1
+        out = []
+        for a, b in self.quotations[max(i, 0):]:
+            if a >= end:
+                break
+            if b > start:
+                out.append((max(a, start), min(b, end)))
+        return out
+
+    def quotation_at(self, pos: int) -> Optional[Span]:
+        """The quotation that ``pos`` lies in (its opening mark included), or None."""
+        i = bisect.bisect_right(self.quotations, (pos, len(self.text) + 1)) - 1
+        return self.quotations[i] if i >= 0 and self.quotations[i][0] <= pos < self.quotations[i][1] else None
+
+    def in_quotation(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation (past its opening mark)."""
+        i = bisect.bisect_right(self.quotations, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.quotations[i][0] < pos < self.quotations[i][1]
+
+    def clause_start(self, lo: int, pos: int) -> int:
+        """Where the clause holding ``pos`` starts, not before ``lo``."""
+        i = bisect.bisect_right(self.clause_cuts, pos) - 1
+        return max(lo, self.clause_cuts[i]) if i >= 0 else lo
+
+    def opens_entry(self, pos: int) -> bool:
+        """Whether a live-blog entry starts at ``pos``."""
+        i = bisect.bisect_left(self.entries, (pos, -1))
+        return i < len(self.entries) and self.entries[i][0] == pos
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return in_range(self.mentions, start, end)
+
+
+def read(text: str, reference: Optional[dt.date] = None, title: str = "",
+         gaz: Optional[Gazetteer] = None, published: Optional[dt.datetime] = None) -> Document:
+    """Every layer of an article's text. ``published``: the moment of publication, when the article states one."""
+    gaz = discover(gaz or gazetteer_module.get(), text)
+    sentences = sentence_spans(text)
+    paragraphs = paragraph_spans(text)
+    title_span = _title_span(text, title, sentences)
+    mentions = SortedSpans(gaz.mentions(text))
+    doc = Document(text=text, gaz=gaz, reference=reference, paragraphs=paragraphs, sentences=sentences,
+                   title_span=title_span, lead_end=_lead_end(sentences, title_span),
+                   quotations=quotation_spans(text, paragraphs), entries=entry_spans(text, paragraphs),
+                   clause_cuts=_clause_cuts(text, sentences), mentions=mentions)
+    doc.people, doc.person_mentions = find_people(doc)
+    doc.party_evidence = SortedSpans(list(mentions) + generic_group_mentions(gaz, text, mentions)
+                                     + state_force_mentions(gaz, text, mentions)
+                                     + person_entity_mentions(doc.people, doc.person_mentions))
+    # Times are anchored to the moment of publication when the article states one on its reference day:
+    # nothing reported in the past lies after it ("Tuesday night" in an article published Tuesday 15:05).
+    from . import timex
+    on_the_day = published is not None and reference is not None and published.date() == reference
+    doc.times = list(timex.tag(text, published if on_the_day else reference))
+    if reference is not None and doc.entries:
+        doc.times = _entry_stamps_on(reference, doc.times, doc.entries)
+    return doc
+
+
+def _entry_stamps_on(day: dt.date, times: list, entries: list[Span]) -> list:
+    """A live blog's entry stamps ("14:05 GMT:") are times of its own day, not of the day the story before
+    them told of: the stamp at an entry's start moves to ``day``."""
+    starts = {a for a, _ in entries}
+    out = []
+    for t in times:
+        if t.start in starts and t.type == "TIME" and t.begin is not None and t.begin.date() != day:
+            begin = dt.datetime.combine(day, t.begin.time())
+            end_time = begin + (t.end_time - t.begin) if t.end_time is not None else None
+            t = replace(t, value=day.isoformat() + t.value[10:], begin=begin, end_time=end_time,
+                        anchored="reference")
+        out.append(t)
+    return out
+
+
+def quotation_spans(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Spans of quoted words, marks included. A quotation may run over sentences; it opens with “ or a
+    straight mark and closes with ” or a straight mark (scraped text mixes them); one still open at a
+    paragraph's end runs to it (news style reopens a quote that goes on in the next paragraph)."""
+    spans = []
+    for pa, pb in paragraphs:
+        opened = -1
+        for m in _QUOTE_MARKS.finditer(text, pa, pb):
+            mark = m.group()
+            if opened < 0:
+                if _CLOSES_A_QUOTE.match(text, m.start()) and m.start() > pa:
+                    # 'There is no war more just," he added.': the opening mark was lost; the quote
+                    # ran from the paragraph's start
+                    spans.append((pa, m.end()))
+                elif mark != "”":            # a stray closing mark opens nothing
+                    opened = m.start()
+            elif mark != "“":               # ” or a straight mark closes ("...” after a straight opening too)
+                spans.append((opened, m.end()))
+                opened = -1
+        if opened >= 0:
+            spans.append((opened, pb))
+    return spans
+
+
+def entry_spans(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Live-blog entries: from a paragraph that opens with a time stamp ("14:05 GMT:", "2.30pm -",
+    "Update, 09:10:") to the next one (or the end of the text)."""
+    starts = [pa for pa, pb in paragraphs if _TIMESTAMP.match(text, pa, pb)]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
+def _clause_cuts(text: str, sentences: list[Span]) -> list[int]:
+    return [m.end() for sa, sb in sentences for m in _CLAUSE_CUT.finditer(text, sa, sb)]
+
+
+def _title_span(text: str, title: str, sentences: list[Span]) -> Optional[Span]:
+    """The headline: the first line when more lines follow and it is the article's title or has
+    no final period."""
+    if not sentences:
+        return None
+    first_line_end = text.find("\n")
+    if first_line_end < 0 or not text[first_line_end:].strip():
+        return None
+    a, b = sentences[0]
+    if b > first_line_end:
+        return None
+    line = text[a:first_line_end].strip()
+    if len(line.split()) > _HEADLINE_MAX_WORDS and line.endswith((".", "!", "?")):
+        return None          # a whole lead paragraph ("(Wire) -- ... , officials said."), no headline
+    if (title and line == title.strip()) or not line.endswith((".", "!", "?")) or b < first_line_end:
+        return a, b
+    return None
+
+
+def _lead_end(sentences: list[Span], title_span: Optional[Span]) -> int:
+    """End of the lead: the first two sentences after the title."""
+    body = [s for s in sentences if not title_span or s[0] >= title_span[1]]
+    body = [s for s in body if s[1] - s[0] > 60]    # skip bylines and datelines
+    return body[min(1, len(body) - 1)][1] if body else 0
