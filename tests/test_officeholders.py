@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import shared_data
 from timeline_app.extract import officeholders as oh
 from timeline_app.extract.document import read
 
@@ -35,7 +35,7 @@ def test_committed_data_passes_the_check():
 
 
 def test_reign_file_is_what_the_converter_makes():
-    csv = SHARED / "data" / "leaders" / "reign_leaderlist_3_21.csv"
+    csv = shared_data("leaders", "reign_leaderlist_3_21.csv")
     converter = _tool("convert_reign")
     rows, dropped = converter.convert(csv)
     committed = (ROOT / "resources" / "officeholders" / "reign.tsv").read_text(encoding="utf-8")
