@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from timeline_app.extract import lexicon
+from timeline_app.knowledge import lexicon
 from timeline_app.extract.pipeline import extract
 from timeline_app.model import Article
 from timeline_app.resources import resource_path

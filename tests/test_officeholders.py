@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_data
-from timeline_app.extract import officeholders as oh
+from timeline_app.knowledge import officeholders as oh
 from timeline_app.extract.document import read
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,7 +163,7 @@ def test_a_government_named_after_its_head_is_that_sides_at_any_date(invented_ho
 
 
 def test_a_later_process_reads_the_pickled_index_and_a_damaged_one_is_rebuilt(monkeypatch):
-    from timeline_app.extract import officeholders
+    from timeline_app.knowledge import officeholders
     officeholders.holders.cache_clear()
     first = officeholders.holders()                     # parsed, and pickled into the (sandboxed) cache
     entry = officeholders._cache_entry()

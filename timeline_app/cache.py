@@ -47,7 +47,7 @@ def extractor_fingerprint() -> str:
     else:
         from .resources import resources_dir
         files = [_PACKAGE / "model.py"]
-        for folder in (_PACKAGE / "extract", resources_dir()):      # gazetteer, office holders, ...
+        for folder in (_PACKAGE / "extract", _PACKAGE / "knowledge", resources_dir()):      # gazetteer, office holders, ...
             files += sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".json", ".tsv", ".txt"))
         for path in files:
             st = path.stat()

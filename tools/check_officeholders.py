@@ -10,7 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline_app.extract import gazetteer, officeholders as oh  # noqa: E402
+from timeline_app.extract import gazetteer  # noqa: E402
+from timeline_app.knowledge import officeholders as oh  # noqa: E402
 from timeline_app.resources import resource_path  # noqa: E402
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

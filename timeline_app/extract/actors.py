@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
-from . import lexicon
+from ..knowledge import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 

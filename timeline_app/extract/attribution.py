@@ -18,7 +18,7 @@ from typing import Optional
 from .events import _DATELINE
 from .actors import _LOCATIVE, _TITLE_GAP, head_entity, in_range
 from .document import Document
-from . import lexicon
+from ..knowledge import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 

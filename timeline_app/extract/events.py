@@ -18,7 +18,7 @@ from typing import Optional
 from ..model import TimeValue
 from .headline import headline, is_page_furniture
 from .timex.anchor import bounds_a_stretch
-from . import lexicon
+from ..knowledge import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 

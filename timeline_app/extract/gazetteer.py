@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..resources import ResourceError, read_resource_text, resource_path
-from . import officeholders
+from ..knowledge import officeholders
 from .regex_cache import compile_cached
 
 GAZETTEER_FILE = ("gazetteer", "gazetteer.json")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import resource_path
+from ..knowledge import lexicon
 
 #: A reader takes in about this many characters at a glance; longer titles are cut.
 LIMIT = 60
@@ -30,8 +30,7 @@ _PRONOUNS = frozenset("he she they it we i you one".split())
 
 
 def _words(name: str) -> tuple[str, ...]:
-    lines = (line.split("#", 1)[0].strip().lower() for line in resource_path("lexicon", name).read_text(encoding="utf-8").splitlines())
-    return tuple(line for line in lines if line)
+    return tuple(entry.lower() for entry in lexicon.entries(name.removesuffix(".txt")))
 
 
 def _alternation(words) -> str:

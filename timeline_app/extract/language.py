@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from ..resources import resource_path
+from ..knowledge import lexicon
 
 #: Below this share of English function words, the text is not English.
 MIN_ENGLISH_SHARE = 0.12
@@ -22,8 +22,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    text = resource_path("lexicon", "english_function_words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(entry.lower() for entry in lexicon.entries("english_function_words"))
 
 
 def english_share(text: str, limit: int = 5000) -> tuple[float, int]:

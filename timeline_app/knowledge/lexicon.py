@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import resource_path
+from ..resources import read_resource_text
 
 _VOWELS = "aeiou"
 
@@ -19,11 +19,10 @@ _VOWELS = "aeiou"
 def entries(name: str) -> tuple[str, ...]:
     """The entries of ``resources/lexicon/<name>.txt``, comments and blank lines dropped, in file order."""
     out = []
-    with resource_path("lexicon", f"{name}.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            entry = line.split("#", 1)[0].strip()
-            if entry:
-                out.append(" ".join(entry.split()))
+    for line in read_resource_text("lexicon", f"{name}.txt").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            out.append(" ".join(entry.split()))
     return tuple(dict.fromkeys(out))
 
 
