@@ -124,9 +124,13 @@ def test_real_articles_match_their_gold_publication_date(text_path):
         assert article.published is None
         assert article.reference_source in ("file-mtime", "inferred")
         if article.reference_source == "inferred" and gold.get("published"):
-            # inferred from dated evidence in the text (issue 12): then near the truth
+            # inferred from dated evidence in the text (issue 12): then near the truth; from the terms of
+            # the office holders it names, the year only (a low-confidence inference says so)
             truth = dt.date.fromisoformat(gold["published"][:10])
-            assert abs((article.reference_date - truth).days) <= 7, article.reference_note
+            if "the year only" in article.reference_note:
+                assert article.reference_date.year == truth.year, article.reference_note
+            else:
+                assert abs((article.reference_date - truth).days) <= 7, article.reference_note
     assert article.title == gold.get("title", article.title)
 
 

@@ -115,3 +115,35 @@ def test_a_masthead_on_the_first_line_when_its_weekday_agrees():
     assert find_stated_date(wrong_day) is None
     title = "Varn troops crossed the Tarvel on March 3, 2031\n\nFighting went on.\n"
     assert find_stated_date(title) is None          # a title's date is the story's subject
+
+
+# ---- the terms of the office holders an article names (issue 12, point 6) --------------------------------
+def _invented_holders(monkeypatch, rows: str):
+    from timeline_app.knowledge import officeholders as oh
+    columns = "\t".join(oh.COLUMNS) + "\n"
+    terms, collegial = oh.parse(columns + rows, "supplement.tsv")
+    monkeypatch.setattr(oh, "holders", lambda: oh.OfficeHolders(terms, frozenset(collegial)))
+
+
+_TERMS = ("leader\tTamsin Varro\tFR\t2041-05-01\t2046-04-30\thttps://example.org/list\t2026-12-03\n"
+          "foreign minister\tOdo Brecker\tDE\t2043-02-01\t2049-01-31\thttps://example.org/list\t2026-12-03\n"
+          "foreign minister\tLena Quist\tSE\t2030-01-01\t2044-06-30\thttps://example.org/list\t2026-12-03\n")
+
+
+def test_titled_office_holders_in_office_together_give_the_year(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    text = ("President Tamsin Varro met Foreign Minister Odo Brecker, who said his counterpart, Foreign "
+            "Minister Lena Quist, had agreed to the talks. The treaty of 2042 was not discussed.\n")
+    inferred = infer_publication(text, dt.date(2060, 1, 1))
+    assert inferred.day.year == 2043 and inferred.confidence == "low"     # all three in office: 2043-2044
+    assert "the year only" in inferred.note and "Odo Brecker" in inferred.note
+    assert infer_publication(text, dt.date(2044, 3, 1)) is None          # a file date of those years stands
+
+
+def test_former_holders_surnames_and_wide_terms_say_nothing(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    assert infer_publication("Former President Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None
+    assert infer_publication("President Varro spoke.\n", dt.date(2060, 1, 1)) is None       # a surname alone
+    # A minister's title does not date a leader's term, and one five-year term leaves too many years open.
+    assert infer_publication("Foreign Minister Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None
+    assert infer_publication("President Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None

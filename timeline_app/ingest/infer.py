@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from ..knowledge import lexicon, officeholders
 from .dates import _TEXT_DATES, _date_from_match
 
 #: A file date this long after the latest dated evidence is still believed.
@@ -129,7 +130,7 @@ def infer_publication(text: str, file_date: Optional[dt.date] = None) -> Optiona
     if file_date is not None:
         items = [e for e in items if e.earliest <= file_date]      # a date ahead of the file is a plan
     if not items:
-        return None
+        return _year_in_office(text, file_date)
     days = sorted((e for e in items if e.weight >= 1.0), key=lambda e: e.earliest)
     if days and _corroborated(days):
         cluster = [e for e in days if (days[-1].earliest - e.earliest).days <= CLUSTER_DAYS]
@@ -139,7 +140,7 @@ def infer_publication(text: str, file_date: Optional[dt.date] = None) -> Optiona
         evidence = "; ".join(e.note for e in cluster[-3:])
         return Inference(best.earliest, f"inferred ({confidence} confidence) from the text: {evidence}; the "
                                         f"article states no date", confidence)
-    return _within_bounds(items, file_date)
+    return _within_bounds(items, file_date) or _year_in_office(text, file_date)
 
 
 def _within_bounds(items: list[Evidence], file_date: Optional[dt.date]) -> Optional[Inference]:
@@ -158,6 +159,77 @@ def _within_bounds(items: list[Evidence], file_date: Optional[dt.date]) -> Optio
     day = lower.earliest + (upper.latest - lower.earliest) / 2
     return Inference(day, f"inferred (low confidence) from the text: after {lower.note}, before {upper.note}; "
                           f"the article states no date", "low")
+
+
+#: A capitalised run of words ("Secretary of State Mike Pompeo", "President Joe Biden").
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*\.?(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*\.?)+")
+#: Words before a title that say the holder is not in office then ("former President X", "the late King Y").
+_NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|late|then|erstwhile|outgoing|incoming|future|acting)[\s-]*\Z", re.I)
+#: The terms must narrow the year to this many candidates, or they say too little to move a file's date.
+MAX_CANDIDATE_YEARS = 3
+
+
+@dataclass(frozen=True)
+class TitledHolder:
+    note: str                                                # "President Joe Biden"
+    terms: tuple[tuple[dt.date, Optional[dt.date]], ...]     # the matching terms: first and last day (None: open)
+
+    def in_office_during(self, year: int) -> bool:
+        return any(first.year <= year and (last is None or year <= last.year) for first, last in self.terms)
+
+
+def titled_office_holders(text: str) -> list[TitledHolder]:
+    """"Secretary of State Mike Pompeo", "President Joe Biden": people the article names by name after a title
+    of office, not called former, with the terms (resources/officeholders/) of the office the title names:
+    terms whose role the title's head word names ("foreign minister"), or REIGN's "leader" after a leader's
+    title. A name of one word names nobody here (a surname is shared across centuries)."""
+    titles = {entry.lower() for entry in lexicon.entries("titles")}
+    leader_titles = {entry.lower() for entry in lexicon.entries("leader_titles")}
+    found, seen = [], set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group(0).split()
+        heads = [i for i, word in enumerate(words) if word.lower().rstrip(".") in titles]
+        if not heads or heads[-1] + 3 > len(words):
+            continue
+        title = " ".join(words[heads[0]:heads[-1] + 1]).lower()
+        name = " ".join(words[heads[-1] + 1:heads[-1] + 4]).rstrip(".,")
+        before = text[max(0, m.start() - 20):m.start()] + " ".join(words[:heads[0]])
+        if (title, name) in seen or _NOT_IN_OFFICE.search(before.rstrip()):
+            continue
+        seen.add((title, name))
+        head = words[heads[-1]].lower().rstrip(".")
+        leads = any(title == t or title.endswith(" " + t) for t in leader_titles)
+        terms = tuple((first, last) for role, _, first, last in officeholders.holders().terms_for(name)
+                      if head in role.split() or (role == "leader" and leads))
+        if terms:
+            found.append(TitledHolder(f"{' '.join(words[heads[0]:heads[-1] + 1])} {name}", terms))
+    return found
+
+
+def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inference]:
+    """The year most of the titled office holders were in office together, not before the latest year the
+    article names (news tells of its own year and the ones before), when the terms narrow it to a few
+    candidates. The earliest candidate wins (an article names the recent past); the file's year stands when
+    it is one of them."""
+    holders = titled_office_holders(text)
+    if not holders:
+        return None
+    limit = file_date.year if file_date is not None else dt.date.today().year
+    years = [y for y in named_years(text) if y <= limit]
+    first = max(years) if years else min(start.year for h in holders for start, _ in h.terms)
+    scores = {y: sum(h.in_office_during(y) for h in holders) for y in range(first, limit + 1)}
+    if not scores or max(scores.values()) == 0:
+        return None
+    best = max(scores.values())
+    candidates = [y for y, score in scores.items() if score == best]
+    if len(candidates) > MAX_CANDIDATE_YEARS or (file_date is not None and file_date.year in candidates):
+        return None
+    year = candidates[0]
+    agreeing = [h for h in holders if h.in_office_during(year)]
+    notes = ", ".join(h.note for h in agreeing[:3])
+    return Inference(dt.date(year, 7, 1), f"inferred (low confidence: the year only) from the office holders it "
+                     f"names in office together in {year} ({notes})" + (f", after the year {first} it names"
+                     if years else "") + "; the article states no date", "low")
 
 
 def _corroborated(days: list[Evidence]) -> bool:
