@@ -182,3 +182,11 @@ def test_a_later_process_reads_the_pickled_index_and_a_damaged_one_is_rebuilt(mo
     assert officeholders.holders().terms == first.terms
     assert officeholders.holders.cache_info().currsize == 1
     officeholders.holders.cache_clear()
+
+
+def test_a_frozen_app_keys_the_pickled_index_by_its_executable(monkeypatch, tmp_path):
+    """PyInstaller keeps modules in an archive: there is no module file to look at."""
+    from timeline_app.knowledge import officeholders
+    monkeypatch.setattr(officeholders, "__file__", str(tmp_path / "not-there" / "officeholders.py"))
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    assert officeholders._cache_entry().name.startswith("holders-")

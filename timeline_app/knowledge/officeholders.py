@@ -235,9 +235,11 @@ def holders() -> OfficeHolders:
 
 
 def _cache_entry() -> Path:
-    """Keyed by the data files and this module (size and modification time), and the Python version."""
+    """Keyed by the data files and the code that parses them (this module's file; in a frozen app, which has
+    no module files, the executable), by size and modification time, and by the Python version."""
     parts = [sys.version]
-    for path in [Path(__file__), *(resource_path("officeholders", name) for name in FILES)]:
+    code = Path(sys.executable) if getattr(sys, "frozen", False) else Path(__file__)
+    for path in [code, *(resource_path("officeholders", name) for name in FILES)]:
         st = path.stat()
         parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
     key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
