@@ -150,3 +150,23 @@ def test_export_of_a_corrupt_project_is_one_line(tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip().count("\n") == 0 and "not JSON" in done.stderr
     assert not (tmp_path / "out.png").exists()
+
+
+def test_a_lane_order_correction_reaches_every_image_export(tmp_path, article, qapp):
+    """Parties > Lane up/down is a correction: the window, the CLI's export of the project and the
+    export's own lanes all follow it (exports used to keep the lanes in their order of appearance)."""
+    from timeline_app import cli, render
+    base = extract_cached(load(article))
+    session = c.CorrectedTimeline.start(base)
+    assert session.lane_order() is None
+    flipped = [p.id for p in reversed(base.parties)]
+    session.apply(c.ReorderParties(order=flipped))
+    assert session.lane_order() == flipped
+    out = tmp_path / "article.timeline.json"
+    project.save(out, session.timeline, session.corrections, article_path=article)
+    timeline, lane_order = cli._timeline_of(str(out), None)
+    assert lane_order == flipped
+    lanes = [lane.id for lane in render.ExportFrame(timeline, 1200, None, lane_order=lane_order).geo.lanes]
+    assert lanes[:2] == flipped
+    default = [lane.id for lane in render.ExportFrame(timeline, 1200, None).geo.lanes]
+    assert default[:2] != flipped     # without the correction's order the export differs: the test can fail

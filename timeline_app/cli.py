@@ -113,17 +113,19 @@ def _load_article(path: str, reference_date: Optional[dt.date]):
 
 
 def _timeline_of(path: str, reference_date: Optional[dt.date]):
-    """The timeline to export: a project's corrected timeline, or an article's extraction."""
+    """The timeline to export, and its lane order: a project's corrected timeline with the order its
+    corrections gave the lanes, or an article's extraction (lanes in their own order: None)."""
     from . import project
     if project.is_project_path(path):
         if reference_date is not None:
             raise UserError(f"--reference-date does not apply to a project: set it in the window ({path})")
         try:
-            return project.open_project(path).timeline
+            opened = project.open_project(path)
         except project.ProjectError as exc:
             raise UserError(str(exc)) from None
+        return opened.timeline, opened.corrected.lane_order()
     from .cache import extract_cached
-    return extract_cached(_load_article(path, reference_date))
+    return extract_cached(_load_article(path, reference_date)), None
 
 
 def _run_export(args: argparse.Namespace) -> int:
@@ -133,13 +135,13 @@ def _run_export(args: argparse.Namespace) -> int:
         raise UserError(f"output is a directory ({out})")
     if not out.parent.is_dir():
         raise UserError(f"output folder does not exist ({out.parent})")
-    timeline = _timeline_of(args.file, args.reference_date)
+    timeline, lane_order = _timeline_of(args.file, args.reference_date)
     if fmt in ("png", "svg", "pdf") and not os.environ.get("QT_QPA_PLATFORM"):
         # Images need a QGuiApplication but never a screen: offscreen works anywhere.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from . import export
     try:
-        export.write(timeline, out, fmt, width=args.width, scale=args.scale, page=args.page)
+        export.write(timeline, out, fmt, width=args.width, scale=args.scale, page=args.page, lane_order=lane_order)
     except OSError as exc:
         raise UserError(f"cannot write output: {exc.strerror or exc} ({out})") from None
     except export.ExportError as exc:

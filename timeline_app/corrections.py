@@ -525,6 +525,13 @@ class CorrectedTimeline:
         """Every correction this timeline holds, in order (what a project saves)."""
         return self.carried + self.applied
 
+    def lane_order(self) -> Optional[list[str]]:
+        """The party lanes in the order a correction put them (Parties > Lane up/down), else None (the
+        view's own order: first appearance, or the lane names the user dragged)."""
+        if any(isinstance(x, ReorderParties) for x in self.corrections):
+            return [p.id for p in self.timeline.parties]
+        return None
+
     @classmethod
     def start(cls, base: Timeline, carried: list = ()) -> "CorrectedTimeline":
         return cls(working_copy(base), carried=list(carried))

@@ -22,13 +22,14 @@ class ExportError(Exception):
 
 
 def write(timeline: Timeline, out: str | Path, fmt: str, *, width: int = 1600, scale: float = 1.0,
-          page: str | None = None) -> None:
-    """``page`` ("a4" or "letter"): a PDF on landscape pages of that paper instead of one strip."""
+          page: str | None = None, lane_order: Sequence[str] | None = None) -> None:
+    """``page`` ("a4" or "letter"): a PDF on landscape pages of that paper instead of one strip;
+    ``lane_order``: an image's lanes as the user ordered them (lane ids first)."""
     out = Path(out)
     if fmt in DATA_FORMATS:
         write_atomic(out, DATA_WRITERS[fmt](timeline))
     elif fmt in IMAGE_FORMATS:
-        _write_image(timeline, out, fmt, width, scale, page)
+        _write_image(timeline, out, fmt, width, scale, page, lane_order)
     else:
         raise ExportError(f"unknown export format {fmt!r} ({out})")
 
@@ -110,12 +111,12 @@ def _time_key(e: Event):
 
 
 def _write_image(timeline: Timeline, out: Path, fmt: str, width: int, scale: float,
-                 page: str | None = None) -> None:
+                 page: str | None = None, lane_order: Sequence[str] | None = None) -> None:
     from . import render  # Qt: only imported when an image is asked for (it makes the application object)
 
     # Qt writes to a file name of its own; give it a temp file beside OUT that replaces OUT on success.
     with replacing(out, suffix=f".{fmt}") as tmp:
-        if not _save_image(render, timeline, str(tmp), fmt, width, scale, page):
+        if not _save_image(render, timeline, str(tmp), fmt, width, scale, page, lane_order):
             raise ExportError(f"could not write {fmt.upper()} image ({out})")
 
 
@@ -125,9 +126,9 @@ PNG_QUALITY = 70
 
 
 def _save_image(render, timeline: Timeline, path: str, fmt: str, width: int, scale: float,
-                page: str | None = None) -> bool:
+                page: str | None = None, lane_order: Sequence[str] | None = None) -> bool:
     if fmt == "png":
-        image = render.render_image(timeline, width=width, scale=scale)
+        image = render.render_image(timeline, width=width, scale=scale, lane_order=lane_order)
         return not image.isNull() and image.save(path, "PNG", PNG_QUALITY)
-    return render.save_vector(timeline, path, fmt, width=width, page=page)
+    return render.save_vector(timeline, path, fmt, width=width, page=page, lane_order=lane_order)
 

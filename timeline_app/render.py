@@ -705,10 +705,11 @@ class ExportFrame:
 
     def __init__(self, timeline: Timeline, width: float, height: Optional[float],
                  time_range: Optional[tuple[dt.datetime, dt.datetime]] = None, compress_gaps: bool = True,
-                 selected: Optional[str] = None):
-        """``height``: of the whole image (the timeline gets what the legend and source line leave)."""
+                 selected: Optional[str] = None, lane_order: Optional[Sequence[str]] = None):
+        """``height``: of the whole image (the timeline gets what the legend and source line leave);
+        ``lane_order``: the lanes as the user ordered them (lane ids first, as in the window)."""
         f = fonts()
-        layout = make_layout(timeline, compress_gaps=compress_gaps)
+        layout = make_layout(timeline, compress_gaps=compress_gaps, lane_order=lane_order)
         self.legend, legend_h = legend_layout.place(legend_layout.legend_entries(layout.lanes),
                                                     lambda t: f.width(t, "subtitle"), width)
         self.footer = legend_layout.source_line(timeline.article)
@@ -731,7 +732,8 @@ class ExportFrame:
 def render_image(timeline: Timeline, width: int = 1600, scale: float = 1.0,
                  height: Optional[int] = None, *,
                  time_range: Optional[tuple[dt.datetime, dt.datetime]] = None,
-                 compress_gaps: bool = True, selected: Optional[str] = None) -> QImage:
+                 compress_gaps: bool = True, selected: Optional[str] = None,
+                 lane_order: Optional[Sequence[str]] = None) -> QImage:
     """The WHOLE timeline (or ``time_range``) on an opaque white image of ``width``×``scale`` px.
 
     ``scale`` is the device pixel ratio: the layout is done at ``width`` logical px and drawn at
@@ -740,7 +742,7 @@ def render_image(timeline: Timeline, width: int = 1600, scale: float = 1.0,
     load_fonts()
     width = max(int(width), 200)
     scale = scale if scale and scale > 0 else 1.0
-    frame = ExportFrame(timeline, width, height, time_range, compress_gaps, selected)
+    frame = ExportFrame(timeline, width, height, time_range, compress_gaps, selected, lane_order)
     image = QImage(QSize(round(width * scale), round(frame.height * scale)), QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(scale)
     image.fill(Qt.GlobalColor.white)
@@ -752,9 +754,10 @@ def render_image(timeline: Timeline, width: int = 1600, scale: float = 1.0,
     return image
 
 
-def _paint_device(device_factory, timeline: Timeline, width: int, height: Optional[int]) -> None:
+def _paint_device(device_factory, timeline: Timeline, width: int, height: Optional[int],
+                  lane_order: Optional[Sequence[str]] = None) -> None:
     load_fonts()
-    frame = ExportFrame(timeline, max(int(width), 200), height)
+    frame = ExportFrame(timeline, max(int(width), 200), height, lane_order=lane_order)
     device = device_factory(frame)
     painter = QPainter(device)
     try:
@@ -763,7 +766,8 @@ def _paint_device(device_factory, timeline: Timeline, width: int, height: Option
         painter.end()
 
 
-def write_svg(timeline: Timeline, path: str | Path, width: int = 1600, height: Optional[int] = None) -> None:
+def write_svg(timeline: Timeline, path: str | Path, width: int = 1600, height: Optional[int] = None,
+              lane_order: Optional[Sequence[str]] = None) -> None:
     """The whole timeline as SVG (QtSvg ships with PySide6-Essentials)."""
     from PySide6.QtSvg import QSvgGenerator
 
@@ -774,7 +778,7 @@ def write_svg(timeline: Timeline, path: str | Path, width: int = 1600, height: O
         gen.setViewBox(QRectF(0, 0, geo.width, geo.height))
         gen.setTitle(timeline.article.title[:200])
         return gen
-    _paint_device(factory, timeline, width, height)
+    _paint_device(factory, timeline, width, height, lane_order)
 
 
 #: Paper sizes for paged PDF export (landscape).
@@ -784,14 +788,14 @@ PAGED_WIDTH = 1400
 
 
 def write_pdf(timeline: Timeline, path: str | Path, width: int = 1600, height: Optional[int] = None,
-              page: Optional[str] = None) -> None:
+              page: Optional[str] = None, lane_order: Optional[Sequence[str]] = None) -> None:
     """The whole timeline as a one-page PDF sized to the content, or with ``page`` ("a4" or
     "letter") on landscape pages of that paper, as many as the timeline needs (cut between lanes)."""
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     if page is not None:
-        _write_paged_pdf(timeline, path, page)
+        _write_paged_pdf(timeline, path, page, lane_order)
         return
 
     def factory(geo: ExportFrame) -> QPdfWriter:
@@ -801,7 +805,7 @@ def write_pdf(timeline: Timeline, path: str | Path, width: int = 1600, height: O
         writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         writer.setTitle(timeline.article.title[:200])
         return writer
-    _paint_device(factory, timeline, width, height)
+    _paint_device(factory, timeline, width, height, lane_order)
 
 
 def page_cuts(frame: "ExportFrame", page_h: float) -> list[tuple[float, float]]:
@@ -821,7 +825,8 @@ def page_cuts(frame: "ExportFrame", page_h: float) -> list[tuple[float, float]]:
     return cuts
 
 
-def _write_paged_pdf(timeline: Timeline, path: str | Path, page: str) -> None:
+def _write_paged_pdf(timeline: Timeline, path: str | Path, page: str,
+                     lane_order: Optional[Sequence[str]] = None) -> None:
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
@@ -835,7 +840,7 @@ def _write_paged_pdf(timeline: Timeline, path: str | Path, page: str) -> None:
     writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Landscape, QMarginsF(10, 10, 10, 10),
                                      QPageLayout.Unit.Millimeter))
     writer.setTitle(timeline.article.title[:200])
-    frame = ExportFrame(timeline, PAGED_WIDTH, None)
+    frame = ExportFrame(timeline, PAGED_WIDTH, None, lane_order=lane_order)
     rect = writer.pageLayout().paintRectPixels(96)
     scale = rect.width() / frame.width
     painter = QPainter(writer)
@@ -854,13 +859,14 @@ def _write_paged_pdf(timeline: Timeline, path: str | Path, page: str) -> None:
 
 
 def save_vector(timeline: Timeline, path: str | Path, fmt: str, width: int = 1600,
-                height: Optional[int] = None, page: Optional[str] = None) -> bool:
+                height: Optional[int] = None, page: Optional[str] = None,
+                lane_order: Optional[Sequence[str]] = None) -> bool:
     """Write the whole timeline as ``fmt`` ("svg" or "pdf"); True when a non-empty file was written."""
     fmt = fmt.lower().lstrip(".")
     if fmt == "svg":
-        write_svg(timeline, path, width=width, height=height)
+        write_svg(timeline, path, width=width, height=height, lane_order=lane_order)
     elif fmt == "pdf":
-        write_pdf(timeline, path, width=width, height=height, page=page)
+        write_pdf(timeline, path, width=width, height=height, page=page, lane_order=lane_order)
     else:
         return False
     target = Path(path)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QDockWidget, QFileDialog, QLabel, QMai
 
 from .. import __version__
 from .. import project
-from ..corrections import CorrectedTimeline, ReorderParties
+from ..corrections import CorrectedTimeline
 from ..ingest import OPEN_DIALOG_FILTER, content_key
 from ..layout.filters import ViewFilter
 from ..layout.lanes import build_lanes
@@ -405,8 +405,9 @@ class MainWindow(QMainWindow):
         """Lanes as the user ordered them: by a correction (Parties > Lane up/down), else by
         dragging lane names in the view (kept per article in the settings)."""
         timeline = self.document.timeline
-        if any(isinstance(x, ReorderParties) for x in self.document.corrected.corrections):
-            return [p.id for p in timeline.parties]
+        corrected = self.document.corrected.lane_order()
+        if corrected is not None:
+            return corrected
         order = self.settings.lane_order_for(content_key(timeline.article)) if self.settings is not None else None
         return list(order or [])
 
@@ -536,7 +537,8 @@ class MainWindow(QMainWindow):
                   page: Optional[str] = None) -> bool:
         from .. import export
         try:
-            export.write(self.document.timeline, Path(path), fmt, width=width, scale=scale, page=page)
+            export.write(self.document.timeline, Path(path), fmt, width=width, scale=scale, page=page,
+                         lane_order=self._lane_order())
         except (OSError, export.ExportError) as exc:
             self.show_error("Could not export", f"{getattr(exc, 'strerror', None) or exc} ({path})")
             return False
