@@ -107,7 +107,7 @@ def test_undo_restores_the_exact_model_after_any_sequence_of_edits(seed, data):
     assert dump(seed) == before   # the extraction itself is never touched
     # A fresh start from the same extraction with the saved corrections gives the same timeline.
     again = c.CorrectedTimeline.start(seed)
-    records = c.CORRECTIONS.validate_json(c.CORRECTIONS.dump_json(applied))
+    records = c.corrections_adapter().validate_json(c.corrections_adapter().dump_json(applied))
     assert again.apply_all(records) == []
     assert dump(again.timeline) == states[-1]
 

@@ -15,6 +15,7 @@ correction did, in time proportional to what it changed (not to the size of the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -82,7 +83,7 @@ class Journal:
 
 # -- finding things ------------------------------------------------------------------------------
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)   # built on first use, not at start-up
 
 
 class Ref(_Record):
@@ -494,7 +495,12 @@ Correction = Annotated[Union[
     EditParty, MergeParties, SplitParty, ReorderParties,
 ], Field(discriminator="kind")]
 
-CORRECTIONS = TypeAdapter(list[Correction])
+
+
+@lru_cache(maxsize=1)
+def corrections_adapter() -> TypeAdapter:
+    """Reads and writes a list of corrections; built on first use (~25 ms), not at the window's start-up."""
+    return TypeAdapter(list[Correction])
 
 
 # -- a timeline under correction -----------------------------------------------------------------

@@ -35,14 +35,14 @@ class ProjectError(Exception):
 
 
 class ArticleRef(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     #: Relative to the project file's folder when the article lies under it, else absolute.
     path: Optional[str] = None
     sha256: str
 
 
 class ProjectFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
     schema_: Literal["timeline-app-project/1"] = Field(default=PROJECT_SCHEMA, alias="schema")
     app_version: str = __version__
     article: ArticleRef

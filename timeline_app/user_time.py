@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from .extract.timex import tag
-from .extract.timex.anchor import add_months
-from .extract.timex.interval import PART_OF_DAY_HOURS, value_interval
 from .model import Span, TimeValue
+
+# The time grammar (extract.timex) is imported inside the functions that use it: the window imports this
+# module at start-up, and the grammar (~30 ms) is needed only once the user edits a time.
 
 #: What the picker offers, coarse to fine, with the model's granularity name.
 PICKER_GRANULARITIES = ("year", "month", "day", "part-of-day", "minute")
@@ -21,6 +21,7 @@ PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "nigh
 
 def timex_value(granularity: str, when: dt.datetime, part: Optional[str] = None) -> str:
     """The TIMEX3 value of ``when`` known to ``granularity`` (``part``: a PARTS_OF_DAY code)."""
+    from .extract.timex.interval import PART_OF_DAY_HOURS
     if granularity == "year":
         return f"{when.year:04d}"
     if granularity == "month":
@@ -43,6 +44,7 @@ def picked_time(granularity: str, when: dt.datetime, part: Optional[str] = None,
                 until: Optional[dt.datetime] = None) -> TimeValue:
     """A user-set time. ``until`` makes it a fuzzy stretch: from ``when`` to the end of ``until``
     at the same granularity (e.g. "some day between 12 and 14 September")."""
+    from .extract.timex.interval import value_interval
     value = timex_value(granularity, when, part)
     start, end, gran = value_interval(value)
     if until is not None:
@@ -61,6 +63,8 @@ def shifted_time(time: TimeValue, delta: dt.timedelta) -> Optional[TimeValue]:
     """``time`` moved by ``delta`` rounded to whole units of its granularity (a dragged event:
     a month-long event moves by months and stays a month); None when it does not move or its
     granularity has no natural step (a season, a decade, an undated event)."""
+    from .extract.timex.anchor import add_months
+    from .extract.timex.interval import PART_OF_DAY_HOURS, value_interval
     g = time.granularity
     if time.start is None or g not in SNAP_GRANULARITIES:
         return None
@@ -92,6 +96,7 @@ def shifted_time(time: TimeValue, delta: dt.timedelta) -> Optional[TimeValue]:
 def time_in(text: str, span: Span, reference: Optional[dt.date]) -> Optional[TimeValue]:
     """The first dated time expression inside ``text[span]``, resolved against ``reference``
     (for "Add event from selection"); None when the selection states no time."""
+    from .extract.timex import tag
     a, b = span
     for timex in tag(text[a:b], reference):
         if timex.begin is not None and timex.end_time is not None:
