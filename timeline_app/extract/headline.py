@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from ..knowledge import lexicon
+from .regex_cache import compile_cached
 
 #: A reader takes in about this many characters at a glance; longer titles are cut.
 LIMIT = 60
@@ -47,47 +48,58 @@ def _patterns() -> dict[str, re.Pattern]:
     speaker = r"(?P<speaker>[^,;:\"“”]{2,80}?)"
     time_aside = r"(?:\s+(?:on|late|early|last|this)?\s*\w+day(?:\s+(?:night|morning|evening|afternoon))?)?"
     return {
-        "timestamp": re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|"
+        "timestamp": compile_cached(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|"
                                 r"local(?:\s+time)?)?|(?:updated|posted|published)\b[^:]{0,40})\s*[:|•–—-]\s+",
                                 re.IGNORECASE),
-        "brackets": re.compile(r"\s*\([^()]{0,120}\)|\s*\[[^\[\]]{0,120}\]"),
-        "dashes": re.compile(r"\s+(?:--|—|–)\s+[^—–]{1,80}?\s+(?:--|—|–)(?=\s)"),
+        "brackets": compile_cached(r"\s*\([^()]{0,120}\)|\s*\[[^\[\]]{0,120}\]"),
+        "dashes": compile_cached(r"\s+(?:--|—|–)\s+[^—–]{1,80}?\s+(?:--|—|–)(?=\s)"),
         # ", which is run by Hamas militants,": an aside about a noun, not the news
-        "relative_aside": re.compile(r",\s+(?:which|who|whose|[a-z]{3,}ing)\b[^,;:]{1,80},(?=\s)"),
-        "quotes": re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"),
-        "discourse_start": re.compile(rf"^(?:(?:{discourse})\b[\s,]*)+", re.IGNORECASE),
-        "discourse_aside": re.compile(rf",\s+(?:{discourse}),", re.IGNORECASE),
-        "opener": re.compile(rf"^(?:{openers})\b[^,;:]{{0,90}},\s+", re.IGNORECASE),
-        "according": re.compile(rf"^according\s+to\s+{speaker},\s+(?P<body>.+)$", re.IGNORECASE),
-        "according_tail": re.compile(rf"^(?P<body>.+?),\s+according\s+to\s+{speaker}$", re.IGNORECASE),
-        "said_that": re.compile(rf"^{speaker}\s+(?:{speech})(?:\s+\w+){{0,2}}?{time_aside}(?:\s+that)\s+(?P<body>.+)$",
+        "relative_aside": compile_cached(r",\s+(?:which|who|whose|[a-z]{3,}ing)\b[^,;:]{1,80},(?=\s)"),
+        "quotes": compile_cached(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"),
+        "discourse_start": compile_cached(rf"^(?:(?:{discourse})\b[\s,]*)+", re.IGNORECASE),
+        "discourse_aside": compile_cached(rf",\s+(?:{discourse}),", re.IGNORECASE),
+        "opener": compile_cached(rf"^(?:{openers})\b[^,;:]{{0,90}},\s+", re.IGNORECASE),
+        "according": compile_cached(rf"^according\s+to\s+{speaker},\s+(?P<body>.+)$", re.IGNORECASE),
+        "according_tail": compile_cached(rf"^(?P<body>.+?),\s+according\s+to\s+{speaker}$", re.IGNORECASE),
+        "said_that": compile_cached(rf"^{speaker}\s+(?:{speech})(?:\s+\w+){{0,2}}?{time_aside}(?:\s+that)\s+(?P<body>.+)$",
                                 re.IGNORECASE),
-        "said": re.compile(rf"^{speaker}\s+(?:say|says|said){time_aside}\s+(?P<body>.+)$", re.IGNORECASE),
-        "said_tail": re.compile(rf"^(?P<body>.+?),\s+{speaker}\s+(?:{speech})"
+        "said": compile_cached(rf"^{speaker}\s+(?:say|says|said){time_aside}\s+(?P<body>.+)$", re.IGNORECASE),
+        "said_tail": compile_cached(rf"^(?P<body>.+?),\s+{speaker}\s+(?:{speech})"
                                 rf"(?:\s+(?:on|in|at|to|from|during)\b.*)?{time_aside}$", re.IGNORECASE),
-        "said_tail_inverted": re.compile(rf"^(?P<body>.+?),\s+(?:{speech})\s+{speaker}"
+        "said_tail_inverted": compile_cached(rf"^(?P<body>.+?),\s+(?:{speech})\s+{speaker}"
                                          rf"(?:\s+(?:on|in|at|to|from|during)\b.*)?{time_aside}$", re.IGNORECASE),
-        "speaker_time": re.compile(r"(?:,?\s+(?:meanwhile|also|on|late|early|last|this))*,?\s+\w+day\b.*$|"
+        "speaker_time": compile_cached(r"(?:,?\s+(?:meanwhile|also|on|late|early|last|this))*,?\s+\w+day\b.*$|"
                                    r"(?:,?\s+(?:meanwhile|also|however|later|earlier|previously|then|too),?)+$",
                                    re.IGNORECASE),
         # who an inverted frame (", said X") names: a determiner phrase or a run of capitalised words
-        "inverted_speaker": re.compile(r"^(?:(?:the|a|an)\s+\S.*|(?:[A-Z][\w.'’-]*\s*)+)$"),
-        "speech_word": re.compile(rf"\b(?:{speech})\b", re.IGNORECASE),
-        "weak_end": re.compile(rf"(?:[\s,;:—–-]+(?:{weak}))+$", re.IGNORECASE),
-        "clause_cut": re.compile(r",\s|;\s|\s[—–]\s|\s--\s|:\s|\s(?=(?:as|after|amid|while|because|which|who|"
+        "inverted_speaker": compile_cached(r"^(?:(?:the|a|an)\s+\S.*|(?:[A-Z][\w.'’-]*\s*)+)$"),
+        "speech_word": compile_cached(rf"\b(?:{speech})\b", re.IGNORECASE),
+        "frame_word": compile_cached(rf"\b(?:{speech}|say|says|said|according)\b", re.IGNORECASE),
+        "weak_end": compile_cached(rf"(?:[\s,;:—–-]+(?:{weak}))+$", re.IGNORECASE),
+        "clause_cut": compile_cached(r",\s|;\s|\s[—–]\s|\s--\s|:\s|\s(?=(?:as|after|amid|while|because|which|who|"
                                  r"but|before|following|despite|since|when)\s)"),
     }
+
+
+#: The marks the "quotes" pattern removes.
+_QUOTE_MARKS = frozenset("\"“”«»'‘’")
 
 
 def headline(clause: str, limit: int = LIMIT) -> str:
     """A short headline for an event from its clause's text (see the module's docstring)."""
     p = _patterns()
     s = " ".join(clause.split()).rstrip(" .")
-    s = p["timestamp"].sub("", s)
-    s = p["brackets"].sub("", s)
-    s = p["dashes"].sub("", s)
-    s = p["relative_aside"].sub("", s)
-    s = p["quotes"].sub("", s)
+    # Each clean-up runs only where its mark occurs: a headline per event, thousands in a long article.
+    if s[:1].isdigit() or s[:1] in "UuPp":
+        s = p["timestamp"].sub("", s)
+    if "(" in s or "[" in s:
+        s = p["brackets"].sub("", s)
+    if "—" in s or "–" in s or "--" in s:
+        s = p["dashes"].sub("", s)
+    if "," in s:
+        s = p["relative_aside"].sub("", s)
+    if not _QUOTE_MARKS.isdisjoint(s):
+        s = p["quotes"].sub("", s)
     s = _drop_discourse(s)
     s = p["opener"].sub("", s, count=1) if _enough_after(p["opener"], s) else s
     s = _drop_discourse(s)
@@ -117,6 +129,8 @@ def _enough_after(pattern: re.Pattern, s: str) -> bool:
 def _speech_frame(s: str) -> tuple[str, str]:
     """(speaker, what was said) when ``s`` is framed as speech; ("", "") otherwise."""
     p = _patterns()
+    if not p["frame_word"].search(s):
+        return "", ""       # every frame below needs one of these words: most clauses try none of them
     for name in ("according", "said_that", "said", "according_tail", "said_tail", "said_tail_inverted"):
         m = p[name].match(s)
         if m is None:
