@@ -413,3 +413,16 @@ def test_a_passive_agent_in_a_relative_clause_speaks_only_when_the_clause_report
     assert "islamic-state" not in accounts.get("Libya's air force an", set())
     assert "egypt" not in accounts.get("Iran, which supports", set())
     assert accounts["Egypt denied bombing"] == {"egypt", "islamic-state"}
+
+
+def test_an_embassy_in_a_partys_capital_speaks_for_its_own_state():
+    """"Japan's embassy in Manila said": the capital is where the speaker sits, not a second voice, so the
+    statement is Japan's reaction and no account of the party whose capital it names."""
+    text = ("Chinese and Philippine vessels collided near the shoal on Monday.\n\n"
+            "China's coast guard said the Philippine ships had rammed its vessel. The Philippine foreign ministry "
+            "said Chinese ships attacked first.\n\n"
+            "Japan's embassy in Manila said Tokyo was seriously concerned about the collision.\n")
+    timeline = _timeline(text)
+    sentence = "Japan's embassy in Manila said Tokyo was seriously concerned about the collision."
+    assert _reactions(timeline)[sentence] == "japan"
+    assert sentence not in _accounts(timeline)

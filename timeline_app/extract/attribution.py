@@ -737,6 +737,10 @@ _LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+
                                r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
 
 
+#: "in" or "at" right before a place name: where something is.
+_IN_PLACE_BEFORE = compile_cached(r"\b(?:in|at)\s+(?:the\s+)?\Z")
+
+
 def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) -> tuple:
     """Other states/organisations acting in the same sentence: "X ordered 13 diplomats to leave
     and Y expelled seven", "officials from X to Y criticized", "from W and X to Y and Z"."""
@@ -746,8 +750,12 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
         return ()
     out = []
     own = found.entity if found is not None else None
+    speaker_span = found.speaker_span if found is not None and found.speaker_span else None
     in_sentence = in_range(mentions, sa, sb)
     for m in in_sentence:
+        if speaker_span and speaker_span[0] <= m.start < speaker_span[1] \
+                and _IN_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start):
+            continue                 # where the speaker sits, not who acts: "X's embassy in <capital> said"
         root = gaz.root(m.entity)
         ent = gaz.entity(root)
         if ent is None or ent.kind not in ("state", "organisation") or m.backed or root == own:
