@@ -426,3 +426,15 @@ def test_an_embassy_in_a_partys_capital_speaks_for_its_own_state():
     sentence = "Japan's embassy in Manila said Tokyo was seriously concerned about the collision."
     assert _reactions(timeline)[sentence] == "japan"
     assert sentence not in _accounts(timeline)
+
+
+def test_he_after_a_sentence_that_names_one_person_and_quotes_nobody_is_that_person():
+    """The last speaker was Algerian; the sentence before "he said:" names only the Moroccan king (his side
+    from the office-holder data on the article's date: REIGN spells him "Muhammad VI")."""
+    text = ("Algeria cut diplomatic ties with Morocco on Tuesday.\n\n"
+            "Algeria's foreign minister said Rabat had never stopped its hostile acts.\n\n"
+            "Only weeks ago King Mohammed VI appeared to offer an olive branch. In his speech in July, he said "
+            "the two peoples were brothers and the border should open.\n")
+    timeline = extract(Article(text=text, reference_date=dt.date(2021, 8, 25)))
+    said = next(a for a in timeline.accounts if "two peoples were brothers" in a.text)
+    assert said.party == "morocco"

@@ -159,6 +159,10 @@ _OFFICIAL = compile_cached(rf"\b(?:{_TITLES}|{_RANKS})\b", re.IGNORECASE)
 _GOVERNMENT_AFTER = compile_cached(r"\s+(?:administration|government|cabinet)\b")
 
 
+#: A regnal number of two letters or more (a single "I" or "V" is more often something else).
+_REGNAL_NUMBER = compile_cached(r"(?=[IVX]{2,})X{0,2}(?:IX|IV|V?I{0,3})")
+
+
 def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]]:
     """The people of a document (its text, sentences and gazetteer mentions read): who they are, their
     side, and every mention of them (an office holder's side from the data only for the document's date,
@@ -202,8 +206,9 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             while lead < len(tokens) and is_stop(tokens[lead][2]):
                 lead += 1
             tail = len(tokens)
-            while tail > lead and is_stop(tokens[tail - 1][2]):
-                tail -= 1
+            while tail > lead and is_stop(tokens[tail - 1][2]) \
+                    and not (tail - 1 > lead and _REGNAL_NUMBER.fullmatch(tokens[tail - 1][2].rstrip(",.;:"))):
+                tail -= 1       # (a regnal number ends a name: "King Mohammed VI", "Abdullah II")
             name_tokens = tokens[lead:tail]
             # A title word inside the run ("Information Minister Daud Aweys", "Police Commissioner Maj. Gen.
             # X"): the name starts after the last one.

@@ -275,6 +275,20 @@ def _give_quotation(doc: Document, out: list, index: int, quotation: Span, found
                                        "chain")
 
 
+def _only_person_of_silent_previous_sentence(doc: Document, index: int, memory) -> Optional[str]:
+    """"Only weeks ago King X offered an olive branch. In a speech, he said: ...": when the sentence before
+    quotes nobody and names exactly one person (with a known side), "he"/"she" is that person, not the
+    last speaker of some sentences earlier."""
+    if index == 0 or memory.last_sentence_index == index - 1:
+        return None
+    sa, sb = doc.sentences[index - 1]
+    named = {m.person for m in in_range(doc.person_mentions, sa, sb)}
+    if len(named) != 1:
+        return None
+    person = named.pop()
+    return person if doc.people[person].affiliation is not None else None
+
+
 def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tuple[str, Attribution]]:
     """Other named speakers of the same sentence, each the subject of a reporting verb of its own
     clause: "X called for restraint, while Y said ...", "While X accused ..., a Y spokesman denied"."""
@@ -511,6 +525,9 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             return opener, None, (start, end)        # 'The council "condemned ...," it said'
         word = pron.group(1).lower()
         if word in ("he", "she"):
+            named = _only_person_of_silent_previous_sentence(doc, index, memory)
+            if named is not None:
+                return people[named].affiliation, named, (start, end)
             if memory.last is not None and index - memory.last_sentence_index <= 2:
                 prev = memory.last
                 return prev.entity, prev.person, prev.speaker_span

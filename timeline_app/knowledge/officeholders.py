@@ -26,6 +26,7 @@ from ..atomic import write_atomic
 from ..resources import read_resource_text, resource_path
 
 FILES = ("reign.tsv", "supplement.tsv")
+VARIANTS_FILE = "name_variants.tsv"
 COLUMNS = ("role", "names", "side", "start", "end", "source", "retrieved")
 OPEN = "open"
 #: A header line of a file naming roles that several people hold at once (a ministry's spokespeople).
@@ -84,9 +85,22 @@ def latest(text: str) -> dt.date:
 
 
 def fold(name: str) -> str:
-    """A name as compared: no accents, no case, one space ("Erdoğan" = "Erdogan")."""
+    """A name as compared: no accents, no case, one space ("Erdoğan" = "Erdogan"), and one spelling of each
+    transliterated given name ("Mohammed VI" = "Muhammad VI", from name_variants.tsv)."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(text.replace("’", "'").lower().split())
+    variants = _spellings()
+    return " ".join(variants.get(word, word) for word in text.replace("’", "'").lower().split())
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """Each variant spelling -> the group's first spelling."""
+    out = {}
+    for line in read_resource_text("officeholders", VARIANTS_FILE).splitlines():
+        if line.strip() and not line.startswith("#"):
+            group = line.split("\t")
+            out.update((word.strip(), group[0].strip()) for word in group if word.strip())
+    return out
 
 
 def bare(word: str) -> str:
@@ -239,7 +253,7 @@ def _cache_entry() -> Path:
     no module files, the executable), by size and modification time, and by the Python version."""
     parts = [sys.version]
     code = Path(sys.executable) if getattr(sys, "frozen", False) else Path(__file__)
-    for path in [code, *(resource_path("officeholders", name) for name in FILES)]:
+    for path in [code, *(resource_path("officeholders", name) for name in (*FILES, VARIANTS_FILE))]:
         st = path.stat()
         parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
     key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
