@@ -41,12 +41,24 @@ def test_dates_stated_in_the_text(name, published, note, tmp_path):
 
 
 def test_dateline_without_year_takes_the_year_the_article_names(tmp_path):
-    """Issue 12: never the file's year when the text names another (this one names 2021)."""
-    article = load(_copy_with_mtime("dateline_reuters.txt", tmp_path))
+    """Issue 12: never the file's year when the text names another (this one names 2021); its lead names no
+    weekday, so the latest named year it is."""
+    page = _copy_with_mtime("dateline_reuters.txt", tmp_path)
+    page.write_text(page.read_text(encoding="utf-8").replace("resumed on Tuesday", "resumed"), encoding="utf-8")
+    os.utime(page, (MTIME, MTIME))
+    article = load(page)
     assert article.reference_date == dt.date(2021, 9, 13)
     assert article.reference_source == "text"
     assert article.reference_note.startswith("dateline 'NORTHPORT, Sept 13 (Reuters)'")
     assert "year assumed: 2021, the latest the article names" in article.reference_note
+
+
+def test_a_yearless_dateline_falls_on_the_weekday_its_lead_names(tmp_path):
+    """"NORTHPORT, Sept 13 (Reuters) - Fighting resumed on Tuesday": wire copy names the dateline's own day, so
+    the year is the first from the latest named (2021) in which September 13 is a Tuesday: 2022."""
+    article = load(_copy_with_mtime("dateline_reuters.txt", tmp_path))
+    assert article.reference_date == dt.date(2022, 9, 13)
+    assert "on which that day is the Tuesday its lead names" in article.reference_note
 
 
 def test_dateline_without_year_takes_the_year_from_the_file_date(tmp_path):

@@ -162,6 +162,12 @@ def _from_datelines(lines: list[str], year_hint: Optional[dt.date], text: str = 
                 continue
             year_assumed = found[1]
             found = (found[0], "")
+            by_weekday = _year_by_weekday(yearless, line[len(prefix):], text, year_hint) if year_assumed else None
+            if by_weekday is not None:
+                day, weekday = by_weekday
+                note = (f"dateline '{_clip(prefix.rstrip(' -—–:'))}' (year {day.year}: the first from the latest "
+                        f"year the article names on which that day is the {weekday} its lead names)")
+                return StatedDate(_combine(day, None), False, note, True)
         day, _ = found
         note = f"dateline '{_clip(prefix.rstrip(' -—–:'))}'"
         if year_assumed:
@@ -278,6 +284,30 @@ def _with_year(
 
 
 _NAMED_YEAR = re.compile(r"(?<![\d$£€.,])(?:19|20)\d\d(?![\d%]|,\d|\.\d)")
+_WEEKDAY_NAME = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: How many years a weekday may be looked for past the latest year the article names.
+_WEEKDAY_SEARCH_YEARS = 12
+
+
+def _year_by_weekday(yearless: tuple[int, int, str], lead: str, text: str,
+                     year_hint: Optional[dt.date]) -> Optional[tuple[dt.date, str]]:
+    """"KHARTOUM, April 20 (wire) - Sudan said on Friday ...": wire copy names the dateline's own day in its
+    lead, so the day falls on the weekday the lead names last. The year is the first, from the latest year the
+    article names, in which it does (None when the lead names no weekday or the article no year)."""
+    names = _WEEKDAY_NAME.findall(lead)
+    named_years = [int(m.group(0)) for m in _NAMED_YEAR.finditer(text)]
+    upper = year_hint.year if year_hint is not None else dt.date.today().year
+    named_years = [y for y in named_years if y <= upper]
+    if not names or not named_years:
+        return None
+    month, day, _ = yearless
+    weekday = _WEEKDAY_NAMES.index(names[-1])
+    for year in range(max(named_years), min(upper, max(named_years) + _WEEKDAY_SEARCH_YEARS) + 1):
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate.weekday() == weekday:
+            return candidate, names[-1]
+    return None
 
 
 def _year_hint_from_text(text: str, year_hint: Optional[dt.date]) -> Optional[dt.date]:
