@@ -224,3 +224,20 @@ def test_the_banner_follows_the_palette(qtbot, window):
     window.setPalette(palette)
     dark = banner.grab().toImage().pixelColor(3, 3)
     assert light.lightness() > 200 and dark.lightness() < 80
+
+
+def test_a_lane_grown_to_its_limit_lists_what_its_badges_still_hide(qtbot):
+    from timeline_app.ui.timeline_view import EXPANDED_MAX_ROWS
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.set_timeline(Timeline(article=Article(text="abc"), events=minute_events(EXPANDED_MAX_ROWS * 4)))
+    view.show()
+    click_badge(view, view.geometry_snapshot().badges[0])
+    geo = view.geometry_snapshot()
+    assert geo.lanes[0].rows == EXPANDED_MAX_ROWS and geo.badges
+    view.scroll_lanes_by(-10_000)
+    badge = view.geometry_snapshot().badges[0]
+    click_badge(view, badge)
+    assert view.cluster_menu is not None and len(view.cluster_menu.event_ids) == badge.count
+    view.cluster_menu.close()

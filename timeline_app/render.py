@@ -453,6 +453,10 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     label_h = f.label_metrics.height()
     width = geo.width
     events = geo.events
+    if geo.plot_bottom > geo.height or geo.scroll > 0:
+        # A lane grown taller than the view: rows scrolled out of sight cost no drawing.
+        top, bottom = geo.plot_top, geo.height
+        events = [box for box in events if box.y + box.h >= top and box.y <= bottom]
     selected = [box for box in events if box.selected]
     painter.setPen(Qt.PenStyle.NoPen)
     for box in selected:

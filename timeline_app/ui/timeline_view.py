@@ -50,7 +50,7 @@ KEY_ZOOM = 1.25
 #: Most label rows one lane gets in the window (the rest become "+N" badges).
 MAX_ROWS_PER_LANE = 10
 #: Most rows an expanded lane grows to (beyond, its badges list what they hide).
-EXPANDED_MAX_ROWS = 120
+EXPANDED_MAX_ROWS = 60
 _SCROLLBAR_W = 12
 _DRAG_THRESHOLD = 4.0
 
