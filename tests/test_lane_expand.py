@@ -241,3 +241,13 @@ def test_a_lane_grown_to_its_limit_lists_what_its_badges_still_hide(qtbot):
     click_badge(view, badge)
     assert view.cluster_menu is not None and len(view.cluster_menu.event_ids) == badge.count
     view.cluster_menu.close()
+
+
+def test_settings_keep_expanded_lanes_per_article(tmp_path):
+    settings = Settings(path=tmp_path / "settings.json")
+    settings.set_expanded_lanes("article-a", ["p1", "other"])
+    settings.set_expanded_lanes("article-b", [])
+    settings.save()
+    loaded = Settings.load(tmp_path / "settings.json")
+    assert loaded.expanded_lanes_for("article-a") == ["p1", "other"]
+    assert loaded.expanded_lanes_for("article-b") == [] and "article-b" not in loaded.expanded_lanes
