@@ -8,6 +8,7 @@ Targets: p95 frame < 16 ms, relayout of a zoom step < 5 ms, seed first paint < 1
 Edit case (issue 14): a correction of one event on the 10,000-event timeline, then the repaint of
 the view showing it: p95 < 16 ms; undo of 1,000 corrections < 1 s. Both are also given as ratios to
 the bare reference of this run (the p50 of a pan frame), so a busy machine shows as such.
+Expanded lane (issue 13): zoom and pan frames with one lane grown by its "+N" badge and scrolled.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/view.py [--repeat N]
 (--repeat N: also the per-step minimum over N runs, steadier on a busy shared machine)
@@ -165,6 +166,36 @@ def main() -> None:
                   f"p95 {pct(values, 0.95):.2f} ms")
     print(f"seed: first paint {first_paint_ms:.1f} ms after show() (target < 100)")
     edit_case(timeline, image, reference_ms=statistics.median(pan_frames))
+    expanded_case(timeline, image, reference_ms=statistics.median(pan_frames))
+
+
+def expanded_case(timeline: Timeline, image: QImage, reference_ms: float) -> None:
+    """Issue 13: a lane grown by its "+N" badge, scrolled, then zoomed and panned: the frames that
+    pay for the taller lane and for growing it again. Fitted (all 2,500 events of the lane in view:
+    it reaches EXPANDED_MAX_ROWS) and zoomed in 40x."""
+    for zoom in (1.0, 40.0):
+        view = TimelineView()
+        view.resize(1920, 1080)
+        view.set_timeline(timeline)
+        view.zoom_by(zoom)
+        frame(view, image)
+        started = time.perf_counter()
+        view.expand_lane("p1")
+        frame(view, image)
+        expand_ms = (time.perf_counter() - started) * 1000
+        view.scroll_lanes_by(400)
+        frames = []
+        for k in range(100):
+            if k < 50:
+                view.zoom_by(1.0015 ** (120 if k < 25 else -120), 300 + (k * 37) % 1300)
+            else:
+                view.pan_by(60 if (k // 25) % 2 == 0 else -60)
+            frames.append(frame(view, image))
+        rows = next(lane.rows for lane in view.geometry_snapshot().lanes if lane.id == "p1")
+        p95 = pct(frames, 0.95)
+        print(f"expanded lane, zoom {zoom:g}x ({rows} rows, scrolled): expanding + its frame {expand_ms:.1f} ms; "
+              f"100 zoom/pan frames p50 {statistics.median(frames):.2f} ms, p95 {p95:.2f} ms (target < 16) "
+              f"= {p95 / reference_ms:.1f}x a pan frame")
 
 
 def _steady_cpu(timeline: Timeline, image: QImage, repeats: int, zoom_cpu: list[float],

@@ -27,7 +27,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, 
                            QStaticText)
 
 from .layout import legend as legend_layout
-from .layout.geometry import Geometry, Style, TimelineLayout
+from .layout.geometry import Geometry, LaneBox, Style, TimelineLayout
 from .layout.scale import to_seconds
 from .model import Timeline
 from .resources import ResourceError, resource_path
@@ -236,7 +236,8 @@ def make_layout(timeline: Timeline, compress_gaps: bool = True,
     """A :class:`TimelineLayout` measuring text with the bundled font."""
     f = fonts()
     return TimelineLayout(timeline, f.measure_label, compress_gaps=compress_gaps,
-                          lane_order=lane_order, style=style, tick_measure=f.measure_axis)
+                          lane_order=lane_order, style=style, tick_measure=f.measure_axis,
+                          name_measure=lambda name: f.width(name, "lane"))
 
 
 # -- painting ------------------------------------------------------------------------------------
@@ -273,6 +274,14 @@ def paint_timeline(painter: QPainter, geo: Geometry, cache: Optional[Fonts] = No
     _paint_badges(painter, geo, f)
     _paint_events(painter, geo, f)
     _paint_lane_names(painter, geo, f)
+    if geo.scroll > 0:
+        # Lanes scrolled up run under the axis: draw the band above them again, over them.
+        painter.setClipRect(QRectF(0, 0, geo.width, geo.plot_top))
+        painter.fillRect(0, 0, w, int(geo.plot_top) + 1, BACKGROUND)
+        _paint_grid(painter, geo)
+        _paint_breaks(painter, geo, f)
+        _paint_axis(painter, geo, f)
+        painter.setClipping(False)
     if geo.title or geo.subtitle:
         _paint_header(painter, geo, f)
     painter.restore()
@@ -444,6 +453,10 @@ def _paint_events(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     label_h = f.label_metrics.height()
     width = geo.width
     events = geo.events
+    if geo.plot_bottom > geo.height or geo.scroll > 0:
+        # A lane grown taller than the view: rows scrolled out of sight cost no drawing.
+        top, bottom = geo.plot_top, geo.height
+        events = [box for box in events if box.y + box.h >= top and box.y <= bottom]
     selected = [box for box in events if box.selected]
     painter.setPen(Qt.PenStyle.NoPen)
     for box in selected:
@@ -555,9 +568,26 @@ def _paint_labels(painter: QPainter, f: Fonts, events: list, label_h: float) -> 
                 draw_label(painter, box.label_x, top, text, label_w, box.text_w)
 
 
+def collapse_mark_rect(lane: LaneBox, f: Fonts) -> QRectF:
+    """Where an expanded lane's collapse mark is drawn (and clicked): right of its name plate."""
+    return QRectF(8 + f.width(lane.name, "lane") + 28, lane.y + 3, 22, 18)
+
+
+def _paint_collapse_mark(painter: QPainter, lane: LaneBox, f: Fonts) -> None:
+    rect = collapse_mark_rect(lane, f)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(PLATE)
+    painter.drawRoundedRect(rect, 4, 4)
+    painter.setBrush(_color(lane.color))
+    cx, cy = rect.center().x(), rect.center().y()
+    painter.drawPolygon(QPolygonF([QPointF(cx - 5, cy + 3), QPointF(cx + 5, cy + 3), QPointF(cx, cy - 3)]))
+
+
 def _paint_lane_names(painter: QPainter, geo: Geometry, f: Fonts) -> None:
     painter.setFont(f.lane)
     for lane in geo.lanes:
+        if lane.expanded:
+            _paint_collapse_mark(painter, lane, f)
         w = f.width(lane.name, "lane")
         rect = QRectF(8, lane.y + 3, w + 24, 18)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -61,6 +61,8 @@ class Settings:
     lane_orders: dict[str, list[str]] = field(default_factory=dict)
     #: content_key -> what the reader chose to see (layout.filters.ViewFilter.to_dict()).
     view_filters: dict[str, dict] = field(default_factory=dict)
+    #: content_key -> ids of the lanes the reader expanded to show all their events.
+    expanded_lanes: dict[str, list[str]] = field(default_factory=dict)
     #: Folder of the last export (the export dialog opens there).
     export_dir: Optional[str] = None
     #: The window's docks and toolbars (QMainWindow.saveState(), base64).
@@ -112,6 +114,7 @@ class Settings:
             "reference_dates": {key: day.isoformat() for key, day in self.reference_dates.items()},
             "lane_orders": {key: list(order) for key, order in self.lane_orders.items()},
             "view_filters": dict(self.view_filters),
+            "expanded_lanes": {key: list(lanes) for key, lanes in self.expanded_lanes.items()},
             "export_dir": self.export_dir,
             "window_state": self.window_state,
             "last_article": self.last_article,
@@ -134,8 +137,12 @@ class Settings:
         filters = data.get("view_filters", {})
         if not isinstance(filters, dict):
             raise ValueError("view_filters has the wrong shape")
+        expanded = data.get("expanded_lanes", {})
+        if not isinstance(expanded, dict) or not all(isinstance(v, list) for v in expanded.values()):
+            raise ValueError("expanded_lanes has the wrong shape")
         export_dir, window_state = data.get("export_dir"), data.get("window_state")
         return cls(
+            expanded_lanes={str(key): [str(lane) for lane in lanes] for key, lanes in expanded.items()},
             view_filters={str(key): value for key, value in filters.items() if isinstance(value, dict)},
             export_dir=export_dir if isinstance(export_dir, str) else None,
             window_state=window_state if isinstance(window_state, str) else None,
@@ -214,6 +221,18 @@ class Settings:
             self.view_filters.pop(text_hash, None)
         else:
             self.view_filters[text_hash] = dict(data)
+
+    # ---- per-article expanded lanes ----------------------------------------------------------------
+    def expanded_lanes_for(self, text_hash: str) -> list[str]:
+        """The lanes the reader expanded in the article with this content key."""
+        return list(self.expanded_lanes.get(text_hash, []))
+
+    def set_expanded_lanes(self, text_hash: str, lanes: list[str]) -> None:
+        """Remember the expanded lanes of an article (none: forget the entry)."""
+        if lanes:
+            self.expanded_lanes[text_hash] = [str(lane) for lane in lanes]
+        else:
+            self.expanded_lanes.pop(text_hash, None)
 
 
 def _set_aside(file: Path) -> Optional[Path]:

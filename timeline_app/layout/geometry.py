@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence
+from typing import Callable, Collection, Optional, Sequence
 
 from ..model import Event, Timeline
 from .labels import Cluster, LaneItems, pack_lane, rows_needed
@@ -69,6 +69,7 @@ class LaneBox:
     y: float
     h: float
     rows: int
+    expanded: bool = False   # grown by the reader to show all its events (drawn with a collapse mark)
 
 
 @dataclass
@@ -167,6 +168,8 @@ class Geometry:
     breaks: list[BreakMark] = field(default_factory=list)
     overview: Optional[Overview] = None
     step: str = ""
+    #: px the lanes are scrolled up under the axis (lanes taller than the view)
+    scroll: float = 0.0
 
     def event_at(self, x: float, y: float) -> Optional[EventBox]:
         for box in reversed(self.events):
@@ -256,14 +259,19 @@ class TimelineLayout:
 
     def __init__(self, timeline: Timeline, measure: Measure, *, compress_gaps: bool = True,
                  lane_order: Optional[Sequence[str]] = None, style: Style = Style(),
-                 tick_measure: Optional[Measure] = None):
-        """``measure`` gives the width of an event label, ``tick_measure`` of an axis label."""
+                 tick_measure: Optional[Measure] = None, name_measure: Optional[Measure] = None):
+        """``measure`` gives the width of an event label, ``tick_measure`` of an axis label,
+        ``name_measure`` of a lane's name (its badges start right of the name's plate)."""
         self.timeline = timeline
         self.style = style
         self.measure = tick_measure or measure
         self.ticks = TickChooser(self.measure)
         self.compress_gaps = compress_gaps
         self.lanes: list[Lane] = build_lanes(timeline, lane_order)
+        #: Per lane, where its header row is free for badges: right of the name plate (8 px in,
+        #: 24 px of dot and padding) and of the room an expanded lane's collapse mark takes (30 px).
+        self._badge_min_x = [8.0 + name_measure(lane.name) + 24.0 + 30.0 if name_measure else 0.0
+                             for lane in self.lanes]
         lane_index = {lane.id: i for i, lane in enumerate(self.lanes)}
         party_ids = {p.id for p in timeline.parties}
         self._label_measure = measure
@@ -483,6 +491,12 @@ class TimelineLayout:
                 rows[k] -= 1
         return rows
 
+    def rows_to_show_all(self, lane_i: int, viewport: Viewport, cap: int) -> int:
+        """The fewest rows (at most ``cap``) in which every event of lane ``lane_i`` visible in
+        ``viewport`` gets a label: an expanded lane's height."""
+        return max(1, rows_needed(self.lane_packing[lane_i], viewport.u0, viewport.upp, 0.0, viewport.width,
+                                  self.style.max_label_w, cap))
+
     def content_height(self, rows: Sequence[int], header: bool = True, overview: bool = False) -> float:
         s = self.style
         top = (s.title_h if header else 0.0) + s.axis_h
@@ -510,8 +524,10 @@ class TimelineLayout:
                  selected: Optional[str] = None, header: bool = True,
                  overview_columns: Optional[list[tuple[str, list[tuple[int, int]]]]] = None,
                  overview_viewport: Optional[Viewport] = None,
-                 previous: Optional[Geometry] = None) -> Geometry:
-        """One frame. ``previous`` (the last frame) keeps labels in their rows while navigating."""
+                 previous: Optional[Geometry] = None, scroll: float = 0.0,
+                 expanded: Collection[str] = ()) -> Geometry:
+        """One frame. ``previous`` (the last frame) keeps labels in their rows while navigating;
+        ``scroll`` px moves the lanes up (under the axis); lanes ``expanded`` are marked so."""
         s = self.style
         width = viewport.width
         top = s.title_h if header else 0.0
@@ -520,12 +536,13 @@ class TimelineLayout:
         geo = Geometry(width=width, height=height,
                        title=self.timeline.article.title if header else "",
                        subtitle=self.subtitle() if header else "",
-                       axis_y=axis_y, axis_h=s.axis_h, plot_top=plot_top, plot_bottom=plot_top)
-        y = plot_top
+                       axis_y=axis_y, axis_h=s.axis_h, plot_top=plot_top, plot_bottom=plot_top,
+                       scroll=scroll)
+        y = plot_top - scroll
         for index, lane in enumerate(self.lanes):
             n_rows = max(1, rows[index] if index < len(rows) else 1)
             h = s.lane_header_h + n_rows * s.row_h + s.lane_pad
-            geo.lanes.append(LaneBox(lane.id, lane.name, lane.color, y, h, n_rows))
+            geo.lanes.append(LaneBox(lane.id, lane.name, lane.color, y, h, n_rows, lane.id in expanded))
             y += h
         geo.plot_bottom = y
         self._ticks(geo, viewport)
@@ -613,7 +630,7 @@ class TimelineLayout:
     def _badge(self, lane_i: int, lane_box: LaneBox, items: list[EventItem], c: Cluster) -> Badge:
         t0 = items[c.first].t0
         t1 = max(items[c.last].t1, items[c.last].t0)
-        return Badge(lane_i, c.x0, lane_box.y + 3, self.style.lane_header_h - 6, c.count,
+        return Badge(lane_i, max(c.x0, self._badge_min_x[lane_i]), lane_box.y + 3, self.style.lane_header_h - 6, c.count,
                      c.x0, c.x1, t0, t1, lane_box.color, c.first, c.last)
 
     def badge_events(self, geo: Geometry, badge: Badge) -> list[str]:
@@ -625,15 +642,20 @@ class TimelineLayout:
         run = self.lane_items[badge.lane][badge.first:badge.last + 1]
         return [item.id for item in run if item.id not in shown]
 
+    def share_one_instant(self, event_ids: Sequence[str]) -> bool:
+        """Whether these events start within one minute of each other (no zoom tells them apart)."""
+        starts = [self.items[i].t0 for i in event_ids if i in self.items]
+        return len(starts) >= 2 and max(starts) - min(starts) < 60.0
+
     def can_zoom_apart(self, viewport: Viewport, event_ids: Sequence[str]) -> bool:
         """Whether zooming in could give these events room: False when they share one instant or
         the view is already at its closest zoom there."""
         items = [self.items[i] for i in event_ids if i in self.items]
         if len(items) < 2:
             return bool(items)
-        t0, t1 = min(it.t0 for it in items), max(it.t0 for it in items)
-        if t1 - t0 < 60.0:
+        if self.share_one_instant(event_ids):
             return False
+        t0 = min(it.t0 for it in items)
         min_upp, _ = self.upp_limits(viewport.width, self.time_map.u(t0))
         return viewport.upp > min_upp * 1.05
 

@@ -15,7 +15,9 @@ def copy_text(text: str) -> None:
 
 def timeline_menu(parent: QWidget, timeline: Timeline, event_id: Optional[str], lane_id: Optional[str],
                   lane_name: str, *, show_in_text: Callable[[str], None],
-                  hide_lane: Callable[[str], None]) -> Optional[QMenu]:
+                  hide_lane: Callable[[str], None],
+                  collapse_lane: Optional[Callable[[str], None]] = None) -> Optional[QMenu]:
+    """``collapse_lane`` is given when the lane under the cursor is expanded."""
     """The menu for a right click on the timeline (None when nothing is under the cursor)."""
     event = timeline.event(event_id) if event_id else None
     if event is None and lane_id is None:
@@ -29,5 +31,7 @@ def timeline_menu(parent: QWidget, timeline: Timeline, event_id: Optional[str], 
     if lane_id is not None:
         if not menu.isEmpty():
             menu.addSeparator()
+        if collapse_lane is not None:
+            menu.addAction("Collapse lane", lambda: collapse_lane(lane_id))
         menu.addAction(f"Hide lane “{lane_name}”", lambda: hide_lane(lane_id))
     return menu

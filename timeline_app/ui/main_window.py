@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QProgressDialog, QToolBar, QVBoxLayout, QWidget)
@@ -20,6 +20,7 @@ from ..ingest import OPEN_DIALOG_FILTER, content_key
 from ..layout.filters import ViewFilter
 from ..layout.lanes import build_lanes
 from ..model import Timeline
+from .banner import Banner
 from .article_view import ArticleView
 from .document import Document
 from . import context_menus
@@ -66,10 +67,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
 
         self.timeline_view = TimelineView()
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel#banner { background: #fff4ce; color: #5c4500; padding: 6px; }")
+        self.banner = Banner()
         self.banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -216,6 +214,7 @@ class MainWindow(QMainWindow):
         self.event_table.eventActivated.connect(self.document.select)
         self.timeline_view.eventsListed.connect(self._list_in_table)
         self.timeline_view.contextRequested.connect(self._timeline_context_menu)
+        self.timeline_view.expandedLanesChanged.connect(self._on_expanded_lanes_changed)
         self.search_bar.hitChosen.connect(self._show_hit)
         self.accounts.entryActivated.connect(self._on_entry_activated)
         self.reactions.entryActivated.connect(self._on_entry_activated)
@@ -371,6 +370,8 @@ class MainWindow(QMainWindow):
                                            if self.settings is not None else None)
         self.filter_menu.set_lanes(lanes, view_filter)
         self.timeline_view.set_filter(view_filter)
+        if self.settings is not None:
+            self.timeline_view.set_expanded_lanes(self.settings.expanded_lanes_for(content_key(article)))
         self.legend.set_lanes(self.timeline_view.lanes())
         self.accounts.set_timeline(timeline, {lane.id: lane.color for lane in lanes})
         self.reactions.set_timeline(timeline)
@@ -470,7 +471,9 @@ class MainWindow(QMainWindow):
         names = {lane.id: lane.name for lane in build_lanes(timeline)}
         self.context_menu = context_menus.timeline_menu(
             self, timeline, event_id, lane_id, names.get(lane_id or "", lane_id or ""),
-            show_in_text=self._show_in_text, hide_lane=self.filter_menu.hide_lane)
+            show_in_text=self._show_in_text, hide_lane=self.filter_menu.hide_lane,
+            collapse_lane=(self.timeline_view.collapse_lane
+                           if lane_id in self.timeline_view.expanded_lanes() else None))
         if self.context_menu is not None:
             self.context_menu.popup(pos)
 
@@ -501,6 +504,11 @@ class MainWindow(QMainWindow):
         event_id = self.document.event_at(offset)
         if event_id is not None:
             self.document.select(event_id)
+
+    def _on_expanded_lanes_changed(self, lanes: list) -> None:
+        if self.settings is not None and self.document.timeline is not None:
+            self.settings.set_expanded_lanes(content_key(self.document.timeline.article), list(lanes))
+            self._save_settings()
 
     def _on_lane_order_changed(self, order: list) -> None:
         self.legend.set_lanes(self.timeline_view.lanes())
@@ -600,6 +608,11 @@ class MainWindow(QMainWindow):
         state = getattr(self.settings, "window_state", None)
         if state:
             self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.banner.follow_palette()
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if not self.projects.confirm_close():

@@ -10,15 +10,19 @@ Navigation
     + / - (with or without Ctrl)  zoom in / out about the centre;  Ctrl+0  fit all
     Left / Right             pan (Shift: a whole screen);  Home / End  start / end
     Tab / Shift+Tab, Ctrl+Right / Ctrl+Left   next / previous event in time (selects it)
-    Enter                    zoom to the selected event;  Esc  clear the selection
-    click                    select an event; a "+N" badge lists the events it hides (pick one,
-                             or zoom in on them)
+    Enter                    zoom to the selected event;  Esc  clear the selection, then fold the
+                             last expanded lane
+    click                    select an event; a "+N" badge grows its lane until every event of it
+                             has a row (the lanes then scroll: scroll bar, Up/Down, Page Up/Down);
+                             a badge of events at one instant lists them (pick one)
+    click a lane's ▴ mark    fold an expanded lane back (or Esc, or its context menu)
     double-click an event    zoom to it
     right-click              copy an event, find it in the text, hide its lane
 """
 from __future__ import annotations
 
 import datetime as dt
+import math
 import textwrap
 import time
 from typing import Optional, Sequence
@@ -26,7 +30,7 @@ from typing import Optional, Sequence
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPalette,
                            QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent)
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
 from .. import render
 from .cluster_menu import ClusterMenu
@@ -45,6 +49,9 @@ WHEEL_ZOOM_BASE = 1.0015
 KEY_ZOOM = 1.25
 #: Most label rows one lane gets in the window (the rest become "+N" badges).
 MAX_ROWS_PER_LANE = 10
+#: Most rows an expanded lane grows to (beyond, its badges list what they hide).
+EXPANDED_MAX_ROWS = 60
+_SCROLLBAR_W = 12
 _DRAG_THRESHOLD = 4.0
 
 
@@ -62,6 +69,8 @@ class TimelineView(QWidget):
     contextRequested = Signal(object, object, QPoint)
     #: The user asked to see many hidden events at once (a badge's "all in the table"); carries ids.
     eventsListed = Signal(list)
+    #: The user expanded or folded a lane; carries the ids of the expanded lanes.
+    expandedLanesChanged = Signal(list)
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -93,6 +102,18 @@ class TimelineView(QWidget):
         self._drag: Optional[dict] = None
         self._auto_fit = True
         self._filter = ViewFilter()
+        #: Lanes grown to show all their events (ids, in the order expanded) and their rows at
+        #: this width (worked out at first need, grown when a zoom needs more).
+        self._expanded: list[str] = []
+        self._expanded_rows: dict[str, int] = {}
+        #: px the lanes are scrolled up (when they are taller than the view)
+        self._scroll = 0.0
+        self._scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self._scrollbar.setCursor(Qt.CursorShape.ArrowCursor)
+        self._scrollbar.setToolTip("Scroll the lanes (Up/Down, Page Up/Page Down)")
+        self._scrollbar.hide()
+        self._scrollbar_state: Optional[tuple] = None
+        self._scrollbar.valueChanged.connect(self._on_scrolled)
         #: Milliseconds the last paintEvent took (layout + drawing), for benchmarks.
         self.last_paint_ms = 0.0
         self.last_layout_ms = 0.0
@@ -110,6 +131,8 @@ class TimelineView(QWidget):
         same_dates = same_article and previous.article.reference_date == timeline.article.reference_date
         keep_range = self.visible_range() if same_dates and not self._auto_fit else None
         keep_selected = self._selected if same_article else None
+        if not same_article:
+            self._expanded, self._scroll = [], 0.0
         self._timeline = timeline
         self._selected = None
         self._rebuild()
@@ -176,6 +199,8 @@ class TimelineView(QWidget):
         self._selected = event_id
         if event_id is not None:
             self._ensure_visible(event_id)
+            self._invalidate()
+            self._scroll_into_view(event_id)
         self._invalidate()
 
     def selected_event(self) -> Optional[str]:
@@ -262,6 +287,41 @@ class TimelineView(QWidget):
         self._plan_rows()
         self._invalidate()
 
+    def expand_lane(self, lane_id: str) -> None:
+        """Grow lane ``lane_id`` until every event of it has a row at this zoom (the lanes scroll
+        when they no longer fit)."""
+        if self._layout is None or lane_id in self._expanded or lane_id not in self.lane_order():
+            return
+        self._expanded.append(lane_id)
+        self._invalidate()
+        self.expandedLanesChanged.emit(list(self._expanded))
+
+    def collapse_lane(self, lane_id: str) -> None:
+        """Fold an expanded lane back to its planned rows."""
+        if lane_id not in self._expanded:
+            return
+        self._expanded.remove(lane_id)
+        self._expanded_rows.pop(lane_id, None)
+        self._invalidate()
+        self.expandedLanesChanged.emit(list(self._expanded))
+
+    def expanded_lanes(self) -> list[str]:
+        return list(self._expanded)
+
+    def set_expanded_lanes(self, lane_ids: Sequence[str]) -> None:
+        """Expand these lanes (and fold the others), e.g. as remembered for the article. Emits nothing."""
+        self._expanded = list(dict.fromkeys(lane_ids))
+        self._expanded_rows = {}
+        self._invalidate()
+
+    def scroll_lanes_by(self, dy: float) -> None:
+        """Scroll the lanes ``dy`` px up (negative: down), within what they need."""
+        self._current_geometry()
+        self._scrollbar.setValue(round(self._scroll + dy))
+
+    def lanes_scroll(self) -> float:
+        return self._scroll
+
     def geometry_snapshot(self) -> Optional[Geometry]:
         """The geometry of the current frame (laid out now if needed): for tests and tools."""
         return self._current_geometry()
@@ -297,6 +357,7 @@ class TimelineView(QWidget):
         self._layout = render.make_layout(apply_filter(self._timeline, self._filter), compress_gaps=self._compress,
                                           lane_order=self._lane_order, style=self._style)
         self.last_layout_ms = (time.perf_counter() - started) * 1000
+        self._expanded_rows = {}
         self._rows = None  # planned when first drawn: a window not yet shown has no final size
 
     def _plan_rows(self) -> None:
@@ -335,13 +396,92 @@ class TimelineView(QWidget):
                 self._overview_columns = self._layout.overview_columns(ov_vp)
             if self._rows is None:
                 self._plan_rows()
-            self._geo = self._layout.geometry(
-                self._viewport, float(self.height()), self._rows, selected=self._selected,
-                header=self._show_header, overview_columns=self._overview_columns,
-                overview_viewport=ov_vp, previous=self._last_geo)
+            previous = self._last_geo
+            for _ in range(4):
+                rows = self._frame_rows()
+                self._sync_scrollbar(rows)
+                self._geo = self._layout.geometry(
+                    self._viewport, float(self.height()), rows, selected=self._selected,
+                    header=self._show_header, overview_columns=self._overview_columns,
+                    overview_viewport=ov_vp, previous=previous, scroll=self._scroll,
+                    expanded=self._expanded)
+                if not self._grow_expanded(self._geo):
+                    break
+                previous = None   # kept rows could block the greedy packing the rows were counted for
             self._last_geo = self._geo
             self.last_layout_ms = (time.perf_counter() - started) * 1000
         return self._geo
+
+    def _frame_rows(self) -> list[int]:
+        """The planned rows, with expanded lanes grown to show all their events."""
+        assert self._layout is not None and self._rows is not None and self._viewport is not None
+        rows = list(self._rows)
+        if self._expanded:
+            for i, lane in enumerate(self._layout.lanes):
+                if lane.id in self._expanded and i < len(rows):
+                    need = self._expanded_rows.get(lane.id)
+                    if need is None:
+                        need = self._expanded_rows[lane.id] = self._layout.rows_to_show_all(
+                            i, self._viewport, EXPANDED_MAX_ROWS)
+                    rows[i] = max(rows[i], need)
+        return rows
+
+    def _grow_expanded(self, geo: Geometry) -> bool:
+        """An expanded lane that still shows a badge (the user zoomed out) gets the rows it needs
+        now, up to EXPANDED_MAX_ROWS; True when one grew."""
+        grew = False
+        if not self._expanded:
+            return grew
+        for badge in geo.badges:
+            lane = geo.lanes[badge.lane]
+            if lane.id not in self._expanded or lane.rows >= EXPANDED_MAX_ROWS:
+                continue
+            need = self._layout.rows_to_show_all(badge.lane, self._viewport, EXPANDED_MAX_ROWS)
+            self._expanded_rows[lane.id] = min(max(need, lane.rows + 1), EXPANDED_MAX_ROWS)
+            grew = True
+        return grew
+
+    def _lanes_top(self) -> float:
+        return (self._style.title_h if self._show_header else 0.0) + self._style.axis_h
+
+    def _sync_scrollbar(self, rows: list[int]) -> None:
+        """Show the scroll bar when the lanes are taller than the room between axis and overview,
+        and keep the scroll within them."""
+        assert self._layout is not None
+        s = self._style
+        top, bottom = self._lanes_top(), self._overview_top()
+        lanes_h = sum(s.lane_header_h + max(1, r) * s.row_h + s.lane_pad for r in rows) + s.bottom_pad
+        most = max(0, math.ceil(lanes_h - (bottom - top)))
+        self._scroll = float(min(max(self._scroll, 0.0), most))
+        state = (most, top, bottom, self.width(), round(self._scroll))
+        if state == self._scrollbar_state:
+            return   # the usual frame: nothing to tell the scroll bar (its setters cost a frame time)
+        self._scrollbar_state = state
+        bar = self._scrollbar
+        bar.blockSignals(True)
+        bar.setRange(0, most)
+        bar.setPageStep(max(1, round(bottom - top)))
+        bar.setSingleStep(round(s.row_h))
+        bar.setValue(round(self._scroll))
+        bar.blockSignals(False)
+        bar.setGeometry(self.width() - _SCROLLBAR_W, round(top), _SCROLLBAR_W, max(0, round(bottom - top)))
+        bar.setVisible(most > 0)
+
+    def _on_scrolled(self, value: int) -> None:
+        self._scroll = float(value)
+        self._invalidate()
+
+    def _scroll_into_view(self, event_id: str) -> None:
+        """Scroll the lanes so the event's row is between the axis and the overview."""
+        geo = self._current_geometry()
+        box = next((b for b in geo.events if b.id == event_id), None) if geo is not None else None
+        if box is None:
+            return
+        top, bottom = self._lanes_top(), self._overview_top()
+        if box.y < top:
+            self._scrollbar.setValue(round(self._scroll - (top - box.y) - self._style.lane_header_h))
+        elif box.y + box.h > bottom:
+            self._scrollbar.setValue(round(self._scroll + box.y + box.h - bottom + self._style.lane_pad))
 
     def _ensure_visible(self, event_id: str) -> None:
         assert self._layout is not None
@@ -456,6 +596,7 @@ class TimelineView(QWidget):
         super().resizeEvent(event)
         self._overview_pixmap = None
         self._overview_columns = None
+        self._expanded_rows = {}   # counted for the old width
         if self._layout is None:
             return
         self._plan_rows()
@@ -488,13 +629,15 @@ class TimelineView(QWidget):
         if event.type() == QEvent.Type.ToolTip:
             geo = self._current_geometry()
             box = geo.event_at(event.pos().x(), event.pos().y()) if geo else None
-            if box is not None and self._layout is not None:
+            if geo is not None and self._collapse_mark_hit(QPointF(event.pos())) is not None:
+                QToolTip.showText(event.globalPos(), "Fold this lane back (Esc)", self)
+            elif box is not None and self._layout is not None:
                 QToolTip.showText(event.globalPos(), self._layout.describe(box.id), self)
             else:
                 badge = geo.badge_at(event.pos().x(), event.pos().y()) if geo else None
                 if badge is not None:
                     QToolTip.showText(event.globalPos(),
-                                      f"{badge.count} more events here — click to list them", self)
+                                      f"{badge.count} more events here — click to show them all", self)
                 else:
                     QToolTip.hideText()
                     event.ignore()
@@ -530,6 +673,8 @@ class TimelineView(QWidget):
             return Qt.CursorShape.SizeHorCursor
         if self._lane_name_hit(pos) is not None:
             return Qt.CursorShape.SizeVerCursor
+        if self._collapse_mark_hit(pos) is not None:
+            return Qt.CursorShape.PointingHandCursor
         if geo.badge_at(pos.x(), pos.y()) is not None or geo.event_at(pos.x(), pos.y()) is not None:
             return Qt.CursorShape.PointingHandCursor
         return Qt.CursorShape.OpenHandCursor
@@ -583,13 +728,38 @@ class TimelineView(QWidget):
         geo = self._current_geometry()
         if geo is None:
             return
+        if pos.y() < geo.plot_top:
+            return   # the axis (lanes scrolled under it are not clickable there)
+        lane = self._collapse_mark_hit(pos)
+        if lane is not None:
+            self.collapse_lane(lane)
+            return
         badge = geo.badge_at(pos.x(), pos.y())
         if badge is not None and self._layout is not None:
-            self.open_cluster_menu(badge, pos)
+            self._badge_clicked(badge, pos)
             return
         box = geo.event_at(pos.x(), pos.y())
         if box is not None:
             self._activate(box.id)
+
+    def _collapse_mark_hit(self, pos: QPointF) -> Optional[str]:
+        """The id of the expanded lane whose collapse mark is at ``pos``."""
+        geo = self._current_geometry()
+        for lane in geo.lanes if geo is not None else ():
+            if lane.expanded and render.collapse_mark_rect(lane, self._fonts).contains(pos):
+                return lane.id
+        return None
+
+    def _badge_clicked(self, badge: Badge, pos: QPointF) -> None:
+        """Grow the badge's lane so its events get rows; list them instead when they share one
+        instant or the lane is already as tall as it may grow."""
+        geo = self._current_geometry()
+        lane_id = geo.lanes[badge.lane].id
+        hidden = self._layout.badge_events(geo, badge)
+        if lane_id not in self._expanded and not self._layout.share_one_instant(hidden):
+            self.expand_lane(lane_id)
+        else:
+            self.open_cluster_menu(badge, pos)
 
     def open_cluster_menu(self, badge: Badge, pos: QPointF) -> None:
         """List the events a "+N" badge hides (pick one to select it), with "zoom in" first when
@@ -664,6 +834,13 @@ class TimelineView(QWidget):
             self._zoom_to(self._selected)
         elif key == Qt.Key.Key_Escape and self._selected:
             self.select_event(None)
+        elif key == Qt.Key.Key_Escape and self._expanded:
+            self.collapse_lane(self._expanded[-1])
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self._scrollbar.isVisible():
+            self.scroll_lanes_by(self._style.row_h * (3 if key == Qt.Key.Key_Down else -3))
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and self._scrollbar.isVisible():
+            page = self._scrollbar.pageStep() * 0.9
+            self.scroll_lanes_by(page if key == Qt.Key.Key_PageDown else -page)
         else:
             return super().keyPressEvent(event)
         event.accept()
