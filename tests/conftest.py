@@ -5,6 +5,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 # Headless Qt before anything imports it; without this pytest-qt aborts with a misleading xcb message.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never read or write the user's own settings and cache from tests.
@@ -23,7 +25,6 @@ REQUIRE_SHARED = os.environ.get("TIMELINE_APP_REQUIRE_SHARED") == "1"
 
 def shared_data(*parts: str) -> Path:
     """``../shared/data/<parts>``; without it the test skips, naming the missing folder (fails in CI)."""
-    import pytest
     path = SHARED.joinpath("data", *parts)
     if not path.exists():
         reason = f"needs {path} (the project's shared data folder beside the checkout is missing)"
@@ -31,3 +32,23 @@ def shared_data(*parts: str) -> Path:
             pytest.fail(reason + "; TIMELINE_APP_REQUIRE_SHARED=1 forbids skipping", pytrace=False)
         pytest.skip(reason)
     return path
+
+
+#: The seed's timeline as the window shows it, fixed (tests/data/view/make_seed_timeline.py makes it).
+VIEW_FIXTURE = ROOT / "tests" / "data" / "view" / "seed_timeline.json"
+
+
+@pytest.fixture
+def seed_window(qtbot, tmp_path, monkeypatch):
+    """The main window, shown, with the fixed seed timeline and settings of its own."""
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.model import Timeline
+    from timeline_app.ui.app import create_main_window
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(tmp_path / "data"))
+    window = create_main_window(QApplication.instance())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.document.set_timeline(Timeline.from_json(VIEW_FIXTURE.read_bytes()))
+    return window

@@ -3,11 +3,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from timeline_app.model import Timeline
 from timeline_app.search import find
-from timeline_app.ui.app import create_main_window
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "view" / "seed_timeline.json"
 
@@ -42,13 +40,8 @@ def test_statement_hits_are_marked_as_such():
     assert any(h.kind == "statement" for h in find(seed, word))
 
 
-def test_ctrl_f_steps_through_hits_selecting_events(qtbot, tmp_path, monkeypatch, seed):
-    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(tmp_path / "data"))
-    win = create_main_window(QApplication.instance())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.document.set_timeline(seed)
+def test_ctrl_f_steps_through_hits_selecting_events(qtbot, seed_window):
+    win = seed_window
     win.find_action.trigger()
     bar = win.search_bar
     assert bar.isVisible()

@@ -87,14 +87,8 @@ def test_a_new_reference_date_fits_the_moved_events(qtbot, seed):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, seed):
-    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(tmp_path / "data"))
-    win = create_main_window(QApplication.instance())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.document.set_timeline(seed)
-    return win
+def window(seed_window):
+    return seed_window
 
 
 def test_every_toolbar_control_has_a_tooltip(window):
