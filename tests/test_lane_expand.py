@@ -118,20 +118,6 @@ def test_zooming_out_an_expanded_lane_grows_it_so_no_badge_returns(crowded):
     assert not geo.badges and len(geo.events) == 60
 
 
-def test_events_at_one_instant_keep_the_list(qtbot):
-    at = dt.datetime(2021, 5, 1, 12)
-    events = [Event(id=f"s{k}", title=f"Same minute event number {k}", span=(0, 1), lane="other",
-                    time=TimeValue(value="x", start=at, end=at, granularity="minute")) for k in range(12)]
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.resize(900, 400)
-    view.set_timeline(Timeline(article=Article(text="abc"), events=events))
-    view.show()
-    click_badge(view, view.geometry_snapshot().badges[0])
-    assert view.expanded_lanes() == [] and view.cluster_menu is not None
-    view.cluster_menu.close()
-
-
 # -- in the window -----------------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):

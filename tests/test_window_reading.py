@@ -1,28 +1,13 @@
 """The window as a reading tool: the event table in step with the timeline, every panel can be
 hidden and brought back, every event within reach."""
-from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
-
-from timeline_app.model import Timeline
-from timeline_app.settings import Settings
-from timeline_app.ui.app import create_main_window
-
-FIXTURE = Path(__file__).resolve().parent / "data" / "view" / "seed_timeline.json"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(tmp_path / "data"))
-    Settings.load()
-    win = create_main_window(QApplication.instance())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    # The seed's timeline set directly (the loader thread is tested in test_main_window).
-    win.document.set_timeline(Timeline.from_json(FIXTURE.read_bytes()))
-    return win
+def window(seed_window):
+    """The seed's timeline set directly (the loader thread is tested in test_main_window)."""
+    return seed_window
 
 
 def test_event_table_lists_every_event_and_selects_in_step(window, qtbot):
