@@ -286,6 +286,17 @@ def _with_year(
 _NAMED_YEAR = re.compile(r"(?<![\d$£€.,])(?:19|20)\d\d(?![\d%]|,\d|\.\d)")
 _WEEKDAY_NAME = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+def weekday_number(name: str) -> int:
+    """Monday = 0 ... Sunday = 6, from a weekday's name or its first three letters ("Thu.")."""
+    return [n[:3].lower() for n in _WEEKDAY_NAMES].index(name[:3].lower())
+
+
+def _named_years(text: str, upper: Optional[int]) -> set[int]:
+    """The years the text names, those after ``upper`` (the file's year: a plan) left out."""
+    named = {int(m.group(0)) for m in _NAMED_YEAR.finditer(text)}
+    return named if upper is None else {y for y in named if y <= upper}
+
+
 #: How many years a weekday may be looked for past the latest year the article names.
 _WEEKDAY_SEARCH_YEARS = 12
 
@@ -296,13 +307,12 @@ def _year_by_weekday(yearless: tuple[int, int, str], lead: str, text: str,
     lead, so the day falls on the weekday the lead names last. The year is the first, from the latest year the
     article names, in which it does (None when the lead names no weekday or the article no year)."""
     names = _WEEKDAY_NAME.findall(lead)
-    named_years = [int(m.group(0)) for m in _NAMED_YEAR.finditer(text)]
     upper = year_hint.year if year_hint is not None else dt.date.today().year
-    named_years = [y for y in named_years if y <= upper]
+    named_years = _named_years(text, upper)
     if not names or not named_years:
         return None
     month, day, _ = yearless
-    weekday = _WEEKDAY_NAMES.index(names[-1])
+    weekday = weekday_number(names[-1])
     for year in range(max(named_years), min(upper, max(named_years) + _WEEKDAY_SEARCH_YEARS) + 1):
         candidate = _safe_date(year, month, day)
         if candidate is not None and candidate.weekday() == weekday:
@@ -314,9 +324,7 @@ def _year_hint_from_text(text: str, year_hint: Optional[dt.date]) -> Optional[dt
     """The day a year-less dateline's year is taken from: the file's date, unless the article names years
     and not the file's: then the end of the latest year it names (never the file's year when the text names
     another)."""
-    named = {int(m.group(0)) for m in _NAMED_YEAR.finditer(text)}
-    if year_hint is not None:
-        named = {y for y in named if y <= year_hint.year}
+    named = _named_years(text, year_hint.year if year_hint is not None else None)
     if not named or (year_hint is not None and year_hint.year in named):
         return year_hint
     return dt.date(max(named), 12, 31)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..knowledge import lexicon, officeholders
-from .dates import _TEXT_DATES, _date_from_match
+from .dates import _MONTHS, _TEXT_DATES, _date_from_match, weekday_number
 
 #: A file date this long after the latest dated evidence is still believed.
 FILE_DATE_SLACK = dt.timedelta(days=30)
@@ -46,8 +46,6 @@ class Inference:
 _WEEKDAY_DATE = re.compile(
     r"\b(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?P<rest>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+[0-3]?\d|[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _YEAR = re.compile(r"(?<![\d$£€.,])(?:19[5-9]\d|20\d\d)(?![\d%]|,\d|\.\d)")
 
 
@@ -71,8 +69,8 @@ def weekday_dates(text: str, years: list[int]) -> list[Evidence]:
     for m in _WEEKDAY_DATE.finditer(text):
         parts = m["rest"].replace(".", "").split()
         month_word, day_word = (parts[0], parts[1]) if parts[0][:1].isalpha() else (parts[1], parts[0])
-        month = _MONTHS.index(month_word[:3].lower()) + 1
-        wd = _WEEKDAYS.index(m["wd"][:3].lower()) + 1
+        month = _MONTHS[month_word[:3].lower()]
+        wd = weekday_number(m["wd"]) + 1
         for year in sorted(set(range(min(years), max(years) + 2)), reverse=True):
             try:
                 day = dt.date(year, month, int(day_word))
