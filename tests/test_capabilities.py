@@ -438,3 +438,36 @@ def test_he_after_a_sentence_that_names_one_person_and_quotes_nobody_is_that_per
     timeline = extract(Article(text=text, reference_date=dt.date(2021, 8, 25)))
     said = next(a for a in timeline.accounts if "two peoples were brothers" in a.text)
     assert said.party == "morocco"
+
+
+def test_a_state_that_only_comments_calls_and_pressures_is_no_side():
+    # Canada speaks most and is threatened only if it imposes sanctions (pressure); Portugal accuses Morocco in
+    # a relative clause after "friction between Morocco and Portugal": Morocco and Portugal are the sides.
+    text = ("Canadian leader to send minister to meet Moroccan king over missing writer\n\n"
+            "Canadian Prime Minister Jane Dovell suggested on Monday that rogue agents could be behind the "
+            "disappearance of a Moroccan writer, after a phone call with Morocco's King Idris about the case.\n\n"
+            "Dovell told reporters that the king offered a flat denial. Dovell said the denial was very strong. "
+            "Canada's foreign minister, Ted Larkin, left Ottawa for Rabat to meet the king.\n\n"
+            "Moroccan officials threatened to retaliate if Canada imposed sanctions.\n\n"
+            "The case has also caused friction between Morocco and Portugal, which has repeatedly accused the "
+            "Moroccans of failing to cooperate with its investigation. Portuguese officials said the writer was "
+            "killed inside the consulate in Lisbon. Portuguese investigators searched the consulate on Monday, "
+            "and Portugal believes a team of Moroccan agents flew in that day.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {p.id for p in timeline.parties} == {"morocco", "portugal"}
+    assert "canada" in {r.actor for r in timeline.reactions}
+
+
+def test_sides_that_fought_each_other_and_a_state_fighting_alongside_a_group():
+    # "X troops and Y rebels fought" opposes X and Y though a third state speaks and is accused most; that
+    # state's troops "fought alongside the rebels" and it trades accusations with X: three sides.
+    text = ("Zambian army and LLF rebels clash near Kasama\n\n"
+            "Zambian troops and the Lunda Liberation Front (LLF) rebels fought with heavy weapons around Kasama "
+            "on Sunday, as Malawi rejected a demand that it withdraw its soldiers.\n\n"
+            "Malawi said the demand was unfair. Malawi said its border was under threat. Malawi's foreign ministry "
+            "said Zambia had massed troops near the border. Malawi accused Zambia of arming militias.\n\n"
+            "Zambia accused Malawi of shelling its positions. A report said Malawian troops had fought alongside "
+            "the LLF rebels last year. The LLF said it was acting in self-defence, and the LLF said it would "
+            "take Kasama.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {p.id for p in timeline.parties} == {"zambia", "llf", "malawi"}

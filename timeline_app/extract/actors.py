@@ -594,6 +594,8 @@ def choose_parties(doc: "Document") -> PartyChoice:
             by_sentence[sentences[sentence_index]].append((m, ent.id))
     opposition: Counter = Counter()
     responders: Counter = Counter()
+    #: The sides that act against another or are acted against (not only by pressure).
+    engaged: set[str] = set()
     for (sa, sb), items in by_sentence.items():
         distinct = list(dict.fromkeys(e for _, e in items))
         sentence = text[sa:sb]
@@ -613,6 +615,7 @@ def choose_parties(doc: "Document") -> PartyChoice:
                     answered.append(ent.id)
             if len(answered) >= 2:
                 opposition[frozenset(answered[:2])] += 3 * factor
+                engaged.update(answered[:2])
         if len(distinct) < 2:
             continue
         for m in rc.finditer(r"between\s+(?:the\s+)?([^,.;]{2,60}?)\s+and\s+(?:the\s+)?([^,.;]{2,60})",
@@ -622,6 +625,10 @@ def choose_parties(doc: "Document") -> PartyChoice:
             if xa and xb and xa[0] != xb[0] and _CONFLICT_NOUN_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
                 # "fighting between X and Y", "talks between X and Y" (not "a rift between X and Y")
                 opposition[frozenset((xa[0], xb[0]))] += 3 * factor
+                engaged.update((xa[0], xb[0]))
+        for pair in _reciprocal_pairs(text, items, sa, sb):
+            opposition[frozenset(pair)] += 3 * factor
+            engaged.update(pair)
         verb = _CONFLICT_VERBS.search(sentence)
         if verb:
             if verb.group().split()[0].lower() in _ACTION_NOUNS:
@@ -631,18 +638,29 @@ def choose_parties(doc: "Document") -> PartyChoice:
                           and not rc.search(r"[,.;]", text[mm.end:sa + verb.start()])]
                 before = before[-1:]
             else:
-                before = [e for mm, e in items if mm.start < sa + verb.start()]
+                before = _doer(text, [(mm, e) for mm, e in items if mm.start < sa + verb.start()], sa)
             after = [e for mm, e in items if mm.start >= sa + verb.end()]
             if before and after:
                 # Expulsions and sanctions are what third states do in solidarity; weak evidence
                 # that the doer is a side.
                 weight = 0.4 if verb.group().split()[0].lower() in _DIPLOMATIC_ACTS else 1.5
-                for b in dict.fromkeys(after):
-                    if b != before[0]:
-                        opposition[frozenset((before[0], b))] += weight * factor
-                        break
+                for mm, b in items:
+                    if mm.start < sa + verb.end() or b == before[0]:
+                        continue
+                    if _PRESSURE_AFTER.match(text, mm.end):
+                        weight = 0.4     # "X threatened to retaliate if Y imposed sanctions": Y only pressures
+                    opposition[frozenset((before[0], b))] += weight * factor
+                    if weight >= 1.0:
+                        engaged.update((before[0], b))
+                    break
     for eid, n in responders.items():
         prominence[eid] *= 0.6 if n >= 2 else 0.8
+    if engaged:
+        # A state that only comments, meets, calls or pressures is a third party however often it speaks:
+        # where the article shows sides acting against each other, its mentions count half.
+        for eid in prominence:
+            if eid not in engaged:
+                prominence[eid] *= 0.5
     ranked = [e for e, _ in prominence.most_common(8)]
     if not ranked:
         return PartyChoice([], {})
@@ -675,6 +693,13 @@ def choose_parties(doc: "Document") -> PartyChoice:
                         and (speech >= 2 or (speech and speech + _deed_count(text, mentions, c) >= 3)):
                     chosen.append(c)
                 break
+            # A state whose forces fight alongside a group side ("<demonym> troops had fought alongside the
+            # rebels") and which is itself opposed to another side is a side too.
+            for group in [c for c in chosen if gaz.entity(c).kind == "group"]:
+                for ally in _fighting_alongside(text, mentions, gaz, group):
+                    if ally not in chosen and prominence[ally] >= 0.35 * weakest \
+                            and any(opposition[frozenset((ally, e))] >= 1.0 for e in chosen if e != group):
+                        chosen.append(ally)
             # A proxy war: the state an armed group side is aligned with ("Iran-aligned Houthi rebels",
             # "pro-Russian separatists") is a side too when it is itself opposed to the group's enemy and
             # the article gives it a voice.
@@ -697,6 +722,49 @@ def choose_parties(doc: "Document") -> PartyChoice:
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
     return PartyChoice(chosen, scores, names, aliases)
+
+
+#: Two sides as one subject of an act they do to each other: "X and Y clashed", "X troops and Y rebels fought".
+#: (After the second name, a head noun may come first: "M23 rebels", "Congolese troops".)
+_RECIPROCAL = compile_cached(r"(?:\s+[a-z][\w\-]*){0,2}?\s+(?:(?:have|has|had|also|again|\w+ly)\s+)*"
+                             rf"(?:{lexicon.alternation(lexicon.verb_forms('reciprocal_actions'))})\b")
+#: What may stand between the two names of one coordinated subject ("X troops and the Y rebels").
+_COORDINATED = compile_cached(r"(?:\s+[a-z][\w\-]*){0,2}(?:,)?\s+and\s+(?:the\s+)?")
+
+
+def _reciprocal_pairs(text: str, items: list, sentence_start: int, sentence_end: int) -> list[tuple[str, str]]:
+    """The pairs of sides the sentence says fought each other ("X and Y clashed")."""
+    out = []
+    for (m1, e1), (m2, e2) in zip(items, items[1:]):
+        if e1 == e2 or m2.start - m1.end > 40:
+            continue
+        joined = _COORDINATED.fullmatch(text, m1.end, m2.start)
+        if joined is None:
+            continue
+        if _RECIPROCAL.match(text, m2.end, sentence_end):
+            out.append((e1, e2))
+    return out
+
+
+#: A side that imposes, sanctions, expels (diplomatic_acts.txt) right after its name: it pressures.
+_PRESSURE_AFTER = compile_cached(rf"\s+(?:\w+\s+)?(?:{lexicon.alternation(lexicon.finite_forms('diplomatic_acts'))})\b")
+#: What governs a name that is not a clause's subject: a preposition or "between", or "by" of a passive.
+_GOVERNED = compile_cached(r"\b(?:by|of|between)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A relative clause after a name: the name is its subject ("... and Y, which has accused Z").
+_RELATIVE_AFTER = compile_cached(r",\s+(?:which|who)\b")
+
+
+def _doer(text: str, before: list, sentence_start: int) -> list:
+    """The side doing a finite act, first of ``before`` (the sentence's side mentions before the verb): the
+    nearest one that is a subject, not a name a preposition governs ("friction between X and Y, which has
+    accused Z": Y accused)."""
+    for mm, e in reversed(before):
+        if _RELATIVE_AFTER.match(text, mm.end):
+            return [e]
+        ahead = text[max(sentence_start, mm.start - 25):mm.start]
+        if not (_PREPOSITIONS_NOT_AFFILIATION.search(ahead) or _GOVERNED.search(ahead)):
+            return [e]
+    return [e for _, e in before]
 
 
 def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, aliases: dict,
@@ -757,6 +825,25 @@ def _backers(gaz: Gazetteer, text: str, mentions: list[Mention], group: str) -> 
             root = gaz.root(m1.entity)
             if gaz.entity(root) is not None and gaz.entity(root).kind == "state":
                 out.append(root)
+    return list(dict.fromkeys(out))
+
+
+#: Fighting on the same side: "<X> troops had fought alongside the <Y>", "<X> fighters battling alongside <Y>".
+_ALONGSIDE = compile_cached(r"(?:\s+[a-z][\w\-]*){0,2}?\s+(?:(?:have|has|had|been|were|are|is|was)\s+)*"
+                            rf"(?:{lexicon.alternation(lexicon.verb_forms('reciprocal_actions'))})\s+alongside\s+"
+                            r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$")
+
+
+def _fighting_alongside(text: str, mentions: list[Mention], gaz: Gazetteer, group: str) -> list[str]:
+    """The states the text says fight alongside an armed group."""
+    out = []
+    for m1, m2 in zip(mentions, mentions[1:]):
+        if gaz.root(m2.entity) != group or m2.start - m1.end > 60:
+            continue
+        ally = gaz.root(m1.entity)
+        ent = gaz.entity(ally)
+        if ent is not None and ent.kind == "state" and _ALONGSIDE.fullmatch(text, m1.end, m2.start):
+            out.append(ally)
     return list(dict.fromkeys(out))
 
 
