@@ -471,3 +471,22 @@ def test_sides_that_fought_each_other_and_a_state_fighting_alongside_a_group():
             "take Kasama.")
     timeline = _timeline(text, text.splitlines()[0])
     assert {p.id for p in timeline.parties} == {"zambia", "llf", "malawi"}
+
+
+def test_council_members_blocking_ties_cut_support_and_no_comment_are_reactions():
+    # CAMEO's reduce-relations and council acts, a support act with an adverb, statements issued by a list of
+    # states, a non-answer and a reaffirmation; the wire dateline's country does not act.
+    text = ("Armenia and Azerbaijan clash on border\n\n"
+            "YEREVAN, Armenia (Wire) — Russia and China on Tuesday blocked the U.N. Security Council from backing "
+            "sanctions on Azerbaijan over the clashes.\n\n"
+            "Armenian and Azerbaijani troops fought on Monday. Armenia said Azerbaijan fired first. Azerbaijan "
+            "denied it.\n\n"
+            "Mauritania severed ties with Azerbaijan late on Tuesday. Canada has stood firmly behind Armenia in "
+            "the conflict. Bahrain, Jordan and Egypt issued similar statements on the clashes. The Turkish "
+            "military had no immediate comment on the fighting. The State Department reaffirmed in a statement "
+            "that the treaty with Armenia applies.")
+    reactions = {}
+    for r in _timeline(text, text.splitlines()[0]).reactions:
+        reactions.setdefault(r.text.split()[0], set()).add(r.actor)
+    assert reactions == {"YEREVAN,": {"russia", "china"}, "Mauritania": {"mauritania"}, "Canada": {"canada"},
+                         "Bahrain,": {"bahrain", "jordan", "egypt"}, "The": {"turkey", "united-states"}}

@@ -716,16 +716,19 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     if not (names_a_side or _CONFLICT_WORDS.search(sentence)):
         return None
     subject_end = sa + verb.start()
-    if len(text[sa:subject_end].split()) > 14:
+    dateline = _DATELINE_AT.match(text, sa, subject_end)
+    # "CITY, Country (Wire) — X blocked ...": the dateline's place does not act.
+    subject_start = dateline.end() if dateline else sa
+    if len(text[subject_start:subject_end].split()) > 14:
         return None
-    persons = in_range(person_mentions, sa, subject_end)
+    persons = in_range(person_mentions, subject_start, subject_end)
     if persons:
         person = people[persons[0].person]
         if person.affiliation and person.affiliation not in parties:
-            return Attribution((sa, sb), text[sa:subject_end].strip(" ,"), (sa, subject_end),
+            return Attribution((sa, sb), text[subject_start:subject_end].strip(" ,"), (subject_start, subject_end),
                                person.affiliation, person.id, "action")
         return None
-    m = head_entity(gaz, text, mentions, sa, subject_end)
+    m = head_entity(gaz, text, mentions, subject_start, subject_end)
     if m is None:
         return None
     root = gaz.root(m.entity)
