@@ -490,3 +490,24 @@ def test_council_members_blocking_ties_cut_support_and_no_comment_are_reactions(
         reactions.setdefault(r.text.split()[0], set()).add(r.actor)
     assert reactions == {"YEREVAN,": {"russia", "china"}, "Mauritania": {"mauritania"}, "Canada": {"canada"},
                          "Bahrain,": {"bahrain", "jordan", "egypt"}, "The": {"turkey", "united-states"}}
+
+
+def test_organisation_officers_envoys_asides_and_a_capital_opening_name_the_reacting_body():
+    # An organisation's title with no body named ("Secretary General X" after the organisation met), a title
+    # word between a body and a name ("Nato commander X"), an envoy named for his posting ("UN <state>
+    # envoy"), an aside ("whose citizen is held by ...") before the verb, a capital opening an unowned office.
+    text = ("Colombia and Ecuador clash over border raid\n\n"
+            "Colombian troops and Ecuadorean forces clashed on the border on Saturday. Ecuador said Colombia had "
+            "violated its sovereignty. Colombia denied it.\n\n"
+            "The Organization of American States met in Washington on Tuesday. Secretary General Ramon Okafor "
+            "said the raid was a violation of Ecuador's sovereignty.\n\n"
+            "German Foreign Minister Karl Brandl called for calm, while Nato commander Piet Vandersloot said the "
+            "clashes could spread.\n\n"
+            "UN Ecuador envoy Lars Holmqvist told reporters the fighting had to stop.\n\n"
+            "France, whose citizen has been held by the FARC since 2002, expressed dismay at the raid.\n\n"
+            "In London, a Foreign Office spokesperson said Britain was urging restraint.")
+    reactions = {}
+    for r in _timeline(text, text.splitlines()[0]).reactions:
+        reactions.setdefault(r.text.split()[0], set()).add(r.actor)
+    assert reactions == {"Secretary": {"organization-of-american-states"}, "German": {"germany", "nato"},
+                         "UN": {"united-nations"}, "France,": {"france"}, "In": {"united-kingdom"}}

@@ -62,7 +62,8 @@ _TITLE_GAP = compile_cached(r"(?:[’']s)?(?:\s+|,\s+|\s*-\s*|(?:of|for|the|and|
                             r"external|foreign|policy|affairs|relations|chief|minister|secretary|head|"
                             r"spokesman|spokeswoman|spokesperson|leader|envoy|ambassador|official|"
                             r"president|prime|deputy|senior|top|former|general|state|defense|defence|"
-                            r"interior|military|army|security|national|special|representative)*")
+                            r"interior|military|army|security|national|special|representative|"
+                            rf"{lexicon.alternation(lexicon.entries('titles'))})*")
 
 
 def slug(name: str) -> str:
@@ -132,6 +133,9 @@ def head_entity(gaz: Gazetteer, text: str, mentions: list[Mention], start: int, 
         return None
     # In a compound of adjacent names the last is the head: "<country> <demonym> party" is the demonym's party.
     while len(candidates) >= 2 and not text[candidates[0].end:candidates[1].start].strip():
+        if gaz.entity(candidates[1].entity).kind == "state" and _POSTED_AFTER.match(text, candidates[1].end):
+            candidates.pop(1)    # "UN Yemen envoy": the UN's envoy, posted to Yemen
+            continue
         candidates.pop(0)
     if closest:            # a title phrase right before a name: the nearest name qualifies it
         return candidates[-1]
@@ -327,10 +331,35 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             continue
         if person.title:
             first = person.spans[0][0]
+            if _ORGANISATION_TITLE.search(text, max(0, first - 40), first):
+                # "Secretary General Y": an organisation's officer, of the organisation last named
+                person.affiliation = _last_organisation(doc, first)
+                if person.affiliation is not None:
+                    person.guessed = True
+                    continue
             states_only = bool(_STATE_TITLE.search(text, max(0, first - 40), first))
             person.affiliation = _context_affiliation(doc, first, states_only)
             person.guessed = True
     return people, person_mentions
+
+
+#: A title only an international organisation's officer holds, right before a name.
+_ORGANISATION_TITLE = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('organisation_titles'))})"
+                                     r"(?:\s+[A-Z][\w.'’\-]*){0,2}\s*,?\s*$", re.IGNORECASE)
+
+
+def _last_organisation(doc: "Document", pos: int) -> Optional[str]:
+    """The international organisation named last before ``pos`` in its sentence or the two before."""
+    index = bisect.bisect_right(doc.sentences, pos, key=lambda s: s[0]) - 1
+    if index < 0:
+        return None
+    start = doc.sentences[max(0, index - 2)][0]
+    for m in reversed(in_range(doc.mentions, start, pos)):
+        root = doc.gaz.root(m.entity)
+        ent = doc.gaz.entity(root)
+        if ent is not None and ent.kind == "organisation" and not m.backed:
+            return root
+    return None
 
 
 _AIDE_OF = compile_cached(r",\s+(?:an?|the)\s+(?:senior\s+|top\s+|chief\s+|close\s+)?(?:aide|adviser|advisor|"
@@ -454,6 +483,10 @@ def _affiliation(doc: "Document", sentence: Span, name: Span) -> Optional[str]:
     return _affiliation_in(doc, mentions, sentence, name)
 
 
+#: Titles of someone posted to a place or a conflict.
+_POSTED_TITLE = compile_cached(r"\b(?:envoy|ambassador|representative|coordinator|mediator)\b", re.IGNORECASE)
+_POSTED_AFTER = compile_cached(r"\s+(?:special\s+|peace\s+|deputy\s+)?(?:envoy|ambassador|representative|coordinator|"
+                               r"mediator)\b", re.IGNORECASE)
 _AFFILIATION_GAP = compile_cached(_TITLE_GAP.pattern.replace("(?:of|for|the|and|de|el|al)\\s",
                                                          "(?:of|for|the|and|de|el|al|to|in|at|on|from|a|an)\\s")
                               .replace("interior|", "interior|office|ministry|committee|council|"
@@ -482,6 +515,11 @@ def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, na
                 rc.fullmatch(r"['’]s\s+(?:[a-z]+\s+){0,2}", text[near[-2].end:near[-1].start])
                 or (near[-2].form == "demonym" and not text[near[-2].end:near[-1].start].strip())):
             # "Rwanda's (deputy) UN ambassador X", "Palestinian U.N. Ambassador X": the state's envoy to the UN
+            return gaz.root(near[-2].entity)
+        if len(near) >= 2 and not text[near[-2].end:near[-1].start].strip() \
+                and gaz.entity(gaz.root(near[-1].entity)).kind == "state" \
+                and _POSTED_TITLE.search(text, near[-1].end, a):
+            # "UN Yemen envoy X", "US Iran envoy X": the first sends the envoy, the second is the posting
             return gaz.root(near[-2].entity)
         return gaz.root(near[-1].entity)
     starts_clause = comma >= 0 and not text[before_start:a].strip()

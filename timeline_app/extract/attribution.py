@@ -155,7 +155,7 @@ _FINITE_AUX = compile_cached(r"\b(?:will|would|shall|should|can|could|may|might|
 _TEMPORAL_CLAUSE = compile_cached(r"\b(?:after|before|since|until|when|once)\b", re.IGNORECASE)
 _TEMPORAL_BEFORE = compile_cached(r"\b(?:after|before|since|until|when|once)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A relative clause open up to this point ("..., which supports Assad and "): its passive's agent is no speaker.
-_RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who)\b[^,;“\"]*$")
+_RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
 _PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 _QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
@@ -404,6 +404,8 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     for m in (_AGENT_OF_ACT.finditer(sentence) if " by " in sentence else ()):
         # "Drafted by Jordan, the statement ...", "sanctions imposed by the EU": the agent of a third party's
         # act, after every other candidate ("Backed by X, the rebels said" is the rebels')
+        if _RELATIVE_OPEN.search(sentence, 0, m.start()) and _has_speech_verb(text, sa + m.end(), sb):
+            continue                 # "France, whose citizen is held by X, expressed dismay": an aside
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
             acts.add(candidates[-1])
@@ -561,6 +563,13 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         if gaz.entity(root).kind in ("media", "monitor"):
             return None, None, (start, end)     # "according to a <wire> report": no side speaks
         return root, None, (start, end)
+    place = _IN_PLACE_OPENING.match(phrase)
+    if place and _BODY_WORDS.search(bare):
+        # "In London, a foreign office spokesperson said": an unowned body of the state whose capital it names
+        for m in in_range(mentions, start + place.start(1), start + place.end(1)):
+            root = gaz.root(m.entity)
+            if gaz.entity(root).kind == "state" and m.form in ("name", "metonym"):
+                return root, None, (start, end)
     if _POSSESSIVE_BODY.match(bare):
         owner = _previous_subject(doc, start)
         if owner is not None:
@@ -637,6 +646,7 @@ def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
 _STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))}|"
                                  r"charges?)\s+(?=(?:the|a|an|[A-Z])\b)")
 #: A body named in full ("the Department of Defense"): not the last speaker's body by default.
+_IN_PLACE_OPENING = compile_cached(r"\s*In\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?),")
 _PROPER_BODY = compile_cached(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][a-z]+")
 _POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:ministry|department|office|government|"
                                   r"spokes(?:man|woman|person)|military|army|forces|embassy|mission|president|"
