@@ -509,5 +509,22 @@ def test_organisation_officers_envoys_asides_and_a_capital_opening_name_the_reac
     reactions = {}
     for r in _timeline(text, text.splitlines()[0]).reactions:
         reactions.setdefault(r.text.split()[0], set()).add(r.actor)
-    assert reactions == {"Secretary": {"organization-of-american-states"}, "German": {"germany", "nato"},
+    assert reactions == {"The": {"organization-of-american-states"},       # (its meeting, a paragraph about the raid)
+                         "Secretary": {"organization-of-american-states"}, "German": {"germany", "nato"},
                          "UN": {"united-nations"}, "France,": {"france"}, "In": {"united-kingdom"}}
+
+
+def test_a_third_partys_act_in_a_paragraph_about_the_conflict_and_criticism_issued_are_reactions():
+    # Neither act names a side or a word of the conflict in its own sentence; their paragraphs do.
+    text = ("Saudi Arabia and Qatar in rift over blockade\n\n"
+            "Saudi Arabia closed its border with Qatar on Monday. Qatar said the blockade was illegal. Saudi Arabia "
+            "accused Qatar of funding militants.\n\n"
+            "Iran blamed the United States for the crisis. Iranian officials also offered to supply food by sea.\n\n"
+            "Washington declined to take sides. State Department officials said they had asked the government of "
+            "Saudi Arabia for more information.\n\n"
+            "On Saturday the Canadian foreign ministry issued its strongest criticism yet of Riyadh's role.")
+    reactions = {r.text: r.actor for r in _timeline(text, text.splitlines()[0]).reactions}
+    assert reactions["Iranian officials also offered to supply food by sea."] == "iran"
+    assert reactions["Washington declined to take sides."] == "united-states"
+    assert reactions["On Saturday the Canadian foreign ministry issued its strongest criticism yet of Riyadh's role."] \
+        == "canada"

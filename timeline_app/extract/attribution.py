@@ -723,7 +723,7 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     if verb is None:
         return None
     names_a_side = any(gaz.root(m.entity) in parties for m in in_range(mentions, sa + verb.end(), sb))
-    if not (names_a_side or _CONFLICT_WORDS.search(sentence)):
+    if not (names_a_side or _CONFLICT_WORDS.search(sentence) or _paragraph_about_the_conflict(doc, sa, sb)):
         return None
     subject_end = sa + verb.start()
     dateline = _DATELINE_AT.match(text, sa, subject_end)
@@ -748,6 +748,16 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
         return None                  # a side's deeds are events; its diplomatic acts ("summoned the envoy") its account
     # The whole subject is the speaker's span: "X and Y brokered a truce" acts together (co-actors).
     return Attribution((sa, sb), text[m.start:m.end], (m.start, subject_end), root, None, "action")
+
+
+def _paragraph_about_the_conflict(doc: Document, sa: int, sb: int) -> bool:
+    """The sentence's paragraph names a side or the conflict's vocabulary: a third party's act there ("Iran
+    blamed the US for the crisis. ... Iranian officials also offered to supply food") is about the conflict."""
+    index = bisect.bisect_right(doc.paragraphs, (sa, len(doc.text) + 1)) - 1
+    pa, pb = doc.paragraphs[index] if index >= 0 else (sa, sb)
+    pa, pb = min(pa, sa), max(pb, sb)
+    return bool(_CONFLICT_WORDS.search(doc.text, pa, pb)) or any(
+        doc.gaz.root(m.entity) in doc.parties for m in in_range(doc.mentions, pa, pb))
 
 
 #: The reporting verbs right after a name that are never a noun there ("Russia claims" is, "the Syrian claim" is not).
