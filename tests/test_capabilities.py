@@ -528,3 +528,16 @@ def test_a_third_partys_act_in_a_paragraph_about_the_conflict_and_criticism_issu
     assert reactions["Washington declined to take sides."] == "united-states"
     assert reactions["On Saturday the Canadian foreign ministry issued its strongest criticism yet of Riyadh's role."] \
         == "canada"
+
+
+def test_a_date_in_an_aside_about_a_noun_dates_the_aside_not_the_main_clause():
+    # The only date of each sentence describes a noun (a relative clause in the past, "since the <event>"):
+    # the main clause keeps the story's time, the aside is an event of its own at its date.
+    text = ("Armenia and Azerbaijan clashed on Tuesday. The Armenian air force meanwhile announced it had struck "
+            "positions near Lachin, a town that was taken over by Azerbaijani troops last year. Grain prices saw "
+            "the biggest one-day rise since the 1991 drought in the region.")
+    events = {e.title: e.time.value for e in _timeline(text).events}
+    # (the statement is the day's news, the rise at the story's time; neither at the aside's)
+    assert events["Grain prices saw the biggest one-day rise"] == "2031-05-06"
+    assert next(v for t, v in events.items() if t.startswith("The Armenian air force")) == "2031-05-07"
+    assert {value for title, value in events.items() if "taken over" in title or "1991" in title} == {"2030", "1991"}

@@ -152,7 +152,17 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
             drafts.append(EventDraft((sa, sb), (sa, sb), time, info.actors, make_title(text, sa, sb)))
             continue
         statement = _reported_background(text, sa, sb, inside) if info.reports else None
-        if statement is not None:
+        aside = _background_aside(text, sa, sb, inside) if statement is None else None
+        if aside is not None:
+            # "X launched strikes on Darna, a stronghold that was taken over by Y last year": the main clause
+            # happens at the narrative's time, the aside that describes a noun at its own.
+            main = _strip(text, sa, aside)
+            drafts.append(EventDraft(main, (sa, sb), _narrative_time(text[sa:aside], current, reference, info.reports),
+                                     info.actors, make_title(text, *main)))
+            clause = _strip(text, aside, sb)
+            drafts.append(EventDraft(clause, (sa, sb), time_value(inside[0], "explicit"), info.actors,
+                                     make_title(text, *clause)))
+        elif statement is not None:
             # "X said 35 were killed, ... since clashes broke out on Wednesday": the statement is
             # the day's news, the clause with the date its own event.
             time = _narrative_time(sentence, current, reference, True)
@@ -165,7 +175,7 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
                 tv = time_value(timex, "explicit")      # written in the sentence itself
                 drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb)))
         settled = [t for t in inside if not t.value.endswith("_REF") and t.granularity != "unknown"
-                   and not bounds_a_stretch(text, t.start)]
+                   and not bounds_a_stretch(text, t.start) and aside is None]    # an aside's date is background
         if settled:
             current = time_value(settled[0])      # "earlier", "now" do not move the narrative
     return drafts
@@ -226,6 +236,31 @@ def _reported_background(text: str, sa: int, sb: int, inside: list) -> Optional[
     if cut is None or len(text[sa:cut.start()].split()) < 4:
         return None
     return sa, cut.start()
+
+
+#: Where an aside about a noun begins: "since the <event>", a relative clause in the past ("... that was taken
+#: over last year", ", which had ...", "who was last seen").
+_ASIDE_OPEN = compile_cached(r"\bsince\s+(?:the|a|an)\s|,\s*(?:which|who)\s|\b(?:that|which|who)\s+(?:\w+ly\s+)?"
+                             r"(?:was|were|had)\s", re.IGNORECASE)
+
+
+def _background_aside(text: str, sa: int, sb: int, inside: list) -> Optional[int]:
+    """Where an aside starts that holds the sentence's one date, after a main clause of its own with none
+    ("The oil price has seen the biggest rise since the 1991 Gulf War"), or None. (Sentences with more dates
+    are cut into clauses by their dates: _clause_groups.)"""
+    if len(inside) != 1:
+        return None
+    cut = None
+    for m in _ASIDE_OPEN.finditer(text, sa, inside[0].start):
+        cut = m
+    if cut is None or len(text[sa:cut.start()].split()) < 5 or _in_quotes(text, sa, cut.start()):
+        return None
+    return cut.start()
+
+
+def _in_quotes(text: str, sa: int, pos: int) -> bool:
+    segment = text[sa:pos]
+    return segment.count('"') % 2 == 1 or segment.count("“") > segment.count("”")
 
 
 def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span, object]]:
