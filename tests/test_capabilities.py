@@ -541,3 +541,23 @@ def test_a_date_in_an_aside_about_a_noun_dates_the_aside_not_the_main_clause():
     assert events["Grain prices saw the biggest one-day rise"] == "2031-05-06"
     assert next(v for t, v in events.items() if t.startswith("The Armenian air force")) == "2031-05-07"
     assert {value for title, value in events.items() if "taken over" in title or "1991" in title} == {"2030", "1991"}
+
+
+def test_a_relative_clauses_subject_an_appositive_and_a_spokeswoman_speaking_in_her_capital():
+    # ", which has accused" speaks for the name right before it, not for every name of the clause before;
+    # "Italy, Turkey's close partner," is Italy alone (a possessive opens an appositive, not a list); a
+    # ministry spokeswoman the text ties to no state who "told reporters in Ankara" speaks for Turkey.
+    text = ("Saudi Arabia and Turkey clash over missing writer\n\n"
+            "Turkish police searched the Saudi consulate on Monday. Saudi Arabia denied any role.\n\n"
+            "The case has also caused friction between Saudi Arabia and Turkey, which has repeatedly accused the "
+            "Saudis of failing to cooperate with its investigation.\n\n"
+            "Italy, Turkey's close partner in the region, said it was sending planes to fly out its nationals.\n\n"
+            "\"We reserve the right to respond to this illegal act. The responsibility will lie squarely with "
+            "Riyadh,\" Foreign Ministry spokeswoman Ayla Demirtas told reporters in Ankara on Wednesday.")
+    timeline = _timeline(text, text.splitlines()[0])
+
+    def sides(opening):
+        return {a.party for a in timeline.accounts if a.text.startswith(opening)}
+    assert sides("The case") == {"turkey"}
+    assert not sides("Italy") and {r.actor for r in timeline.reactions} == {"italy"}
+    assert sides("\"We reserve") == sides("The responsibility") == {"turkey"}

@@ -393,6 +393,11 @@ _LOCAL_TITLE = compile_cached(r"\b(?:mayor|governor|regional\s+(?:governor|head|
                               r"police\s+chief|city\s+council)\s+(?:[A-Z][\w\-]*\s+)?$", re.IGNORECASE)
 
 
+#: Where a speaker speaks, right after their name: "X told reporters in <capital>", "X said in <capital>".
+_SPEAKS_IN = compile_cached(r"[\w\s.'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists|a\s+(?:news|press)\s+(?:conference|briefing))|"
+                            r"said|says|spoke|speaking)\s+in\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)")
+
+
 def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -> Optional[str]:
     """The state a titled person's context is about: their own noun phrase (in a state news agency's
     dispatch, else that agency's state), then the two sentences before (the side speaking there first:
@@ -409,6 +414,13 @@ def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -
         opening = [m for m in in_range(mentions, sa, sa + 3) if not m.backed]
         if opening and gaz.entity(gaz.root(opening[0].entity)).kind == "state":
             return gaz.root(opening[0].entity)
+    where = _SPEAKS_IN.match(text, pos, sb)
+    if where is not None:
+        # "spokeswoman X told reporters in <capital>": an official the text ties to no state speaks at home
+        for m in in_range(mentions, where.start(1), where.end(1)):
+            root = gaz.root(m.entity)
+            if gaz.entity(root).kind == "state" and m.form in ("name", "metonym") and not m.backed:
+                return root
     windows = [(sa, pos)] + [sentences[i] for i in (index - 1, index - 2) if i >= 0] + [(pos, sb)]
     if _MEETS_BEFORE.search(text, max(sa, pos - 120), pos):
         windows = windows[1:]        # "X's general is in talks with Minister Y": Y is X's counterpart

@@ -155,6 +155,7 @@ _FINITE_AUX = compile_cached(r"\b(?:will|would|shall|should|can|could|may|might|
 _TEMPORAL_CLAUSE = compile_cached(r"\b(?:after|before|since|until|when|once)\b", re.IGNORECASE)
 _TEMPORAL_BEFORE = compile_cached(r"\b(?:after|before|since|until|when|once)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A relative clause open up to this point ("..., which supports Assad and "): its passive's agent is no speaker.
+_RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
 _PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
@@ -474,6 +475,12 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = ()) 
     phrase = text[start:end]
     if not phrase.strip(" ,"):
         return None
+    if aux and phrase.endswith(",") and _RELATIVE_PRONOUN.match(text, end):
+        # "... friction between X and Y, which has accused Z": the relative clause's subject is the name before it
+        named = [m for m in in_range(doc.mentions, start, end) if m.end == end - 1] + \
+                [m for m in in_range(doc.person_mentions, start, end) if m.end == end - 1]
+        if named:
+            return named[0].start, named[0].end
     bare_plural = _BARE_PLURAL_TAIL.search(phrase) or _PRONOUN_TAIL.search(phrase)
     if bare_plural:
         # "... but again failed to agree on a statement, diplomats said", "... his counterparts, she said":
@@ -771,6 +778,8 @@ _COUNTERPART_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z]+\s+)?counterparts?
 _MEDIATION_NOUN = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
 _STATE_PEOPLE_AFTER = compile_cached(r"\s+(?:nations|officials|governments?|leaders|authorities|diplomats)\b")
 _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
+#: "Italy, Turkey's close partner": a possessive name after a comma opens an appositive, not a list item.
+_POSSESSIVE_AFTER = compile_cached(r"['’]s\b")
 _LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                                r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
@@ -814,7 +823,8 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
         # "Foreign ministers in X and Y also condemned": coordinated names speak together.
         inside = in_range(mentions, found.speaker_span[0], found.speaker_span[1])
         for m1, m2 in zip(inside, inside[1:]):
-            if rc.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[m1.end:m2.start]):
+            if rc.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[m1.end:m2.start]) \
+                    and not _POSSESSIVE_AFTER.match(text, m2.end):
                 for m in (m1, m2):
                     root = gaz.root(m.entity)
                     ent = gaz.entity(root)
@@ -841,7 +851,7 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
         # the names of one list act together.
         acting = set(out) | {own}
         links = [(gaz.root(m1.entity), gaz.root(m2.entity)) for m1, m2 in zip(in_sentence, in_sentence[1:])
-                 if _LIST_GAP.fullmatch(text, m1.end, m2.start)]
+                 if _LIST_GAP.fullmatch(text, m1.end, m2.start) and not _POSSESSIVE_AFTER.match(text, m2.end)]
         grown = True
         while grown:
             grown = False
