@@ -561,3 +561,20 @@ def test_a_relative_clauses_subject_an_appositive_and_a_spokeswoman_speaking_in_
     assert sides("The case") == {"turkey"}
     assert not sides("Italy") and {r.actor for r in timeline.reactions} == {"italy"}
     assert sides("\"We reserve") == sides("The responsibility") == {"turkey"}
+
+
+def test_a_coordinated_verb_phrase_and_a_pronoun_in_a_relative_clause_find_the_real_speaker():
+    # "X, who ..., has compared Y to Z and said": X speaks, not Y named in the verb phrase before "said";
+    # "in an operation it calls": the pronoun, the body just quoted, speaks; "condemned what it described as"
+    # leaves the main clause's subject speaking.
+    text = ("Armenia and Azerbaijan clash on the border\n\n"
+            "Armenian troops and Azerbaijani forces clashed on Monday. Azerbaijan said Armenia fired first.\n\n"
+            "Armenian President Aram Vosk, who was sworn in last month, has compared Azerbaijani President Elnur "
+            "Garayev to a warlord and said he would defend every village.\n\n"
+            "Azerbaijan's defence ministry said in a statement that it had launched drones at targets inside "
+            "Armenia in an operation it calls Iron Shield.\n\n"
+            "Turkey condemned what it described as Armenian attacks on civilians.")
+    timeline = _timeline(text, text.splitlines()[0])
+    sides = {a.text.split()[0]: a.party for a in timeline.accounts}
+    assert sides["Armenian"] == "armenia" and sides["Azerbaijan's"] == "azerbaijan"
+    assert {r.actor for r in timeline.reactions if r.text.startswith("Turkey")} == {"turkey"}

@@ -155,6 +155,11 @@ _FINITE_AUX = compile_cached(r"\b(?:will|would|shall|should|can|could|may|might|
 _TEMPORAL_CLAUSE = compile_cached(r"\b(?:after|before|since|until|when|once)\b", re.IGNORECASE)
 _TEMPORAL_BEFORE = compile_cached(r"\b(?:after|before|since|until|when|once)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A relative clause open up to this point ("..., which supports Assad and "): its passive's agent is no speaker.
+#: A phrase before a verb that is itself a verb phrase ("has compared X to Y and", "closed its embassy and").
+_VERB_PHRASE_START = compile_cached(r"\s*(?:has|have|had|was|were|is|are|will|would|(?-i:[a-z]+ed))\s+(?!by\b)\S")
+#: A pronoun right before the verb after other words: "an operation it calls", "the deal they describe as".
+#: ("... condemned what it described as": the pronoun is the main clause's subject, which speaks already.)
+_PRONOUN_SUBJECT_TAIL = compile_cached(r"(?<=[a-z,])(?<!\bwhat)\s+(it|they|he|she|we)\s*$")
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
@@ -457,7 +462,7 @@ def speaker_text(text: str, span: Span) -> str:
     return cleaned or s
 
 
-def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = ()) -> Optional[Span]:
+def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), depth: int = 0) -> Optional[Span]:
     """The noun phrase before a reporting verb: back to the sentence start, a closing quote, a
     semicolon or a coordinating clause break; when that is long, only the last comma segment."""
     text = doc.text
@@ -475,6 +480,10 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = ()) 
     phrase = text[start:end]
     if not phrase.strip(" ,"):
         return None
+    tail = _PRONOUN_SUBJECT_TAIL.search(phrase)
+    if tail is not None and tail.start(1) > 0:
+        # "in an operation it calls ...": a relative clause without "that" speaks through its pronoun
+        return start + tail.start(1), start + tail.end(1)
     if aux and phrase.endswith(",") and _RELATIVE_PRONOUN.match(text, end):
         # "... friction between X and Y, which has accused Z": the relative clause's subject is the name before it
         named = [m for m in in_range(doc.mentions, start, end) if m.end == end - 1] + \
@@ -512,6 +521,10 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = ()) 
         start = start + comma + 1
         if len(text[start:end].split()) > 12:
             return None
+    if _VERB_PHRASE_START.match(text, start, end):
+        # "X, who ..., has compared Y to Z and said": a coordinated verb phrase; its subject is before it
+        verb_phrase = start + len(text[start:end]) - len(text[start:end].lstrip())
+        return _subject_before(doc, sa, verb_phrase, quotes, depth + 1) if verb_phrase > sa and depth < 2 else None
     if _has_speech_verb(text, start, end):
         return None
     return start, end
