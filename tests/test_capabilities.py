@@ -578,3 +578,30 @@ def test_a_coordinated_verb_phrase_and_a_pronoun_in_a_relative_clause_find_the_r
     sides = {a.text.split()[0]: a.party for a in timeline.accounts}
     assert sides["Armenian"] == "armenia" and sides["Azerbaijan's"] == "azerbaijan"
     assert {r.actor for r in timeline.reactions if r.text.startswith("Turkey")} == {"turkey"}
+
+
+def test_speakers_here_heads_of_a_body_statements_from_it_officials_in_a_capital_and_the_two_sides():
+    # "told reporters here" (the dateline's state), ", who heads the X's ...", "hinted", "offered an apology",
+    # "a statement from X" with no reporting verb, "officials in <capital>", "the two sides said" (both
+    # sides, unless the sentence names who the two are).
+    text = ("Sri Lanka declares victory over rebels\n\n"
+            "COLOMBO (Wire) - Sri Lankan troops and LTTE rebels fought in the north on Sunday. The LTTE said its "
+            "fighters held the coast.\n\n"
+            "The military spokesman, Brigadier Anura Wijesekera, told reporters here that the rebel leader was "
+            "killed.\n\n"
+            "Kumar Selvadurai, who heads the LTTE's international relations, said the battle had ended.\n\n"
+            "Sri Lankan officials have hinted that they will not renew the truce. Officials in Colombo said "
+            "facilities had been badly damaged. Foreign Minister Dinesh Perera later offered an apology for the "
+            "raid.\n\n"
+            "The LTTE's version of events was starkly different, in a statement from the LTTE late on Monday.\n\n"
+            "In a joint declaration read out after the meeting, the two sides said they would not use force.\n\n"
+            "In a statement read by the Indian and Chinese envoys, the two sides said the talks would go on.")
+    timeline = _timeline(text, text.splitlines()[0])
+
+    def sides(opening):
+        return {a.party for a in timeline.accounts if a.text.startswith(opening)}
+    assert sides("The military spokesman") == sides("Sri Lankan officials") == sides("Officials in Colombo") \
+        == sides("Foreign Minister") == {"sri-lanka"}
+    assert sides("Kumar Selvadurai") == sides("The LTTE's version") == {"ltte"}
+    assert sides("In a joint declaration") == {"sri-lanka", "ltte"}
+    assert not sides("In a statement read by")

@@ -398,6 +398,9 @@ _SPEAKS_IN = compile_cached(r"[\w\s.'’\-]{0,40}?\b(?:told\s+(?:reporters|journ
                             r"said|says|spoke|speaking)\s+in\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)")
 
 
+_SPEAKS_HERE = compile_cached(r"[\w\s.'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists)|said|says|spoke|speaking)\s+here\b")
+
+
 def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -> Optional[str]:
     """The state a titled person's context is about: their own noun phrase (in a state news agency's
     dispatch, else that agency's state), then the two sentences before (the side speaking there first:
@@ -414,6 +417,10 @@ def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -
         opening = [m for m in in_range(mentions, sa, sa + 3) if not m.backed]
         if opening and gaz.entity(gaz.root(opening[0].entity)).kind == "state":
             return gaz.root(opening[0].entity)
+    if _SPEAKS_HERE.match(text, pos, sb):
+        home = _dateline_state(gaz, text)
+        if home is not None:
+            return home          # "X told reporters here": where the story is filed from
     where = _SPEAKS_IN.match(text, pos, sb)
     if where is not None:
         # "spokeswoman X told reporters in <capital>": an official the text ties to no state speaks at home
@@ -548,7 +555,8 @@ def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, na
             # ("According to the X Office, Name ...") may still name the body.
             continue
     # An appositive after the name: ", a spokesman for the Y-backed X,"
-    app = rc.match(r",\s+((?:a|an|the)\s[^,;]{0,90})", text[b:min(s_end, b + 100)]) if appositive else None
+    app = rc.match(r",\s+((?:a|an|the|who\s+(?:heads|leads|chairs|runs|commands|directs))\s[^,;]{0,90})",
+                   text[b:min(s_end, b + 100)]) if appositive else None
     if app:
         # "the acting US ambassador to the UN": the post ("to the UN") is not the side
         posted = rc.search(r"\b(?:ambassador|envoy|representative|delegate)\s+to\b", app.group(1), re.IGNORECASE)

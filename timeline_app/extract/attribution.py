@@ -160,6 +160,9 @@ _VERB_PHRASE_START = compile_cached(r"\s*(?:has|have|had|was|were|is|are|will|wo
 #: A pronoun right before the verb after other words: "an operation it calls", "the deal they describe as".
 #: ("... condemned what it described as": the pronoun is the main clause's subject, which speaks already.)
 _PRONOUN_SUBJECT_TAIL = compile_cached(r"(?<=[a-z,])(?<!\bwhat)\s+(it|they|he|she|we)\s*$")
+#: The sides of the conflict named together as one speaker.
+_BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|"
+                             r"parties|capitals)\b", re.IGNORECASE)
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
@@ -244,6 +247,10 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
             co_speakers = _co_speakers(doc, sa, sb, found)
             found.also = tuple(dict.fromkeys([e for e, _ in co_speakers]
                                              + list(_co_actors(doc, sa, sb, found))))
+            if len(doc.parties) >= 2 and found.entity == doc.parties[0] and found.speaker_span \
+                    and _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])):
+                # "the two sides said", "both governments agreed": every side speaks
+                found.also = tuple(dict.fromkeys((*found.also, *(p for p in doc.parties if p != found.entity))))
             last = max(co_speakers, key=lambda c: c[1].speaker_span[0], default=None)
             if last is not None and found.speaker_span and last[1].speaker_span[0] > found.speaker_span[0]:
                 # "..., a charge Y denies. It says ...": the pronoun goes to the last speaker.
@@ -346,8 +353,9 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     sa, sb = doc.sentences[index]
     sentence = text[sa:sb]
     if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence \
-            and not _CLAIM_NOUN.search(sentence):
-        return None                  # no reporting verb, no "according to", no passive agent, no "X's claim that"
+            and not _CLAIM_NOUN.search(sentence) and not (" from " in sentence and _STATEMENT_FROM.search(sentence)):
+        return None                  # no reporting verb, no "according to", no passive agent, no "X's claim that",
+                                     # no "a statement from X"
     quotes = doc.quotes_in(sa, sb)
     candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
     acts: set[tuple[int, int]] = set()           # those that do rather than say
@@ -560,6 +568,12 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         if word in ("it", "they", "we") and recent:
             return memory.last.entity, memory.last.person, memory.last.speaker_span
         return None
+    if len(doc.parties) >= 2 and _BOTH_SIDES.match(bare) and not any(
+            gaz.root(m.entity) not in doc.parties and gaz.entity(gaz.root(m.entity)).kind in ("state", "organisation")
+            for m in in_range(mentions, doc.sentences[index][0], end)):
+        # "the two sides said": each side (attribute adds the rest); not when the sentence names others
+        # ("read out by the X and Y foreign ministers, the two sides said")
+        return doc.parties[0], None, (start, end)
     # The person nearest the verb heads the subject: "X and Secretary Y said", "X's adviser Y said".
     persons = in_range(person_mentions, start, end)[-1:]
     entity_mention = head_entity(gaz, text, mentions, start, end)
@@ -583,9 +597,10 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         if gaz.entity(root).kind in ("media", "monitor"):
             return None, None, (start, end)     # "according to a <wire> report": no side speaks
         return root, None, (start, end)
-    place = _IN_PLACE_OPENING.match(phrase)
-    if place and _BODY_WORDS.search(bare):
-        # "In London, a foreign office spokesperson said": an unowned body of the state whose capital it names
+    place = (_IN_PLACE_OPENING.match(phrase) if _BODY_WORDS.search(bare) else None) or _OFFICIALS_IN.search(phrase)
+    if place:
+        # "In London, a foreign office spokesperson said", "officials in Khartoum said": an unowned body or
+        # officials of the state whose capital it names
         for m in in_range(mentions, start + place.start(1), start + place.end(1)):
             root = gaz.root(m.entity)
             if gaz.entity(root).kind == "state" and m.form in ("name", "metonym"):
@@ -666,6 +681,8 @@ def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
 _STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))}|"
                                  r"charges?)\s+(?=(?:the|a|an|[A-Z])\b)")
 #: A body named in full ("the Department of Defense"): not the last speaker's body by default.
+#: "officials in Khartoum", "diplomats in Moscow": people of the state whose capital is named.
+_OFFICIALS_IN = compile_cached(r"\b(?:officials|authorities|diplomats|sources)\s+in\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s*$")
 _IN_PLACE_OPENING = compile_cached(r"\s*In\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?),")
 _PROPER_BODY = compile_cached(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][a-z]+")
 _POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:ministry|department|office|government|"
