@@ -605,3 +605,26 @@ def test_speakers_here_heads_of_a_body_statements_from_it_officials_in_a_capital
     assert sides("Kumar Selvadurai") == sides("The LTTE's version") == {"ltte"}
     assert sides("In a joint declaration") == {"sri-lanka", "ltte"}
     assert not sides("In a statement read by")
+
+
+def test_reported_content_labels_nobody_and_a_journey_is_no_list():
+    # What a sentence before reports ("said that China's actions ...") is no label for an official named
+    # next; "over what it called ..." speaks for the main clause's subject and "what he called" is no second
+    # speaker; "flew from <capital> to <capital>" is a journey, not a list of states acting.
+    text = ("Philippines and China trade blame over shoal clash\n\n"
+            "Philippine troops and Chinese vessels clashed near the shoal on Monday.\n\n"
+            "Defence Secretary Gil Torres said in a statement that China's actions were reckless. President Ramon "
+            "Abad, who took office in 2022, convened his security advisers on Tuesday, according to the "
+            "presidential palace.\n\n"
+            "China's foreign minister said the Philippines was to blame, and that Manila must correct what he "
+            "called a big mistake. Beijing later ordered two Philippine diplomats out of China over what it "
+            "called hostile acts.\n\n"
+            "Indonesian Foreign Minister Budi Santoso flew from Manila to Beijing on Tuesday, pressing the "
+            "Philippines and China to hold their fire.")
+    timeline = _timeline(text, text.splitlines()[0])
+
+    def sides(opening):
+        return {a.party for a in timeline.accounts if a.text.startswith(opening)}
+    assert sides("President Ramon Abad") == {"philippines"}
+    assert sides("China's foreign minister") == sides("Beijing later") == {"china"}
+    assert not sides("Indonesian")

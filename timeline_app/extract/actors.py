@@ -398,6 +398,8 @@ _SPEAKS_IN = compile_cached(r"[\w\s.'’\-]{0,40}?\b(?:told\s+(?:reporters|journ
                             r"said|says|spoke|speaking)\s+in\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)")
 
 
+#: A reporting verb and its "that" clause: what follows is reported content.
+_SAID_THAT = compile_cached(_SPEECH_VERB + r"(?:\s+[\w,]+){0,5}?\s+that\b")
 _SPEAKS_HERE = compile_cached(r"[\w\s.'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists)|said|says|spoke|speaking)\s+here\b")
 
 
@@ -460,6 +462,11 @@ def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -
             speaking = [m for m in found if _SPEAKS_AFTER.match(text, m.end, wb)]
             if speaking:
                 return gaz.root(speaking[-1].entity)
+        if (wa, wb) != (sa, pos) and (wa, wb) != (pos, sb):
+            content = _SAID_THAT.search(text, wa, wb)
+            if content is not None:
+                # "X said in a statement that <Y's actions> ...": what a sentence before reports is no label
+                found = [m for m in found if m.start < content.start()]
         names = [m for m in found if m.form in ("name", "metonym")]
         pick = names or found
         if pick:

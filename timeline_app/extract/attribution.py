@@ -156,13 +156,15 @@ _TEMPORAL_CLAUSE = compile_cached(r"\b(?:after|before|since|until|when|once)\b",
 _TEMPORAL_BEFORE = compile_cached(r"\b(?:after|before|since|until|when|once)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A relative clause open up to this point ("..., which supports Assad and "): its passive's agent is no speaker.
 #: A phrase before a verb that is itself a verb phrase ("has compared X to Y and", "closed its embassy and").
-_VERB_PHRASE_START = compile_cached(r"\s*(?:has|have|had|was|were|is|are|will|would|(?-i:[a-z]+ed))\s+(?!by\b)\S")
+_VERB_PHRASE_START = compile_cached(r"\s*(?:has|have|had|was|were|is|are|will|would|(?-i:[a-z]+ed)|"
+                                    rf"{lexicon.alternation(lexicon.past_forms('irregular_verbs'))})\s+(?!by\b)\S")
 #: A pronoun right before the verb after other words: "an operation it calls", "the deal they describe as".
 #: ("... condemned what it described as": the pronoun is the main clause's subject, which speaks already.)
 _PRONOUN_SUBJECT_TAIL = compile_cached(r"(?<=[a-z,])(?<!\bwhat)\s+(it|they|he|she|we)\s*$")
 #: The sides of the conflict named together as one speaker.
 _BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|"
                              r"parties|capitals)\b", re.IGNORECASE)
+_WHAT_PRONOUN_TAIL = compile_cached(r"\bwhat\s+(?:it|they|he|she|we)\s*$")
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
@@ -312,6 +314,8 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
     for m in _speech_verbs(text, sa, sb, quotes):
         if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
             continue                 # the main speaker's own verb
+        if _WHAT_PRONOUN_TAIL.search(text, max(sa, m.start() - 20), m.start()):
+            continue                 # "..., and that Y must correct what he called ...": the main speaker again
         subject = _subject_before(doc, sa, m.start(), quotes)
         if subject is None or (found.speaker_span and subject[0] < found.speaker_span[1] and subject[1] > found.speaker_span[0]):
             continue
@@ -488,6 +492,11 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
     phrase = text[start:end]
     if not phrase.strip(" ,"):
         return None
+    what = _WHAT_PRONOUN_TAIL.search(phrase)
+    if what is not None:
+        # "X ordered diplomats out over what it called ...": the pronoun is the main clause's subject
+        end = start + what.start()
+        phrase = text[start:end]
     tail = _PRONOUN_SUBJECT_TAIL.search(phrase)
     if tail is not None and tail.start(1) > 0:
         # "in an operation it calls ...": a relative clause without "that" speaks through its pronoun
@@ -811,6 +820,8 @@ _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
 #: "Italy, Turkey's close partner": a possessive name after a comma opens an appositive, not a list item.
 _POSSESSIVE_AFTER = compile_cached(r"['’]s\b")
 _LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+_ROUTE_BEFORE = compile_cached(r"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels?|drove|driven|sailed|went|"
+                               r"came|returned|headed|moved|shuttled|journeyed)\s+$")
 _LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                                r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
                                r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
@@ -871,6 +882,8 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
                     if ent is not None and ent.kind in ("state", "organisation") and side != own:
                         out.append(side)
     for lst in _LIST_FROM_TO.finditer(text, sa, sb):
+        if _ROUTE_BEFORE.search(text, max(sa, lst.start() - 20), lst.start()):
+            continue                 # "flew from X to Y": a journey, not a list of states
         for m in in_range(mentions, lst.start(), lst.end()):
             root = gaz.root(m.entity)
             ent = gaz.entity(root)
