@@ -628,3 +628,18 @@ def test_reported_content_labels_nobody_and_a_journey_is_no_list():
     assert sides("President Ramon Abad") == {"philippines"}
     assert sides("China's foreign minister") == sides("Beijing later") == {"china"}
     assert not sides("Indonesian")
+
+
+def test_states_at_war_in_a_headline_and_a_breakaway_territorys_leader_speaking():
+    # "X and Y at war" (a headline without its copula) opposes X and Y, so the state fighting for the breakaway
+    # territory stays a side; what the territory's own leader says is not the state's account it broke from.
+    text = ("Live: Russia and Georgia at war over Abkhazia\n\n"
+            "Georgian and Abkhaz forces have been fighting since Thursday. Abkhazia's separatist leader Ruslan "
+            "Dzhapua told reporters that Sukhumi was under the control of Abkhaz forces. He accused Georgia of "
+            "shelling Abkhaz villages, and Abkhazia said Georgia attacked its positions.\n\n"
+            "Russian President Ivan Sokolov said Russian troops were protecting civilians. Russia's defence "
+            "ministry said it had lost two aircraft. Georgia said Russia was to blame. Georgian officials said "
+            "Georgia would defend itself.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {"georgia", "russia"} <= {p.id for p in timeline.parties}
+    assert not [a for a in timeline.accounts if a.text.startswith(("Abkhazia's separatist leader", "He accused"))]
