@@ -642,4 +642,16 @@ def test_states_at_war_in_a_headline_and_a_breakaway_territorys_leader_speaking(
             "Georgia would defend itself.")
     timeline = _timeline(text, text.splitlines()[0])
     assert {"georgia", "russia"} <= {p.id for p in timeline.parties}
-    assert not [a for a in timeline.accounts if a.text.startswith(("Abkhazia's separatist leader", "He accused"))]
+    assert not [a for a in timeline.accounts if a.text.startswith(("Abkhazia's separatist leader", "He accused"))
+                and a.party in ("georgia", "russia")]
+
+
+def test_every_act_of_a_sentence_opposes_its_doer_and_target():
+    # The sentence's first act is a third state's sanctions; its second, the attack that makes the sides.
+    text = ("France warns Niger as border crisis deepens\n\n"
+            "France sanctioned Niger on Monday, and Malian troops attacked Nigerien posts near the border.\n\n"
+            "France said the crisis was grave. France said it would ask for a meeting of the council. France's "
+            "foreign minister said Paris was worried. French officials said they were ready to help.\n\n"
+            "Niger said the posts were destroyed. Mali said Niger had provoked it.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {p.id for p in timeline.parties} == {"niger", "mali"}

@@ -694,8 +694,12 @@ def choose_parties(doc: "Document") -> PartyChoice:
         for pair in _reciprocal_pairs(text, items, sa, sb):
             opposition[frozenset(pair)] += 3 * factor
             engaged.update(pair)
-        verb = _CONFLICT_VERBS.search(sentence)
-        if verb:
+        previous_end = -1
+        for verb in _CONFLICT_VERBS.finditer(sentence):   # every act of the sentence: "X shelled Y, and Y struck Z"
+            governed = verb.start() - previous_end <= 1 and verb.group().lower().startswith("to")
+            previous_end = verb.end()
+            if governed:
+                continue                 # "threatened to retaliate": one act
             if verb.group().split()[0].lower() in _ACTION_NOUNS:
                 # A noun ("attack on X"): its doer is the name right before it ("X's attack
                 # on", "the <demonym> offensive against"), not the sentence's subject.
