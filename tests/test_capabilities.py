@@ -655,3 +655,11 @@ def test_every_act_of_a_sentence_opposes_its_doer_and_target():
             "Niger said the posts were destroyed. Mali said Niger had provoked it.")
     timeline = _timeline(text, text.splitlines()[0])
     assert {p.id for p in timeline.parties} == {"niger", "mali"}
+
+
+def test_a_relative_clause_between_commas_keeps_its_date_to_itself():
+    text = ("Armenia and Azerbaijan clashed on Tuesday. President Aram Vosk, who has sought closer ties with "
+            "Russia since taking office in 2029, convened his security council on Wednesday afternoon.")
+    events = {e.title: e.time.value for e in _timeline(text).events}
+    assert next(v for t, v in events.items() if t.startswith("President Aram Vosk")).startswith("2031-05-07")
+    assert "2029" in events.values()

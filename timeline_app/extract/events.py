@@ -151,6 +151,14 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
             time = _narrative_time(sentence, current, reference, info.reports)
             drafts.append(EventDraft((sa, sb), (sa, sb), time, info.actors, make_title(text, sa, sb)))
             continue
+        relative = _relative_asides(text, sa, sb, inside)
+        if relative:
+            # "President X, who has pursued closer ties since taking office in 2022, convened his advisers on
+            # Tuesday": the aside between commas is an event at its own date, the sentence at the others'.
+            for (ra, rb), timex in relative:
+                drafts.append(EventDraft((ra, rb), (sa, sb), time_value(timex, "explicit"), info.actors,
+                                         make_title(text, ra, rb)))
+            inside = [t for t in inside if not any(ra <= t.start < rb for (ra, rb), _ in relative)]
         statement = _reported_background(text, sa, sb, inside) if info.reports else None
         aside = _background_aside(text, sa, sb, inside) if statement is None else None
         if aside is not None:
@@ -236,6 +244,24 @@ def _reported_background(text: str, sa: int, sb: int, inside: list) -> Optional[
     if cut is None or len(text[sa:cut.start()].split()) < 4:
         return None
     return sa, cut.start()
+
+
+#: A relative clause between commas: ", who has ... since 2022,", ", which brokered the 2014 accord,".
+_RELATIVE_ASIDE = compile_cached(r",\s+(?:who|which)\s[^,;]*,")
+
+
+def _relative_asides(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span, object]]:
+    """The relative clauses between commas that hold some of the sentence's dates while others stand outside
+    them, each with its first date; [] when there are none, or when no date is left for the main clause. A
+    date that names a thing ("which brokered the 2015 accord") dates no aside."""
+    out = []
+    for m in _RELATIVE_ASIDE.finditer(text, sa, sb):
+        held = [t for t in inside if m.start() <= t.start < m.end() and not _attributive(text, t)]
+        if held:
+            out.append((_strip(text, m.start() + 1, m.end() - 1), held[0]))
+    if not out or all(any(ra <= t.start < rb for (ra, rb), _ in out) for t in inside):
+        return []
+    return out
 
 
 #: Where an aside about a noun begins: "since the <event>", a relative clause in the past ("... that was taken
