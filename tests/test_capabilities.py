@@ -663,3 +663,14 @@ def test_a_relative_clause_between_commas_keeps_its_date_to_itself():
     events = {e.title: e.time.value for e in _timeline(text).events}
     assert next(v for t, v in events.items() if t.startswith("President Aram Vosk")).startswith("2031-05-07")
     assert "2029" in events.values()
+
+
+def test_a_mixed_case_dateline_with_its_agency_is_no_speaker():
+    # "Istanbul (CNN) President X suggested ...": the place of the dateline does not speak, the president does.
+    text = ("Armenia and Azerbaijan trade blame after border clash\n\n"
+            "Istanbul (CNN) US President John Harlow suggested Monday that rogue units could be behind the "
+            "clash on the Armenian border, after a phone call with Azerbaijan's president.\n\n"
+            "Armenian and Azerbaijani troops fought near the border on Sunday. Armenia said Azerbaijan fired "
+            "first. Azerbaijan denied it.")
+    reactions = {r.text.split()[0]: r.actor for r in _timeline(text, text.splitlines()[0]).reactions}
+    assert reactions.get("Istanbul") == "united-states"

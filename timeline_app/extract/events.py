@@ -45,10 +45,11 @@ _BYLINE = compile_cached(r"^(?:\W*(?:published|updated|posted)\b|\W*by\s+(?!(?:m
                          r"nov(?:ember)?|dec(?:ember)?)\.?\s+\d|the\b|then\b|now\b|late\b|early\b|"
                          r"mid|noon\b|midnight\b|nightfall\b|dawn\b|\d)|[\d:•\s|APMapm.-]+(?:updated)?[\d:\s]*$)",
                          re.IGNORECASE)
-# "CITY —", "TOWN, Country (Wire) —", "CITY (Agency) -": a dateline, not part of the event.
+# "CITY —", "TOWN, Country (Wire) —", "CITY (Agency) -", "City (CNN)": a dateline, not part of the event.
 _DATELINE = compile_cached(r"^(?:[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
                            r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})"
-                           r"|[A-Z][\w .'\-]{2,30},\s*[A-Z][\w .]{1,30}\s*\([^)]{1,40}\)\s*[—–-]{1,2})\s+")
+                           r"|[A-Z][\w .'\-]{2,30},\s*[A-Z][\w .]{1,30}\s*\([^)]{1,40}\)\s*[—–-]{1,2}"
+                           r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s\((?-i:[A-Z]{2,6})\))\s+")
 _FUTURE = compile_cached(r"\b(?:will|shall|is going to|are going to|plans to|intends to)\b")
 _USABLE_TYPES = ("DATE", "TIME")
 
