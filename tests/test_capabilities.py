@@ -674,3 +674,16 @@ def test_a_mixed_case_dateline_with_its_agency_is_no_speaker():
             "first. Azerbaijan denied it.")
     reactions = {r.text.split()[0]: r.actor for r in _timeline(text, text.splitlines()[0]).reactions}
     assert reactions.get("Istanbul") == "united-states"
+
+
+def test_a_source_named_after_a_whole_clause_tells_it():
+    # "X had granted permission ..., a <demonym> diplomatic source told <outlet>": the source speaks, not X.
+    text = ("Saudi Arabia and Turkey clash over missing writer\n\n"
+            "Turkish police searched the consulate on Monday. Saudi Arabia denied any role.\n\n"
+            "Saudi officials had granted permission for the premises to be searched, a Turkish diplomatic source "
+            "told reporters, and police were seen cordoning off the area.\n\n"
+            "Germany expelled four Saudi diplomats on Monday, the Foreign Ministry in Berlin said on Twitter.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {a.party for a in timeline.accounts if a.text.startswith("Saudi officials had")} == {"turkey"}
+    assert {r.actor for r in timeline.reactions if r.text.startswith("Germany")} == {"germany"}
+    assert not [a for a in timeline.accounts if a.text.startswith("Germany")]

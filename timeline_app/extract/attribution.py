@@ -165,6 +165,10 @@ _PRONOUN_SUBJECT_TAIL = compile_cached(r"(?<=[a-z,])(?<!\bwhat)\s+(it|they|he|sh
 _BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|"
                              r"parties|capitals)\b", re.IGNORECASE)
 _WHAT_PRONOUN_TAIL = compile_cached(r"\bwhat\s+(?:it|they|he|she|we)\s*$")
+#: A noun phrase after the last comma, right before the verb: "..., a Turkish diplomatic source (told)".
+_TRAILING_SPEAKER = compile_cached(r",\s+((?:a|an|the)\s+[^,;“”\"]{2,60}?)\s*$")
+#: A finite verb: what makes the words before a comma a clause of their own.
+_FINITE_CLAUSE = compile_cached(r"\b(?:had|has|have|was|were|is|are|will|would|(?-i:[a-z]{3,}ed))\b")
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
@@ -527,6 +531,11 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
             phrase = text[start:end]
         elif _SUBORDINATE.match(phrase) or _has_speech_verb(text, start, end):
             return None              # (a noun spelled like a verb, "Russian state television", is a subject)
+    trailing = _TRAILING_SPEAKER.search(phrase)
+    if trailing is not None and _FINITE_CLAUSE.search(phrase, 0, trailing.start()):
+        # "Saudi officials had granted permission for a search, a Turkish diplomatic source told CNN": the
+        # speaker after a whole clause is the one who tells it
+        return start + trailing.start(1), end
     if len(phrase.split()) > 18:
         comma = phrase.rfind(",")
         body = phrase.rstrip(" ,")
@@ -690,8 +699,10 @@ def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
 _STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))}|"
                                  r"charges?)\s+(?=(?:the|a|an|[A-Z])\b)")
 #: A body named in full ("the Department of Defense"): not the last speaker's body by default.
-#: "officials in Khartoum", "diplomats in Moscow": people of the state whose capital is named.
-_OFFICIALS_IN = compile_cached(r"\b(?:officials|authorities|diplomats|sources)\s+in\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s*$")
+#: "officials in Khartoum", "the Foreign Ministry in Berlin": people or a ministry of the state whose capital is
+#: named (not an embassy: "the embassy in Manila" is another state's).
+_OFFICIALS_IN = compile_cached(r"\b(?:officials|authorities|diplomats|sources|(?i:ministry|government|presidency))\s+in\s+"
+                               r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s*$")
 _IN_PLACE_OPENING = compile_cached(r"\s*In\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?),")
 _PROPER_BODY = compile_cached(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][a-z]+")
 _POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:ministry|department|office|government|"
