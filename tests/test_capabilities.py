@@ -687,3 +687,17 @@ def test_a_source_named_after_a_whole_clause_tells_it():
     assert {a.party for a in timeline.accounts if a.text.startswith("Saudi officials had")} == {"turkey"}
     assert {r.actor for r in timeline.reactions if r.text.startswith("Germany")} == {"germany"}
     assert not [a for a in timeline.accounts if a.text.startswith("Germany")]
+
+
+def test_a_person_a_preposition_governs_does_not_speak_and_a_place_aside_is_skipped():
+    # "X had spoken to Mr Y by phone, urging him": X speaks, not Y; "X, in Paris with Y, said": X speaks.
+    text = ("Armenia and Azerbaijan clash on the border\n\n"
+            "Armenian troops and Azerbaijani forces clashed on Monday. Azerbaijani President Elnur Garayev said "
+            "Armenia fired first.\n\n"
+            "Brazil's president had also spoken to Mr Garayev by phone last Saturday, urging him to avoid steps "
+            "that could escalate the situation, according to the Brazilian presidency.\n\n"
+            "French Foreign Minister Paul Arnaud, in Geneva with Mr Garayev, said France wanted talks.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert not [a for a in timeline.accounts if a.text.startswith(("Brazil's president", "French Foreign"))]
+    assert {r.actor for r in timeline.reactions if r.text.startswith("Brazil's")} == {"brazil"}
+    assert {r.actor for r in timeline.reactions if r.text.startswith("French")} == {"france"}

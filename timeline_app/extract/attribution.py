@@ -169,6 +169,9 @@ _WHAT_PRONOUN_TAIL = compile_cached(r"\bwhat\s+(?:it|they|he|she|we)\s*$")
 _TRAILING_SPEAKER = compile_cached(r",\s+((?:a|an|the)\s+[^,;“”\"]{2,60}?)\s*$")
 #: A finite verb: what makes the words before a comma a clause of their own.
 _FINITE_CLAUSE = compile_cached(r"\b(?:had|has|have|was|were|is|are|will|would|(?-i:[a-z]{3,}ed))\b")
+#: A preposition (and a title) right before a person's name: the person is an object, not a speaker.
+_GOVERNED_PERSON = compile_cached(r"\b(?:to|with|from|against|by|for|about|than|between|toward|towards)\s+"
+                                  r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|Chancellor)\.?\s+)?$")
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
@@ -329,7 +332,8 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
             continue                 # only a named speaker starts a voice of its own here
         if _TEMPORAL_CLAUSE.search(phrase):
             continue                 # "..., just hours after Pyongyang announced ...": background, not a voice
-        persons = in_range(person_mentions, start, end)[-1:]
+        persons = [pm for pm in in_range(person_mentions, start, end)
+                   if not _GOVERNED_PERSON.search(text, max(start, pm.start - 60), pm.start)][-1:]
         entity = people[persons[0].person].affiliation if persons else None
         person = persons[0].person if persons else None
         if entity is None:
@@ -518,8 +522,11 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
         return start + bare_plural.start(1), end
     body = phrase.rstrip(" ,")
     last = body.rfind(",")
-    if last > 0 and rc.match(r"\s*(?:which|who|whose|whom)\b", body[last + 1:]):
-        # "the Chinese Foreign Ministry, whose briefings are suspended, said": the noun before the aside
+    if last > 0 and (rc.match(r"\s*(?:which|who|whose|whom)\b", body[last + 1:])
+                     or (phrase.rstrip().endswith(",") and rc.match(r"\s*(?:in|at|on|with|from|during|speaking)\s",
+                                                                   body[last + 1:]))):
+        # "the Chinese Foreign Ministry, whose briefings are suspended, said", "X, in Florida with Y, said": the
+        # noun before the aside
         before = body.rfind(",", 0, last)
         return start + before + 1, start + last
     if _SUBORDINATE.match(phrase) or _REPORT.search(text, start, end):
@@ -592,8 +599,10 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         # "the two sides said": each side (attribute adds the rest); not when the sentence names others
         # ("read out by the X and Y foreign ministers, the two sides said")
         return doc.parties[0], None, (start, end)
-    # The person nearest the verb heads the subject: "X and Secretary Y said", "X's adviser Y said".
-    persons = in_range(person_mentions, start, end)[-1:]
+    # The person nearest the verb heads the subject: "X and Secretary Y said", "X's adviser Y said"; not one a
+    # preposition governs ("X had spoken to Mr Y by phone, urging him").
+    persons = [pm for pm in in_range(person_mentions, start, end)
+               if not _GOVERNED_PERSON.search(text, max(start, pm.start - 60), pm.start)][-1:]
     entity_mention = head_entity(gaz, text, mentions, start, end)
     if persons and entity_mention is not None and entity_mention.end <= persons[0].start \
             and not _TITLE_GAP.fullmatch(text[entity_mention.end:persons[0].start]):
