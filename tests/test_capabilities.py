@@ -701,3 +701,13 @@ def test_a_person_a_preposition_governs_does_not_speak_and_a_place_aside_is_skip
     assert not [a for a in timeline.accounts if a.text.startswith(("Brazil's president", "French Foreign"))]
     assert {r.actor for r in timeline.reactions if r.text.startswith("Brazil's")} == {"brazil"}
     assert {r.actor for r in timeline.reactions if r.text.startswith("French")} == {"france"}
+
+
+def test_his_office_said_speaks_for_the_person_named_before_it():
+    text = ("Armenia and Azerbaijan clash on the border\n\n"
+            "Armenian troops and Azerbaijani forces clashed on Monday. Armenian Prime Minister Aram Vosk said "
+            "Azerbaijan fired first.\n\n"
+            "Caretaker Prime Minister Aram Vosk cut short a visit to the World Forum in Davos, Switzerland, and "
+            "returned home on Tuesday, his office said.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {a.party for a in timeline.accounts if a.text.startswith("Caretaker Prime Minister")} == {"armenia"}

@@ -515,7 +515,7 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
                 [m for m in in_range(doc.person_mentions, start, end) if m.end == end - 1]
         if named:
             return named[0].start, named[0].end
-    bare_plural = _BARE_PLURAL_TAIL.search(phrase) or _PRONOUN_TAIL.search(phrase)
+    bare_plural = _BARE_PLURAL_TAIL.search(phrase) or _PRONOUN_TAIL.search(phrase) or _PERSONAL_BODY_TAIL.search(phrase)
     if bare_plural:
         # "... but again failed to agree on a statement, diplomats said", "... his counterparts, she said":
         # the last comma segment speaks
@@ -632,6 +632,15 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             root = gaz.root(m.entity)
             if gaz.entity(root).kind == "state" and m.form in ("name", "metonym"):
                 return root, None, (start, end)
+    if _PERSONAL_BODY.match(bare):
+        # "Prime Minister X cut short a visit and returned home, his office said": the office of the person named
+        # before it in the sentence
+        sentence_start = doc.sentences[index][0]
+        named = [pm for pm in in_range(person_mentions, sentence_start, start)
+                 if not _GOVERNED_PERSON.search(text, max(sentence_start, pm.start - 60), pm.start)]
+        if named:
+            person = people[named[0].person]
+            return person.affiliation, person.id, (start, end)
     if _POSSESSIVE_BODY.match(bare):
         owner = _previous_subject(doc, start)
         if owner is not None:
@@ -713,6 +722,11 @@ _STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexi
 _OFFICIALS_IN = compile_cached(r"\b(?:officials|authorities|diplomats|sources|(?i:ministry|government|presidency))\s+in\s+"
                                r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s*$")
 _IN_PLACE_OPENING = compile_cached(r"\s*In\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?),")
+_PERSONAL_BODY = compile_cached(r"^\W*(?:his|her)\s+(?:[\w\-]+\s+){0,2}(?:office|spokes(?:man|woman|person)|aides?|"
+                                r"ministry|press\s+secretary|chief\s+of\s+staff)\W*$", re.IGNORECASE)
+#: "..., his office said": the last comma segment speaks (for the person named before it).
+_PERSONAL_BODY_TAIL = compile_cached(r",\s+((?:his|her)\s+(?:[\w\-]+\s+){0,2}(?:office|spokes(?:man|woman|person)|aides?|"
+                                     r"ministry|press\s+secretary|chief\s+of\s+staff))\s*$", re.IGNORECASE)
 _PROPER_BODY = compile_cached(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][a-z]+")
 _POSSESSIVE_BODY = compile_cached(r"^\W*(?:its|their)\s+(?:[\w\-]+\s+){0,3}(?:ministry|department|office|government|"
                                   r"spokes(?:man|woman|person)|military|army|forces|embassy|mission|president|"
