@@ -5,7 +5,7 @@ import datetime as dt
 import os
 
 from timeline_app.ingest import load
-from timeline_app.ingest.infer import Evidence, infer_publication
+from timeline_app.ingest.infer import Evidence, infer_publication, titled_office_holders
 
 REPORT = ("Varn and Ossel trade blame\n\nFighting broke out on 12 March 2031 near Brask. By March 14, 2031 the "
           "Ossel side said 40 had died, and a truce was agreed on 15 March 2031.\n")
@@ -146,4 +146,28 @@ def test_former_holders_surnames_and_wide_terms_say_nothing(monkeypatch):
     assert infer_publication("President Varro spoke.\n", dt.date(2060, 1, 1)) is None       # a surname alone
     # A minister's title does not date a leader's term, and one five-year term leaves too many years open.
     assert infer_publication("Foreign Minister Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None
-    assert infer_publication("President Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None
+
+
+def test_a_file_date_outside_every_term_gives_way_to_the_first_year_the_terms_allow(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    inferred = infer_publication("President Tamsin Varro spoke.\n", dt.date(2060, 1, 1))
+    assert inferred.day.year == 2041 and "2041-2046" in inferred.note and inferred.confidence == "low"
+
+
+def test_a_title_named_by_another_word_a_name_before_a_full_stop_and_a_possessive(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS + "foreign minister\tAmos Tell\tUS\t2044-01-01\t2047-12-31\t"
+                                           "https://example.org/list\t2026-12-03\n")
+    # "Secretary of State" is the US foreign minister (lexicon office_titles); the run stops at the full stop.
+    text = "Secretary of State Amos Tell met President Tamsin Varro. The Varn delegation left.\n"
+    assert infer_publication(text, dt.date(2060, 1, 1)).day.year == 2044
+    assert [h.note for h in titled_office_holders("He met President Tamsin Varro's envoy.")] == [
+        "President Tamsin Varro"]
+
+
+def test_a_holder_out_of_office_bounds_the_year_from_below(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    text = "Foreign Minister Odo Brecker said President Tamsin Varro was ousted in a coup.\n"
+    # Brecker in office 2043-2049, Varro's term over: from 2046 (the year it ended) on.
+    assert infer_publication(text, dt.date(2060, 1, 1)).day.year == 2046
+    assert [h.former for h in titled_office_holders(text)] == [False, True]
+    assert titled_office_holders("troops overthrowing President Tamsin Varro")[0].former

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Optional
 
 from ..knowledge import lexicon, officeholders
@@ -41,6 +42,8 @@ class Inference:
     day: dt.date
     note: str
     confidence: str                # "high" | "medium" | "low"
+    #: For a year inferred from office holders' terms: the first and last year the evidence allows.
+    years: Optional[tuple[int, int]] = None
 
 
 _WEEKDAY_DATE = re.compile(
@@ -159,75 +162,124 @@ def _within_bounds(items: list[Evidence], file_date: Optional[dt.date]) -> Optio
                           f"the article states no date", "low")
 
 
-#: A capitalised run of words ("Secretary of State Mike Pompeo", "President Joe Biden").
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*\.?(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*\.?)+")
-#: Words before a title that say the holder is not in office then ("former President X", "the late King Y").
-_NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|late|then|erstwhile|outgoing|incoming|future|acting)[\s-]*\Z", re.I)
-#: The terms must narrow the year to this many candidates, or they say too little to move a file's date.
-MAX_CANDIDATE_YEARS = 3
+#: A capitalised run of words ("Secretary of State Mike Pompeo", "President Donald J. Trump") that does not run
+#: over a sentence's end: only an initial keeps its period.
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+_CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:of\s+|the\s+)?{_NAME_WORD})+")
+_POSSESSIVE = re.compile(r"['’]s?\Z")
+#: Words before a title that say nothing of when the article was written ("the then President X", "acting
+#: Prime Minister Y"): the holder tells nothing.
+_NOT_DATING = re.compile(r"\b(?:then|outgoing|incoming|future|acting)[\s-]*\Z", re.I)
+
+
+@lru_cache(maxsize=1)
+def _out_of_office() -> tuple[re.Pattern, re.Pattern]:
+    """Before a title and after a name: the words of lexicon out_of_office_words (the holder had left)."""
+    words = "|".join(re.escape(w) for w in lexicon.entries("out_of_office_words"))
+    return (re.compile(rf"\b(?:{words})[\s-]*\Z", re.I),
+            re.compile(rf"\s+(?:was|were|had\s+been|has\s+been)\s+(?:{words})\b", re.I))
 
 
 @dataclass(frozen=True)
 class TitledHolder:
     note: str                                                # "President Joe Biden"
     terms: tuple[tuple[dt.date, Optional[dt.date]], ...]     # the matching terms: first and last day (None: open)
+    former: bool = False                                     # "former President X": the article is after a term
 
     def in_office_during(self, year: int) -> bool:
         return any(first.year <= year and (last is None or year <= last.year) for first, last in self.terms)
 
+    def agrees_with(self, year: int) -> bool:
+        """A holder named in office was in office in ``year``; a former one had left an office by then and
+        does not hold it for the whole of that year."""
+        if not self.former:
+            return self.in_office_during(year)
+        return any(last is not None and last.year <= year for _, last in self.terms) and not any(
+            first.year < year and (last is None or last.year > year) for first, last in self.terms)
+
+
+@lru_cache(maxsize=1)
+def _roles_by_title() -> dict[str, str]:
+    """resources/lexicon/office_titles.txt: title phrase -> the role the office-holder data gives that office."""
+    pairs = (entry.split("=", 1) for entry in lexicon.entries("office_titles"))
+    return {title.strip().lower(): role.strip() for title, role in pairs}
+
+
+def _roles_named(title: str, head: str, leads: bool) -> Callable[[str], bool]:
+    """Whether a role of the office-holder data is the office ``title`` names: the title's head word is in the
+    role ("Foreign Minister" - "foreign minister"), the title is another name of it ("Secretary of State"), or
+    a leader's title names REIGN's effective leader."""
+    synonyms = {role for phrase, role in _roles_by_title().items() if title == phrase or title.endswith(" " + phrase)}
+    return lambda role: head in role.split() or role in synonyms or (role == "leader" and leads)
+
 
 def titled_office_holders(text: str) -> list[TitledHolder]:
     """"Secretary of State Mike Pompeo", "President Joe Biden": people the article names by name after a title
-    of office, not called former, with the terms (resources/officeholders/) of the office the title names:
-    terms whose role the title's head word names ("foreign minister"), or REIGN's "leader" after a leader's
-    title. A name of one word names nobody here (a surname is shared across centuries)."""
+    of office, with the terms (resources/officeholders/) of the office the title names: terms whose role the
+    title's head word or another name of the office (lexicon office_titles) names, or REIGN's "leader" after a
+    leader's title. The name is the last two or three words of the run that name somebody; a name of one word
+    names nobody here (a surname is shared across centuries). "Former" holders are kept as such; "acting",
+    "incoming" and the like say nothing of the time."""
     titles = {entry.lower() for entry in lexicon.entries("titles")}
     leader_titles = {entry.lower() for entry in lexicon.entries("leader_titles")}
     found, seen = [], set()
     for m in _CAPITALISED_RUN.finditer(text):
         words = m.group(0).split()
+        words[-1] = _POSSESSIVE.sub("", words[-1])
         heads = [i for i, word in enumerate(words) if word.lower().rstrip(".") in titles]
         if not heads or heads[-1] + 3 > len(words):
             continue
-        title = " ".join(words[heads[0]:heads[-1] + 1]).lower()
-        name = " ".join(words[heads[-1] + 1:heads[-1] + 4]).rstrip(".,")
-        before = text[max(0, m.start() - 20):m.start()] + " ".join(words[:heads[0]])
-        if (title, name) in seen or _NOT_IN_OFFICE.search(before.rstrip()):
+        # What stands before the title: the words before the run, and the run's own words before it ("Former").
+        befores = (text[max(0, m.start() - 20):m.start()].rstrip(), " ".join(words[:heads[0]]))
+        if any(_NOT_DATING.search(before) for before in befores):
             continue
-        seen.add((title, name))
-        head = words[heads[-1]].lower().rstrip(".")
-        leads = any(title == t or title.endswith(" " + t) for t in leader_titles)
-        terms = tuple((first, last) for role, _, first, last in officeholders.holders().terms_for(name)
-                      if head in role.split() or (role == "leader" and leads))
-        if terms:
-            found.append(TitledHolder(f"{' '.join(words[heads[0]:heads[-1] + 1])} {name}", terms))
+        left_before, left_after = _out_of_office()
+        former = any(left_before.search(before) for before in befores) or bool(
+            left_after.match(text, m.end(), m.end() + 40))
+        for size in (3, 2):
+            if len(words) - size <= heads[-1]:
+                continue
+            name = " ".join(words[-size:])
+            title = " ".join(words[heads[0]:-size])
+            lowered = title.lower()
+            if (lowered, name) in seen:
+                break
+            leads = any(lowered == t or lowered.endswith(" " + t) for t in leader_titles)
+            names_role = _roles_named(lowered, words[heads[-1]].lower().rstrip("."), leads)
+            terms = tuple((first, last) for role, _, first, last in officeholders.holders().terms_for(name)
+                          if names_role(role))
+            if terms:
+                seen.add((lowered, name))
+                found.append(TitledHolder(f"{'former ' if former else ''}{title} {name}", terms, former))
+                break
     return found
 
 
 def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inference]:
-    """The year most of the titled office holders were in office together, not before the latest year the
-    article names (news tells of its own year and the ones before), when the terms narrow it to a few
-    candidates. The earliest candidate wins (an article names the recent past); the file's year stands when
-    it is one of them."""
+    """The year that agrees with the most titled office holders (in office then, or out of an office for a
+    "former" one), not before the latest year the article names (news tells of its own year and the ones
+    before). The file's year stands when it is one of those years; otherwise the earliest of them wins: an
+    article names people in office at the time, and the latest it names was usually the last to take office."""
     holders = titled_office_holders(text)
     if not holders:
         return None
     limit = file_date.year if file_date is not None else dt.date.today().year
     years = [y for y in named_years(text) if y <= limit]
     first = max(years) if years else min(start.year for h in holders for start, _ in h.terms)
-    scores = {y: sum(h.in_office_during(y) for h in holders) for y in range(first, limit + 1)}
+    scores = {y: sum(h.agrees_with(y) for h in holders) for y in range(first, limit + 1)}
     if not scores or max(scores.values()) == 0:
         return None
     best = max(scores.values())
     candidates = [y for y, score in scores.items() if score == best]
-    if len(candidates) > MAX_CANDIDATE_YEARS or (file_date is not None and file_date.year in candidates):
+    if file_date is not None and file_date.year in candidates:
         return None
     year = candidates[0]
-    agreeing = [h for h in holders if h.in_office_during(year)]
+    agreeing = [h for h in holders if h.agrees_with(year)]
     notes = ", ".join(h.note for h in agreeing[:3])
+    span = f"{year}" if len(candidates) == 1 else f"{candidates[0]}-{candidates[-1]}"
     return Inference(dt.date(year, 7, 1), f"inferred (low confidence: the year only) from the office holders it "
-                     f"names in office together in {year} ({notes})" + (f", after the year {first} it names"
-                     if years else "") + "; the article states no date", "low")
+                     f"names, who agree with {span} ({notes})" + (f", after the year {first} it names"
+                     if years else "") + "; the article states no date", "low", (candidates[0], candidates[-1]))
 
 
 def _corroborated(days: list[Evidence]) -> bool:
