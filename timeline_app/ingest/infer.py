@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from ..knowledge import lexicon, officeholders
-from .dates import _MONTHS, _TEXT_DATES, _date_from_match, weekday_number
+from .dates import _MONTHS, _TEXT_DATES, _date_from_match, named_years, weekday_number
 
 #: A file date this long after the latest dated evidence is still believed.
 FILE_DATE_SLACK = dt.timedelta(days=30)
@@ -49,7 +49,6 @@ class Inference:
 _WEEKDAY_DATE = re.compile(
     r"\b(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?P<rest>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+[0-3]?\d|[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
-_YEAR = re.compile(r"(?<![\d$£€.,])(?:19[5-9]\d|20\d\d)(?![\d%]|,\d|\.\d)")
 
 
 def dated_days(text: str) -> list[Evidence]:
@@ -85,10 +84,6 @@ def weekday_dates(text: str, years: list[int]) -> list[Evidence]:
     return found
 
 
-def named_years(text: str) -> list[int]:
-    return [int(m.group(0)) for m in _YEAR.finditer(text)]
-
-
 def _year_evidence(text: str) -> list[Evidence]:
     years = named_years(text)
     if not years:
@@ -100,8 +95,8 @@ def _year_evidence(text: str) -> list[Evidence]:
 #: "last year's 2021 vote", "in 2021, last year": a named year beside "this/last/next year" fixes the year of
 #: publication (both ways: the article is of that year, not older and not newer).
 _YEAR_BESIDE = re.compile(
-    r"\b(?P<rel>this|last|next)\s+year(?:'s)?\b[^.;\n]{0,30}?(?<![\d$£€.,])(?P<y>(?:19[5-9]|20\d)\d)\b"
-    r"|(?<![\d$£€.,])(?P<y2>(?:19[5-9]|20\d)\d)\b[^.;\n]{0,30}?\b(?P<rel2>this|last|next)\s+year\b", re.I)
+    r"\b(?P<rel>this|last|next)\s+year(?:'s)?\b[^.;\n]{0,30}?(?<![\d$£€.,])(?P<y>(?:19|20)\d\d)\b"
+    r"|(?<![\d$£€.,])(?P<y2>(?:19|20)\d\d)\b[^.;\n]{0,30}?\b(?P<rel2>this|last|next)\s+year\b", re.I)
 _YEAR_STEP = {"this": 0, "last": 1, "next": -1}
 
 
