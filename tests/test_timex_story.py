@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from timeline_app.extract.pipeline import extract
 from timeline_app.extract.timex import tag
+from timeline_app.layout.geometry import TimelineLayout
+from timeline_app.model import Article
 
 REF = dt.date(2009, 12, 19)
 
@@ -213,3 +216,17 @@ def test_a_history_counts_days_from_its_story_not_from_an_aside():
                            "for a campaign planned for 1826. Two days later the Varn lines broke.")
     v = {t.text: t.value for t in tag(text, REF)}
     assert v["Two days later"] == "1824-03-12"
+
+
+def test_events_before_the_common_era_keep_their_value_and_no_place():
+    """A BC date has a value but no datetime: its events are listed without a place on the axis, never put
+    on the reference day (they were, before)."""
+    text = ("The Varn cities rose against Tolmar in 499 BC. Varn sent twenty ships in 498 BC, and the rebels "
+            "burned Sardel that year. Miletor fell the following year.\n")
+    timeline = extract(Article(text=text, reference_date=REF))
+    times = [e.time for e in timeline.events]
+    assert times and all(t is not None and t.start is None for t in times)
+    assert [t.value for t in times][:2] == ["BC0499", "BC0498"]
+    # The window's subtitle says why they are not drawn.
+    subtitle = TimelineLayout(timeline, lambda label: 6.0 * len(label)).subtitle()
+    assert f"{len(times)} dated before the year 1 (listed, not drawn)" in subtitle

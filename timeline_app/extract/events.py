@@ -106,6 +106,11 @@ def usable(timex) -> bool:
     return timex.type in _USABLE_TYPES and timex.begin is not None and timex.end_time is not None
 
 
+def before_the_axis(timex) -> bool:
+    """A date of the years before Christ ("499 BC", value BC0499): it has a value but no datetime."""
+    return timex.type in _USABLE_TYPES and timex.begin is None and timex.value.startswith("BC")
+
+
 def _without_coarse_heads(times: list, text: str) -> list:
     """"one year ago on April 15, 2023", "last year in March": a coarse time right before a finer one inside
     it is the same time, told twice; the finer one dates the event."""
@@ -132,7 +137,8 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
     drafts: list[EventDraft] = []
     current: Optional[TimeValue] = None
     usable_times = _without_coarse_heads([t for t in timexes if usable(t) and not _adjectival(t)], text)
-    ti = 0
+    era_times = [t for t in timexes if before_the_axis(t)]
+    ti = ei = 0
     for info in infos:
         sa, sb = info.span
         while ti < len(usable_times) and usable_times[ti].start < sa:
@@ -142,9 +148,18 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
         while j < len(usable_times) and usable_times[j].start < sb:
             inside.append(usable_times[j])
             j += 1
+        while ei < len(era_times) and era_times[ei].start < sa:
+            ei += 1
+        era = era_times[ei] if ei < len(era_times) and era_times[ei].start < sb else None
         if info.span in skip:
             continue
         sentence = text[sa:sb]
+        if not inside and era is not None:
+            # "in 499 BC": the value is kept, and the sentences after it tell of that time too; the axis has
+            # no place for it, so the event is listed without a place rather than put on the reference day.
+            current = time_value(era, "explicit")
+            drafts.append(EventDraft((sa, sb), (sa, sb), current, info.actors, make_title(text, sa, sb)))
+            continue
         if not inside and not info.actors and not info.has_attribution:
             continue
         if not inside:

@@ -514,8 +514,11 @@ class TimelineLayout:
         else:
             parts.append("No reference date found")
         parts.append(f"{len(self.items)} dated events")
-        if self.undated:
-            parts.append(f"{len(self.undated)} without a date (not drawn)")
+        before_christ = sum(1 for e in self.undated if e.time is not None and e.time.value.startswith("BC"))
+        if before_christ:
+            parts.append(f"{before_christ} dated before the year 1 (listed, not drawn)")
+        if len(self.undated) > before_christ:
+            parts.append(f"{len(self.undated) - before_christ} without a date (not drawn)")
         if self.compress_gaps and self.time_map.break_indices:
             parts.append("empty stretches compressed")
         return " · ".join(parts)
