@@ -205,6 +205,11 @@ def test_an_events_date_comes_from_its_main_clause_not_a_background_aside():
     timeline = _timeline(text)
     main = next(e for e in timeline.events if e.span[0] == 0)
     assert main.time.value == "2031-05-06"
+    # A sentence whose only date starts a stretch: the main clause is the narrative's, the stretch its own.
+    text += " The Varn lira has seen its biggest one-day fall since the 2029 Tolmar crisis."
+    events = {text[e.span[0]:e.span[1]]: e.time.value for e in _timeline(text).events}
+    assert events["The Varn lira has seen its biggest one-day fall"] == "2031-05-06"
+    assert events["since the 2029 Tolmar crisis."] == "2029"
 
 
 def test_a_quote_that_lost_its_opening_mark_and_a_tone_struck_are_statements():

@@ -166,11 +166,13 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
             time = _narrative_time(sentence, current, reference, info.reports)
             drafts.append(EventDraft((sa, sb), (sa, sb), time, info.actors, make_title(text, sa, sb)))
             continue
-        statement = _reported_background(text, sa, sb, inside) if info.reports else None
+        statement = _reported_background(text, sa, sb, inside) if info.reports else _stretch_aside(text, sa, sb,
+                                                                                                  inside)
         if statement is not None:
             # "X said 35 were killed, ... since clashes broke out on Wednesday": the statement is
-            # the day's news, the clause with the date its own event.
-            time = _narrative_time(sentence, current, reference, True)
+            # the day's news, the clause with the date its own event; "the biggest rise since the 1991 war":
+            # the rise is the narrative's, the war its own.
+            time = _narrative_time(sentence, current, reference, info.reports)
             drafts.append(EventDraft(statement, (sa, sb), time, info.actors, make_title(text, *statement)))
             clause = _strip(text, statement[1], sb)
             drafts.append(EventDraft(clause, (sa, sb), time_value(inside[0], "explicit"),
@@ -241,6 +243,21 @@ def _reported_background(text: str, sa: int, sb: int, inside: list) -> Optional[
     if cut is None or len(text[sa:cut.start()].split()) < 4:
         return None
     return sa, cut.start()
+
+
+def _stretch_aside(text: str, sa: int, sb: int, inside: list) -> Optional[Span]:
+    """The main part of a sentence whose only date bounds a stretch ("the biggest rise since the 1991 Gulf
+    War", "must leave by November 15"), or None: that date is where the stretch starts or ends, not when
+    the main clause happens."""
+    if len(inside) != 1 or not bounds_a_stretch(text, inside[0].start):
+        return None
+    cut = _STRETCH_WORD.search(text, max(sa, inside[0].start - 12), inside[0].start)
+    if cut is None or len(text[sa:cut.start()].split()) < 4:
+        return None
+    return _strip(text, sa, cut.start())
+
+
+_STRETCH_WORD = compile_cached(r"\b(?:since|until|till|by)\b", re.IGNORECASE)
 
 
 def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span, object]]:
