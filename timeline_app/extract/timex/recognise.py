@@ -84,6 +84,8 @@ RULES: list[Rule] = [
     _rule("year_range", _B + r"(?P<a>(?P<y1>" + YEAR + r"))\s?[-–]\s?(?P<b>(?P<y2>" + YEAR + r"|\d\d))(?![\d%-])", 6),
     # 480 BC / 499–493 BCE / 43 AD
     _rule("era_year", _B + POSMOD + r"(?:(?P<a>(?P<y1>\d{1,4}))\s?[-–]\s?)?(?P<b>(?P<y>\d{1,4})\s?(?P<era>" + ERA_RE + r"))(?!\w)", 6),
+    # AD 29 / A.D. 1066: the one era written before its year
+    _rule("era_before_year", _B + POSMOD + r"(?P<era>(?-i:AD|A\.D\.))\s?(?P<y>\d{1,4})(?![\d%]|,\d|\.\d)", 6),
     # 6–7 January (1918) / 6 and 7 January
     _rule("day_range", _B + r"(?P<a>(?P<d1>" + DAYNUM + r"))(?:st|nd|rd|th)?(?:\s?[-–]\s?|" + SP + r"(?:and|to)" + SP
           + r")(?P<b>(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?" + SP + r"(?:of" + SP + r")?(?P<mon>" + MONTH_RE + r")(?:,?" + SP
@@ -229,7 +231,7 @@ _POD_WORDS = {w for k in PARTS_OF_DAY for w in re.findall(r"[a-z]+", k)} - {"mid
 #: "#/" before "/" (9/13/2022), "#-" before "-" (2022-09-13); "#" any other number.
 _TRIGGERS: dict[str, set[str]] = {
     "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
-    "era_year": {"bc", "bce", "ad", "ce", "c", "d"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
+    "era_year": {"bc", "bce", "ad", "ce", "c", "d"}, "era_before_year": {"ad", "d"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
     "month_range": _MONTH_WORDS, "duration_range": {"between"},
     "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},
