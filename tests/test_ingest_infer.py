@@ -146,6 +146,10 @@ def test_former_holders_surnames_and_wide_terms_say_nothing(monkeypatch):
     assert infer_publication("President Varro spoke.\n", dt.date(2060, 1, 1)) is None       # a surname alone
     # A minister's title does not date a leader's term, and one five-year term leaves too many years open.
     assert infer_publication("Foreign Minister Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None
+    # The office is read from the whole title: Brecker was foreign minister, never interior minister.
+    assert titled_office_holders("Varnish Interior Minister Odo Brecker spoke.") == []
+    assert [h.note for h in titled_office_holders("Varnish Foreign Minister Odo Brecker spoke.")] == [
+        "Varnish Foreign Minister Odo Brecker"]
 
 
 def test_a_file_date_outside_every_term_gives_way_to_the_first_year_the_terms_allow(monkeypatch):

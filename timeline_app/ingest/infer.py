@@ -201,11 +201,16 @@ def _roles_by_title() -> dict[str, str]:
 
 
 def _roles_named(title: str, head: str, leads: bool) -> Callable[[str], bool]:
-    """Whether a role of the office-holder data is the office ``title`` names: the title's head word is in the
-    role ("Foreign Minister" - "foreign minister"), the title is another name of it ("Secretary of State"), or
-    a leader's title names REIGN's effective leader."""
+    """Whether a role of the office-holder data is the office ``title`` (the whole capitalised run before the
+    name, "iranian interior minister") names: every word of the role is in the title ("foreign minister"
+    in "Iranian Foreign Minister", not "defence minister"), the title is another name of it ("Secretary of
+    State"), a leader's title names REIGN's effective leader, or a bare title ("Minister X") any role with
+    its head word."""
+    words = set(title.split())
     synonyms = {role for phrase, role in _roles_by_title().items() if title == phrase or title.endswith(" " + phrase)}
-    return lambda role: head in role.split() or role in synonyms or (role == "leader" and leads)
+    bare_title = title == head
+    return lambda role: (set(role.lower().split()) <= words or role in synonyms or (role == "leader" and leads)
+                         or (bare_title and head in role.split()))
 
 
 def titled_office_holders(text: str) -> list[TitledHolder]:
@@ -240,12 +245,14 @@ def titled_office_holders(text: str) -> list[TitledHolder]:
             if (lowered, name) in seen:
                 break
             leads = any(lowered == t or lowered.endswith(" " + t) for t in leader_titles)
-            names_role = _roles_named(lowered, words[heads[-1]].lower().rstrip("."), leads)
+            # the office is read from the whole run before the name: "Interior" in "Iranian Interior Minister"
+            office = " ".join(words[:-size])
+            names_role = _roles_named(office.lower().replace(".", ""), words[heads[-1]].lower().rstrip("."), leads)
             terms = tuple((first, last) for role, _, first, last in officeholders.holders().terms_for(name)
                           if names_role(role))
             if terms:
                 seen.add((lowered, name))
-                found.append(TitledHolder(f"{'former ' if former else ''}{title} {name}", terms, former))
+                found.append(TitledHolder(f"{'former ' if former else ''}{office} {name}", terms, former))
                 break
     return found
 
