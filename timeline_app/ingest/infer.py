@@ -215,9 +215,8 @@ def _roles_named(title: str, head: str, leads: bool) -> Callable[[str], bool]:
 
 def titled_office_holders(text: str) -> list[TitledHolder]:
     """"Secretary of State Mike Pompeo", "President Joe Biden": people the article names by name after a title
-    of office, with the terms (resources/officeholders/) of the office the title names: terms whose role the
-    title's head word or another name of the office (lexicon office_titles) names, or REIGN's "leader" after a
-    leader's title. The name is the last two or three words of the run that name somebody; a name of one word
+    of office, with the terms (resources/officeholders/) of the office the title names (see _roles_named).
+    The name is the last two or three words of the run that name somebody; a name of one word
     names nobody here (a surname is shared across centuries). "Former" holders are kept as such; "acting",
     "incoming" and the like say nothing of the time."""
     titles = {entry.lower() for entry in lexicon.entries("titles")}
