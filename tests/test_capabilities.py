@@ -443,3 +443,17 @@ def test_he_after_a_sentence_that_names_one_person_and_quotes_nobody_is_that_per
     timeline = extract(Article(text=text, reference_date=dt.date(2021, 8, 25)))
     said = next(a for a in timeline.accounts if "two peoples were brothers" in a.text)
     assert said.party == "morocco"
+
+
+def test_a_lone_word_the_office_holder_list_knows_is_a_person_only_when_used_as_one(monkeypatch):
+    from timeline_app.knowledge import officeholders as oh
+    rows = "\t".join(oh.COLUMNS) + "\nUN ambassador\tTova Harvest\tUS\t2030-01-01\t2033-12-31\thttps://example.org\t2026-12-03\n"
+    terms, collegial = oh.parse(rows, "supplement.tsv")
+    monkeypatch.setattr(oh, "holders", lambda: oh.OfficeHolders(terms, frozenset(collegial)))
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. Harvest was poor across the valley, farmers "
+            "said. Armenia said Azerbaijan fired first.")
+    timeline = _timeline(text)
+    assert "harvest" not in {a.id for a in timeline.actors}
+    assert "united-states" not in {r.actor for r in timeline.reactions} | {a.party for a in timeline.accounts}
+    said = _timeline(text + "\n\nHarvest said the Security Council would meet on the clashes.")
+    assert "united-states" in {r.actor for r in said.reactions}

@@ -250,9 +250,12 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             appositive = bool(appositive_title.match(text, b, b + 90))
             reporting = bool(_REPORTING_NEXT.match(text, b))
             known_side = gaz.person_side(raw, reference)   # an office holder in office then ("Biden said")
-            if known_side is None and _GOVERNMENT_AFTER.match(text, b):
+            government = bool(_GOVERNMENT_AFTER.match(text, b))
+            if known_side is None and government:
                 known_side = gaz.government_side(raw)       # "the Obama administration", whenever it was
-            if len(words) == 1 and not titled and known_side is None:
+            if len(words) == 1 and not titled and not (known_side and (reporting or appositive or government)):
+                # A lone word the office-holder list knows must still be used as a person's name ("May said",
+                # "Power, the ambassador,", "the May government"): "In May", "Power was cut" are not people.
                 continue
             if len(words) > 5:
                 continue
