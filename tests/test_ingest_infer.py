@@ -168,6 +168,17 @@ def test_a_title_named_by_another_word_a_name_before_a_full_stop_and_a_possessiv
         "President Tamsin Varro"]
 
 
+def test_titles_in_other_words_hyphens_and_name_particles(monkeypatch):
+    _invented_holders(monkeypatch, "foreign ministry spokesperson\tHana el-Dorr\tDE\t2040-01-01\t2042-12-31\t"
+                                   "https://example.org/list\t2026-12-03\n"
+                                   "secretary-general\tIlsa Marr\tunited-nations\t2041-01-01\t2045-12-31\t"
+                                   "https://example.org/list\t2026-12-03\n")
+    text = ("Varnish Foreign Ministry Spokeswoman Hana el-Dorr said UN Secretary-General Ilsa Marr had called.\n")
+    assert [h.note for h in titled_office_holders(text)] == [
+        "Varnish Foreign Ministry Spokeswoman Hana el-Dorr", "UN Secretary-General Ilsa Marr"]
+    assert infer_publication(text, dt.date(2060, 1, 1)).years == (2041, 2042)
+
+
 def test_a_holder_out_of_office_bounds_the_year_from_below(monkeypatch):
     _invented_holders(monkeypatch, _TERMS)
     text = "Foreign Minister Odo Brecker said President Tamsin Varro was ousted in a coup.\n"

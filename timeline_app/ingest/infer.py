@@ -160,7 +160,9 @@ def _within_bounds(items: list[Evidence], file_date: Optional[dt.date]) -> Optio
 #: A capitalised run of words ("Secretary of State Mike Pompeo", "President Donald J. Trump") that does not run
 #: over a sentence's end: only an initial keeps its period.
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
-_CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:of\s+|the\s+)?{_NAME_WORD})+")
+#: Lowercase particles inside a name ("Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen").
+_PARTICLES = r"(?:(?:al|el|ad|as|ash|an|bin|ibn|bint|de|da|do|dos|das|du|van|von|der|den|le|la|di|del)(?:\s+|-))*"
+_CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:of\s+|the\s+)?{_PARTICLES}{_NAME_WORD})+")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 #: Words before a title that say nothing of when the article was written ("the then President X", "acting
 #: Prime Minister Y"): the holder tells nothing.
@@ -194,22 +196,25 @@ class TitledHolder:
 
 
 @lru_cache(maxsize=1)
-def _roles_by_title() -> dict[str, str]:
-    """resources/lexicon/office_titles.txt: title phrase -> the role the office-holder data gives that office."""
-    pairs = (entry.split("=", 1) for entry in lexicon.entries("office_titles"))
-    return {title.strip().lower(): role.strip() for title, role in pairs}
+def _office_words() -> list[tuple[re.Pattern, str]]:
+    """resources/lexicon/office_titles.txt: the other words titles use for an office, longest first, each a
+    pattern on whole words and its replacement ("secretary of state" -> "foreign minister")."""
+    pairs = [tuple(part.strip().lower() for part in entry.split("=", 1)) for entry in lexicon.entries("office_titles")]
+    return [(re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), role)
+            for phrase, role in sorted(pairs, key=lambda pair: -len(pair[0]))]
 
 
 def _roles_named(title: str, head: str, leads: bool) -> Callable[[str], bool]:
     """Whether a role of the office-holder data is the office ``title`` (the whole capitalised run before the
-    name, "iranian interior minister") names: every word of the role is in the title ("foreign minister"
-    in "Iranian Foreign Minister", not "defence minister"), the title is another name of it ("Secretary of
-    State"), a leader's title names REIGN's effective leader, or a bare title ("Minister X") any role with
-    its head word."""
+    name, lowercased: "iranian interior minister") names: every word of the role is in the title, once the
+    title's other words for offices are replaced ("us secretary of state" -> "us foreign minister"; not
+    "defence minister" in "interior minister"), a leader's title names REIGN's effective leader, or a bare
+    title ("Minister X") names any role with its head word."""
+    for phrase, replacement in _office_words():
+        title = phrase.sub(replacement, title)
     words = set(title.split())
-    synonyms = {role for phrase, role in _roles_by_title().items() if title == phrase or title.endswith(" " + phrase)}
-    bare_title = title == head
-    return lambda role: (set(role.lower().split()) <= words or role in synonyms or (role == "leader" and leads)
+    bare_title = len(words) == 1
+    return lambda role: (set(role.lower().split()) <= words or (role == "leader" and leads)
                          or (bare_title and head in role.split()))
 
 
