@@ -704,10 +704,12 @@ def _last_army_owner(doc: Document, pos: int) -> Optional[str]:
 def _last_group_before(doc: Document, pos: int) -> Optional[str]:
     """The armed group named last before ``pos``, else the first group among the parties."""
     gaz, mentions, parties = doc.gaz, doc.mentions, doc.parties
+    # back from ``pos``, not through every mention from the text's start (once per such speaker: a long
+    # article would pay for its length squared)
+    for i in range(bisect.bisect_left(mentions.starts, pos) - 1, -1, -1):
+        if gaz.entity(mentions[i].entity).kind == "group":
+            return gaz.root(mentions[i].entity)
     groups = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "group"]
-    before = [m for m in mentions if m.start < pos and gaz.entity(m.entity).kind == "group"]
-    if before:
-        return gaz.root(before[-1].entity)
     return groups[0] if groups else None
 
 
