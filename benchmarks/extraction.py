@@ -122,6 +122,7 @@ def _reference_work(text: str) -> int:
         counts[word] = counts.get(word, 0) + 1
     return len(counts)
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
