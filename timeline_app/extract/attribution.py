@@ -98,6 +98,16 @@ def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span]):
         yield m
 
 
+def _verbs_and_subjects(doc: Document, sa: int, sb: int, quotes: list[Span]) -> list:
+    """The reporting verbs of the sentence text[sa:sb] (``_speech_verbs``; ``quotes``: its quotations), each with
+    the subject before it: read once per sentence, for its main speaker and again for its other speakers."""
+    found = doc.speech_verbs.get((sa, sb))
+    if found is None:
+        found = doc.speech_verbs[(sa, sb)] = [(m, _subject_before(doc, sa, m.start(), quotes))
+                                              for m in _speech_verbs(doc.text, sa, sb, quotes)]
+    return found
+
+
 _ACCORDING = compile_cached(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=[,.;]|\s+(?:at|on|in)\s+least|$)")
 _PASSIVE_BY = compile_cached(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
@@ -296,10 +306,9 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
     quotes = doc.quotes_in(sa, sb)
     out: list[tuple[str, Attribution]] = []
     seen = {found.entity}
-    for m in _speech_verbs(text, sa, sb, quotes):
+    for m, subject in _verbs_and_subjects(doc, sa, sb, quotes):
         if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
             continue                 # the main speaker's own verb
-        subject = _subject_before(doc, sa, m.start(), quotes)
         if subject is None or (found.speaker_span and subject[0] < found.speaker_span[1] and subject[1] > found.speaker_span[0]):
             continue
         start, end = subject
@@ -387,8 +396,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
             owner_end = sa + m.start()
             candidates.append((max(sa, owner_end - 60), owner_end) if m.group(1) is None
                               else _subject_before(doc, sa, owner_end, quotes) or (sa, owner_end))
-    for m in _speech_verbs(text, sa, sb, quotes):
-        subject = _subject_before(doc, sa, m.start(), quotes)
+    for m, subject in _verbs_and_subjects(doc, sa, sb, quotes):
         if subject is not None and _POSSESSIVE_AIDE.search(text, *subject):
             # "X “condemns” the attacks, his spokesperson said": X speaks through the aide.
             opening = min([a for a, _ in quotes if a > sa] + [subject[0]])
@@ -696,10 +704,12 @@ def _last_army_owner(doc: Document, pos: int) -> Optional[str]:
 def _last_group_before(doc: Document, pos: int) -> Optional[str]:
     """The armed group named last before ``pos``, else the first group among the parties."""
     gaz, mentions, parties = doc.gaz, doc.mentions, doc.parties
+    # back from ``pos``, not through every mention from the text's start (once per such speaker: a long
+    # article would pay for its length squared)
+    for i in range(bisect.bisect_left(mentions.starts, pos) - 1, -1, -1):
+        if gaz.entity(mentions[i].entity).kind == "group":
+            return gaz.root(mentions[i].entity)
     groups = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "group"]
-    before = [m for m in mentions if m.start < pos and gaz.entity(m.entity).kind == "group"]
-    if before:
-        return gaz.root(before[-1].entity)
     return groups[0] if groups else None
 
 

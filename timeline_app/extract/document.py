@@ -64,6 +64,8 @@ class Document:
     times: list = field(default_factory=list)       # timex.Timex, in text order
     #: The sides, once chosen (parties.py's layer).
     parties: list[str] = field(default_factory=list)
+    #: Each sentence's reporting verbs with their subjects, by sentence span (attribution's layer, filled as read).
+    speech_verbs: dict = field(default_factory=dict)
 
     # -- layer queries -----------------------------------------------------------------------------
 
