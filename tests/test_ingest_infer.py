@@ -152,10 +152,11 @@ def test_former_holders_surnames_and_wide_terms_say_nothing(monkeypatch):
         "Varnish Foreign Minister Odo Brecker"]
 
 
-def test_a_file_date_outside_every_term_gives_way_to_the_first_year_the_terms_allow(monkeypatch):
+def test_a_file_date_outside_every_term_gives_way_to_the_first_full_year_the_terms_allow(monkeypatch):
     _invented_holders(monkeypatch, _TERMS)
     inferred = infer_publication("President Tamsin Varro spoke.\n", dt.date(2060, 1, 1))
-    assert inferred.day.year == 2041 and "2041-2046" in inferred.note and inferred.confidence == "low"
+    # Varro held office from May 2041 to April 2046: 2042 is the first year of it whole
+    assert inferred.day.year == 2042 and "2041-2046" in inferred.note and inferred.confidence == "low"
 
 
 def test_a_title_named_by_another_word_a_name_before_a_full_stop_and_a_possessive(monkeypatch):
@@ -177,6 +178,15 @@ def test_titles_in_other_words_hyphens_and_name_particles(monkeypatch):
     assert [h.note for h in titled_office_holders(text)] == [
         "Varnish Foreign Ministry Spokeswoman Hana el-Dorr", "UN Secretary-General Ilsa Marr"]
     assert infer_publication(text, dt.date(2060, 1, 1)).years == (2041, 2042)
+    # a name set off after its title, and a leader's title of two words read whole
+    assert [h.note for h in titled_office_holders("The Foreign Ministry Spokeswoman, Hana el-Dorr, said.")] == [
+        "Foreign Ministry Spokeswoman Hana el-Dorr"]
+
+
+def test_a_prime_ministers_title_names_the_leader(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    assert [h.note for h in titled_office_holders("But Prime Minister Tamsin Varro's aides said no.")] == [
+        "Prime Minister Tamsin Varro"]
 
 
 def test_a_holder_out_of_office_bounds_the_year_from_below(monkeypatch):

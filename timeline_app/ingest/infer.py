@@ -164,6 +164,7 @@ _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
 _PARTICLES = r"(?:(?:al|el|ad|as|ash|an|bin|ibn|bint|de|da|do|dos|das|du|van|von|der|den|le|la|di|del)(?:\s+|-))*"
 _CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:of\s+|the\s+)?{_PARTICLES}{_NAME_WORD})+")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
+_APPOSED_NAME = re.compile(rf",\s+({_NAME_WORD}(?:\s+{_PARTICLES}{_NAME_WORD})+),")
 #: Words before a title that say nothing of when the article was written ("the then President X", "acting
 #: Prime Minister Y"): the holder tells nothing.
 _NOT_DATING = re.compile(r"\b(?:then|outgoing|incoming|future|acting)[\s-]*\Z", re.I)
@@ -185,6 +186,13 @@ class TitledHolder:
 
     def in_office_during(self, year: int) -> bool:
         return any(first.year <= year and (last is None or year <= last.year) for first, last in self.terms)
+
+    def share_of(self, year: int) -> float:
+        """How much of ``year`` the holder spent in office (0..1; an open term runs to today)."""
+        first_day, last_day = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        days = max((min(last or dt.date.today(), last_day) - max(first, first_day)).days + 1
+                   for first, last in self.terms)
+        return max(days, 0) / ((last_day - first_day).days + 1)
 
     def agrees_with(self, year: int) -> bool:
         """A holder named in office was in office in ``year``; a former one had left an office by then and
@@ -226,11 +234,16 @@ def titled_office_holders(text: str) -> list[TitledHolder]:
     "incoming" and the like say nothing of the time."""
     titles = {entry.lower() for entry in lexicon.entries("titles")}
     leader_titles = {entry.lower() for entry in lexicon.entries("leader_titles")}
+    function_words = set(lexicon.entries("english_function_words"))
     found, seen = [], set()
     for m in _CAPITALISED_RUN.finditer(text):
         words = m.group(0).split()
-        words[-1] = _POSSESSIVE.sub("", words[-1])
         heads = [i for i, word in enumerate(words) if word.lower().rstrip(".") in titles]
+        if heads and heads[-1] == len(words) - 1:
+            # "The Foreign Secretary, Margaret Beckett, said": the name set off after its title
+            apposed = _APPOSED_NAME.match(text, m.end())
+            words += apposed.group(1).split() if apposed else []
+        words[-1] = _POSSESSIVE.sub("", words[-1])
         if not heads or heads[-1] + 3 > len(words):
             continue
         # What stands before the title: the words before the run, and the run's own words before it ("Former").
@@ -240,18 +253,19 @@ def titled_office_holders(text: str) -> list[TitledHolder]:
         left_before, left_after = _out_of_office()
         former = any(left_before.search(before) for before in befores) or bool(
             left_after.match(text, m.end(), m.end() + 40))
+        # The office is read from the whole run before the name ("Interior" in "Iranian Interior Minister",
+        # "Prime" in "Prime Minister"), less a sentence's opening word ("But President X").
+        start = 1 if words[0].lower() in function_words else 0
         for size in (3, 2):
             if len(words) - size <= heads[-1]:
                 continue
             name = " ".join(words[-size:])
-            title = " ".join(words[heads[0]:-size])
-            lowered = title.lower()
+            office = " ".join(words[start:-size])
+            lowered = office.lower().replace(".", "")
             if (lowered, name) in seen:
                 break
             leads = any(lowered == t or lowered.endswith(" " + t) for t in leader_titles)
-            # the office is read from the whole run before the name: "Interior" in "Iranian Interior Minister"
-            office = " ".join(words[:-size])
-            names_role = _roles_named(office.lower().replace(".", ""), words[heads[-1]].lower().rstrip("."), leads)
+            names_role = _roles_named(lowered, words[heads[-1]].lower().rstrip("."), leads)
             terms = tuple((first, last) for role, _, first, last in officeholders.holders().terms_for(name)
                           if names_role(role))
             if terms:
@@ -264,8 +278,8 @@ def titled_office_holders(text: str) -> list[TitledHolder]:
 def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inference]:
     """The year that agrees with the most titled office holders (in office then, or out of an office for a
     "former" one), not before the latest year the article names (news tells of its own year and the ones
-    before). The file's year stands when it is one of those years; otherwise the earliest of them wins: an
-    article names people in office at the time, and the latest it names was usually the last to take office."""
+    before). The file's year stands when it is one of those years; otherwise the one they spent most of in
+    office together wins."""
     holders = titled_office_holders(text)
     if not holders:
         return None
@@ -279,7 +293,10 @@ def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inferen
     candidates = [y for y, score in scores.items() if score == best]
     if file_date is not None and file_date.year in candidates:
         return None
-    year = candidates[0]
+    # Of those years, the one the holders in office spent most of together: a minister who took office in
+    # November agrees with that year too, but little of it (the earliest wins a tie).
+    year = max(candidates, key=lambda y: (sum(h.share_of(y) for h in holders if h.agrees_with(y) and not h.former),
+                                          -y))
     agreeing = [h for h in holders if h.agrees_with(year)]
     notes = ", ".join(h.note for h in agreeing[:3])
     span = f"{year}" if len(candidates) == 1 else f"{candidates[0]}-{candidates[-1]}"
