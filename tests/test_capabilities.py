@@ -457,3 +457,14 @@ def test_a_lone_word_the_office_holder_list_knows_is_a_person_only_when_used_as_
     assert "united-states" not in {r.actor for r in timeline.reactions} | {a.party for a in timeline.accounts}
     said = _timeline(text + "\n\nHarvest said the Security Council would meet on the clashes.")
     assert "united-states" in {r.actor for r in said.reactions}
+
+
+def test_a_transcripts_speaker_labels_speak_their_paragraphs():
+    text = ("PRESENTER: Armenia and Azerbaijan traded artillery fire on Monday. Our correspondent reports.\n\n"
+            "CORRESPONDENT: The Armenian defence minister, Aram Tovmas, spoke to reporters this morning.\n\n"
+            "TOVMAS (recorded): Our positions were shelled first. We only answered the fire.\n\n"
+            "PRESENTER: Azerbaijan denies that.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["TOVMAS (recorded): Our positions were shelled first."] == "armenia"
+    assert accounts["We only answered the fire."] == "armenia"
+    assert "PRESENTER: Armenia and Azerbaijan traded artillery fire on Monday." not in accounts

@@ -240,6 +240,8 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 and index - memory.last_sentence_index <= 2:
             prev = memory.last
             found = Attribution((sa, sb), prev.speaker, prev.speaker_span, prev.entity, prev.person, "chain")
+        if found is None and not question and doc.label_at(sa) is not None:
+            found = _labelled(doc, sa, sb)       # "BLAIR (recorded): We are trying ...": the label speaks
         if not question and (found is None or (found.entity is None and found.person is None
                                                   and found.kind == "report")):
             # No speaker, or only unnamed ones ("..., diplomats said"): a third party's act it reports
@@ -271,6 +273,20 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 memory.last_statement_index = index
         out.append(found)
     return out
+
+
+def _labelled(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
+    """The speaker a transcript's label names for the sentences of its paragraph: a person the article has
+    named ("HOSSEINI" is Mohammad Ali Hosseini), or a body ("IRAN"); None for a role ("PRESENTER")."""
+    label = doc.label_at(sa)
+    words = doc.text[label[0]:label[1]].split()
+    for pid, person in doc.people.items():
+        if person.surname.upper() == words[-1] or person.name.upper() == " ".join(words):
+            return Attribution((sa, sb), doc.text[label[0]:label[1]], label, person.affiliation, pid)
+    entity = doc.gaz.lookup(" ".join(word.capitalize() for word in words))
+    if entity is None:
+        return None
+    return Attribution((sa, sb), doc.text[label[0]:label[1]], label, doc.gaz.root(entity.id))
 
 
 def _give_quotation(doc: Document, out: list, index: int, quotation: Span, found: Attribution) -> None:
