@@ -468,3 +468,15 @@ def test_a_transcripts_speaker_labels_speak_their_paragraphs():
     assert accounts["TOVMAS (recorded): Our positions were shelled first."] == "armenia"
     assert accounts["We only answered the fire."] == "armenia"
     assert "PRESENTER: Armenia and Azerbaijan traded artillery fire on Monday." not in accounts
+
+
+def test_a_quotation_block_after_a_colon_is_spoken_by_the_person_introduced():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. Most of the displaced are Georgian herders.\n\n"
+            "Speaking in Yerevan after a meeting of his security council, Prime Minister Aram Tovmas set out his "
+            "case. His words are worth quoting in full:\n\n"
+            "\"This was not an accident. It was an attack on our border.\n\n"
+            "\"We will defend every village.\"\n\n"
+            "Azerbaijan said Armenia fired first.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["\"This was not an accident."] == "armenia"      # the capital he spoke in, not Georgia
+    assert accounts["\"We will defend every village.\""] == "armenia"

@@ -361,7 +361,8 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 _SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[A-Za-z\-]+\s+){0,3}" + _SPEECH_VERB)
 #: A wire dateline at the top ("MOSCOW, August 8. /TASS/.", "ISLAMABAD, Feb 27 (Reuters) -"): its city.
 _DATELINE_CITY = compile_cached(r"(?m)^([A-Z][A-Z'\-]{2,}(?:\s[A-Z][A-Z'\-]{2,}){0,2})(?:,|\s*\(|\s+[—–-])")
-_OPENS_IN_PLACE = compile_cached(r"\s*In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,")
+_OPENS_IN_PLACE = compile_cached(r"\s*(?:In|(?:Speaking|Talking|Writing)\s+(?:in|from))\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?"
+                                 r"(?:,|\s+(?:after|before|during|on|at|to)\b)")
 #: Titles of a town's or a region's officials: the place named with them is their side.
 _LOCAL_TITLE = compile_cached(r"\b(?:mayor|governor|regional\s+(?:governor|head|administration|chief)|"
                               r"police\s+chief|city\s+council)\s+(?:[A-Z][\w\-]*\s+)?$", re.IGNORECASE)

@@ -235,6 +235,8 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 found = None
             if found is not None:
                 _give_quotation(doc, out, index, quotation, found)
+        if found is None and not question and _QUOTE_OPEN.match(text[sa:sb]) and text[:sa].rstrip().endswith(":"):
+            found = _introduced_by_colon(doc, index)    # "His words are worth quoting in full:" + the quotation
         if found is None and not question and (starts_in_quote or _QUOTE_OPEN.match(text[sa:sb])) \
                 and memory.last is not None \
                 and index - memory.last_sentence_index <= 2:
@@ -273,6 +275,21 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 memory.last_statement_index = index
         out.append(found)
     return out
+
+
+def _introduced_by_colon(doc: Document, index: int) -> Optional[Attribution]:
+    """A quotation after a sentence that ends with a colon ("Prime Minister X set out his case. His words
+    were: ..."): the person that sentence, or the one before it, names last speaks it."""
+    for before in (index - 1, index - 2):
+        if before < 0:
+            return None
+        named = in_range(doc.person_mentions, *doc.sentences[before])
+        if named:
+            mention = named[-1]
+            person = doc.people[mention.person]
+            return Attribution(doc.sentences[index], doc.text[mention.start:mention.end], (mention.start, mention.end),
+                               person.affiliation, person.id, "chain")
+    return None
 
 
 def _labelled(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
