@@ -7,6 +7,7 @@ uses bounded repetition only, so the cost stays linear in the text (no catastrop
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..regex_cache import compile_cached
@@ -320,13 +321,17 @@ def _start(rule: str, m: re.Match) -> int:
 _RANGES = frozenset(r.name for r in RULES if "(?P<a>" in r.pattern)
 
 
+@lru_cache(maxsize=4096)
+def _rules_of(mask: int) -> tuple[tuple[Rule, bool], ...]:
+    """The rules a window's mask lets run, in RULES order, each with whether it is a range rule (computed once
+    per mask: a megabyte has thousands of windows but few distinct masks)."""
+    return tuple((rule, rule.name in _RANGES) for i, rule in enumerate(RULES) if mask >> i & 1)
+
+
 def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for a, b, mask in segments(text):
-        for i, rule in enumerate(RULES):
-            if not mask >> i & 1:
-                continue
-            is_range = rule.name in _RANGES
+        for rule, is_range in _rules_of(mask):
             for m in rule.regex.finditer(text, a, b):
                 if m.end() <= m.start():
                     continue
