@@ -205,6 +205,11 @@ def test_an_events_date_comes_from_its_main_clause_not_a_background_aside():
     timeline = _timeline(text)
     main = next(e for e in timeline.events if e.span[0] == 0)
     assert main.time.value == "2031-05-06"
+    # A sentence whose only date starts a stretch: the main clause is the narrative's, the stretch its own.
+    text += " The Varn lira has seen its biggest one-day fall since the 2029 Tolmar crisis."
+    events = {text[e.span[0]:e.span[1]]: e.time.value for e in _timeline(text).events}
+    assert events["The Varn lira has seen its biggest one-day fall"] == "2031-05-06"
+    assert events["since the 2029 Tolmar crisis."] == "2029"
 
 
 def test_a_quote_that_lost_its_opening_mark_and_a_tone_struck_are_statements():
@@ -711,3 +716,40 @@ def test_his_office_said_speaks_for_the_person_named_before_it():
             "returned home on Tuesday, his office said.")
     timeline = _timeline(text, text.splitlines()[0])
     assert {a.party for a in timeline.accounts if a.text.startswith("Caretaker Prime Minister")} == {"armenia"}
+
+
+def test_a_lone_word_the_office_holder_list_knows_is_a_person_only_when_used_as_one(monkeypatch):
+    from timeline_app.knowledge import officeholders as oh
+    rows = "\t".join(oh.COLUMNS) + "\nUN ambassador\tTova Harvest\tUS\t2030-01-01\t2033-12-31\thttps://example.org\t2026-12-03\n"
+    terms, collegial = oh.parse(rows, "supplement.tsv")
+    monkeypatch.setattr(oh, "holders", lambda: oh.OfficeHolders(terms, frozenset(collegial)))
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. Harvest was poor across the valley, farmers "
+            "said. Armenia said Azerbaijan fired first.")
+    timeline = _timeline(text)
+    assert "harvest" not in {a.id for a in timeline.actors}
+    assert "united-states" not in {r.actor for r in timeline.reactions} | {a.party for a in timeline.accounts}
+    said = _timeline(text + "\n\nHarvest said the Security Council would meet on the clashes.")
+    assert "united-states" in {r.actor for r in said.reactions}
+
+
+def test_a_transcripts_speaker_labels_speak_their_paragraphs():
+    text = ("PRESENTER: Armenia and Azerbaijan traded artillery fire on Monday. Our correspondent reports.\n\n"
+            "CORRESPONDENT: The Armenian defence minister, Aram Tovmas, spoke to reporters this morning.\n\n"
+            "TOVMAS (recorded): Our positions were shelled first. We only answered the fire.\n\n"
+            "PRESENTER: Azerbaijan denies that.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["TOVMAS (recorded): Our positions were shelled first."] == "armenia"
+    assert accounts["We only answered the fire."] == "armenia"
+    assert "PRESENTER: Armenia and Azerbaijan traded artillery fire on Monday." not in accounts
+
+
+def test_a_quotation_block_after_a_colon_is_spoken_by_the_person_introduced():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday. Most of the displaced are Georgian herders.\n\n"
+            "Speaking in Yerevan after a meeting of his security council, Prime Minister Aram Tovmas set out his "
+            "case. His words are worth quoting in full:\n\n"
+            "\"This was not an accident. It was an attack on our border.\n\n"
+            "\"We will defend every village.\"\n\n"
+            "Azerbaijan said Armenia fired first.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["\"This was not an accident."] == "armenia"      # the capital he spoke in, not Georgia
+    assert accounts["\"We will defend every village.\""] == "armenia"

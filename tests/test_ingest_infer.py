@@ -5,7 +5,7 @@ import datetime as dt
 import os
 
 from timeline_app.ingest import load
-from timeline_app.ingest.infer import Evidence, infer_publication
+from timeline_app.ingest.infer import Evidence, infer_publication, titled_office_holders
 
 REPORT = ("Varn and Ossel trade blame\n\nFighting broke out on 12 March 2031 near Brask. By March 14, 2031 the "
           "Ossel side said 40 had died, and a truce was agreed on 15 March 2031.\n")
@@ -146,4 +146,53 @@ def test_former_holders_surnames_and_wide_terms_say_nothing(monkeypatch):
     assert infer_publication("President Varro spoke.\n", dt.date(2060, 1, 1)) is None       # a surname alone
     # A minister's title does not date a leader's term, and one five-year term leaves too many years open.
     assert infer_publication("Foreign Minister Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None
-    assert infer_publication("President Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None
+    # The office is read from the whole title: Brecker was foreign minister, never interior minister.
+    assert titled_office_holders("Varnish Interior Minister Odo Brecker spoke.") == []
+    assert [h.note for h in titled_office_holders("Varnish Foreign Minister Odo Brecker spoke.")] == [
+        "Varnish Foreign Minister Odo Brecker"]
+
+
+def test_a_file_date_outside_every_term_gives_way_to_the_first_full_year_the_terms_allow(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    inferred = infer_publication("President Tamsin Varro spoke.\n", dt.date(2060, 1, 1))
+    # Varro held office from May 2041 to April 2046: 2042 is the first year of it whole
+    assert inferred.day.year == 2042 and "2041-2046" in inferred.note and inferred.confidence == "low"
+
+
+def test_a_title_named_by_another_word_a_name_before_a_full_stop_and_a_possessive(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS + "foreign minister\tAmos Tell\tUS\t2044-01-01\t2047-12-31\t"
+                                           "https://example.org/list\t2026-12-03\n")
+    # "Secretary of State" is the US foreign minister (lexicon office_titles); the run stops at the full stop.
+    text = "Secretary of State Amos Tell met President Tamsin Varro. The Varn delegation left.\n"
+    assert infer_publication(text, dt.date(2060, 1, 1)).day.year == 2044
+    assert [h.note for h in titled_office_holders("He met President Tamsin Varro's envoy.")] == [
+        "President Tamsin Varro"]
+
+
+def test_titles_in_other_words_hyphens_and_name_particles(monkeypatch):
+    _invented_holders(monkeypatch, "foreign ministry spokesperson\tHana el-Dorr\tDE\t2040-01-01\t2042-12-31\t"
+                                   "https://example.org/list\t2026-12-03\n"
+                                   "secretary-general\tIlsa Marr\tunited-nations\t2041-01-01\t2045-12-31\t"
+                                   "https://example.org/list\t2026-12-03\n")
+    text = ("Varnish Foreign Ministry Spokeswoman Hana el-Dorr said UN Secretary-General Ilsa Marr had called.\n")
+    assert [h.note for h in titled_office_holders(text)] == [
+        "Varnish Foreign Ministry Spokeswoman Hana el-Dorr", "UN Secretary-General Ilsa Marr"]
+    assert infer_publication(text, dt.date(2060, 1, 1)).years == (2041, 2042)
+    # a name set off after its title, and a leader's title of two words read whole
+    assert [h.note for h in titled_office_holders("The Foreign Ministry Spokeswoman, Hana el-Dorr, said.")] == [
+        "Foreign Ministry Spokeswoman Hana el-Dorr"]
+
+
+def test_a_prime_ministers_title_names_the_leader(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    assert [h.note for h in titled_office_holders("But Prime Minister Tamsin Varro's aides said no.")] == [
+        "Prime Minister Tamsin Varro"]
+
+
+def test_a_holder_out_of_office_bounds_the_year_from_below(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    text = "Foreign Minister Odo Brecker said President Tamsin Varro was ousted in a coup.\n"
+    # Brecker in office 2043-2049, Varro's term over: from 2046 (the year it ended) on.
+    assert infer_publication(text, dt.date(2060, 1, 1)).day.year == 2046
+    assert [h.former for h in titled_office_holders(text)] == [False, True]
+    assert titled_office_holders("troops overthrowing President Tamsin Varro")[0].former

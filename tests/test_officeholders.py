@@ -61,6 +61,34 @@ def test_the_old_list_of_office_holders_is_covered_with_terms():
         assert oh.terms_for(name), name
 
 
+#: Offices news quotes by title, which the data must cover without a gap longer than the longest real vacancy
+#: among them (the US seat at the UN, August 1998 to September 1999), from 1993 to mid-2025.
+COVERED_OFFICES = [
+    ("leader", "US"), ("vice president", "US"), ("foreign minister", "US"), ("defence minister", "US"),
+    ("finance minister", "US"), ("national security adviser", "US"), ("UN ambassador", "US"),
+    ("government press secretary", "US"), ("foreign minister", "GB"), ("defence minister", "GB"),
+    ("foreign minister", "RU"), ("defence minister", "RU"), ("prime minister", "RU"), ("foreign minister", "FR"),
+    ("defence minister", "FR"), ("prime minister", "FR"), ("foreign minister", "CN"), ("defence minister", "CN"),
+    ("president", "CN"), ("foreign minister", "DE"), ("defence minister", "DE"), ("president", "DE"),
+    ("president", "IT"), ("president", "IN"), ("president", "IL"), ("foreign minister", "IL"),
+    ("defence minister", "IL"), ("foreign minister", "IR"), ("prime minister", "EG"), ("foreign minister", "EG"),
+    ("defence minister", "EG"), ("president", "TR"), ("secretary-general", "united-nations"),
+    ("secretary-general", "nato"), ("commission president", "european-union"), ("managing director", "imf"),
+    ("secretary-general", "arab-league"), ("director-general", "iaea"), ("secretary-general", "hezbollah"),
+]
+
+
+@pytest.mark.parametrize("office", COVERED_OFFICES, ids=lambda o: f"{o[0]} of {o[1]}")
+def test_offices_news_names_are_covered_from_1993_to_2025(office):
+    terms = sorted((t for t in oh.holders().terms if t.office == office), key=lambda t: t.first_day)
+    covered_to, longest_gap = dt.date(1993, 1, 1), dt.timedelta(0)
+    for term in terms:
+        longest_gap = max(longest_gap, term.first_day - covered_to)
+        covered_to = max(covered_to, term.last_day or dt.date.max)
+    longest_gap = max(longest_gap, dt.date(2025, 6, 30) - covered_to)
+    assert longest_gap <= dt.timedelta(days=400), longest_gap
+
+
 def test_check_finds_overlaps_missing_starts_and_ends_before_starts():
     check = _tool("check_officeholders")
     terms, _ = oh.parse(COLUMNS + f"envoy\tAda Roe\tFR\t2001-01-05\t2004-06\t{SRC}\n"

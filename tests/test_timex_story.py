@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from timeline_app.extract.pipeline import extract
 from timeline_app.extract.timex import tag
+from timeline_app.layout.geometry import TimelineLayout, event_interval
+from timeline_app.layout.scale import MIN_T, bc_label, era_interval
+from timeline_app.layout.ticks import iter_boundaries, minor_label
+from timeline_app.model import Article
 
 REF = dt.date(2009, 12, 19)
 
@@ -56,15 +63,15 @@ def test_news_with_background_years_keeps_the_reference():
 def test_years_before_the_common_era_and_their_arithmetic():
     text = ("The Tarvish revolt lasted 499–493 BC. Ossel was sacked in 490 BC, and in 480 BCE Vannar crossed "
             "the strait. In June the fleet met at Brask. The following year the league was founded; "
-            "the city was rebuilt in 43 AD.")
+            "the city was rebuilt in 43 AD, and its walls in A.D. 120.")
     v = values(text)
     assert v["499"] == "BC0499" and v["493 BC"] == "BC0493"     # the era is shared across the range
     assert v["480 BCE"] == "BC0480"
     assert v["June"] == "BC0480-06"
     assert v["The following year"] == "BC0479"                    # arithmetic runs backwards
-    assert v["43 AD"] == "0043"
+    assert v["43 AD"] == "0043" and v["A.D. 120"] == "0120"      # the era after or before the year
     bc = [t for t in tag(text, REF) if t.value.startswith("BC")]
-    assert all(t.begin is None for t in bc)                       # no place on a datetime axis
+    assert all(t.begin is None for t in bc)     # no datetime: the layout places them by their value
 
 
 def test_ranges_are_two_expressions_with_the_short_side_inheriting():
@@ -213,3 +220,23 @@ def test_a_history_counts_days_from_its_story_not_from_an_aside():
                            "for a campaign planned for 1826. Two days later the Varn lines broke.")
     v = {t.text: t.value for t in tag(text, REF)}
     assert v["Two days later"] == "1824-03-12"
+
+
+def test_events_before_the_common_era_keep_their_value_and_take_their_place_on_the_axis():
+    """A BC date has a value but no datetime: its events keep the value, are drawn from it before the year 1
+    with BC tick labels, and are never put on the reference day (they were, before)."""
+    text = ("The Varn cities rose against Tolmar in 499 BC. Varn sent twenty ships in 498 BC, and the rebels "
+            "burned Sardel that year. Miletor fell the following year.\n")
+    timeline = extract(Article(text=text, reference_date=REF))
+    times = [e.time for e in timeline.events]
+    assert times and all(t is not None and t.start is None for t in times)
+    assert [t.value for t in times] == ["BC0499", "BC0498", "BC0497"]
+    layout = TimelineLayout(timeline, lambda label: 6.0 * len(label))
+    assert f"{len(times)} dated events" in layout.subtitle() and not layout.undated
+    first, second = (event_interval(e) for e in timeline.events[:2])
+    assert first[1] == pytest.approx(second[0]) and first[0] < first[1] < MIN_T
+    assert [bc_label(t) for t in iter_boundaries(first[0], second[1], "year")] == ["499 BC", "498 BC", "497 BC"]
+    assert minor_label(second[0], "year") == "498 BC"
+    # "the 5th century BC" is BC04 (TIMEX3 counts centuries from 0): 500-401 BC
+    century = era_interval("BC04")
+    assert (bc_label(century[0]), bc_label(century[1] - 1.0)) == ("500 BC", "401 BC")

@@ -254,9 +254,12 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             appositive = bool(appositive_title.match(text, b, b + 90))
             reporting = bool(_REPORTING_NEXT.match(text, b))
             known_side = gaz.person_side(raw, reference)   # an office holder in office then ("Biden said")
-            if known_side is None and _GOVERNMENT_AFTER.match(text, b):
+            government = bool(_GOVERNMENT_AFTER.match(text, b))
+            if known_side is None and government:
                 known_side = gaz.government_side(raw)       # "the Obama administration", whenever it was
-            if len(words) == 1 and not titled and known_side is None:
+            if len(words) == 1 and not titled and not (known_side and (reporting or appositive or government)):
+                # A lone word the office-holder list knows must still be used as a person's name ("May said",
+                # "Power, the ambassador,", "the May government"): "In May", "Power was cut" are not people.
                 continue
             if len(words) > 5:
                 continue
@@ -387,7 +390,8 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 _SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[A-Za-z\-]+\s+){0,3}" + _SPEECH_VERB)
 #: A wire dateline at the top ("MOSCOW, August 8. /TASS/.", "ISLAMABAD, Feb 27 (Reuters) -"): its city.
 _DATELINE_CITY = compile_cached(r"(?m)^([A-Z][A-Z'\-]{2,}(?:\s[A-Z][A-Z'\-]{2,}){0,2})(?:,|\s*\(|\s+[—–-])")
-_OPENS_IN_PLACE = compile_cached(r"\s*In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,")
+_OPENS_IN_PLACE = compile_cached(r"\s*(?:In|(?:Speaking|Talking|Writing)\s+(?:in|from))\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?"
+                                 r"(?:,|\s+(?:after|before|during|on|at|to)\b)")
 #: Titles of a town's or a region's officials: the place named with them is their side.
 _LOCAL_TITLE = compile_cached(r"\b(?:mayor|governor|regional\s+(?:governor|head|administration|chief)|"
                               r"police\s+chief|city\s+council)\s+(?:[A-Z][\w\-]*\s+)?$", re.IGNORECASE)

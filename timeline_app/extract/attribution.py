@@ -98,6 +98,16 @@ def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span]):
         yield m
 
 
+def _verbs_and_subjects(doc: Document, sa: int, sb: int, quotes: list[Span]) -> list:
+    """The reporting verbs of the sentence text[sa:sb] (``_speech_verbs``; ``quotes``: its quotations), each with
+    the subject before it: read once per sentence, for its main speaker and again for its other speakers."""
+    found = doc.speech_verbs.get((sa, sb))
+    if found is None:
+        found = doc.speech_verbs[(sa, sb)] = [(m, _subject_before(doc, sa, m.start(), quotes))
+                                              for m in _speech_verbs(doc.text, sa, sb, quotes)]
+    return found
+
+
 _ACCORDING = compile_cached(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;“\"]{2,80}?)(?=[,.;]|\s+(?:at|on|in)\s+least|$)")
 _PASSIVE_BY = compile_cached(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+)?(?:\w+ly\s+)?"
@@ -243,11 +253,15 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 found = None
             if found is not None:
                 _give_quotation(doc, out, index, quotation, found)
+        if found is None and not question and _QUOTE_OPEN.match(text[sa:sb]) and text[:sa].rstrip().endswith(":"):
+            found = _introduced_by_colon(doc, index)    # "His words are worth quoting in full:" + the quotation
         if found is None and not question and (starts_in_quote or _QUOTE_OPEN.match(text[sa:sb])) \
                 and memory.last is not None \
                 and index - memory.last_sentence_index <= 2:
             prev = memory.last
             found = Attribution((sa, sb), prev.speaker, prev.speaker_span, prev.entity, prev.person, "chain")
+        if found is None and not question and doc.label_at(sa) is not None:
+            found = _labelled(doc, sa, sb)       # "BLAIR (recorded): We are trying ...": the label speaks
         if not question and (found is None or (found.entity is None and found.person is None
                                                   and found.kind == "report")):
             # No speaker, or only unnamed ones ("..., diplomats said"): a third party's act it reports
@@ -285,6 +299,35 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
     return out
 
 
+def _introduced_by_colon(doc: Document, index: int) -> Optional[Attribution]:
+    """A quotation after a sentence that ends with a colon ("Prime Minister X set out his case. His words
+    were: ..."): the person that sentence, or the one before it, names last speaks it."""
+    for before in (index - 1, index - 2):
+        if before < 0:
+            return None
+        named = in_range(doc.person_mentions, *doc.sentences[before])
+        if named:
+            mention = named[-1]
+            person = doc.people[mention.person]
+            return Attribution(doc.sentences[index], doc.text[mention.start:mention.end], (mention.start, mention.end),
+                               person.affiliation, person.id, "chain")
+    return None
+
+
+def _labelled(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
+    """The speaker a transcript's label names for the sentences of its paragraph: a person the article has
+    named ("HOSSEINI" is Mohammad Ali Hosseini), or a body ("IRAN"); None for a role ("PRESENTER")."""
+    label = doc.label_at(sa)
+    words = doc.text[label[0]:label[1]].split()
+    for pid, person in doc.people.items():
+        if person.surname.upper() == words[-1] or person.name.upper() == " ".join(words):
+            return Attribution((sa, sb), doc.text[label[0]:label[1]], label, person.affiliation, pid)
+    entity = doc.gaz.lookup(" ".join(word.capitalize() for word in words))
+    if entity is None:
+        return None
+    return Attribution((sa, sb), doc.text[label[0]:label[1]], label, doc.gaz.root(entity.id))
+
+
 def _give_quotation(doc: Document, out: list, index: int, quotation: Span, found: Attribution) -> None:
     """The earlier sentences of a quotation whose speaker is named at its end are that speaker's, unless
     they name a speaker of their own."""
@@ -318,12 +361,11 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
     quotes = doc.quotes_in(sa, sb)
     out: list[tuple[str, Attribution]] = []
     seen = {found.entity}
-    for m in _speech_verbs(text, sa, sb, quotes):
+    for m, subject in _verbs_and_subjects(doc, sa, sb, quotes):
         if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
             continue                 # the main speaker's own verb
         if _WHAT_PRONOUN_TAIL.search(text, max(sa, m.start() - 20), m.start()):
             continue                 # "..., and that Y must correct what he called ...": the main speaker again
-        subject = _subject_before(doc, sa, m.start(), quotes)
         if subject is None or (found.speaker_span and subject[0] < found.speaker_span[1] and subject[1] > found.speaker_span[0]):
             continue
         start, end = subject
@@ -413,8 +455,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
             owner_end = sa + m.start()
             candidates.append((max(sa, owner_end - 60), owner_end) if m.group(1) is None
                               else _subject_before(doc, sa, owner_end, quotes) or (sa, owner_end))
-    for m in _speech_verbs(text, sa, sb, quotes):
-        subject = _subject_before(doc, sa, m.start(), quotes)
+    for m, subject in _verbs_and_subjects(doc, sa, sb, quotes):
         if subject is not None and _POSSESSIVE_AIDE.search(text, *subject):
             # "X “condemns” the attacks, his spokesperson said": X speaks through the aide.
             opening = min([a for a, _ in quotes if a > sa] + [subject[0]])
@@ -786,10 +827,12 @@ def _last_army_owner(doc: Document, pos: int) -> Optional[str]:
 def _last_group_before(doc: Document, pos: int) -> Optional[str]:
     """The armed group named last before ``pos``, else the first group among the parties."""
     gaz, mentions, parties = doc.gaz, doc.mentions, doc.parties
+    # back from ``pos``, not through every mention from the text's start (once per such speaker: a long
+    # article would pay for its length squared)
+    for i in range(bisect.bisect_left(mentions.starts, pos) - 1, -1, -1):
+        if gaz.entity(mentions[i].entity).kind == "group":
+            return gaz.root(mentions[i].entity)
     groups = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "group"]
-    before = [m for m in mentions if m.start < pos and gaz.entity(m.entity).kind == "group"]
-    if before:
-        return gaz.root(before[-1].entity)
     return groups[0] if groups else None
 
 

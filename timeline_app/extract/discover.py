@@ -162,7 +162,13 @@ def _bare_acronyms(gaz: Gazetteer, text: str, extra: dict[str, Entity], extra_na
                 break
     for acronym in acronyms:
         words = [rf"{letter}[\w'’\-]*" for letter in acronym]
-        spelled = rc.search(r"(?<![\w\-])" + (r"\s+" + _ACRONYM_FILLERS).join(words) + r"(?![\w\-])", text)
+        # The first letter opens the pattern, and the check that no word character or hyphen stands before it
+        # follows it ("A(?<![\w-]A)" is "(?<![\w-])A"): a pattern that starts with a letter lets the engine
+        # skip to that letter's occurrences, where one that starts with a lookbehind is tried at every
+        # position of the text (once per acronym, most of them never spelled out).
+        first = acronym[0]
+        words[0] = rf"{first}(?<![\w\-]{first})[\w'’\-]*"
+        spelled = rc.search((r"\s+" + _ACRONYM_FILLERS).join(words) + r"(?![\w\-])", text)
         if spelled is None:
             continue
         long_form = spelled.group()

@@ -56,6 +56,8 @@ class Document:
     entries: list[Span]                             # timestamped entries of a live blog ("14:05 GMT: ..."), each a unit
     clause_cuts: list[int]                          # where each clause after a sentence's first one starts
     mentions: SortedSpans                           # gazetteer mentions
+    #: Transcript speaker labels ("BLAIR (recorded): ..."): (the paragraph, the label's name), by paragraph start.
+    labels: list[tuple[Span, Span]] = field(default_factory=list)
     # Layers read from the ones above, added by ``read`` in this order:
     people: dict[str, Person] = field(default_factory=dict)
     person_mentions: SortedSpans = field(default_factory=SortedSpans)
@@ -64,6 +66,8 @@ class Document:
     times: list = field(default_factory=list)       # timex.Timex, in text order
     #: The sides, once chosen (parties.py's layer).
     parties: list[str] = field(default_factory=list)
+    #: Each sentence's reporting verbs with their subjects, by sentence span (attribution's layer, filled as read).
+    speech_verbs: dict = field(default_factory=dict)
 
     # -- layer queries -----------------------------------------------------------------------------
 
@@ -97,6 +101,12 @@ class Document:
         i = bisect.bisect_right(self.clause_cuts, pos) - 1
         return max(lo, self.clause_cuts[i]) if i >= 0 else lo
 
+    def label_at(self, pos: int) -> Optional[Span]:
+        """The transcript speaker label of the paragraph holding ``pos`` ("HOSSEINI" in "HOSSEINI (recorded):
+        ..."), or None."""
+        i = bisect.bisect_right(self.labels, ((pos, len(self.text) + 1),)) - 1
+        return self.labels[i][1] if i >= 0 and self.labels[i][0][0] <= pos < self.labels[i][0][1] else None
+
     def opens_entry(self, pos: int) -> bool:
         """Whether a live-blog entry starts at ``pos``."""
         i = bisect.bisect_left(self.entries, (pos, -1))
@@ -117,7 +127,8 @@ def read(text: str, reference: Optional[dt.date] = None, title: str = "",
     doc = Document(text=text, gaz=gaz, reference=reference, paragraphs=paragraphs, sentences=sentences,
                    title_span=title_span, lead_end=_lead_end(sentences, title_span),
                    quotations=quotation_spans(text, paragraphs), entries=entry_spans(text, paragraphs),
-                   clause_cuts=_clause_cuts(text, sentences), mentions=mentions)
+                   clause_cuts=_clause_cuts(text, sentences), mentions=mentions,
+                   labels=speaker_labels(text, paragraphs))
     doc.people, doc.person_mentions = find_people(doc)
     doc.party_evidence = SortedSpans(list(mentions) + generic_group_mentions(gaz, text, mentions)
                                      + state_force_mentions(gaz, text, mentions)
@@ -169,6 +180,21 @@ def quotation_spans(text: str, paragraphs: list[Span]) -> list[Span]:
         if opened >= 0:
             spans.append((opened, pb))
     return spans
+
+
+#: A transcript's speaker label opening a paragraph: a name in capitals, perhaps a note in brackets, a colon
+#: ("BLAIR (recorded):", "JANE DOE:"). Labels of roles ("PRESENTER") name no one the article knows.
+_SPEAKER_LABEL = compile_cached(r"[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})[ \t]*(?:\([^()\n]{0,80}\))?:\s")
+
+
+def speaker_labels(text: str, paragraphs: list[Span]) -> list[tuple[Span, Span]]:
+    """The paragraphs a transcript's speaker label opens, with the label's name."""
+    out = []
+    for pa, pb in paragraphs:
+        m = _SPEAKER_LABEL.match(text, pa, pb)
+        if m:
+            out.append(((pa, pb), m.span("name")))
+    return out
 
 
 def entry_spans(text: str, paragraphs: list[Span]) -> list[Span]:

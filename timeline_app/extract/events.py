@@ -107,6 +107,11 @@ def usable(timex) -> bool:
     return timex.type in _USABLE_TYPES and timex.begin is not None and timex.end_time is not None
 
 
+def before_the_axis(timex) -> bool:
+    """A date of the years before Christ ("499 BC", value BC0499): it has a value but no datetime."""
+    return timex.type in _USABLE_TYPES and timex.begin is None and timex.value.startswith("BC")
+
+
 def _without_coarse_heads(times: list, text: str) -> list:
     """"one year ago on April 15, 2023", "last year in March": a coarse time right before a finer one inside
     it is the same time, told twice; the finer one dates the event."""
@@ -133,7 +138,8 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
     drafts: list[EventDraft] = []
     current: Optional[TimeValue] = None
     usable_times = _without_coarse_heads([t for t in timexes if usable(t) and not _adjectival(t)], text)
-    ti = 0
+    era_times = [t for t in timexes if before_the_axis(t)]
+    ti = ei = 0
     for info in infos:
         sa, sb = info.span
         while ti < len(usable_times) and usable_times[ti].start < sa:
@@ -143,9 +149,18 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
         while j < len(usable_times) and usable_times[j].start < sb:
             inside.append(usable_times[j])
             j += 1
+        while ei < len(era_times) and era_times[ei].start < sa:
+            ei += 1
+        era = era_times[ei] if ei < len(era_times) and era_times[ei].start < sb else None
         if info.span in skip:
             continue
         sentence = text[sa:sb]
+        if not inside and era is not None:
+            # "in 499 BC": the value is kept, and the sentences after it tell of that time too; the axis has
+            # no place for it, so the event is listed without a place rather than put on the reference day.
+            current = time_value(era, "explicit")
+            drafts.append(EventDraft((sa, sb), (sa, sb), current, info.actors, make_title(text, sa, sb)))
+            continue
         if not inside and not info.actors and not info.has_attribution:
             continue
         if not inside:
@@ -160,7 +175,8 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
                 drafts.append(EventDraft((ra, rb), (sa, sb), time_value(timex, "explicit"), info.actors,
                                          make_title(text, ra, rb)))
             inside = [t for t in inside if not any(ra <= t.start < rb for (ra, rb), _ in relative)]
-        statement = _reported_background(text, sa, sb, inside) if info.reports else None
+        statement = _reported_background(text, sa, sb, inside) if info.reports else _stretch_aside(text, sa, sb,
+                                                                                                  inside)
         aside = _background_aside(text, sa, sb, inside) if statement is None else None
         if aside is not None:
             # "X launched strikes on Darna, a stronghold that was taken over by Y last year": the main clause
@@ -173,8 +189,9 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
                                      make_title(text, *clause)))
         elif statement is not None:
             # "X said 35 were killed, ... since clashes broke out on Wednesday": the statement is
-            # the day's news, the clause with the date its own event.
-            time = _narrative_time(sentence, current, reference, True)
+            # the day's news, the clause with the date its own event; "the biggest rise since the 1991 war":
+            # the rise is the narrative's, the war its own.
+            time = _narrative_time(sentence, current, reference, info.reports)
             drafts.append(EventDraft(statement, (sa, sb), time, info.actors, make_title(text, *statement)))
             clause = _strip(text, statement[1], sb)
             drafts.append(EventDraft(clause, (sa, sb), time_value(inside[0], "explicit"),
@@ -217,7 +234,11 @@ _PRESENT_CONTENT = compile_cached(r"\b(?:is|are|am|will|would|can|could|may|migh
                                   r"given|said|told)\b))\b")
 #: An aside inside a sentence (", which says the mines were new,"): not the tense of its report.
 _ASIDE = compile_cached(r",\s+(?:which|who)\s[^,]*,")
-_REPORTING = compile_cached(r"\b(?:said|told|reported|added|announced|claimed|stated|according\s+to)\b[^,.]*")
+#: A report's own clause ("the mission said", "according to officials"; the lexicon's verbs of saying, not every
+#: reporting verb: "struck" strikes a tone but also a gas station): taken out before the tense of what it
+#: reports is read.
+_REPORTING = compile_cached(rf"\b(?:{lexicon.alternation(sorted(lexicon.past_forms('quotative_verbs')))}|according\s+to)"
+                            r"\b[^,.]*")
 
 
 def _recent_past_report(sentence: str, current: TimeValue, ref_tv: TimeValue) -> bool:
@@ -288,6 +309,21 @@ def _background_aside(text: str, sa: int, sb: int, inside: list) -> Optional[int
 def _in_quotes(text: str, sa: int, pos: int) -> bool:
     segment = text[sa:pos]
     return segment.count('"') % 2 == 1 or segment.count("“") > segment.count("”")
+
+
+def _stretch_aside(text: str, sa: int, sb: int, inside: list) -> Optional[Span]:
+    """The main part of a sentence whose only date bounds a stretch ("the biggest rise since the 1991 Gulf
+    War", "must leave by November 15"), or None: that date is where the stretch starts or ends, not when
+    the main clause happens."""
+    if len(inside) != 1 or not bounds_a_stretch(text, inside[0].start):
+        return None
+    cut = _STRETCH_WORD.search(text, max(sa, inside[0].start - 12), inside[0].start)
+    if cut is None or len(text[sa:cut.start()].split()) < 4:
+        return None
+    return _strip(text, sa, cut.start())
+
+
+_STRETCH_WORD = compile_cached(r"\b(?:since|until|till|by)\b", re.IGNORECASE)
 
 
 def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span, object]]:

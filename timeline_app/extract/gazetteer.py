@@ -167,11 +167,13 @@ class Gazetteer:
         """The same scan for long texts: one trie-shaped regex, costly to compile (~60 ms, once)
         but several times faster per character than the word-by-word lookup."""
         if self._pattern is None:
-            forms = [f for f in self.surface if not f.startswith(("the ", "The "))]
-            first_chars = "".join(sorted({re.escape(f[0]) for f in forms if f}))
-            # not kept on disk: an article that defines its own groups extends the gazetteer, and so the pattern
-            self._pattern = re.compile(rf"(?:(?<![\w.\-])|(?<=\b[Ee]x-)|(?<=[a-z]{{3}}[.!?]))(?=[{first_chars}])"
-                                       rf"(?:{trie_regex(forms)})(?![\w])")
+            forms = [f for f in self.surface if f and not f.startswith(("the ", "The "))]
+            # What may stand before a name (nothing of a word, "ex-", a sentence glued on) is checked right
+            # after its first character (so "(?<![\w.\-][\s\S])" there is "(?<![\w.\-])" before it): a pattern whose
+            # every branch opens with a character lets the engine skip the text to those characters, where
+            # one that opens with a lookbehind is tried at every position.
+            # Not kept on disk: an article that defines its own groups extends the gazetteer, and so the pattern.
+            self._pattern = re.compile(rf"(?:{trie_regex(forms, after_first=_BEFORE_A_NAME)})(?![\w])")
         found = []
         for m in self._pattern.finditer(text, start, end):
             a, b = m.span()
@@ -189,8 +191,14 @@ class Gazetteer:
         return list(self._body_regex().finditer(text, start, end))
 
 
-def trie_regex(words) -> str:  # kept for callers that want one pattern over a word list
-    """One regex matching any of ``words``, longest first at each branch, nested by prefix."""
+#: Checked after a name's first character: before it stands no word character, period or hyphen, or "ex-"
+#: ("ex-<GROUP> rebels"), or a sentence pasted without its space ("... its arsenal.U.S. officials").
+_BEFORE_A_NAME = r"(?:(?<![\w.\-][\s\S])|(?<=\b[Ee]x-[\s\S])|(?<=[a-z]{3}[.!?][\s\S]))"
+
+
+def trie_regex(words, after_first: str = "") -> str:
+    """One regex matching any of ``words`` (none empty), longest first at each branch, nested by prefix;
+    ``after_first`` (a pattern that consumes nothing) is put after each word's first character."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -198,11 +206,11 @@ def trie_regex(words) -> str:  # kept for callers that want one pattern over a w
             node = node.setdefault(ch, {})
         node[""] = True
 
-    def emit(node: dict) -> str:
+    def emit(node: dict, after: str = "") -> str:
         branches = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            branches.append(re.escape(ch) + emit(node[ch]))
+            branches.append(re.escape(ch) + after + emit(node[ch]))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -210,7 +218,7 @@ def trie_regex(words) -> str:  # kept for callers that want one pattern over a w
             return "(?:" + body + ")?"       # greedy: the longer name wins, else stop here
         return body
 
-    return emit(trie)
+    return emit(trie, after_first)
 
 
 def _word_alternation(words, ignore_case: bool = False) -> re.Pattern:

@@ -38,12 +38,22 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _initials(words) -> str:
+    """A lookahead for the first letters of ``words``. Put before their alternation it changes nothing that
+    matches, but the engine rejects every other word at one character instead of trying each entry (an
+    alternation of case-insensitive words gets no such shortcut of its own)."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    speech = _alternation(_words("headline_speech_verbs.txt"))
+    speech_words = _words("headline_speech_verbs.txt")
+    speech = _alternation(speech_words)
+    frame_words = speech_words + ("say", "according")
     discourse = _alternation(_words("headline_discourse.txt"))
     openers = _alternation(_words("headline_openers.txt"))
-    weak = _alternation(_words("headline_weak_endings.txt"))
+    weak_words = _words("headline_weak_endings.txt")
+    weak = _alternation(weak_words)
     # A speaker: a few words, none of them a speech verb (checked by the caller).
     speaker = r"(?P<speaker>[^,;:\"“”]{2,80}?)"
     time_aside = r"(?:\s+(?:on|late|early|last|this)?\s*\w+day(?:\s+(?:night|morning|evening|afternoon))?)?"
@@ -73,9 +83,15 @@ def _patterns() -> dict[str, re.Pattern]:
                                    re.IGNORECASE),
         # who an inverted frame (", said X") names: a determiner phrase or a run of capitalised words
         "inverted_speaker": compile_cached(r"^(?:(?:the|a|an)\s+\S.*|(?:[A-Z][\w.'’-]*\s*)+)$"),
-        "speech_word": compile_cached(rf"\b(?:{speech})\b", re.IGNORECASE),
-        "frame_word": compile_cached(rf"\b(?:{speech}|say|says|said|according)\b", re.IGNORECASE),
+        "speech_word": compile_cached(rf"\b{_initials(speech_words)}(?:{speech})\b", re.IGNORECASE),
+        "frame_word": compile_cached(rf"\b{_initials(frame_words)}"
+                                     rf"(?:{speech}|say|says|said|according)\b", re.IGNORECASE),
+        # the same words as plain letters, for a case-folded text (see _may_hold); "" (always found) for
+        # words beyond ASCII, which case folding may spell otherwise
+        "frame_letters": compile_cached(_alternation(frame_words) if all(map(str.isascii, frame_words)) else ""),
         "weak_end": compile_cached(rf"(?:[\s,;:—–-]+(?:{weak}))+$", re.IGNORECASE),
+        # the last weak word of a "weak_end" match, alone: checked first, on the text's last characters
+        "weak_tail": compile_cached(rf"[\s,;:—–-](?:{weak})$", re.IGNORECASE),
         "clause_cut": compile_cached(r",\s|;\s|\s[—–]\s|\s--\s|:\s|\s(?=(?:as|after|amid|while|because|which|who|"
                                  r"but|before|following|despite|since|when)\s)"),
     }
@@ -116,7 +132,8 @@ def headline(clause: str, limit: int = LIMIT) -> str:
 
 def _drop_discourse(s: str) -> str:
     p = _patterns()
-    s = p["discourse_aside"].sub("", s)
+    if "," in s:            # (every aside is set off by commas)
+        s = p["discourse_aside"].sub("", s)
     rest = p["discourse_start"].sub("", s, count=1)
     return rest if len(rest.split()) >= 2 else s
 
@@ -129,7 +146,7 @@ def _enough_after(pattern: re.Pattern, s: str) -> bool:
 def _speech_frame(s: str) -> tuple[str, str]:
     """(speaker, what was said) when ``s`` is framed as speech; ("", "") otherwise."""
     p = _patterns()
-    if not p["frame_word"].search(s):
+    if not _may_hold(s, p["frame_letters"]) or not p["frame_word"].search(s):
         return "", ""       # every frame below needs one of these words: most clauses try none of them
     for name in ("according", "said_that", "said", "according_tail", "said_tail", "said_tail_inverted"):
         m = p[name].match(s)
@@ -145,6 +162,17 @@ def _speech_frame(s: str) -> tuple[str, str]:
             speaker = ""
         return speaker, body
     return "", ""
+
+
+def _may_hold(s: str, letters: re.Pattern) -> bool:
+    """False when ``letters`` (a case-sensitive regex of lower-case words) finds none of its words in ``s``
+    case-folded: then no case-insensitive regex of those words can match ``s``, and most clauses skip that
+    slower search. Case-folded, every character such a regex takes for a letter is that letter, but for the
+    Turkish dotted and dotless i (made plain here)."""
+    folded = s.casefold()
+    if "\u0307" in folded or "\u0131" in folded:
+        folded = folded.replace("\u0307", "").replace("\u0131", "i")
+    return letters.search(folded) is not None
 
 
 def _short_speaker(speaker: str) -> str:
@@ -181,20 +209,38 @@ def _shorten(s: str, limit: int) -> str:
     s = s.strip(" ,;:.")
     if len(s) <= limit:
         # A clause the extractor cut before its object ("X posted the") still ends on a content word.
-        trimmed = p["weak_end"].sub("", s)
+        trimmed = _drop_weak_end(s)
         return trimmed if len(trimmed.split()) >= 2 else s
     best = None
     for m in p["clause_cut"].finditer(s, 0, limit + 1):
         if m.start() >= limit * _MIN_CUT_SHARE and m.start() <= limit:
             best = m.start()
     if best is not None:
-        cut = p["weak_end"].sub("", s[:best]).rstrip(" ,;:")
+        cut = _drop_weak_end(s[:best]).rstrip(" ,;:")
         if len(cut) >= limit * _MIN_CUT_SHARE:
             return cut
     space = s.rfind(" ", 0, limit)
     cut = s[:space if space > limit // 3 else limit - 1]
-    cut = p["weak_end"].sub("", cut).rstrip(" ,;:—–-")
+    cut = _drop_weak_end(cut).rstrip(" ,;:—–-")
     return cut + "…"
+
+
+@lru_cache(maxsize=1)
+def _weak_tail_reach() -> int:
+    """How far from the end the last weak word of a "weak_end" match starts, its separator included (one more
+    for a final newline, which "$" may stand before); 0 when an entry of several words has no fixed length."""
+    words = _words("headline_weak_endings.txt")
+    return 0 if any(" " in w for w in words) else max(map(len, words)) + 2
+
+
+def _drop_weak_end(s: str) -> str:
+    """``s`` without the function words it ends with ("X posted the" -> "X posted"). Most titles end on a
+    content word: only those whose last characters hold a weak word are searched from the start."""
+    p = _patterns()
+    reach = _weak_tail_reach()
+    if not p["weak_tail"].search(s, max(0, len(s) - reach) if reach else 0):
+        return s
+    return p["weak_end"].sub("", s)
 
 
 def _capital(s: str) -> str:

@@ -25,8 +25,10 @@ Both Other Such No Not If Since Although Though Despite During For From With Wit
 """.split())
 
 _END = compile_cached(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-#: A sentence end glued to the next sentence: a plain lowercase word, a period, a capitalised word.
-_GLUED = compile_cached(r"(?<=[a-z]{3})[.!?][\"'”’]?(?=[A-Z][a-z]|[A-Z]\.[A-Z]\.)")
+#: A sentence end glued to the next sentence: a plain lowercase word, a period, a capitalised word. (The word
+#: before the mark is checked after it, "[.!?](?<=[a-z]{3}[.!?])": a pattern that opens with a character class
+#: lets the engine skip to the marks, where one that opens with a lookbehind is tried at every position.)
+_GLUED = compile_cached(r"[.!?](?<=[a-z]{3}[.!?])[\"'”’]?(?=[A-Z][a-z]|[A-Z]\.[A-Z]\.)")
 _OPENER = compile_cached(r"\s+([\"'“‘(\[]*)(\S)")
 
 

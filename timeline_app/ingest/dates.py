@@ -291,9 +291,14 @@ def weekday_number(name: str) -> int:
     return [n[:3].lower() for n in _WEEKDAY_NAMES].index(name[:3].lower())
 
 
+def named_years(text: str) -> list[int]:
+    """Every year the text names ("in 2014", "2008's"), in order, not amounts or decimals ("$2000", "2,014")."""
+    return [int(m.group(0)) for m in _NAMED_YEAR.finditer(text)]
+
+
 def _named_years(text: str, upper: Optional[int]) -> set[int]:
     """The years the text names, those after ``upper`` (the file's year: a plan) left out."""
-    named = {int(m.group(0)) for m in _NAMED_YEAR.finditer(text)}
+    named = set(named_years(text))
     return named if upper is None else {y for y in named if y <= upper}
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Optional
 
 from ..knowledge import lexicon, officeholders
-from .dates import _MONTHS, _TEXT_DATES, _date_from_match, weekday_number
+from .dates import _MONTHS, _TEXT_DATES, _date_from_match, named_years, weekday_number
 
 #: A file date this long after the latest dated evidence is still believed.
 FILE_DATE_SLACK = dt.timedelta(days=30)
@@ -41,12 +42,13 @@ class Inference:
     day: dt.date
     note: str
     confidence: str                # "high" | "medium" | "low"
+    #: For a year inferred from office holders' terms: the first and last year the evidence allows.
+    years: Optional[tuple[int, int]] = None
 
 
 _WEEKDAY_DATE = re.compile(
     r"\b(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?P<rest>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+[0-3]?\d|[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
-_YEAR = re.compile(r"(?<![\d$£€.,])(?:19[5-9]\d|20\d\d)(?![\d%]|,\d|\.\d)")
 
 
 def dated_days(text: str) -> list[Evidence]:
@@ -82,10 +84,6 @@ def weekday_dates(text: str, years: list[int]) -> list[Evidence]:
     return found
 
 
-def named_years(text: str) -> list[int]:
-    return [int(m.group(0)) for m in _YEAR.finditer(text)]
-
-
 def _year_evidence(text: str) -> list[Evidence]:
     years = named_years(text)
     if not years:
@@ -97,8 +95,8 @@ def _year_evidence(text: str) -> list[Evidence]:
 #: "last year's 2021 vote", "in 2021, last year": a named year beside "this/last/next year" fixes the year of
 #: publication (both ways: the article is of that year, not older and not newer).
 _YEAR_BESIDE = re.compile(
-    r"\b(?P<rel>this|last|next)\s+year(?:'s)?\b[^.;\n]{0,30}?(?<![\d$£€.,])(?P<y>(?:19[5-9]|20\d)\d)\b"
-    r"|(?<![\d$£€.,])(?P<y2>(?:19[5-9]|20\d)\d)\b[^.;\n]{0,30}?\b(?P<rel2>this|last|next)\s+year\b", re.I)
+    r"\b(?P<rel>this|last|next)\s+year(?:'s)?\b[^.;\n]{0,30}?(?<![\d$£€.,])(?P<y>(?:19|20)\d\d)\b"
+    r"|(?<![\d$£€.,])(?P<y2>(?:19|20)\d\d)\b[^.;\n]{0,30}?\b(?P<rel2>this|last|next)\s+year\b", re.I)
 _YEAR_STEP = {"this": 0, "last": 1, "next": -1}
 
 
@@ -159,75 +157,152 @@ def _within_bounds(items: list[Evidence], file_date: Optional[dt.date]) -> Optio
                           f"the article states no date", "low")
 
 
-#: A capitalised run of words ("Secretary of State Mike Pompeo", "President Joe Biden").
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*\.?(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*\.?)+")
-#: Words before a title that say the holder is not in office then ("former President X", "the late King Y").
-_NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|late|then|erstwhile|outgoing|incoming|future|acting)[\s-]*\Z", re.I)
-#: The terms must narrow the year to this many candidates, or they say too little to move a file's date.
-MAX_CANDIDATE_YEARS = 3
+#: A capitalised run of words ("Secretary of State Mike Pompeo", "President Donald J. Trump") that does not run
+#: over a sentence's end: only an initial keeps its period.
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+#: Lowercase particles inside a name ("Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen").
+_PARTICLES = r"(?:(?:al|el|ad|as|ash|an|bin|ibn|bint|de|da|do|dos|das|du|van|von|der|den|le|la|di|del)(?:\s+|-))*"
+_CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:of\s+|the\s+)?{_PARTICLES}{_NAME_WORD})+")
+_POSSESSIVE = re.compile(r"['’]s?\Z")
+_APPOSED_NAME = re.compile(rf",\s+({_NAME_WORD}(?:\s+{_PARTICLES}{_NAME_WORD})+),")
+#: Words before a title that say nothing of when the article was written ("the then President X", "acting
+#: Prime Minister Y"): the holder tells nothing.
+_NOT_DATING = re.compile(r"\b(?:then|outgoing|incoming|future|acting)[\s-]*\Z", re.I)
+
+
+@lru_cache(maxsize=1)
+def _out_of_office() -> tuple[re.Pattern, re.Pattern]:
+    """Before a title and after a name: the words of lexicon out_of_office_words (the holder had left)."""
+    words = "|".join(re.escape(w) for w in lexicon.entries("out_of_office_words"))
+    return (re.compile(rf"\b(?:{words})[\s-]*\Z", re.I),
+            re.compile(rf"\s+(?:was|were|had\s+been|has\s+been)\s+(?:{words})\b", re.I))
 
 
 @dataclass(frozen=True)
 class TitledHolder:
     note: str                                                # "President Joe Biden"
     terms: tuple[tuple[dt.date, Optional[dt.date]], ...]     # the matching terms: first and last day (None: open)
+    former: bool = False                                     # "former President X": the article is after a term
 
     def in_office_during(self, year: int) -> bool:
         return any(first.year <= year and (last is None or year <= last.year) for first, last in self.terms)
 
+    def share_of(self, year: int) -> float:
+        """How much of ``year`` the holder spent in office (0..1; an open term runs to today)."""
+        first_day, last_day = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        days = max((min(last or dt.date.today(), last_day) - max(first, first_day)).days + 1
+                   for first, last in self.terms)
+        return max(days, 0) / ((last_day - first_day).days + 1)
+
+    def agrees_with(self, year: int) -> bool:
+        """A holder named in office was in office in ``year``; a former one had left an office by then and
+        does not hold it for the whole of that year."""
+        if not self.former:
+            return self.in_office_during(year)
+        return any(last is not None and last.year <= year for _, last in self.terms) and not any(
+            first.year < year and (last is None or last.year > year) for first, last in self.terms)
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> list[tuple[re.Pattern, str]]:
+    """resources/lexicon/office_titles.txt: the other words titles use for an office, longest first, each a
+    pattern on whole words and its replacement ("secretary of state" -> "foreign minister")."""
+    pairs = [tuple(part.strip().lower() for part in entry.split("=", 1)) for entry in lexicon.entries("office_titles")]
+    return [(re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), role)
+            for phrase, role in sorted(pairs, key=lambda pair: -len(pair[0]))]
+
+
+def _roles_named(title: str, head: str, leads: bool) -> Callable[[str], bool]:
+    """Whether a role of the office-holder data is the office ``title`` (the whole capitalised run before the
+    name, lowercased: "iranian interior minister") names: every word of the role is in the title, once the
+    title's other words for offices are replaced ("us secretary of state" -> "us foreign minister"; not
+    "defence minister" in "interior minister"), a leader's title names REIGN's effective leader, or a bare
+    title ("Minister X") names any role with its head word."""
+    for phrase, replacement in _office_words():
+        title = phrase.sub(replacement, title)
+    words = set(title.split())
+    bare_title = len(words) == 1
+    return lambda role: (set(role.lower().split()) <= words or (role == "leader" and leads)
+                         or (bare_title and head in role.split()))
+
 
 def titled_office_holders(text: str) -> list[TitledHolder]:
     """"Secretary of State Mike Pompeo", "President Joe Biden": people the article names by name after a title
-    of office, not called former, with the terms (resources/officeholders/) of the office the title names:
-    terms whose role the title's head word names ("foreign minister"), or REIGN's "leader" after a leader's
-    title. A name of one word names nobody here (a surname is shared across centuries)."""
+    of office, with the terms (resources/officeholders/) of the office the title names (see _roles_named).
+    The name is the last two or three words of the run that name somebody; a name of one word
+    names nobody here (a surname is shared across centuries). "Former" holders are kept as such; "acting",
+    "incoming" and the like say nothing of the time."""
     titles = {entry.lower() for entry in lexicon.entries("titles")}
     leader_titles = {entry.lower() for entry in lexicon.entries("leader_titles")}
+    function_words = set(lexicon.entries("english_function_words"))
     found, seen = [], set()
     for m in _CAPITALISED_RUN.finditer(text):
         words = m.group(0).split()
         heads = [i for i, word in enumerate(words) if word.lower().rstrip(".") in titles]
+        if heads and heads[-1] == len(words) - 1:
+            # "The Foreign Secretary, Margaret Beckett, said": the name set off after its title
+            apposed = _APPOSED_NAME.match(text, m.end())
+            words += apposed.group(1).split() if apposed else []
+        words[-1] = _POSSESSIVE.sub("", words[-1])
         if not heads or heads[-1] + 3 > len(words):
             continue
-        title = " ".join(words[heads[0]:heads[-1] + 1]).lower()
-        name = " ".join(words[heads[-1] + 1:heads[-1] + 4]).rstrip(".,")
-        before = text[max(0, m.start() - 20):m.start()] + " ".join(words[:heads[0]])
-        if (title, name) in seen or _NOT_IN_OFFICE.search(before.rstrip()):
+        # What stands before the title: the words before the run, and the run's own words before it ("Former").
+        befores = (text[max(0, m.start() - 20):m.start()].rstrip(), " ".join(words[:heads[0]]))
+        if any(_NOT_DATING.search(before) for before in befores):
             continue
-        seen.add((title, name))
-        head = words[heads[-1]].lower().rstrip(".")
-        leads = any(title == t or title.endswith(" " + t) for t in leader_titles)
-        terms = tuple((first, last) for role, _, first, last in officeholders.holders().terms_for(name)
-                      if head in role.split() or (role == "leader" and leads))
-        if terms:
-            found.append(TitledHolder(f"{' '.join(words[heads[0]:heads[-1] + 1])} {name}", terms))
+        left_before, left_after = _out_of_office()
+        former = any(left_before.search(before) for before in befores) or bool(
+            left_after.match(text, m.end(), m.end() + 40))
+        # The office is read from the whole run before the name ("Interior" in "Iranian Interior Minister",
+        # "Prime" in "Prime Minister"), less a sentence's opening word ("But President X").
+        start = 1 if words[0].lower() in function_words else 0
+        for size in (3, 2):
+            if len(words) - size <= heads[-1]:
+                continue
+            name = " ".join(words[-size:])
+            office = " ".join(words[start:-size])
+            lowered = office.lower().replace(".", "")
+            if (lowered, name) in seen:
+                break
+            leads = any(lowered == t or lowered.endswith(" " + t) for t in leader_titles)
+            names_role = _roles_named(lowered, words[heads[-1]].lower().rstrip("."), leads)
+            terms = tuple((first, last) for role, _, first, last in officeholders.holders().terms_for(name)
+                          if names_role(role))
+            if terms:
+                seen.add((lowered, name))
+                found.append(TitledHolder(f"{'former ' if former else ''}{office} {name}", terms, former))
+                break
     return found
 
 
 def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inference]:
-    """The year most of the titled office holders were in office together, not before the latest year the
-    article names (news tells of its own year and the ones before), when the terms narrow it to a few
-    candidates. The earliest candidate wins (an article names the recent past); the file's year stands when
-    it is one of them."""
+    """The year that agrees with the most titled office holders (in office then, or out of an office for a
+    "former" one), not before the latest year the article names (news tells of its own year and the ones
+    before). The file's year stands when it is one of those years; otherwise the one they spent most of in
+    office together wins."""
     holders = titled_office_holders(text)
     if not holders:
         return None
     limit = file_date.year if file_date is not None else dt.date.today().year
     years = [y for y in named_years(text) if y <= limit]
     first = max(years) if years else min(start.year for h in holders for start, _ in h.terms)
-    scores = {y: sum(h.in_office_during(y) for h in holders) for y in range(first, limit + 1)}
+    scores = {y: sum(h.agrees_with(y) for h in holders) for y in range(first, limit + 1)}
     if not scores or max(scores.values()) == 0:
         return None
     best = max(scores.values())
     candidates = [y for y, score in scores.items() if score == best]
-    if len(candidates) > MAX_CANDIDATE_YEARS or (file_date is not None and file_date.year in candidates):
+    if file_date is not None and file_date.year in candidates:
         return None
-    year = candidates[0]
-    agreeing = [h for h in holders if h.in_office_during(year)]
+    # Of those years, the one the holders in office spent most of together: a minister who took office in
+    # November agrees with that year too, but little of it (the earliest wins a tie).
+    year = max(candidates, key=lambda y: (sum(h.share_of(y) for h in holders if h.agrees_with(y) and not h.former),
+                                          -y))
+    agreeing = [h for h in holders if h.agrees_with(year)]
     notes = ", ".join(h.note for h in agreeing[:3])
+    span = f"{year}" if len(candidates) == 1 else f"{candidates[0]}-{candidates[-1]}"
     return Inference(dt.date(year, 7, 1), f"inferred (low confidence: the year only) from the office holders it "
-                     f"names in office together in {year} ({notes})" + (f", after the year {first} it names"
-                     if years else "") + "; the article states no date", "low")
+                     f"names, who agree with {span} ({notes})" + (f", after the year {first} it names"
+                     if years else "") + "; the article states no date", "low", (candidates[0], candidates[-1]))
 
 
 def _corroborated(days: list[Evidence]) -> bool:

@@ -17,7 +17,7 @@ from ..model import Event, Timeline
 from .labels import Cluster, LaneItems, pack_lane, rows_needed
 from .lanes import Lane, build_lanes, lane_of
 from .scale import (DAY, HOUR, MAX_SECONDS_PER_PX, MIN_SECONDS_PER_PX, YEAR, TimeMap, Viewport,
-                    from_seconds, to_seconds)
+                    bc_label, era_interval, from_seconds, to_seconds)
 from .ticks import MONTHS_SHORT, TickChooser, major_label
 
 Measure = Callable[[str], float]
@@ -194,13 +194,20 @@ class Geometry:
 def event_interval(event: Event) -> Optional[tuple[float, float, bool, bool]]:
     """``(t0, t1, point, fuzzy)`` of an event in seconds, or None when it has no usable time."""
     time = event.time
-    if time is None or time.start is None:
+    if time is None:
         return None
-    try:
-        t0 = to_seconds(time.start)
-        t1 = to_seconds(time.end) if time.end is not None else t0
-    except (OverflowError, ValueError):
-        return None
+    if time.start is None:
+        # Before the common era there are no datetimes; the value ("BC0499") places the event.
+        era = era_interval(time.value or "")
+        if era is None:
+            return None
+        t0, t1 = era
+    else:
+        try:
+            t0 = to_seconds(time.start)
+            t1 = to_seconds(time.end) if time.end is not None else t0
+        except (OverflowError, ValueError):
+            return None
     if not (math.isfinite(t0) and math.isfinite(t1)):
         return None
     t1 = max(t0, t1)
@@ -236,6 +243,8 @@ def _clustering_spans(raw) -> list[tuple[float, float]]:
 def format_interval(t0: float, t1: float) -> str:
     """A readable resolved interval, e.g. "13 Sep 2022 00:00 – 13 Sep 2022 06:00"."""
     def fmt(t: float) -> str:
+        if (era := bc_label(t)) is not None:
+            return era
         d = from_seconds(t)
         text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
         if d.hour or d.minute:

@@ -48,6 +48,40 @@ def to_seconds(value: dt.datetime | dt.date) -> float:
     return (value - EPOCH).total_seconds()
 
 
+def bc_year(t: float) -> int | None:
+    """The year before Christ that ``t`` falls in (1 = 1 BC), or None from 1 January of the year 1 on. Before
+    the year 1 there are no datetimes: years there are counted as YEAR seconds each, back from year 1."""
+    if t >= MIN_T:
+        return None
+    return max(1, math.ceil((MIN_T - t) / YEAR - 1e-9))
+
+
+def bc_year_start(year: int) -> float:
+    """Seconds since the epoch at the start of the year ``year`` BC (the inverse of :func:`bc_year`)."""
+    return MIN_T - year * YEAR
+
+
+def bc_label(t: float) -> str | None:
+    """"499 BC" for a time before the year 1, else None (the caller writes its usual date)."""
+    year = bc_year(t)
+    return None if year is None else f"{year} BC"
+
+
+def era_interval(value: str) -> tuple[float, float] | None:
+    """Seconds of a TIMEX3 value before the common era: "BC0499" the year 499 BC, "BC049" the 490s BC
+    (499-490 BC), "BC04" the 5th century BC (500-401 BC: centuries and millennia count from 0, as the tagger
+    writes them), "BC0" the first millennium BC; None for any other value."""
+    digits = value[2:] if value.startswith("BC") else ""
+    if not digits.isdigit() or not 1 <= len(digits) <= 4:
+        return None
+    n, unit = int(digits), 10 ** (4 - len(digits))
+    if len(digits) in (1, 2):
+        first, last = (n + 1) * unit, n * unit + 1
+    else:
+        first, last = n * unit + unit - 1, max(n * unit, 1)
+    return bc_year_start(first), bc_year_start(last) + YEAR
+
+
 def from_seconds(t: float) -> dt.datetime:
     """The naive datetime of ``t`` seconds since the epoch, clamped to years 1..9999."""
     if not math.isfinite(t):

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
-from .scale import DAY, HOUR, MINUTE, YEAR, from_seconds, to_seconds
+from .scale import DAY, HOUR, MIN_T, MINUTE, YEAR, bc_label, bc_year, bc_year_start, from_seconds, to_seconds
 
 Measure = Callable[[str], float]
 
@@ -77,7 +77,7 @@ def _floor(d: dt.datetime, step: str) -> dt.datetime:
         return day.replace(day=1)
     if step == "quarter":
         return day.replace(month=d.month - (d.month - 1) % 3, day=1)
-    years = {"year": 1, "5 years": 5, "decade": 10, "50 years": 50, "century": 100}[step]
+    years = _YEARS_PER_STEP[step]
     return day.replace(year=max(1, d.year - d.year % years), month=1, day=1)
 
 
@@ -90,8 +90,7 @@ def _next(d: dt.datetime, step: str) -> dt.datetime:
     if months is not None:
         m = d.month - 1 + months
         return d.replace(year=d.year + m // 12, month=m % 12 + 1, day=1)
-    years = {"year": 1, "5 years": 5, "decade": 10, "50 years": 50, "century": 100}[step]
-    return d.replace(year=d.year + years)
+    return d.replace(year=d.year + _YEARS_PER_STEP[step])
 
 
 def iter_boundaries(t0: float, t1: float, step: str, limit: int = 2000) -> Iterator[float]:
@@ -100,7 +99,30 @@ def iter_boundaries(t0: float, t1: float, step: str, limit: int = 2000) -> Itera
         yield t
 
 
+_YEARS_PER_STEP = {"year": 1, "5 years": 5, "decade": 10, "50 years": 50, "century": 100}
+
+
+def _iter_before_christ(t0: float, t1: float, step: str, limit: int) -> Iterator[tuple[float, None]]:
+    """Boundaries before the year 1: the starts of the years BC that are multiples of a step of years
+    ("500 BC", "490 BC"); a finer step has none there (its events are dated to the year at best)."""
+    years = _YEARS_PER_STEP.get(step)
+    first, last = bc_year(t0), bc_year(min(t1, MIN_T - 1.0))
+    if years is None or first is None or last is None:
+        return
+    count = 0
+    for year in range(first - first % years, last - 1, -years):
+        t = bc_year_start(year)
+        if year > 0 and t0 <= t <= t1 and count < limit:
+            yield t, None
+            count += 1
+
+
 def _iter_calendar(t0: float, t1: float, step: str, limit: int) -> Iterator[tuple[float, dt.datetime]]:
+    if t0 < MIN_T:
+        yield from _iter_before_christ(t0, t1, step, limit)
+        if t1 < MIN_T:
+            return
+        t0 = MIN_T
     d = _floor(from_seconds(t0), step)
     end = from_seconds(t1)
     count = 0
@@ -117,6 +139,8 @@ def _iter_calendar(t0: float, t1: float, step: str, limit: int) -> Iterator[tupl
 
 # -- labels --------------------------------------------------------------------------------------
 def minor_label(t: float, step: str) -> str:
+    if (era := bc_label(t)) is not None:
+        return era
     d = from_seconds(t)
     if step in ("minute", "5 min", "15 min", "hour", "3 h", "6 h"):
         return f"{d.hour:02d}:{d.minute:02d}"
@@ -130,6 +154,8 @@ def minor_label(t: float, step: str) -> str:
 
 
 def major_label(t: float, level: str) -> str:
+    if (era := bc_label(t)) is not None:
+        return era
     d = from_seconds(t)
     if level == "day":
         return f"{WEEKDAYS_SHORT[d.weekday()]} {d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ..layout.geometry import TimelineLayout
 from ..layout.ticks import MONTHS_SHORT
-from ..layout.scale import from_seconds
+from ..layout.scale import bc_label, from_seconds
 
 #: More entries than this make a menu too long to scan (Qt scrolls a menu taller than the screen):
 #: the rest go to the event table.
@@ -19,6 +19,8 @@ MAX_TITLE_CHARS = 70
 
 def when_text(t: float) -> str:
     """"13 Sep 02:15" (the time only when it is not midnight)."""
+    if (era := bc_label(t)) is not None:
+        return era
     d = from_seconds(t)
     text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
     return text + (f" {d.hour:02d}:{d.minute:02d}" if d.hour or d.minute else "")

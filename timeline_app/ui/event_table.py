@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from ..layout.geometry import event_interval, format_interval
 from ..layout.lanes import build_lanes, lane_of
-from ..layout.scale import from_seconds
+from ..layout.scale import bc_label, from_seconds
 from ..layout.ticks import MONTHS_SHORT
 from ..model import Timeline
 
@@ -30,6 +30,8 @@ def when_text(event, interval) -> str:
     "27 Nov 2026 18:00"; other extents as an interval."""
     if interval is None:
         return "(no date)"
+    if (era := bc_label(interval[0])) is not None:
+        return era if event.time.granularity == "year" else format_interval(interval[0], interval[1])
     start = from_seconds(interval[0])
     granularity = event.time.granularity if event.time is not None else ""
     if granularity == "year":

@@ -287,6 +287,11 @@ def era_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("DATE", f"{y:04d}", mod=_pos_mod(m["pmod"])) if y is not None else None
 
 
+def era_before_year(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"AD 29": the year after its era."""
+    return era_year(m, ctx)
+
+
 def era_year_start(m: re.Match, ctx: Context) -> Optional[Resolved]:
     """"[499]–493 BC": the first side of a range shares its era."""
     if not m["era"][:1].isupper():

@@ -7,6 +7,7 @@ uses bounded repetition only, so the cost stays linear in the text (no catastrop
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..regex_cache import compile_cached
@@ -84,6 +85,8 @@ RULES: list[Rule] = [
     _rule("year_range", _B + r"(?P<a>(?P<y1>" + YEAR + r"))\s?[-–]\s?(?P<b>(?P<y2>" + YEAR + r"|\d\d))(?![\d%-])", 6),
     # 480 BC / 499–493 BCE / 43 AD
     _rule("era_year", _B + POSMOD + r"(?:(?P<a>(?P<y1>\d{1,4}))\s?[-–]\s?)?(?P<b>(?P<y>\d{1,4})\s?(?P<era>" + ERA_RE + r"))(?!\w)", 6),
+    # AD 29 / A.D. 1066: the one era written before its year
+    _rule("era_before_year", _B + POSMOD + r"(?P<era>(?-i:AD|A\.D\.))\s?(?P<y>\d{1,4})(?![\d%]|,\d|\.\d)", 6),
     # 6–7 January (1918) / 6 and 7 January
     _rule("day_range", _B + r"(?P<a>(?P<d1>" + DAYNUM + r"))(?:st|nd|rd|th)?(?:\s?[-–]\s?|" + SP + r"(?:and|to)" + SP
           + r")(?P<b>(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?" + SP + r"(?:of" + SP + r")?(?P<mon>" + MONTH_RE + r")(?:,?" + SP
@@ -229,7 +232,7 @@ _POD_WORDS = {w for k in PARTS_OF_DAY for w in re.findall(r"[a-z]+", k)} - {"mid
 #: "#/" before "/" (9/13/2022), "#-" before "-" (2022-09-13); "#" any other number.
 _TRIGGERS: dict[str, set[str]] = {
     "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
-    "era_year": {"bc", "bce", "ad", "ce", "c", "d"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
+    "era_year": {"bc", "bce", "ad", "ce", "c", "d"}, "era_before_year": {"ad", "d"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
     "month_range": _MONTH_WORDS, "duration_range": {"between"},
     "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},
@@ -318,13 +321,17 @@ def _start(rule: str, m: re.Match) -> int:
 _RANGES = frozenset(r.name for r in RULES if "(?P<a>" in r.pattern)
 
 
+@lru_cache(maxsize=4096)
+def _rules_of(mask: int) -> tuple[tuple[Rule, bool], ...]:
+    """The rules a window's mask lets run, in RULES order, each with whether it is a range rule (computed once
+    per mask: a megabyte has thousands of windows but few distinct masks)."""
+    return tuple((rule, rule.name in _RANGES) for i, rule in enumerate(RULES) if mask >> i & 1)
+
+
 def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for a, b, mask in segments(text):
-        for i, rule in enumerate(RULES):
-            if not mask >> i & 1:
-                continue
-            is_range = rule.name in _RANGES
+        for rule, is_range in _rules_of(mask):
             for m in rule.regex.finditer(text, a, b):
                 if m.end() <= m.start():
                     continue

@@ -131,7 +131,7 @@ def _timex(start: int, end: int, text: str, r: Resolved, ctx: Context, rule: str
     value, anchored = r.value, r.anchored
     bc = era_value(value) if r.type in ("DATE", "TIME") else None
     if bc is not None:
-        # a year BC: the model's datetimes can't hold it, so it has a value but no place on the axis
+        # a year BC: the model's datetimes can't hold it, so it has a value only (the layout places it)
         value, begin, end_time = bc, None, None
     # without a reference date, what counts from it is unknown; a history's story time is the text's own
     if not ctx.has_ref and anchored != "explicit" and not (ctx.story and anchored == "narrative"):
