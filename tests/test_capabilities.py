@@ -753,3 +753,15 @@ def test_a_quotation_block_after_a_colon_is_spoken_by_the_person_introduced():
     accounts = _accounts(_timeline(text))
     assert accounts["\"This was not an accident."] == "armenia"      # the capital he spoke in, not Georgia
     assert accounts["\"We will defend every village.\""] == "armenia"
+
+
+def test_he_after_a_clause_that_names_one_person_is_that_person():
+    # "When X's foreign minister, Y, visited Z ..., he said ...": he is Y (named before him in the sentence, not
+    # inside a quotation), not the side that spoke in the sentence before.
+    text = ("Armenia and Azerbaijan clash on the border\n\n"
+            "Armenian troops and Azerbaijani forces clashed on Monday. Armenia said Azerbaijan fired first.\n\n"
+            "When France's foreign minister, Paul Arnaud, visited Baku earlier this month, he said he shared "
+            "Azerbaijan's concerns about the role played by Armenia.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert not [a for a in timeline.accounts if a.text.startswith("When")]
+    assert {r.actor for r in timeline.reactions if r.text.startswith("When")} == {"france"}

@@ -621,6 +621,14 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             return opener, None, (start, end)        # 'The council "condemned ...," it said'
         word = pron.group(1).lower()
         if word in ("he", "she"):
+            sentence_start = doc.sentences[index][0]
+            earlier = {pm.person for pm in in_range(person_mentions, sentence_start, start)
+                       if not _GOVERNED_PERSON.search(text, max(sentence_start, pm.start - 60), pm.start)
+                       and not doc.in_quotation(pm.start)}
+            if len(earlier) == 1 and not doc.in_quotation(start):
+                # "When Israel's foreign minister, X, visited Morocco ..., he said": the one person named before
+                (only,) = earlier
+                return people[only].affiliation, only, (start, end)
             named = _only_person_of_silent_previous_sentence(doc, index, memory)
             if named is not None:
                 return people[named].affiliation, named, (start, end)
