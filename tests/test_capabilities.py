@@ -765,3 +765,13 @@ def test_he_after_a_clause_that_names_one_person_is_that_person():
     timeline = _timeline(text, text.splitlines()[0])
     assert not [a for a in timeline.accounts if a.text.startswith("When")]
     assert {r.actor for r in timeline.reactions if r.text.startswith("When")} == {"france"}
+
+
+def test_officials_with_no_owner_in_a_wire_story_are_the_datelines():
+    text = ("Pakistan strikes militants inside Iran\n\n"
+            "ISLAMABAD (Wire) — Pakistan's air force launched strikes on militant hideouts inside Iran early "
+            "Thursday, killing at least nine people, officials said, two days after Iran carried out an attack on "
+            "what Tehran described as militant bases.\n\n"
+            "Iran condemned the strikes. Pakistan said it respected Iran's sovereignty.")
+    timeline = _timeline(text, text.splitlines()[0])
+    assert {a.party for a in timeline.accounts if a.text.startswith("ISLAMABAD")} == {"pakistan"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .events import _DATELINE
-from .actors import _LOCATIVE, _TITLE_GAP, head_entity, in_range
+from .actors import _LOCATIVE, _TITLE_GAP, _dateline_state, head_entity, in_range
 from .document import Document
 from ..knowledge import lexicon
 from . import regex_cache as rc
@@ -143,6 +143,9 @@ _DEFINITE_BACKREF = compile_cached(
     r"lawmaker|organi[sz]ation|bloc))\W*$", re.IGNORECASE)
 _OFFICIALDOM = compile_cached(r"^\W*(?:the\s+)?(?:official\s+(?:figures|data|statistics|estimates|sources)|"
                               r"government\s+(?:figures|data|officials|sources)|authorities)\b", re.IGNORECASE)
+#: Officials with no owner named: in a wire story, the dateline country's.
+_BARE_OFFICIALS = compile_cached(r"\W*(?:(?:senior|government|military|security|local)\s+)?(?:officials|authorities)\W*",
+                                 re.IGNORECASE)
 _ARMY_AFTER = compile_cached(r"\s+(?:army|military|armed\s+forces|forces|troops|soldiers)\b", re.IGNORECASE)
 #: How far back (characters) "the army" may look for the state it belongs to.
 _ARMY_LOOKBACK = 600
@@ -174,6 +177,8 @@ _PRONOUN_SUBJECT_TAIL = compile_cached(r"(?<=[a-z,])(?<!\bwhat)\s+(it|they|he|sh
 #: The sides of the conflict named together as one speaker.
 _BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|"
                              r"parties|capitals)\b", re.IGNORECASE)
+_WHAT_BEFORE = compile_cached(r"\bwhat\s+(?:the\s+)?$")
+_WHAT_TAIL = compile_cached(r"\bwhat\s+(?:[\w’'.\-]+\s+){1,3}$")
 _WHAT_PRONOUN_TAIL = compile_cached(r"\bwhat\s+(?:it|they|he|she|we)\s*$")
 #: A noun phrase after the last comma, right before the verb: "..., a Turkish diplomatic source (told)".
 _TRAILING_SPEAKER = compile_cached(r",\s+((?:a|an|the)\s+[^,;“”\"]{2,60}?)\s*$")
@@ -364,8 +369,9 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
     for m, subject in _verbs_and_subjects(doc, sa, sb, quotes):
         if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
             continue                 # the main speaker's own verb
-        if _WHAT_PRONOUN_TAIL.search(text, max(sa, m.start() - 20), m.start()):
-            continue                 # "..., and that Y must correct what he called ...": the main speaker again
+        if _WHAT_TAIL.search(text, max(sa, m.start() - 40), m.start()):
+            continue                 # "... must correct what he called ...", "an attack on what Tehran described as
+                                     # bases": a label quoted from someone, not a second voice of the sentence
         if subject is None or (found.speaker_span and subject[0] < found.speaker_span[1] and subject[1] > found.speaker_span[0]):
             continue
         start, end = subject
@@ -713,6 +719,10 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             return owner, None, (start, end)            # "the <demonym> military ... The army said"
     if _OFFICIALDOM.match(bare) and len(state_parties) == 1:
         return state_parties[0], None, (start, end)     # "Official figures say" in a state-against-group war
+    if _BARE_OFFICIALS.fullmatch(bare):
+        home = _dateline_state(gaz, text)
+        if home is not None and home in doc.parties:
+            return home, None, (start, end)             # "ISLAMABAD (AP) — ..., officials said": the dateline's
     if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase) \
             and not _PROPER_BODY.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.
@@ -943,7 +953,8 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
             continue
         if m.form == "demonym" and not _STATE_PEOPLE_AFTER.match(text, m.end, sb):
             continue                 # "Russians had joined": people, not their state
-        if _CLAUSE_ACTOR.match(text, m.end, sb) and not _TEMPORAL_BEFORE.search(text, max(sa, m.start - 20), m.start):
+        if _CLAUSE_ACTOR.match(text, m.end, sb) and not _TEMPORAL_BEFORE.search(text, max(sa, m.start - 20), m.start) \
+                and not _WHAT_BEFORE.search(text, max(sa, m.start - 8), m.start):
             out.append(root)         # (not "hours after Pyongyang announced ...": background to the main clause)
     if found is not None and found.speaker_span and found.entity:
         # "Foreign ministers in X and Y also condemned": coordinated names speak together.
