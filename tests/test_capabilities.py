@@ -775,3 +775,10 @@ def test_officials_with_no_owner_in_a_wire_story_are_the_datelines():
             "Iran condemned the strikes. Pakistan said it respected Iran's sovereignty.")
     timeline = _timeline(text, text.splitlines()[0])
     assert {a.party for a in timeline.accounts if a.text.startswith("ISLAMABAD")} == {"pakistan"}
+
+
+def test_a_when_clause_takes_the_time_named_just_before_it():
+    text = ("A ceasefire between Armenia and Azerbaijan held from 2020 until last November, when Azerbaijani "
+            "troops moved into the buffer zone and Armenia declared the truce over.")
+    events = {e.title: e.time.value for e in _timeline(text).events}
+    assert next(v for t, v in events.items() if t.startswith("When Azerbaijani troops")) == "2030-11"

@@ -334,12 +334,19 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
     groups: list[list] = []      # [start, end, timex]
     main = None                  # the time of the first clause that is not a "since ..." clause
     after_since = False
+    previous_times: list = []    # the dates of the segment before, in text order
     for a, b in segments:
         # Deictic references ("now", "recently") yield to a real date in the same clause, and a date that only
         # describes a noun ("which brokered the 2015 accord") to the clause's own ("said late Tuesday").
         times = sorted((t for t in inside if a <= t.start < b),
                        key=lambda t: (t.value.endswith("_REF"), _attributive(text, t)))
         short = len(text[a:b].split()) < 5           # "after nightfall" stays with its clause
+        if not times and previous_times and _WHEN_START.match(text, a, b) and not short:
+            # "... held from 1991 until last November, when troops moved in": "when" takes the time just named
+            groups.append([a, b, previous_times[-1]])
+            previous_times = []
+            continue
+        previous_times = sorted((t for t in inside if a <= t.start < b), key=lambda t: t.start)
         if not times and after_since and main is not None and not short:
             # "..., the worst since fighting erupted a week ago, as the UN chief told the council ...": the
             # clause after a "since" aside happens at the main clause's time, not at the aside's
@@ -365,6 +372,7 @@ def _clause_groups(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span
 
 
 _SINCE_START = compile_cached(r"[\s,;]*since\s", re.IGNORECASE)
+_WHEN_START = compile_cached(r"[\s,;]*when\s", re.IGNORECASE)
 _DETERMINER_BEFORE = compile_cached(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _NOUN_AFTER = compile_cached(r"\s+(?!(?:and|or|to|in|on|at|of|by|for|with|when|after|before|until|since)\b)[a-z]")
 
