@@ -782,3 +782,9 @@ def test_a_when_clause_takes_the_time_named_just_before_it():
             "troops moved into the buffer zone and Armenia declared the truce over.")
     events = {e.title: e.time.value for e in _timeline(text).events}
     assert next(v for t, v in events.items() if t.startswith("When Azerbaijani troops")) == "2030-11"
+
+
+def test_officials_placed_in_a_capital_speak_in_the_present_too():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "Officials in Yerevan say the troops will stay. Azerbaijan denies firing first.")
+    assert _accounts(_timeline(text))["Officials in Yerevan say the troops will stay."] == "armenia"

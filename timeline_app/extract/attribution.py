@@ -66,12 +66,15 @@ def _is_past(form: str) -> bool:
 
 _BARE_FORMS = lexicon.bare_forms("reporting_verbs") | lexicon.bare_forms("belief_verbs")
 #: What makes a bare form ("claim", "estimate", "express") a finite verb with its subject before it: a modal or
-#: an auxiliary, a personal pronoun, a plural noun ("they claim", "will demand", "did not comment",
-#: "officials say"), or "to" after a verb of intent that keeps the subject ("is expected to say"). Otherwise it
+#: an auxiliary, a personal pronoun, a plural noun, perhaps placed ("they claim", "will demand", "did not
+#: comment", "officials say", "officials in Madrid say"), or "to" after a verb of intent that keeps the subject
+#: ("is expected to say"). Otherwise it
 #: is a noun ("the Syrian claim", "a conservative estimate") or an infinitive whose subject is elsewhere
 #: ("telephoned X to express", "Russia being to blame").
 _BARE_VERB_CONTEXT = compile_cached(r"(?:\b(?:will|would|did|do|does|not|must|should|may|might|can|could|cannot|"
                                     r"they|we|I|you)|n't|\b(?!this\b|thus\b)[A-Za-z]\w+[^s'’]s|"
+                                    # "officials in Madrid say", "diplomats at the UN say"
+                                    r"\b[A-Za-z]\w+[^s'’]s\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?|"
                                     r"\b(?:ready|willing|prepared|expected|going|set|able|unable|likely|went\s+on)\s+to)"
                                     r"\s+(?:\w+ly\s+)?$")
 
@@ -778,7 +781,7 @@ _STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexi
 #: A body named in full ("the Department of Defense"): not the last speaker's body by default.
 #: "officials in Khartoum", "the Foreign Ministry in Berlin": people or a ministry of the state whose capital is
 #: named (not an embassy: "the embassy in Manila" is another state's).
-_OFFICIALS_IN = compile_cached(r"\b(?:officials|authorities|diplomats|sources|(?i:ministry|government|presidency))\s+in\s+"
+_OFFICIALS_IN = compile_cached(r"\b(?i:officials|authorities|diplomats|sources|ministry|government|presidency)\s+in\s+"
                                r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s*$")
 _IN_PLACE_OPENING = compile_cached(r"\s*In\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?),")
 _PERSONAL_BODY = compile_cached(r"^\W*(?:his|her)\s+(?:[\w\-]+\s+){0,2}(?:office|spokes(?:man|woman|person)|aides?|"
