@@ -209,17 +209,20 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
 
 def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Optional[dt.date],
                     reports: bool) -> Optional[TimeValue]:
-    ref_tv = reference_time(reference) if reference else None
+    if reference is None:
+        ref_tv = None
+    else:
+        ref_tv = _reference_time(reference)   # shared: only read here; what is returned is a fresh copy
     if current is None:
-        return ref_tv
+        return ref_tv and ref_tv.model_copy()
     if ref_tv is not None and _FUTURE.search(sentence):
-        return ref_tv            # an undated plan is the day's news
+        return ref_tv.model_copy()            # an undated plan is the day's news
     if ref_tv is not None and reports and not _recent_past_report(sentence, current, ref_tv):
-        return ref_tv            # an undated statement is the day's news
+        return ref_tv.model_copy()            # an undated statement is the day's news
     if ref_tv is not None and current.end is not None:
         old = current.end < ref_tv.start - dt.timedelta(days=7)
         if old and _NEWS_DAY.search(sentence):
-            return ref_tv
+            return ref_tv.model_copy()
     return current.model_copy(update={"anchored": "narrative" if current.expression_span else "reference"})
 
 
