@@ -112,12 +112,15 @@ def _iter_before_christ(t0: float, t1: float, step: str, limit: int) -> Iterator
     count = 0
     for year in range(first - first % years, last - 1, -years):
         t = bc_year_start(year)
-        if year > 0 and t0 <= t <= t1 and count < limit:
+        if year > 0 and t0 <= t <= t1:
+            if count == limit:
+                return
             yield t, None
             count += 1
 
 
-def _iter_calendar(t0: float, t1: float, step: str, limit: int) -> Iterator[tuple[float, dt.datetime]]:
+def _iter_calendar(t0: float, t1: float, step: str, limit: int) -> Iterator[tuple[float, Optional[dt.datetime]]]:
+    """Boundaries of ``step`` in [t0, t1] with their datetimes (None before the year 1)."""
     if t0 < MIN_T:
         yield from _iter_before_christ(t0, t1, step, limit)
         if t1 < MIN_T:
