@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from timeline_app.ingest.dates import HEADER_LINES, _TEXT_DATES, _YEARLESS_DATES, find_stated_date  # noqa: E402
-from timeline_app.ingest.infer import infer_publication  # noqa: E402
+from timeline_app.ingest.infer import infer_publication, office_years  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 #: The file date the inference is run against: far from every article, as a file copied years later.
@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
             continue
         truth = dt.date.fromisoformat(truth[:10])
         text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
-        stated = find_stated_date(text)
+        stated = find_stated_date(text, office_years=lambda: office_years(text))
         if stated is not None:
             stated_n += 1
             stated_right += stated.value.date() == truth

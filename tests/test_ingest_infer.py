@@ -196,3 +196,15 @@ def test_a_holder_out_of_office_bounds_the_year_from_below(monkeypatch):
     assert infer_publication(text, dt.date(2060, 1, 1)).day.year == 2046
     assert [h.former for h in titled_office_holders(text)] == [False, True]
     assert titled_office_holders("troops overthrowing President Tamsin Varro")[0].former
+
+
+def test_a_yearless_datelines_year_is_one_its_office_holders_allow(monkeypatch):
+    from timeline_app.ingest.infer import office_years
+    _invented_holders(monkeypatch, _TERMS)
+    text = ("VARNA, March 3 (wire) - President Tamsin Varro said on Saturday the treaty of 2030 was dead.\n\n"
+            "Talks resumed later.\n")
+    # March 3 is a Saturday in 2035, 2040 and 2046; Varro held office from 2041 to 2046
+    copied = dt.date(2060, 1, 1)                # a file dated long after
+    allowed = find_stated_date(text, copied, office_years=lambda: office_years(text, copied))
+    assert allowed.value.date() == dt.date(2046, 3, 3) and "office holders" in allowed.note
+    assert find_stated_date(text, copied).value.date() == dt.date(2035, 3, 3)   # without them: the first after 2030

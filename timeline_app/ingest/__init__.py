@@ -25,7 +25,7 @@ from .dates import StatedDate, find_stated_date
 from .decode import decode
 from .errors import IngestError
 from .formats import Extracted, first_line_title
-from .infer import infer_publication
+from .infer import infer_publication, office_years
 from .reading import read_limited
 from .reference import choose_reference
 from .sidecar import read_sidecar, sidecar_path
@@ -107,7 +107,8 @@ def _load(path: Path, reference_date: Optional[dt.date], forced: Optional[Format
 
     sidecar = read_sidecar(path)
     file_date = _modified_date(path)
-    in_text = find_stated_date(extracted.text, year_hint=file_date)
+    in_text = find_stated_date(extracted.text, year_hint=file_date,
+                               office_years=lambda: office_years(extracted.text, file_date))
     stated = [("sidecar", sidecar.published), (extracted.meta_source, extracted.meta_date), ("text", in_text),
               (extracted.meta_source, extracted.guessed_date)]
     if _contradicts(extracted.meta_date, in_text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -65,17 +65,23 @@ class StatedDate:
     year_assumed: bool = False
 
 
-def find_stated_date(text: str, year_hint: Optional[dt.date] = None) -> Optional[StatedDate]:
+#: The years an article's office holders allow (ingest.infer.office_years), asked for only when needed.
+OfficeYears = Callable[[], Optional[tuple[int, int]]]
+
+
+def find_stated_date(text: str, year_hint: Optional[dt.date] = None,
+                     office_years: Optional[OfficeYears] = None) -> Optional[StatedDate]:
     """The article's own date from the top of its text, or None.
 
     Tried in order: a "Published ..." line (before "Updated ..."), a dateline opening a paragraph
     ("MOSCOW, Sept 13 (Reuters) -"), a short byline or date line ("Nov 15, 2012"). ``year_hint``
-    (e.g. the file's date) supplies the year for a dateline that omits it.
+    (e.g. the file's date) supplies the year for a dateline that omits it; ``office_years`` the years the
+    office holders it names allow, where its lead's weekday picks one.
     """
     lines = _header_lines(text)
     return (
         _from_publication_lines(lines)
-        or _from_datelines(lines, year_hint, text)
+        or _from_datelines(lines, year_hint, text, office_years)
         or _from_short_lines(lines)
     )
 
@@ -146,7 +152,8 @@ def _from_publication_lines(lines: list[str]) -> Optional[StatedDate]:
     return best
 
 
-def _from_datelines(lines: list[str], year_hint: Optional[dt.date], text: str = "") -> Optional[StatedDate]:
+def _from_datelines(lines: list[str], year_hint: Optional[dt.date], text: str = "",
+                    office_years: Optional[OfficeYears] = None) -> Optional[StatedDate]:
     for line in lines[:DATELINE_LINES]:
         prefix = _dateline_prefix(line)
         if prefix is None:
@@ -162,11 +169,12 @@ def _from_datelines(lines: list[str], year_hint: Optional[dt.date], text: str = 
                 continue
             year_assumed = found[1]
             found = (found[0], "")
-            by_weekday = _year_by_weekday(yearless, line[len(prefix):], text, year_hint) if year_assumed else None
+            by_weekday = _year_by_weekday(yearless, line[len(prefix):], text, year_hint,
+                                          office_years) if year_assumed else None
             if by_weekday is not None:
-                day, weekday = by_weekday
-                note = (f"dateline '{_clip(prefix.rstrip(' -—–:'))}' (year {day.year}: the first from the latest "
-                        f"year the article names on which that day is the {weekday} its lead names)")
+                day, weekday, among = by_weekday
+                note = (f"dateline '{_clip(prefix.rstrip(' -—–:'))}' (year {day.year}: the first {among} on which "
+                        f"that day is the {weekday} its lead names)")
                 return StatedDate(_combine(day, None), False, note, True)
         day, _ = found
         note = f"dateline '{_clip(prefix.rstrip(' -—–:'))}'"
@@ -306,11 +314,12 @@ def _named_years(text: str, upper: Optional[int]) -> set[int]:
 _WEEKDAY_SEARCH_YEARS = 12
 
 
-def _year_by_weekday(yearless: tuple[int, int, str], lead: str, text: str,
-                     year_hint: Optional[dt.date]) -> Optional[tuple[dt.date, str]]:
+def _year_by_weekday(yearless: tuple[int, int, str], lead: str, text: str, year_hint: Optional[dt.date],
+                     office_years: Optional[OfficeYears] = None) -> Optional[tuple[dt.date, str, str]]:
     """"KHARTOUM, April 20 (wire) - Sudan said on Friday ...": wire copy names the dateline's own day in its
-    lead, so the day falls on the weekday the lead names last. The year is the first, from the latest year the
-    article names, in which it does (None when the lead names no weekday or the article no year)."""
+    lead, so the day falls on the weekday the lead names last. The year is the first in which it does: among
+    the years the office holders the article names allow (from the latest year it names), else from the latest
+    year it names. (day, weekday, which years) or None when the lead names no weekday or the article no year."""
     names = _WEEKDAY_NAME.findall(lead)
     upper = year_hint.year if year_hint is not None else dt.date.today().year
     named_years = _named_years(text, upper)
@@ -318,10 +327,16 @@ def _year_by_weekday(yearless: tuple[int, int, str], lead: str, text: str,
         return None
     month, day, _ = yearless
     weekday = weekday_number(names[-1])
-    for year in range(max(named_years), min(upper, max(named_years) + _WEEKDAY_SEARCH_YEARS) + 1):
-        candidate = _safe_date(year, month, day)
-        if candidate is not None and candidate.weekday() == weekday:
-            return candidate, names[-1]
+    allowed = office_years() if office_years is not None else None
+    searches = [(range(max(max(named_years), allowed[0]), min(upper, allowed[1]) + 1),
+                 "year the office holders it names allow")] if allowed else []
+    searches.append((range(max(named_years), min(upper, max(named_years) + _WEEKDAY_SEARCH_YEARS) + 1),
+                     "from the latest year the article names"))
+    for years, among in searches:
+        for year in years:
+            candidate = _safe_date(year, month, day)
+            if candidate is not None and candidate.weekday() == weekday:
+                return candidate, names[-1], among
     return None
 
 

@@ -275,11 +275,10 @@ def titled_office_holders(text: str) -> list[TitledHolder]:
     return found
 
 
-def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inference]:
-    """The year that agrees with the most titled office holders (in office then, or out of an office for a
-    "former" one), not before the latest year the article names (news tells of its own year and the ones
-    before). The file's year stands when it is one of those years; otherwise the one they spent most of in
-    office together wins."""
+def _agreeing_years(text: str, file_date: Optional[dt.date]):
+    """(holders, the years the article names, the first year considered, the years that agree with the most
+    titled office holders) -- in office then, or out of an office for a "former" one -- not before the latest
+    year the article names (news tells of its own year and the ones before); None without holders."""
     holders = titled_office_holders(text)
     if not holders:
         return None
@@ -287,18 +286,34 @@ def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inferen
     years = [y for y in named_years(text) if y <= limit]
     first = max(years) if years else min(start.year for h in holders for start, _ in h.terms)
     scores = {y: sum(h.agrees_with(y) for h in holders) for y in range(first, limit + 1)}
-    if not scores or max(scores.values()) == 0:
+    best = max(scores.values(), default=0)
+    if best == 0:
         return None
-    best = max(scores.values())
-    candidates = [y for y, score in scores.items() if score == best]
+    return holders, years, first, [y for y, score in scores.items() if score == best]
+
+
+def office_years(text: str, file_date: Optional[dt.date] = None) -> Optional[tuple[int, int]]:
+    """The first and last year the titled office holders an article names agree with (see _agreeing_years), or
+    None: what a yearless dateline's year may be."""
+    agreeing = _agreeing_years(text, file_date)
+    return None if agreeing is None else (agreeing[3][0], agreeing[3][-1])
+
+
+def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inference]:
+    """The year that agrees with the most titled office holders (see _agreeing_years). The file's year stands
+    when it is one of those years; otherwise the one they spent most of in office together wins."""
+    agreeing = _agreeing_years(text, file_date)
+    if agreeing is None:
+        return None
+    holders, years, first, candidates = agreeing
     if file_date is not None and file_date.year in candidates:
         return None
     # Of those years, the one the holders in office spent most of together: a minister who took office in
     # November agrees with that year too, but little of it (the earliest wins a tie).
     year = max(candidates, key=lambda y: (sum(h.share_of(y) for h in holders if h.agrees_with(y) and not h.former),
                                           -y))
-    agreeing = [h for h in holders if h.agrees_with(year)]
-    notes = ", ".join(h.note for h in agreeing[:3])
+    agreeing_holders = [h for h in holders if h.agrees_with(year)]
+    notes = ", ".join(h.note for h in agreeing_holders[:3])
     span = f"{year}" if len(candidates) == 1 else f"{candidates[0]}-{candidates[-1]}"
     return Inference(dt.date(year, 7, 1), f"inferred (low confidence: the year only) from the office holders it "
                      f"names, who agree with {span} ({notes})" + (f", after the year {first} it names"
