@@ -203,8 +203,11 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
 
     for s_start, s_end in sentences:
         for run in _CAP_RUN.finditer(text, s_start, s_end):
+            word = run.group()
+            if is_stop(word) and not any(ch.isspace() for ch in word):
+                continue         # one word, and no name ("The", "But", a place): most runs of a text
             tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                      for m in rc.finditer(r"\S+", run.group())]
+                      for m in rc.finditer(r"\S+", word)]
             # Strip leading/trailing non-name tokens (titles, places, function words).
             lead = 0
             while lead < len(tokens) and is_stop(tokens[lead][2]):
