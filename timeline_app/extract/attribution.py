@@ -261,7 +261,8 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 found = None
             if found is not None:
                 _give_quotation(doc, out, index, quotation, found)
-        if found is None and not question and _QUOTE_OPEN.match(text[sa:sb]) and text[:sa].rstrip().endswith(":"):
+        if found is None and not question and _QUOTE_OPEN.match(text[sa:sb]) \
+                and text[max(0, sa - 200):sa].rstrip().endswith(":"):
             found = _introduced_by_colon(doc, index)    # "His words are worth quoting in full:" + the quotation
         if found is None and not question and (starts_in_quote or _QUOTE_OPEN.match(text[sa:sb])) \
                 and memory.last is not None \
