@@ -9,7 +9,7 @@ import pytest
 from timeline_app.extract.pipeline import extract
 from timeline_app.extract.timex import tag
 from timeline_app.layout.geometry import TimelineLayout, event_interval
-from timeline_app.layout.scale import MIN_T, bc_label, era_interval
+from timeline_app.layout.scale import MIN_T, bc_label, era_interval, to_seconds
 from timeline_app.layout.ticks import iter_boundaries, minor_label
 from timeline_app.model import Article
 
@@ -237,6 +237,8 @@ def test_events_before_the_common_era_keep_their_value_and_take_their_place_on_t
     assert first[1] == pytest.approx(second[0]) and first[0] < first[1] < MIN_T
     assert [bc_label(t) for t in iter_boundaries(first[0], second[1], "year")] == ["499 BC", "498 BC", "497 BC"]
     assert minor_label(second[0], "year") == "498 BC"
+    assert minor_label(to_seconds(dt.datetime(29, 1, 1)), "year") == "AD 29"        # beside BC, its era
+    assert minor_label(to_seconds(dt.datetime(2029, 1, 1)), "year") == "2029"
     # "the 5th century BC" is BC04 (TIMEX3 counts centuries from 0): 500-401 BC
     century = era_interval("BC04")
     assert (bc_label(century[0]), bc_label(century[1] - 1.0)) == ("500 BC", "401 BC")

@@ -18,7 +18,7 @@ from .labels import Cluster, LaneItems, pack_lane, rows_needed
 from .lanes import Lane, build_lanes, lane_of
 from .scale import (DAY, HOUR, MAX_SECONDS_PER_PX, MIN_SECONDS_PER_PX, YEAR, TimeMap, Viewport,
                     bc_label, era_interval, from_seconds, to_seconds)
-from .ticks import MONTHS_SHORT, TickChooser, major_label
+from .ticks import MONTHS_SHORT, TickChooser, major_label, year_text
 
 Measure = Callable[[str], float]
 
@@ -246,7 +246,7 @@ def format_interval(t0: float, t1: float) -> str:
         if (era := bc_label(t)) is not None:
             return era
         d = from_seconds(t)
-        text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
+        text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {year_text(d.year)}"
         if d.hour or d.minute:
             text += f" {d.hour:02d}:{d.minute:02d}"
         return text

@@ -152,8 +152,8 @@ def minor_label(t: float, step: str) -> str:
     if step in ("month", "quarter"):
         return MONTHS_SHORT[d.month - 1]
     if step == "decade":
-        return f"{d.year}s"
-    return str(d.year)
+        return f"{year_text(d.year)}s"
+    return year_text(d.year)
 
 
 def major_label(t: float, level: str) -> str:
@@ -161,10 +161,16 @@ def major_label(t: float, level: str) -> str:
         return era
     d = from_seconds(t)
     if level == "day":
-        return f"{WEEKDAYS_SHORT[d.weekday()]} {d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
+        return f"{WEEKDAYS_SHORT[d.weekday()]} {d.day} {MONTHS_SHORT[d.month - 1]} {year_text(d.year)}"
     if level == "month":
-        return f"{MONTHS[d.month - 1]} {d.year}"
-    return str(d.year)
+        return f"{MONTHS[d.month - 1]} {year_text(d.year)}"
+    return year_text(d.year)
+
+
+def year_text(year: int) -> str:
+    """"2022", but "AD 29": a year of fewer than four digits says its era (beside "146 BC" it would read as
+    a count)."""
+    return str(year) if year >= 1000 else f"AD {year}"
 
 
 _SAMPLES = {

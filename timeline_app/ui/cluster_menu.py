@@ -7,7 +7,7 @@ from typing import Callable, Optional, Sequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..layout.geometry import TimelineLayout
-from ..layout.ticks import MONTHS_SHORT
+from ..layout.ticks import MONTHS_SHORT, year_text
 from ..layout.scale import bc_label, from_seconds
 
 #: More entries than this make a menu too long to scan (Qt scrolls a menu taller than the screen):
@@ -22,7 +22,7 @@ def when_text(t: float) -> str:
     if (era := bc_label(t)) is not None:
         return era
     d = from_seconds(t)
-    text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
+    text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {year_text(d.year)}"
     return text + (f" {d.hour:02d}:{d.minute:02d}" if d.hour or d.minute else "")
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from ..layout.geometry import event_interval, format_interval
 from ..layout.lanes import build_lanes, lane_of
 from ..layout.scale import bc_label, from_seconds
-from ..layout.ticks import MONTHS_SHORT
+from ..layout.ticks import MONTHS_SHORT, year_text
 from ..model import Timeline
 
 COLUMNS = ("When", "Title", "Lane", "Kind", "Sentence")
@@ -35,13 +35,13 @@ def when_text(event, interval) -> str:
     start = from_seconds(interval[0])
     granularity = event.time.granularity if event.time is not None else ""
     if granularity == "year":
-        return str(start.year)
+        return year_text(start.year)
     if granularity == "month":
-        return f"{MONTHS_SHORT[start.month - 1]} {start.year}"
+        return f"{MONTHS_SHORT[start.month - 1]} {year_text(start.year)}"
     if granularity == "day":
-        return f"{start.day} {MONTHS_SHORT[start.month - 1]} {start.year}"
+        return f"{start.day} {MONTHS_SHORT[start.month - 1]} {year_text(start.year)}"
     if granularity in ("hour", "minute", "second"):
-        return f"{start.day} {MONTHS_SHORT[start.month - 1]} {start.year} {start.hour:02d}:{start.minute:02d}"
+        return f"{start.day} {MONTHS_SHORT[start.month - 1]} {year_text(start.year)} {start.hour:02d}:{start.minute:02d}"
     return format_interval(interval[0], interval[1])
 
 
