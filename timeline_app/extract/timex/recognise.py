@@ -229,12 +229,13 @@ _UNIT_WORDS = {w.rstrip(".") for w in list(UNITS) + list(UNIT_PLURALS)} | {"week
 _POD_WORDS = {w for k in PARTS_OF_DAY for w in re.findall(r"[a-z]+", k)} - {"mid", "late"} | {
     "midafternoon", "midmorning"}
 #: Digit tokens are told apart by what follows them: "#4" a four-digit number, "#:" digits before ":" (15:05),
-#: "#/" before "/" (9/13/2022), "#-" before "-" (2022-09-13); "#" any other number.
+#: "#/" before "/" (9/13/2022), "#-" before "-" (2022-09-13), "#s" before "s" or "'s" (the 1990s, the '90s);
+#: "#" any other number.
 _TRIGGERS: dict[str, set[str]] = {
     "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
     "era_year": {"bc", "bce", "ad", "ce", "c", "d"}, "era_before_year": {"ad", "d"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
     "month_range": _MONTH_WORDS, "duration_range": {"between"},
-    "decade": {"s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
+    "decade": {"#s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},
     "month_day": _MONTH_WORDS, "week_of": {"week"}, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS, "week_of_month": {"week"},
     "century": {"century"}, "season": set(SEASONS),
@@ -280,6 +281,8 @@ def segments(text: str) -> list[tuple[int, int, int]]:
             mask = masks.get("#" + after if after in ":/-" and after else "#4" if len(word) == 4 else "#", 0)
             if len(word) == 4 and after in "-:/" and after:
                 mask |= masks.get("#4", 0)
+            if after == "s" or (after in "'’" and after and text[m.end() + 1:m.end() + 2] == "s"):
+                mask |= masks.get("#s", 0)
             if not mask:
                 continue
         else:
