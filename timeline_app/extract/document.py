@@ -77,13 +77,16 @@ class Document:
 
     def quotes_in(self, start: int, end: int) -> list[Span]:
         """The quotations overlapping text[start:end], cut to it."""
-        i = bisect.bisect_right(self.quotations, (start, len(self.text) + 1)) - 1
+        quotations = self.quotations
+        i = max(bisect.bisect_right(quotations, (start, len(self.text) + 1)) - 1, 0)
         out = []
-        for a, b in self.quotations[max(i, 0):]:
+        while i < len(quotations):      # (no slice: a copy of the rest of the list per sentence is quadratic)
+            a, b = quotations[i]
             if a >= end:
                 break
             if b > start:
                 out.append((max(a, start), min(b, end)))
+            i += 1
         return out
 
     def quotation_at(self, pos: int) -> Optional[Span]:
