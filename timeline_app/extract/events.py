@@ -178,24 +178,17 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
         statement = _reported_background(text, sa, sb, inside) if info.reports else _stretch_aside(text, sa, sb,
                                                                                                   inside)
         aside = _background_aside(text, sa, sb, inside) if statement is None else None
-        if aside is not None:
-            # "X launched strikes on Darna, a stronghold that was taken over by Y last year": the main clause
-            # happens at the narrative's time, the aside that describes a noun at its own.
-            main = _strip(text, sa, aside)
-            drafts.append(EventDraft(main, (sa, sb), _narrative_time(text[sa:aside], current, reference, info.reports),
+        if aside is not None or statement is not None:
+            # "X launched strikes on Darna, a stronghold that was taken over by Y last year", "X said 35 were
+            # killed, ... since clashes broke out on Wednesday", "the biggest rise since the 1991 war": the main
+            # clause (a statement: the day's news) happens at the narrative's time, the clause with the
+            # sentence's one date at that date.
+            main, main_text = (_strip(text, sa, aside), text[sa:aside]) if aside is not None else (statement, sentence)
+            drafts.append(EventDraft(main, (sa, sb), _narrative_time(main_text, current, reference, info.reports),
                                      info.actors, make_title(text, *main)))
-            clause = _strip(text, aside, sb)
+            clause = _strip(text, main[1], sb)
             drafts.append(EventDraft(clause, (sa, sb), time_value(inside[0], "explicit"), info.actors,
                                      make_title(text, *clause)))
-        elif statement is not None:
-            # "X said 35 were killed, ... since clashes broke out on Wednesday": the statement is
-            # the day's news, the clause with the date its own event; "the biggest rise since the 1991 war":
-            # the rise is the narrative's, the war its own.
-            time = _narrative_time(sentence, current, reference, info.reports)
-            drafts.append(EventDraft(statement, (sa, sb), time, info.actors, make_title(text, *statement)))
-            clause = _strip(text, statement[1], sb)
-            drafts.append(EventDraft(clause, (sa, sb), time_value(inside[0], "explicit"),
-                                     info.actors, make_title(text, *clause)))
         else:
             for (ga, gb), timex in _clause_groups(text, sa, sb, inside):
                 tv = time_value(timex, "explicit")      # written in the sentence itself
