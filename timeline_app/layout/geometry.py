@@ -240,17 +240,18 @@ def _clustering_spans(raw) -> list[tuple[float, float]]:
     return out or [(t0, t1) for _, (t0, t1, _, _) in raw]
 
 
+def format_moment(t: float) -> str:
+    """"13 Sep 2022", "13 Sep 2022 02:15" (the time only when it is not midnight), "499 BC"."""
+    if (era := bc_label(t)) is not None:
+        return era
+    d = from_seconds(t)
+    text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {year_text(d.year)}"
+    return text + (f" {d.hour:02d}:{d.minute:02d}" if d.hour or d.minute else "")
+
+
 def format_interval(t0: float, t1: float) -> str:
-    """A readable resolved interval, e.g. "13 Sep 2022 00:00 – 13 Sep 2022 06:00"."""
-    def fmt(t: float) -> str:
-        if (era := bc_label(t)) is not None:
-            return era
-        d = from_seconds(t)
-        text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {year_text(d.year)}"
-        if d.hour or d.minute:
-            text += f" {d.hour:02d}:{d.minute:02d}"
-        return text
-    return fmt(t0) if t1 <= t0 else f"{fmt(t0)} – {fmt(t1)}"
+    """A readable resolved interval, e.g. "13 Sep 2022 – 13 Sep 2022 06:00"."""
+    return format_moment(t0) if t1 <= t0 else f"{format_moment(t0)} – {format_moment(t1)}"
 
 
 def format_duration(seconds: float) -> str:

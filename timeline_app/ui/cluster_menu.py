@@ -6,24 +6,13 @@ from typing import Callable, Optional, Sequence
 
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ..layout.geometry import TimelineLayout
-from ..layout.ticks import MONTHS_SHORT, year_text
-from ..layout.scale import bc_label, from_seconds
+from ..layout.geometry import TimelineLayout, format_moment
 
 #: More entries than this make a menu too long to scan (Qt scrolls a menu taller than the screen):
 #: the rest go to the event table.
 MAX_ENTRIES = 60
 #: Entry text is cut here (the full sentence is in the entry's tooltip).
 MAX_TITLE_CHARS = 70
-
-
-def when_text(t: float) -> str:
-    """"13 Sep 02:15" (the time only when it is not midnight)."""
-    if (era := bc_label(t)) is not None:
-        return era
-    d = from_seconds(t)
-    text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {year_text(d.year)}"
-    return text + (f" {d.hour:02d}:{d.minute:02d}" if d.hour or d.minute else "")
 
 
 class ClusterMenu(QMenu):
@@ -42,7 +31,7 @@ class ClusterMenu(QMenu):
         for event_id in self.event_ids[:MAX_ENTRIES]:
             item = layout.items[event_id]
             title = item.title if len(item.title) <= MAX_TITLE_CHARS else item.title[:MAX_TITLE_CHARS - 1] + "…"
-            action = self.addAction(f"{when_text(item.t0)} · {title}",
+            action = self.addAction(f"{format_moment(item.t0)} · {title}",
                                     lambda _=False, e=event_id: activate(e))
             action.setToolTip(layout.describe(event_id))
             action.setData(event_id)
