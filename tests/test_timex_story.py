@@ -242,3 +242,16 @@ def test_events_before_the_common_era_keep_their_value_and_take_their_place_on_t
     # "the 5th century BC" is BC04 (TIMEX3 counts centuries from 0): 500-401 BC
     century = era_interval("BC04")
     assert (bc_label(century[0]), bc_label(century[1] - 1.0)) == ("500 BC", "401 BC")
+
+
+def test_a_history_points_back_at_its_own_time():
+    """"during this period", "at the same time", "at the time" in a history are the story's time; in news (and
+    TimeBank) they are not time expressions."""
+    history = HISTORY.replace("During the winter, both sides rested.",
+                              "During this period, both sides rested. At the same time, Orrim armed.")
+    v = values(history)
+    assert v["this period"] == "1821-06"
+    assert v["the same time"] == "1821-06"
+    news = ("The Brask council met on Tuesday. At the same time, officials said, Orrim armed. During this period "
+            "the council voted twice.")
+    assert not {"the same time", "this period"} & set(values(news, dt.date(2009, 12, 15)))

@@ -1155,6 +1155,12 @@ def ahead(m: re.Match, ctx: Context) -> Optional[Resolved]:
     return Resolved("DURATION", _duration_value(None, unit), granularity="duration") if unit else None
 
 
+def story_anaphor(m: re.Match, ctx: Context) -> Optional[Resolved]:
+    """"this period", "at the same time" in a history: the time the story is at (none before it names one)."""
+    story = ctx.story_time_at(m.start("x"), m.end())
+    return None if story is None else Resolved("DATE", story.value, anchored="narrative")
+
+
 NORMALISERS: dict[str, Callable[[re.Match, Context], Optional[Resolved]]] = {
     name: fn for name, fn in dict(globals()).items()
     if callable(fn) and not name.startswith("_") and getattr(fn, "__module__", None) == __name__

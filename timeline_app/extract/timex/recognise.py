@@ -347,6 +347,23 @@ def candidates(text: str) -> list[Candidate]:
     return found
 
 
+#: In a history narrative only: "during this period", "at the same time", "by that time", "at the time" point
+#: back at the time the story is at (TIMEX2 annotates them; news, and TimeML's TimeBank, leave them untagged,
+#: and there they seldom name a time the reader could place). The extent is the phrase after the preposition.
+_STORY_ANAPHOR = compile_cached(
+    r"\b(?:during|throughout|by|at|from|in|since|until|till|before|after|around|about|over|for)\s+"
+    r"(?P<x>(?:this|that|the\s+same)\s+(?:time|period)|the\s+time)(?![\w-])", re.I)
+
+
+#: Above every rule of RULES: in a history, "this period" is the story's, not a company's latest quarter.
+_STORY_PRIORITY = max(rule.priority for rule in RULES) + 1
+
+
+def story_candidates(text: str) -> list[Candidate]:
+    """Expressions that only a history narrative has: they point back at the story's time."""
+    return [Candidate(m.start("x"), m.end(), "story_anaphor", _STORY_PRIORITY, m) for m in _STORY_ANAPHOR.finditer(text)]
+
+
 def select(found: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: the longest wins, then the higher priority, then the leftmost."""
     ranked = sorted(found, key=lambda c: (-(c.end - c.start), -c.priority, c.start))

@@ -31,7 +31,7 @@ from .interval import interval_for
 from .filters import accept
 from .holidays import holiday
 from .normalise import NORMALISERS, Resolved
-from .recognise import candidates, select
+from .recognise import candidates, select, story_candidates
 from .story import is_aside, reads_as_story
 
 #: Granularity of the last resolved time -> the calendar unit narrative expressions count in.
@@ -71,7 +71,10 @@ def tag(text: str, reference=None) -> list[Timex]:
     ref, ref_time, has_ref = _reference(reference)
     found = [c for c in candidates(text) if accept(c.rule, c.match, text)]
     chosen = select(found)
-    ctx = Context(text=text, ref=ref, ref_time=ref_time, has_ref=has_ref, story=reads_as_story(chosen, ref))
+    story = reads_as_story(chosen, ref)
+    if story:
+        chosen = select(found + story_candidates(text))
+    ctx = Context(text=text, ref=ref, ref_time=ref_time, has_ref=has_ref, story=story)
     result: list[Timex] = []
     for c in chosen:
         try:
