@@ -140,6 +140,17 @@ def test_titled_office_holders_in_office_together_give_the_year(monkeypatch):
     assert infer_publication(text, dt.date(2044, 3, 1)) is None          # a file date of those years stands
 
 
+def test_the_latest_day_named_without_its_year_gives_the_day_in_the_inferred_year(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    text = ("President Tamsin Varro met Foreign Minister Odo Brecker on March 3, a week after the border clash "
+            "of Feb. 24. Talks will resume on April 20, and the ultimatum runs until 30 April. Foreign "
+            "Minister Lena Quist, who had agreed to the talks, stayed away. The treaty of 2042 was not discussed.\n")
+    inferred = infer_publication(text, dt.date(2060, 1, 1))
+    # the year from the holders' terms (2043); the day the latest one reported as done, not a plan or a limit
+    assert inferred.day == dt.date(2043, 3, 3) and "March 3" in inferred.note
+    assert infer_publication(text.replace("on March 3", "on Tuesday"), dt.date(2060, 1, 1)).day == dt.date(2043, 2, 24)
+
+
 def test_former_holders_surnames_and_wide_terms_say_nothing(monkeypatch):
     _invented_holders(monkeypatch, _TERMS)
     assert infer_publication("Former President Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None

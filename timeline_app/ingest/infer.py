@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from ..knowledge import lexicon, officeholders
-from .dates import _MONTHS, _TEXT_DATES, _date_from_match, named_years, weekday_number
+from .dates import _MONTHS, _TEXT_DATES, _YEARLESS_DATES, _date_from_match, _safe_date, named_years, weekday_number
 
 #: A file date this long after the latest dated evidence is still believed.
 FILE_DATE_SLACK = dt.timedelta(days=30)
@@ -136,10 +136,10 @@ def infer_publication(text: str, file_date: Optional[dt.date] = None) -> Optiona
         evidence = "; ".join(e.note for e in cluster[-3:])
         return Inference(best.earliest, f"inferred ({confidence} confidence) from the text: {evidence}; the "
                                         f"article states no date", confidence)
-    return _within_bounds(items, file_date) or _year_in_office(text, file_date)
+    return _within_bounds(text, items, file_date) or _year_in_office(text, file_date)
 
 
-def _within_bounds(items: list[Evidence], file_date: Optional[dt.date]) -> Optional[Inference]:
+def _within_bounds(text: str, items: list[Evidence], file_date: Optional[dt.date]) -> Optional[Inference]:
     """Weak evidence: the article is not older than its latest 'earliest' day, and not newer than its first
     'latest' day (a term of office that ended). The file's date stands inside those bounds; outside them the
     day is the middle of what they allow."""
@@ -152,9 +152,14 @@ def _within_bounds(items: list[Evidence], file_date: Optional[dt.date]) -> Optio
         return None     # the evidence contradicts itself: better the file's date than a guess
     if file_date is not None and lower.earliest <= file_date <= upper.latest:
         return None
-    day = lower.earliest + (upper.latest - lower.earliest) / 2
-    return Inference(day, f"inferred (low confidence) from the text: after {lower.note}, before {upper.note}; "
-                          f"the article states no date", "low")
+    named = latest_day_named(text, lower.earliest, upper.latest)
+    day = named[0] if named else lower.earliest + (upper.latest - lower.earliest) / 2
+    return Inference(day, f"inferred (low confidence) from the text: after {lower.note}, before {upper.note}"
+                          f"{_day_note(named)}; the article states no date", "low")
+
+
+def _day_note(named: Optional[tuple[dt.date, str]]) -> str:
+    return f", on the latest day it names ({named[1]})" if named else ""
 
 
 #: A capitalised run of words ("Secretary of State Mike Pompeo", "President Donald J. Trump") that does not run
@@ -315,9 +320,40 @@ def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inferen
     agreeing_holders = [h for h in holders if h.agrees_with(year)]
     notes = ", ".join(h.note for h in agreeing_holders[:3])
     span = f"{year}" if len(candidates) == 1 else f"{candidates[0]}-{candidates[-1]}"
-    return Inference(dt.date(year, 7, 1), f"inferred (low confidence: the year only) from the office holders it "
-                     f"names, who agree with {span} ({notes})" + (f", after the year {first} it names"
-                     if years else "") + "; the article states no date", "low", (candidates[0], candidates[-1]))
+    named = latest_day_named(text, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    return Inference(named[0] if named else dt.date(year, 7, 1),
+                     f"inferred (low confidence{'' if named else ': the year only'}) from the office "
+                     f"holders it names, who agree with {span} ({notes})" + (f", after the year {first} it names"
+                     if years else "") + _day_note(named) + "; the article states no date", "low",
+                     (candidates[0], candidates[-1]))
+
+
+@lru_cache(maxsize=1)
+def _ahead_before() -> re.Pattern:
+    """lexicon future_markers, anywhere in the clause before a date: "talks due to resume on Sept. 20"."""
+    words = "|".join(re.escape(w) for w in lexicon.entries("future_markers"))
+    return re.compile(rf"(?:^|\s)(?:{words})(?![\w'’])[^.;:\n]*\Z", re.I)
+
+
+_FOLLOWED_BY_YEAR = re.compile(r",?\s*(?:19|20)\d\d\b")
+
+
+def latest_day_named(text: str, first: dt.date, last: dt.date) -> Optional[tuple[dt.date, str]]:
+    """The latest day between ``first`` and ``last`` that the text names without its year ("Sept. 13", "13
+    September"), and how it was written: news reports what just happened, so it is near the publication. A day
+    in a clause about what lies ahead ("due on Sept. 20", "until May 1") is a plan and does not count."""
+    best: Optional[tuple[dt.date, str]] = None
+    ahead = _ahead_before()
+    for pattern in _YEARLESS_DATES:
+        for m in pattern.finditer(text):
+            if _FOLLOWED_BY_YEAR.match(text, m.end()) or ahead.search(text, max(0, m.start() - 80), m.start()):
+                continue
+            month, day = _MONTHS[m.group("month")[:3].lower()], int(m.group("day"))
+            for year in range(first.year, last.year + 1):
+                named = _safe_date(year, month, day)
+                if named is not None and first <= named <= last and (best is None or named > best[0]):
+                    best = (named, m.group(0).strip())
+    return best
 
 
 def _corroborated(days: list[Evidence]) -> bool:
