@@ -219,3 +219,21 @@ def test_a_yearless_datelines_year_is_one_its_office_holders_allow(monkeypatch):
     allowed = find_stated_date(text, copied, office_years=lambda: office_years(text, copied))
     assert allowed.value.date() == dt.date(2046, 3, 3) and "office holders" in allowed.note
     assert find_stated_date(text, copied).value.date() == dt.date(2035, 3, 3)   # without them: the first after 2030
+    # An article that names no year at all: the office holders' years alone decide.
+    no_year = text.replace("the treaty of 2030", "the old treaty")
+    assert find_stated_date(no_year, copied, office_years=lambda: office_years(no_year, copied)).value.date() == \
+        dt.date(2046, 3, 3)
+
+
+def test_office_holders_named_without_a_title_give_the_year_too(monkeypatch):
+    from timeline_app.ingest.infer import untitled_office_holders
+    _invented_holders(monkeypatch, _TERMS + "leader\tMladen\tBG\t2031-01-01\t2032-12-31\thttps://example.org/list"
+                                            "\t2026-12-03\n")
+    text = ("Tamsin Varro met Odo Brecker in Brask. The former leader Lena Quist stayed away, and so did "
+            "Petar Mladen's heirs.\n")
+    named = untitled_office_holders(text, [])
+    # Quist is "former"; "Petar Mladen" is not REIGN-style "Mladen" of another side (no full-name row for him)
+    assert [h.note for h in named] == ["Tamsin Varro", "Odo Brecker", "Petar Mladen"]
+    # Varro (2041-2046) and Brecker (2043-2049) together: 2043-2046; alone, neither bounds the year this well
+    inferred = infer_publication(text.replace("Petar Mladen's heirs", "the heirs"), dt.date(2060, 1, 1))
+    assert inferred.day.year in range(2043, 2047) and "Odo Brecker" in inferred.note

@@ -165,10 +165,7 @@ def _from_datelines(lines: list[str], year_hint: Optional[dt.date], text: str = 
             if yearless is None:
                 continue
             found = _with_year(yearless, lines, _year_hint_from_text(text, year_hint))
-            if found is None:
-                continue
-            year_assumed = found[1]
-            found = (found[0], "")
+            year_assumed = found is None or found[1]
             by_weekday = _year_by_weekday(yearless, line[len(prefix):], text, year_hint,
                                           office_years) if year_assumed else None
             if by_weekday is not None:
@@ -176,6 +173,9 @@ def _from_datelines(lines: list[str], year_hint: Optional[dt.date], text: str = 
                 note = (f"dateline '{_clip(prefix.rstrip(' -—–:'))}' (year {day.year}: the first {among} on which "
                         f"that day is the {weekday} its lead names)")
                 return StatedDate(_combine(day, None), False, note, True)
+            if found is None:
+                continue
+            found = (found[0], "")
         day, _ = found
         note = f"dateline '{_clip(prefix.rstrip(' -—–:'))}'"
         if year_assumed:
@@ -319,19 +319,23 @@ def _year_by_weekday(yearless: tuple[int, int, str], lead: str, text: str, year_
     """"KHARTOUM, April 20 (wire) - Sudan said on Friday ...": wire copy names the dateline's own day in its
     lead, so the day falls on the weekday the lead names last. The year is the first in which it does: among
     the years the office holders the article names allow (from the latest year it names), else from the latest
-    year it names. (day, weekday, which years) or None when the lead names no weekday or the article no year."""
+    year it names. (day, weekday, which years) or None when the lead names no weekday, or the article neither
+    office holders nor a year."""
     names = _WEEKDAY_NAME.findall(lead)
+    if not names:
+        return None
     upper = year_hint.year if year_hint is not None else dt.date.today().year
     named_years = _named_years(text, upper)
-    if not names or not named_years:
-        return None
+    allowed = office_years() if office_years is not None else None
+    searches = []
+    if allowed:
+        searches.append((range(max(max(named_years, default=allowed[0]), allowed[0]), min(upper, allowed[1]) + 1),
+                         "year the office holders it names allow"))
+    if named_years:
+        searches.append((range(max(named_years), min(upper, max(named_years) + _WEEKDAY_SEARCH_YEARS) + 1),
+                         "from the latest year the article names"))
     month, day, _ = yearless
     weekday = weekday_number(names[-1])
-    allowed = office_years() if office_years is not None else None
-    searches = [(range(max(max(named_years), allowed[0]), min(upper, allowed[1]) + 1),
-                 "year the office holders it names allow")] if allowed else []
-    searches.append((range(max(named_years), min(upper, max(named_years) + _WEEKDAY_SEARCH_YEARS) + 1),
-                     "from the latest year the article names"))
     for years, among in searches:
         for year in years:
             candidate = _safe_date(year, month, day)

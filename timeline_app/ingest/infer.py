@@ -280,11 +280,42 @@ def titled_office_holders(text: str) -> list[TitledHolder]:
     return found
 
 
+def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[TitledHolder]:
+    """"Benjamin Netanyahu", "Hassan Rouhani": office holders named by their full name without a title, with
+    every term of that person (OfficeHolders.person_terms), whatever the office. The ones ``titled`` found
+    already, those under a title (which names another office, or another person), and those the few words
+    before call former ("former leader X", "the ousted X") or say nothing of ("then X") are left out."""
+    titles = {entry.lower().rstrip(".") for entry in lexicon.entries("titles") + lexicon.entries("person_titles")}
+    not_now = {word.lower() for word in lexicon.entries("out_of_office_words")} | {"then", "late"}
+    seen = {" ".join(h.note.split()[-2:]) for h in titled}
+    found = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = [_POSSESSIVE.sub("", word) for word in m.group(0).split()]
+        before = text[max(0, m.start() - 30):m.start()].lower().replace("-", " ").split()[-3:]
+        if not_now.intersection(before) or any(word.lower().rstrip(".") in titles for word in words):
+            continue
+        for size in (3, 2):
+            name_words = words[-size:]
+            if len(words) < size:
+                continue
+            name = " ".join(name_words)
+            if name in seen or " ".join(name_words[-2:]) in seen:
+                break
+            terms = tuple((first, last) for _, _, first, last in officeholders.holders().person_terms(name))
+            if terms:
+                seen.add(name)
+                found.append(TitledHolder(name, terms))
+                break
+    return found
+
+
 def _agreeing_years(text: str, file_date: Optional[dt.date]):
     """(holders, the years the article names, the first year considered, the years that agree with the most
-    titled office holders) -- in office then, or out of an office for a "former" one -- not before the latest
-    year the article names (news tells of its own year and the ones before); None without holders."""
-    holders = titled_office_holders(text)
+    office holders the article names, with a title or without) -- in office then, or out of an office for a
+    "former" one -- not before the latest year the article names (news tells of its own year and the ones
+    before); None without holders."""
+    titled = titled_office_holders(text)
+    holders = titled + untitled_office_holders(text, titled)
     if not holders:
         return None
     limit = file_date.year if file_date is not None else dt.date.today().year

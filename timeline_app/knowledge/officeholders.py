@@ -162,6 +162,19 @@ class OfficeHolders:
                 found.append(term)
         return found
 
+    def person_terms(self, name: str) -> list[tuple[str, str, dt.date, Optional[dt.date]]]:
+        """The terms of the one person a full name (two words or more) names, whatever the office: the rows
+        that give the full name, and rows that give the surname alone when they are for a side a full-name row
+        is for ("Nickolay Mladenov", the UN envoy, is not REIGN's Bulgarian leader "Mladenov"); all surname
+        rows when no row gives the full name ("Barack Obama" -> "Obama")."""
+        if len(fold(name).split()) < 2:
+            return []
+        terms = self._matching(name)
+        exact = set(self._by_name.get(fold(name), ()))
+        sides = {term.side for term in exact}
+        chosen = [t for t in terms if t in exact or not exact or t.side in sides]
+        return [(t.role, t.side, t.first_day, t.last_day) for t in sorted(chosen, key=lambda t: (t.first_day, t.role))]
+
     def side(self, name: str, on: Optional[dt.date]) -> Optional[str]:
         """The side ``name`` speaks for on ``on``: only inside a term, and only when every matching term
         then is for one side (a surname two sitting office holders share gives none)."""
