@@ -237,3 +237,9 @@ def test_office_holders_named_without_a_title_give_the_year_too(monkeypatch):
     # Varro (2041-2046) and Brecker (2043-2049) together: 2043-2046; alone, neither bounds the year this well
     inferred = infer_publication(text.replace("Petar Mladen's heirs", "the heirs"), dt.date(2060, 1, 1))
     assert inferred.day.year in range(2043, 2047) and "Odo Brecker" in inferred.note
+
+
+def test_a_title_run_keeps_to_its_line_and_starts_outside_an_abbreviation(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    text = "Varro Expels Envoys After U.K. Attack\nPresident Tamsin Varro spoke.\n"
+    assert [h.note for h in titled_office_holders(text)] == ["President Tamsin Varro"]

@@ -167,7 +167,9 @@ def _day_note(named: Optional[tuple[dt.date, str]]) -> str:
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
 #: Lowercase particles inside a name ("Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen").
 _PARTICLES = r"(?:(?:al|el|ad|as|ash|an|bin|ibn|bint|de|da|do|dos|das|du|van|von|der|den|le|la|di|del)(?:\s+|-))*"
-_CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:of\s+|the\s+)?{_PARTICLES}{_NAME_WORD})+")
+#: The run keeps to one line (a heading, a timestamp or a title line above is not part of a title) and does not
+#: start inside an abbreviation ("K." of "U.K.").
+_CAPITALISED_RUN = re.compile(rf"(?<![.\w]){_NAME_WORD}(?:[^\S\n]+(?:of[^\S\n]+|the[^\S\n]+)?{_PARTICLES}{_NAME_WORD})+")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 _APPOSED_NAME = re.compile(rf",\s+({_NAME_WORD}(?:\s+{_PARTICLES}{_NAME_WORD})+),")
 #: Words before a title that say nothing of when the article was written ("the then President X", "acting
