@@ -788,3 +788,16 @@ def test_officials_placed_in_a_capital_speak_in_the_present_too():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
             "Officials in Yerevan say the troops will stay. Azerbaijan denies firing first.")
     assert _accounts(_timeline(text))["Officials in Yerevan say the troops will stay."] == "armenia"
+
+
+def test_a_time_before_a_possessive_body_is_no_part_of_the_speaker():
+    """"But last Thursday its foreign ministry said": "its" is the state the sentence before is about, and the
+    speaker is "its foreign ministry"; a relative clause opened by a preposition has a subject of its own."""
+    text = ("Armenian troops crossed into the valley on Monday, the Azerbaijani army said. Azerbaijan accused "
+            "Armenia of shelling its villages, and Armenia said its soldiers were attacked first.\n\n"
+            "Georgia, a small neighbour, rarely speaks on the matter. But last Thursday its foreign ministry said the "
+            "crossing broke an accord the three states signed in 1998, under which all sides pledged restraint.")
+    reaction = next(r for r in _timeline(text).reactions if r.text.startswith("But last Thursday"))
+    assert (reaction.actor, reaction.speaker) == ("georgia", "its foreign ministry")
+    accord = _timeline(text + " Georgia later signed a pact with Turkey, under which both sides pledged calm.")
+    assert not [r for r in accord.reactions + accord.accounts if "under which" in r.speaker]

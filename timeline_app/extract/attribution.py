@@ -401,7 +401,7 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
         if entity in seen:
             continue
         seen.add(entity)
-        out.append((entity, Attribution((sa, sb), speaker_text(text, (start, end)), (start, end), entity, person,
+        out.append((entity, Attribution((sa, sb), speaker_text(doc, (start, end)), (start, end), entity, person,
                                         "report")))
     return out
 
@@ -504,7 +504,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         if person is not None and len(doc.parties) == 2 and (entity is None or people[person].guessed):
             # what the speaker says outweighs a side only guessed from the sentences around their name
             entity = _accuser_side(doc, sa, sb, speaker_span) or entity
-        attribution = Attribution((sa, sb), speaker_text(text, speaker_span), speaker_span, entity,
+        attribution = Attribution((sa, sb), speaker_text(doc, speaker_span), speaker_span, entity,
                                   person, "action" if (start, end) in acts else "report")
         if entity is not None or person is not None:
             return attribution
@@ -525,12 +525,29 @@ _SPEAKER_ASIDE = compile_cached(r",\s*(?:on the other hand|however|in turn|meanw
                                 r"too|also|though|in a statement|in response)\s*,?\s*$", re.IGNORECASE)
 
 
-def speaker_text(text: str, span: Span) -> str:
-    """The speaker's words without leading adverbials: "On Wednesday, Mr Doe" -> "Mr Doe"."""
-    s = text[span[0]:span[1]].strip(" ,")
-    cleaned = _SPEAKER_OPENER.sub("", s).strip(" ,")
-    cleaned = _SPEAKER_ASIDE.sub("", cleaned).strip(" ,")
-    return cleaned or s
+def _without_openers(doc: Document, start: int, end: int) -> str:
+    """A speaker phrase without its leading adverbials: "Later Wednesday, he" -> "he", "But last Thursday its
+    foreign ministry" -> "its foreign ministry" (a time expression of the document's times layer); the phrase
+    itself when nothing else is left."""
+    text = doc.text
+    phrase = text[start:end].strip(" ,")
+    cleaned = _SPEAKER_OPENER.sub("", phrase).strip(" ,")
+    head = text.find(cleaned, start, end) if cleaned else -1
+    for time in in_range(doc.times, head, head + 1) if head >= 0 else ():
+        cleaned = text[time.end:end].strip(" ,")
+    return cleaned or phrase
+
+
+def speaker_text(doc: Document, span: Span) -> str:
+    """The speaker's words without leading adverbials or a trailing aside: "On Wednesday, Mr Doe" -> "Mr Doe"."""
+    cleaned = _without_openers(doc, *span)
+    return _SPEAKER_ASIDE.sub("", cleaned).strip(" ,") or cleaned
+
+
+#: A relative clause opened by a preposition ("under which", "in whose name", "by whom") up to the verb: what
+#: follows the pronoun is the clause's own subject.
+_PREPOSITION_RELATIVE_TAIL = compile_cached(
+    r",\s*(?:[a-z]+\s+){1,2}(?:which|whom|whose\s+\w+)\s+((?:the|both|all|each|its|their|his|her|[A-Z])[^,]{0,60}?)\s*$")
 
 
 def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), depth: int = 0) -> Optional[Span]:
@@ -556,6 +573,10 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
         # "X ordered diplomats out over what it called ...": the pronoun is the main clause's subject
         end = start + what.start()
         phrase = text[start:end]
+    relative = _PREPOSITION_RELATIVE_TAIL.search(phrase)
+    if relative is not None:
+        # "... an accord with X, under which both sides pledged": the relative clause has a subject of its own
+        return start + relative.start(1), start + relative.end(1)
     tail = _PRONOUN_SUBJECT_TAIL.search(phrase)
     if tail is not None and tail.start(1) > 0:
         # "in an operation it calls ...": a relative clause without "that" speaks through its pronoun
@@ -621,7 +642,7 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     phrase = text[start:end]
     if not rc.search(r"[A-Za-z]", phrase):
         return None
-    bare = _SPEAKER_OPENER.sub("", phrase.strip(" ,")) or phrase      # "Later Wednesday, he" -> "he"
+    bare = _without_openers(doc, start, end)                          # "Later Wednesday, he" -> "he"
     bare = _STATEMENT_LEAD.sub("", bare) or bare                      # "a claim the army" -> "the army"
     pron = _PRONOUN.match(bare)
     recent = memory.last is not None and index - memory.last_sentence_index <= 3
