@@ -121,7 +121,7 @@ def test_an_inferred_publication_day_is_shown_as_inferred(qtbot, window, tmp_pat
     qtbot.waitUntil(lambda: not window.is_loading(), timeout=20000)
     assert "inferred" in window.reference_source_label.text()
     assert "inferred (high confidence)" in window.reference_source_label.toolTip()
-    assert "is inferred from the dates it mentions" in window.banner.text()
+    assert "is inferred (high confidence) from the text (" in window.banner.text()
 
 
 def test_bad_file_shows_a_dialog_and_keeps_the_current_article(qtbot, window, tmp_path):

@@ -5,6 +5,7 @@ Selecting in any of them selects the same event in the others (through the Docum
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -386,8 +387,11 @@ class MainWindow(QMainWindow):
                          f"modification date ({article.reference_date}), an assumption. Set the right day in "
                          "“Reference date”.")
         elif article.reference_source == "inferred":
-            notes.append(f"The article does not state its date: {article.reference_date} is inferred from the "
-                         "dates it mentions (see the note beside “Reference date”). Set the right day there.")
+            # "inferred (low confidence: the year only) from the office holders it names": what it rests on
+            basis = re.match(r"inferred \([^)]*\) from [^,;:(]+", article.reference_note or "")
+            notes.append(f"The article does not state its date: {article.reference_date} is "
+                         f"{basis.group(0).strip() if basis else 'inferred from its text'} (the note beside "
+                         "“Reference date” gives the evidence). Set the right day there.")
         if dated == 0:
             notes.append("No dated events were found in this article.")
         notes.extend(article.warnings)
