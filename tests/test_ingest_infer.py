@@ -243,3 +243,10 @@ def test_a_title_run_keeps_to_its_line_and_starts_outside_an_abbreviation(monkey
     _invented_holders(monkeypatch, _TERMS)
     text = "Varro Expels Envoys After U.K. Attack\nPresident Tamsin Varro spoke.\n"
     assert [h.note for h in titled_office_holders(text)] == ["President Tamsin Varro"]
+
+
+def test_a_limit_counts_only_right_before_its_date():
+    from timeline_app.ingest.infer import latest_day_named
+    year = (dt.date(2043, 1, 1), dt.date(2043, 12, 31))
+    assert latest_day_named("A truce brokered by Brask on March 5 held.", *year) == (dt.date(2043, 3, 5), "March 5")
+    assert latest_day_named("Fighting began on March 1. The truce holds until March 5.", *year)[0] == dt.date(2043, 3, 1)

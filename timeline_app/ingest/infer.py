@@ -363,9 +363,11 @@ def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inferen
 
 @lru_cache(maxsize=1)
 def _ahead_before() -> re.Pattern:
-    """lexicon future_markers, anywhere in the clause before a date: "talks due to resume on Sept. 20"."""
+    """Before a date: lexicon future_markers anywhere in its clause ("talks due to resume on Sept. 20"), or
+    limit_prepositions right before it ("until May 1")."""
     words = "|".join(re.escape(w) for w in lexicon.entries("future_markers"))
-    return re.compile(rf"(?:^|\s)(?:{words})(?![\w'’])[^.;:\n]*\Z", re.I)
+    limits = "|".join(re.escape(w) for w in lexicon.entries("limit_prepositions"))
+    return re.compile(rf"(?:(?:^|\s)(?:{words})(?![\w'’])[^.;:\n]*|(?:^|\s)(?:{limits})\s+(?:the\s+)?)\Z", re.I)
 
 
 _FOLLOWED_BY_YEAR = re.compile(r",?\s*(?:19|20)\d\d\b")
