@@ -173,7 +173,7 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
             # Tuesday": the aside between commas is an event at its own date, the sentence at the others'.
             for (ra, rb), timex in relative:
                 drafts.append(EventDraft((ra, rb), (sa, sb), time_value(timex, "explicit"), info.actors,
-                                         make_title(text, ra, rb)))
+                                         make_title(text, ra, rb, sa)))
             inside = [t for t in inside if not any(ra <= t.start < rb for (ra, rb), _ in relative)]
         statement = _reported_background(text, sa, sb, inside) if info.reports else _stretch_aside(text, sa, sb,
                                                                                                   inside)
@@ -188,11 +188,11 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
                                      info.actors, make_title(text, *main)))
             clause = _strip(text, main[1], sb)
             drafts.append(EventDraft(clause, (sa, sb), time_value(inside[0], "explicit"), info.actors,
-                                     make_title(text, *clause)))
+                                     make_title(text, *clause, sa)))
         else:
             for (ga, gb), timex in _clause_groups(text, sa, sb, inside):
                 tv = time_value(timex, "explicit")      # written in the sentence itself
-                drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb)))
+                drafts.append(EventDraft((ga, gb), (sa, sb), tv, info.actors, make_title(text, ga, gb, sa)))
         settled = [t for t in inside if not t.value.endswith("_REF") and t.granularity != "unknown"
                    and not bounds_a_stretch(text, t.start) and aside is None]    # an aside's date is background
         if settled:
@@ -394,9 +394,80 @@ def _strip(text: str, a: int, b: int) -> Span:
     return a, b
 
 
-def make_title(text: str, a: int, b: int) -> str:
-    """The event's headline (extract/headline.py) from its clause, dateline and leading adverbials dropped."""
+#: A clause cut out of its sentence that starts with a relative pronoun, or the "that" of "said that ...".
+_RELATIVE_START = compile_cached(r"(?:who|whom|which|that)\s+", re.IGNORECASE)
+#: After the pronoun, a subject of the clause's own ("which Turkey declared void", "that it seized"): the
+#: antecedent is its object, so the clause reads without it; otherwise the antecedent is the subject.
+_OWN_SUBJECT_NEXT = compile_cached(r"(?:the|a|an|his|her|its|their|our|this|these|those|it|he|she|they|we|I|you|"
+                                   r"there)\b|(?-i:[A-Z])|\d")
+#: After "that", a verb: "that" is a relative pronoun ("a group that was set up in 2012"); otherwise it opens
+#: what was said ("said on Tuesday that five soldiers died").
+_VERB_NEXT = compile_cached(r"(?:was|were|is|are|has|have|had|would|will|could|can|may|might|\w+ed)\b",
+                            re.IGNORECASE)
+#: The first word of a noun phrase that may stand as a subject.
+_NOUN_PHRASE_START = compile_cached(r"(?:the|a|an|its|his|her|their|this|these|those|\d)|(?-i:[A-Z])", re.IGNORECASE)
+_TIME_WORDS = frozenset("january february march april may june july august september october november december "
+                        "monday tuesday wednesday thursday friday saturday sunday".split())
+#: A subordinator of time before a clause of its own ("since clashes broke out"), not before a time ("since 1991",
+#: "until the end of next year", "after 01:00").
+_SUBORDINATE_START = compile_cached(
+    r"(?:since|after|before|when|while|once|until)\s+(?!\d|the\s+(?:end|beginning|start|middle)\b|"
+    r"(?:late|early|mid|last|next|this|then|now)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)"
+    r"(?=(?:\S+\s+){1,8}?(?:was|were|is|are|has|have|had|\w+ed|began|broke|fell|took|won|fought|struck|came|went|"
+    r"left|made|shot|met|led|became|ended)\b)", re.IGNORECASE)
+#: "which officials said was targeted": the relative clause's own speaker, then what it said of the antecedent.
+_RELATIVE_SPEECH = compile_cached(
+    r"(?P<speaker>(?:the|a|an|his|her|its|their|[A-Z]|\w+s\b)[^,]{0,40}?)\s+"
+    rf"(?P<verb>{lexicon.alternation(sorted(lexicon.finite_forms('reporting_verbs')))})\s+(?P<rest>.+)")
+#: The noun phrase at the end of the words before a relative clause: a name ("... with Saudi Arabia"), else
+#: from its last determiner ("the Maghreb-Europe gas pipeline"), else its last two words.
+_NAME_AT_END = compile_cached(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?)*[A-Z][\w'’.-]*$")
+_DETERMINED_AT_END = compile_cached(r"\b(?:the|a|an|its|his|her|their|this|these|[\w-]+['’]s)\s+[^,]{1,40}$",
+                                    re.IGNORECASE)
+
+
+def _antecedent(text: str, sentence_start: int, a: int) -> str:
+    """The noun phrase a relative clause at ``a`` is about, or "" when the words before it are no noun phrase."""
+    before = text[sentence_start:a].rstrip(" ,")
+    segment = before[before.rfind(",") + 1:].strip()
+    if not segment or _RELATIVE_START.match(segment):
+        return ""
+    if len(segment.split()) <= 4 and _NOUN_PHRASE_START.match(segment):
+        return segment
+    for pattern in (_NAME_AT_END, _DETERMINED_AT_END):
+        m = pattern.search(segment)
+        if m is not None and len(m.group(0).split()) <= 6:
+            # "a law passed last July, which": a time is no antecedent
+            return "" if m.group(0).split()[-1].lower() in _TIME_WORDS else m.group(0)
+    return ""
+
+
+def _as_own_clause(s: str, text: str, sentence_start: int, a: int) -> str:
+    """A clause cut out of its sentence at ``a`` (its text ``s``), made to read on its own."""
+    relative = _RELATIVE_START.match(s)
+    if relative is None:
+        subordinate = _SUBORDINATE_START.match(s)
+        return s[subordinate.end():] if subordinate else s
+    rest = s[relative.end():]
+    speech = _RELATIVE_SPEECH.fullmatch(rest)
+    subject = _antecedent(text, sentence_start, a)
+    if speech is not None and subject and len(speech["speaker"].split()) <= 4 and not speech["verb"].endswith("ing"):
+        return f"{speech['speaker']} {speech['verb']} {subject} {speech['rest']}"
+    complement = s[:4].lower() == "that" and not _VERB_NEXT.match(rest)
+    if complement or _OWN_SUBJECT_NEXT.match(rest):
+        return rest if len(rest.split()) >= 3 else s    # "that two soldiers died", "which X declared void"
+    return f"{subject} {rest}" if subject else s
+
+
+def make_title(text: str, a: int, b: int, sentence_start: Optional[int] = None) -> str:
+    """The event's headline (extract/headline.py) from its clause, dateline and leading adverbials dropped. A
+    clause cut out of its sentence (``sentence_start`` before ``a``) reads as a clause of its own: "who won
+    the prize" -> "Abiy Ahmed won the prize", "which officials said was hit" -> "Officials: the depot was hit",
+    "since clashes broke out on Wednesday" -> "Clashes broke out on Wednesday"."""
     s = " ".join(text[a:b].split())
+    if sentence_start is not None and sentence_start < a:
+        s = _as_own_clause(s, text, sentence_start, a)
     s = _DATELINE.sub("", s) or s
     s = _OPENER.sub("", s) or s
     return headline(s)
