@@ -18,6 +18,7 @@ from typing import Optional
 from ..model import TimeValue
 from .headline import headline, is_page_furniture
 from .timex.anchor import bounds_a_stretch
+from .timex.lexicon import MONTHS, WEEKDAYS
 from ..knowledge import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
@@ -406,8 +407,7 @@ _VERB_NEXT = compile_cached(r"(?:was|were|is|are|has|have|had|would|will|could|c
                             re.IGNORECASE)
 #: The first word of a noun phrase that may stand as a subject.
 _NOUN_PHRASE_START = compile_cached(r"(?:the|a|an|its|his|her|their|this|these|those|\d)|(?-i:[A-Z])", re.IGNORECASE)
-_TIME_WORDS = frozenset("january february march april may june july august september october november december "
-                        "monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 #: A subordinator of time before a clause of its own ("since clashes broke out"), not before a time ("since 1991",
 #: "until the end of next year", "after 01:00").
 _SUBORDINATE_START = compile_cached(

@@ -142,7 +142,7 @@ def infer_publication(text: str, file_date: Optional[dt.date] = None) -> Optiona
 def _within_bounds(text: str, items: list[Evidence], file_date: Optional[dt.date]) -> Optional[Inference]:
     """Weak evidence: the article is not older than its latest 'earliest' day, and not newer than its first
     'latest' day (a term of office that ended). The file's date stands inside those bounds; outside them the
-    day is the middle of what they allow."""
+    day is the latest the text names without its year inside them, else the middle of what they allow."""
     lower = max(items, key=lambda e: e.earliest)
     bounded = [e for e in items if e.latest is not None]
     if not bounded:
