@@ -439,7 +439,7 @@ def _antecedent(text: str, sentence_start: int, a: int) -> str:
         m = pattern.search(segment)
         if m is not None and len(m.group(0).split()) <= 6:
             # "a law passed last July, which": a time is no antecedent
-            return "" if m.group(0).split()[-1].lower() in _TIME_WORDS else m.group(0)
+            return "" if m.group(0).lower() in _TIME_WORDS else m.group(0)
     return ""
 
 
