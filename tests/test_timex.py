@@ -48,6 +48,9 @@ VALUES = [
     ("A ceasefire of 48 hours was agreed.", "48 hours", "DURATION", "PT48H"),
     ("The festival is held every year.", "every year", "SET", "P1Y"),
     ("The rebels attacked last Friday.", "last Friday", "DATE", "2022-09-09"),
+    # on a Tuesday, "last Monday" is the week before's (yesterday is "on Monday"); "this past Monday" is yesterday
+    ("The rebels attacked last Monday.", "last Monday", "DATE", "2022-09-05"),
+    ("The rebels attacked this past Monday.", "past Monday", "DATE", "2022-09-12"),
     ("It happened in September.", "September", "DATE", "2022-09"),
     ("They met on Monday, Sept. 12.", "Monday, Sept. 12", "DATE", "2022-09-12"),
     ("The fighting stopped the following day.", "the following day", "DATE", "2022-09-14"),

@@ -610,8 +610,12 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Resolved]:
         pod, rel = "morning", ""
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END", "early on": "START",
            "late on": "END"}.get(rel)
-    if rel in ("last", "past", "previous"):
-        d = weekday_from(ref - dt.timedelta(days=1), wd, -1)
+    if rel == "last":
+        # "last Tuesday" is the Tuesday of the week before the reference's (said on a Wednesday, not yesterday:
+        # that is "on Tuesday"); TimeBank's "last Monday" on a Monday is a week before too
+        d = weekday_in_week(ref - dt.timedelta(days=7), wd)
+    elif rel in ("past", "previous"):
+        d = weekday_from(ref - dt.timedelta(days=1), wd, -1)     # "this past Tuesday": the latest one
     elif rel in ("next", "coming"):
         d = weekday_from(ref + dt.timedelta(days=1), wd, 1)
     elif rel in ("the following", "the next", "following") and ctx.last is not None:
