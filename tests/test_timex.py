@@ -51,6 +51,8 @@ VALUES = [
     # on a Tuesday, "last Monday" is the week before's (yesterday is "on Monday"); "this past Monday" is yesterday
     ("The rebels attacked last Monday.", "last Monday", "DATE", "2022-09-05"),
     ("The rebels attacked this past Monday.", "past Monday", "DATE", "2022-09-12"),
+    # the tense of what was said is not the tense of saying it
+    ("Mr Varro told Congress on Thursday that Brask would accept a truce.", "Thursday", "DATE", "2022-09-08"),
     ("It happened in September.", "September", "DATE", "2022-09"),
     ("They met on Monday, Sept. 12.", "Monday, Sept. 12", "DATE", "2022-09-12"),
     ("The fighting stopped the following day.", "the following day", "DATE", "2022-09-14"),

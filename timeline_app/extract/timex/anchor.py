@@ -158,6 +158,11 @@ _FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "previous
 _CLAUSE_BOUNDARY = compile_cached(r"(?:(?<=[a-z0-9)\]][a-z0-9)\]])(?<!\bvs)\.|[!?;])\s+(?=[A-Z\"“‘'(])|\n|[\"“”]|''|``")
 
 
+#: The clause of what was said, right after the time of saying it ("said on Thursday that ..."): its tense is its
+#: own.
+_REPORTED_AFTER = compile_cached(r",?\s+that\s", re.I)
+
+
 def tense_near(text: str, start: int, end: int) -> int:
     """-1 when the clause around text[start:end] speaks of the past, +1 of the future, 0 when it can't tell;
     ±2 when the verb right before the expression says so ("erupted in", "said on").
@@ -175,6 +180,8 @@ def tense_near(text: str, start: int, end: int) -> int:
     m = _CLAUSE_BOUNDARY.search(right)
     if m:
         right = right[:m.start()]
+    if _REPORTED_AFTER.match(right):
+        right = ""                      # "told Congress on Thursday that Peru would accept": what was said
     # A deadline pushed to a day ("postponed until Tuesday", "has until Friday") lies ahead.
     if _DEADLINE_BEFORE.search(left):
         return 2
