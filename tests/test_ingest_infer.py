@@ -250,3 +250,15 @@ def test_a_limit_counts_only_right_before_its_date():
     year = (dt.date(2043, 1, 1), dt.date(2043, 12, 31))
     assert latest_day_named("A truce brokered by Brask on March 5 held.", *year) == (dt.date(2043, 3, 5), "March 5")
     assert latest_day_named("Fighting began on March 1. The truce holds until March 5.", *year)[0] == dt.date(2043, 3, 1)
+
+
+def test_three_holders_never_in_office_together_say_nothing(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS + "leader\tMira Tosk\tNO\t2050-01-01\t2052-12-31\thttps://example.org/list"
+                                            "\t2026-12-03\nleader\tIlse Marn\tFI\t2047-01-01\t2048-12-31\t"
+                                            "https://example.org/list\t2026-12-03\n")
+    # Quist (2030 to mid-2044), Marn (2047-2048), Tosk (2050-2052): no two ever in office together
+    text = "Foreign Minister Lena Quist, President Mira Tosk and President Ilse Marn met.\n"
+    assert infer_publication(text, dt.date(2060, 1, 1)) is None
+    # with Varro (2041-2046) beside Quist, two agree: the year is theirs
+    text = text.replace("President Ilse Marn", "President Tamsin Varro")
+    assert infer_publication(text, dt.date(2060, 1, 1)).day.year in range(2041, 2045)

@@ -325,8 +325,8 @@ def _agreeing_years(text: str, file_date: Optional[dt.date]):
     first = max(years) if years else min(start.year for h in holders for start, _ in h.terms)
     scores = {y: sum(h.agrees_with(y) for h in holders) for y in range(first, limit + 1)}
     best = max(scores.values(), default=0)
-    if best == 0:
-        return None
+    if best == 0 or (best == 1 and len(holders) > 2):
+        return None     # (three or more named, no two ever in office together: the evidence contradicts itself)
     return holders, years, first, [y for y, score in scores.items() if score == best]
 
 
