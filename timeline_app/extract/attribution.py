@@ -126,6 +126,8 @@ _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with
                                  r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
                                  r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
 _INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
+#: The closing quotation marks ``_INVERTED`` needs.
+_INVERTED_MARKS = frozenset("\"”’")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                               r"despite|whereas|unless)\b", re.IGNORECASE)
 _AUX = compile_cached(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
@@ -417,13 +419,15 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     sa, sb = doc.sentences[index]
     sentence = text[sa:sb]
     if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence \
-            and not _CLAIM_NOUN.search(sentence) and not (" from " in sentence and _STATEMENT_FROM.search(sentence)):
+            and not ("that" in sentence and _CLAIM_NOUN.search(sentence)) \
+            and not (" from " in sentence and _STATEMENT_FROM.search(sentence)):
         return None                  # no reporting verb, no "according to", no passive agent, no "X's claim that",
                                      # no "a statement from X"
     quotes = doc.quotes_in(sa, sb)
     candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
     acts: set[tuple[int, int]] = set()           # those that do rather than say
-    m = _ACCORDING.search(sentence)
+    # (Each pattern below runs only where the words or marks it needs occur: it is tried on every sentence.)
+    m = _ACCORDING.search(sentence) if "ccording to" in sentence else None
     if m and _inside(sa + m.start(), quotes):
         m = None
     if m:
@@ -441,7 +445,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         # "FARS reported a spokesperson for X, Y, as saying": the one quoted speaks, not the outlet
         if not _inside(sa + m.start(1), quotes):
             candidates.insert(0, (sa + m.start(1), sa + m.end(1)))
-    for m in _INVERTED.finditer(sentence):
+    for m in (_INVERTED.finditer(sentence) if not _INVERTED_MARKS.isdisjoint(sentence) else ()):
         if not _inside(sa + m.start(1), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))
     trailing = _TRAILING.search(sentence)
@@ -451,7 +455,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     if inverted and not _inside(sa + inverted.start(1), quotes) and not _FINITE_AUX.search(inverted.group(1)):
         # "..., said the minister" (not "..., said the army would respond": a clause, not a speaker)
         candidates.append((sa + inverted.start(1), sa + inverted.end(1)))
-    for m in _PASSIVE_BY.finditer(sentence):
+    for m in (_PASSIVE_BY.finditer(sentence) if "by" in sentence else ()):
         if _RELATIVE_OPEN.search(sentence, 0, m.start()) and (
                 not _REPORT.match(m.group(1)) or _has_speech_verb(text, sa + m.end(), sb)):
             # "a city that was taken over by X" (an act), "Iran, which has been criticized by Y, condemned"
@@ -459,7 +463,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
             continue
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))   # the agent
-    for m in _CLAIM_NOUN.finditer(sentence):
+    for m in (_CLAIM_NOUN.finditer(sentence) if "that" in sentence else ()):
         # "X's accusation that ...", "X failed to get across its argument that ...": X claims.
         if not _inside(sa + m.start(), quotes):
             owner_end = sa + m.start()
