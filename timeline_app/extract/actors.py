@@ -28,8 +28,12 @@ Span = tuple[int, int]
 
 #: The Arabic article before a family name, which writers keep or drop ("al-Assad", "Assad", "El-Sissi").
 _ARTICLE_PREFIX = compile_cached(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
+#: A run of capitalised words, perhaps after "al-" or "el-" at a word start ("al-Assad"). (The first character is
+#: matched first and the rest checked after it: a pattern that opens with a character class lets the engine skip
+#: at C speed to those characters, one that opens with an optional lookbehind is tried at every position.)
 _CAP_RUN = compile_cached(
-    r"(?:(?<![\w-])(?:al|el)-(?=[A-Z]))?[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
+    r"[aeA-Z](?:(?<=[ae])(?<![\w-][ae])l-[A-Z]|(?<=[A-Z]))[\w’'\-.]*"
+    r"(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
 #: A finite reporting verb ("said", "accuses"; a bare "claim" may be a noun).
 _SPEECH_VERB = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.finite_forms('reporting_verbs'))})(?![\w-])"
 _REPORTING_NEXT = compile_cached(
