@@ -178,13 +178,16 @@ _VERB_PHRASE_START = compile_cached(r"\s*(?:has|have|had|was|were|is|are|will|wo
                                     rf"{lexicon.alternation(lexicon.past_forms('irregular_verbs'))})\s+(?!by\b)\S")
 #: A pronoun right before the verb after other words: "an operation it calls", "the deal they describe as".
 #: ("... condemned what it described as": the pronoun is the main clause's subject, which speaks already.)
-_PRONOUN_SUBJECT_TAIL = compile_cached(r"(?<=[a-z,])(?<!\bwhat)\s+(it|they|he|she|we)\s*$")
+#: (This pattern and the next few, tried on every subject, open with a character and check what stands before it
+#: after it: a pattern that opens with a lookbehind or \b is tried at every position, one that opens with a
+#: character lets the engine skip at C speed to where it stands.)
+_PRONOUN_SUBJECT_TAIL = compile_cached(r"\s(?<=[a-z,]\s)(?<!\bwhat\s)\s*(it|they|he|she|we)\s*$")
 #: The sides of the conflict named together as one speaker.
 _BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|"
                              r"parties|capitals)\b", re.IGNORECASE)
 _WHAT_BEFORE = compile_cached(r"\bwhat\s+(?:the\s+)?$")
 _WHAT_TAIL = compile_cached(r"\bwhat\s+(?:[\w’'.\-]+\s+){1,3}$")
-_WHAT_PRONOUN_TAIL = compile_cached(r"\bwhat\s+(?:it|they|he|she|we)\s*$")
+_WHAT_PRONOUN_TAIL = compile_cached(r"w(?<![\w][\s\S])hat\s+(?:it|they|he|she|we)\s*$")
 #: A noun phrase after the last comma, right before the verb: "..., a Turkish diplomatic source (told)".
 _TRAILING_SPEAKER = compile_cached(r",\s+((?:a|an|the)\s+[^,;“”\"]{2,60}?)\s*$")
 #: A finite verb: what makes the words before a comma a clause of their own.
@@ -925,7 +928,8 @@ _POSSESSIVE_AFTER = compile_cached(r"['’]s\b")
 _LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _ROUTE_BEFORE = compile_cached(r"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels?|drove|driven|sailed|went|"
                                r"came|returned|headed|moved|shuttled|journeyed)\s+$")
-_LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
+#: ("from" at a word start, checked after its "f", as _PRONOUN_SUBJECT_TAIL.)
+_LIST_FROM_TO = compile_cached(r"f(?<![\w][\s\S])rom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                                r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
                                r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
 
