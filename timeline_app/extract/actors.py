@@ -28,8 +28,12 @@ Span = tuple[int, int]
 
 #: The Arabic article before a family name, which writers keep or drop ("al-Assad", "Assad", "El-Sissi").
 _ARTICLE_PREFIX = compile_cached(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
+#: A run of capitalised words, perhaps after "al-" or "el-" at a word start ("al-Assad"). (The first character is
+#: matched first and the rest checked after it: a pattern that opens with a character class lets the engine skip
+#: at C speed to those characters, one that opens with an optional lookbehind is tried at every position.)
 _CAP_RUN = compile_cached(
-    r"(?:(?<![\w-])(?:al|el)-(?=[A-Z]))?[A-Z][\w’'\-.]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
+    r"[aeA-Z](?:(?<=[ae])(?<![\w-][ae])l-[A-Z]|(?<=[A-Z]))[\w’'\-.]*"
+    r"(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|du|dos)[\s\-])?[A-Z][\w’'\-.]*)*")
 #: A finite reporting verb ("said", "accuses"; a bare "claim" may be a noun).
 _SPEECH_VERB = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.finite_forms('reporting_verbs'))})(?![\w-])"
 _REPORTING_NEXT = compile_cached(
@@ -163,6 +167,9 @@ _OFFICIAL = compile_cached(rf"\b(?:{_TITLES}|{_RANKS})\b", re.IGNORECASE)
 _GOVERNMENT_AFTER = compile_cached(r"\s+(?:administration|government|cabinet)\b")
 
 
+#: A word of a run of capitalised words.
+_TOKEN = compile_cached(r"\S+")
+
 #: A regnal number of two letters or more (a single "I" or "V" is more often something else).
 _REGNAL_NUMBER = compile_cached(r"(?=[IVX]{2,})X{0,2}(?:IX|IV|V?I{0,3})")
 
@@ -201,13 +208,15 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
                 or bare in surface_words or tok in title_words or bare in title_words
                 or not tok[:1].isupper() or tok.isupper() and len(tok) > 1)
 
+    #: An office holder's side by the name's text (the article's date is one): looked up once per name.
+    side_by_name: dict[str, Optional[str]] = {}
+
     for s_start, s_end in sentences:
         for run in _CAP_RUN.finditer(text, s_start, s_end):
             word = run.group()
-            if is_stop(word) and not any(ch.isspace() for ch in word):
+            if is_stop(word) and not any(map(str.isspace, word)):
                 continue         # one word, and no name ("The", "But", a place): most runs of a text
-            tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                      for m in rc.finditer(r"\S+", word)]
+            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, run.start(), run.end())]
             # Strip leading/trailing non-name tokens (titles, places, function words).
             lead = 0
             while lead < len(tokens) and is_stop(tokens[lead][2]):
@@ -235,7 +244,7 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             if possessive:
                 b -= len(possessive.group())
                 raw = text[a:b]
-            if not raw or any(ch.isdigit() for ch in raw):
+            if not raw or any(map(str.isdigit, raw)):
                 continue
             words = raw.split()
             surname = words[-1]
@@ -256,7 +265,9 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             titled = titled or bool(_TITLE_BEFORE.search(before))
             appositive = bool(appositive_title.match(text, b, b + 90))
             reporting = bool(_REPORTING_NEXT.match(text, b))
-            known_side = gaz.person_side(raw, reference)   # an office holder in office then ("Biden said")
+            if raw not in side_by_name:     # an office holder in office then ("Biden said")
+                side_by_name[raw] = gaz.person_side(raw, reference)
+            known_side = side_by_name[raw]
             government = bool(_GOVERNMENT_AFTER.match(text, b))
             if known_side is None and government:
                 known_side = gaz.government_side(raw)       # "the Obama administration", whenever it was

@@ -126,6 +126,8 @@ _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with
                                  r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
                                  r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
 _INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
+#: The closing quotation marks ``_INVERTED`` needs.
+_INVERTED_MARKS = frozenset("\"”’")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                               r"despite|whereas|unless)\b", re.IGNORECASE)
 _AUX = compile_cached(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
@@ -176,13 +178,16 @@ _VERB_PHRASE_START = compile_cached(r"\s*(?:has|have|had|was|were|is|are|will|wo
                                     rf"{lexicon.alternation(lexicon.past_forms('irregular_verbs'))})\s+(?!by\b)\S")
 #: A pronoun right before the verb after other words: "an operation it calls", "the deal they describe as".
 #: ("... condemned what it described as": the pronoun is the main clause's subject, which speaks already.)
-_PRONOUN_SUBJECT_TAIL = compile_cached(r"(?<=[a-z,])(?<!\bwhat)\s+(it|they|he|she|we)\s*$")
+#: (This pattern and the next few, tried on every subject, open with a character and check what stands before it
+#: after it: a pattern that opens with a lookbehind or \b is tried at every position, one that opens with a
+#: character lets the engine skip at C speed to where it stands.)
+_PRONOUN_SUBJECT_TAIL = compile_cached(r"\s(?<=[a-z,]\s)(?<!\bwhat\s)\s*(it|they|he|she|we)\s*$")
 #: The sides of the conflict named together as one speaker.
 _BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|"
                              r"parties|capitals)\b", re.IGNORECASE)
 _WHAT_BEFORE = compile_cached(r"\bwhat\s+(?:the\s+)?$")
 _WHAT_TAIL = compile_cached(r"\bwhat\s+(?:[\w’'.\-]+\s+){1,3}$")
-_WHAT_PRONOUN_TAIL = compile_cached(r"\bwhat\s+(?:it|they|he|she|we)\s*$")
+_WHAT_PRONOUN_TAIL = compile_cached(r"w(?<![\w][\s\S])hat\s+(?:it|they|he|she|we)\s*$")
 #: A noun phrase after the last comma, right before the verb: "..., a Turkish diplomatic source (told)".
 _TRAILING_SPEAKER = compile_cached(r",\s+((?:a|an|the)\s+[^,;“”\"]{2,60}?)\s*$")
 #: A finite verb: what makes the words before a comma a clause of their own.
@@ -417,13 +422,15 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     sa, sb = doc.sentences[index]
     sentence = text[sa:sb]
     if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence \
-            and not _CLAIM_NOUN.search(sentence) and not (" from " in sentence and _STATEMENT_FROM.search(sentence)):
+            and not ("that" in sentence and _CLAIM_NOUN.search(sentence)) \
+            and not (" from " in sentence and _STATEMENT_FROM.search(sentence)):
         return None                  # no reporting verb, no "according to", no passive agent, no "X's claim that",
                                      # no "a statement from X"
     quotes = doc.quotes_in(sa, sb)
     candidates: list[tuple[int, int]] = []       # (start, end) of speaker phrases, in priority order
     acts: set[tuple[int, int]] = set()           # those that do rather than say
-    m = _ACCORDING.search(sentence)
+    # (Each pattern below runs only where the words or marks it needs occur: it is tried on every sentence.)
+    m = _ACCORDING.search(sentence) if "ccording to" in sentence else None
     if m and _inside(sa + m.start(), quotes):
         m = None
     if m:
@@ -441,7 +448,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         # "FARS reported a spokesperson for X, Y, as saying": the one quoted speaks, not the outlet
         if not _inside(sa + m.start(1), quotes):
             candidates.insert(0, (sa + m.start(1), sa + m.end(1)))
-    for m in _INVERTED.finditer(sentence):
+    for m in (_INVERTED.finditer(sentence) if not _INVERTED_MARKS.isdisjoint(sentence) else ()):
         if not _inside(sa + m.start(1), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))
     trailing = _TRAILING.search(sentence)
@@ -451,7 +458,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     if inverted and not _inside(sa + inverted.start(1), quotes) and not _FINITE_AUX.search(inverted.group(1)):
         # "..., said the minister" (not "..., said the army would respond": a clause, not a speaker)
         candidates.append((sa + inverted.start(1), sa + inverted.end(1)))
-    for m in _PASSIVE_BY.finditer(sentence):
+    for m in (_PASSIVE_BY.finditer(sentence) if "by" in sentence else ()):
         if _RELATIVE_OPEN.search(sentence, 0, m.start()) and (
                 not _REPORT.match(m.group(1)) or _has_speech_verb(text, sa + m.end(), sb)):
             # "a city that was taken over by X" (an act), "Iran, which has been criticized by Y, condemned"
@@ -459,7 +466,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
             continue
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))   # the agent
-    for m in _CLAIM_NOUN.finditer(sentence):
+    for m in (_CLAIM_NOUN.finditer(sentence) if "that" in sentence else ()):
         # "X's accusation that ...", "X failed to get across its argument that ...": X claims.
         if not _inside(sa + m.start(), quotes):
             owner_end = sa + m.start()
@@ -942,7 +949,8 @@ _POSSESSIVE_AFTER = compile_cached(r"['’]s\b")
 _LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _ROUTE_BEFORE = compile_cached(r"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels?|drove|driven|sailed|went|"
                                r"came|returned|headed|moved|shuttled|journeyed)\s+$")
-_LIST_FROM_TO = compile_cached(r"\bfrom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
+#: ("from" at a word start, checked after its "f", as _PRONOUN_SUBJECT_TAIL.)
+_LIST_FROM_TO = compile_cached(r"f(?<![\w][\s\S])rom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
                                r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
                                r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
 

@@ -38,9 +38,11 @@ _CLOSES_A_QUOTE = compile_cached(r"(?<=[,.!?])\"(?=\s+[a-z])")
 _QUOTE_MARKS = compile_cached(r"[“”\"]")
 #: Where a clause ends inside a sentence: a coordinating conjunction after a comma, a dash before a new noun
 #: phrase, ", which <Subject>" (a new speaker; ", which holds ..., has warned" is an aside), a semicolon,
-#: "but", a colon.
-_CLAUSE_CUT = compile_cached(r"(?:,\s+(?:but|and|while|as|although|though|whereas)|\s[-–—]\s+(?:a|an|the)\s+\w+|"
-                             r",\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|;|\bbut|:)\s+")
+#: "but", a colon. (Each branch is picked by the character it opens with, matched first: a pattern that opens with
+#: a character class lets the engine skip at C speed to those characters.)
+_CLAUSE_CUT = compile_cached(r"[,\s;:b](?:(?<=,)\s+(?:but|and|while|as|although|though|whereas)|(?<=\s)[-–—]\s+(?:a|an|the)\s+\w+|"
+                             r"(?<=,)\s+which(?=\s+(?:[A-Z]|the\s|a\s|an\s|its\s|his\s|her\s|their\s))|(?<=;)|"
+                             r"(?<=b)(?<![\w][\s\S])ut|(?<=:))\s+")
 
 
 @dataclass

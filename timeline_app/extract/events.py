@@ -131,7 +131,17 @@ def is_byline(text: str) -> bool:
     text = text.strip()
     if text[:3].lower() == "by " and len(text.split()) > 12:
         return False             # "By bombing the bridges, the army cut the city off": a sentence
-    return bool(_BYLINE.match(text)) or len(rc.findall(r"[A-Za-z]{3,}", text)) < 2 or is_page_furniture(text)
+    return bool(_BYLINE.match(text)) or not _two_words(text) or is_page_furniture(text)
+
+
+_WORD = compile_cached(r"[A-Za-z]{3,}")
+
+
+def _two_words(text: str) -> bool:
+    """Whether ``text`` holds two words of three letters or more: the scan stops at the second (asked of every
+    sentence)."""
+    words = _WORD.finditer(text)
+    return next(words, None) is not None and next(words, None) is not None
 
 
 def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference: Optional[dt.date],

@@ -65,7 +65,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "dashes": compile_cached(r"\s+(?:--|—|–)\s+[^—–]{1,80}?\s+(?:--|—|–)(?=\s)"),
         # ", which is run by Hamas militants,": an aside about a noun, not the news
         "relative_aside": compile_cached(r",\s+(?:which|who|whose|[a-z]{3,}ing)\b[^,;:]{1,80},(?=\s)"),
-        "quotes": compile_cached(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"),
+        # a mark, then what it needs around it: an opening ' or ‘ no word before it, a closing ' or ’ none after
+        # (a pattern that opens with a character class lets the engine skip at C speed to those characters)
+        "quotes": compile_cached(r"[\"“”«»'‘’](?:(?<=[\"“”«»])|(?<=['‘])(?<!\w[\s\S])|(?<=['’])(?!\w))"),
         "discourse_start": compile_cached(rf"^(?:(?:{discourse})\b[\s,]*)+", re.IGNORECASE),
         "discourse_aside": compile_cached(rf",\s+(?:{discourse}),", re.IGNORECASE),
         "opener": compile_cached(rf"^(?:{openers})\b[^,;:]{{0,90}},\s+", re.IGNORECASE),
@@ -92,8 +94,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "weak_end": compile_cached(rf"(?:[\s,;:—–-]+(?:{weak}))+$", re.IGNORECASE),
         # the last weak word of a "weak_end" match, alone: checked first, on the text's last characters
         "weak_tail": compile_cached(rf"[\s,;:—–-](?:{weak})$", re.IGNORECASE),
-        "clause_cut": compile_cached(r",\s|;\s|\s[—–]\s|\s--\s|:\s|\s(?=(?:as|after|amid|while|because|which|who|"
-                                 r"but|before|following|despite|since|when)\s)"),
+        # (each branch picked by the character it opens with, matched first, as "quotes")
+        "clause_cut": compile_cached(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)[—–]\s|(?<=\s)--\s|(?<=\s)(?=(?:as|after|amid|while|"
+                                     r"because|which|who|but|before|following|despite|since|when)\s))"),
     }
 
 

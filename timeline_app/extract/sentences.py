@@ -24,7 +24,9 @@ Their Our After Before As When While Meanwhile However Officials Still Yet Now T
 Both Other Such No Not If Since Although Though Despite During For From With Without By Under
 """.split())
 
-_END = compile_cached(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+#: A sentence's final marks. ("[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a character class lets
+#: the engine skip at C speed to those characters, one that opens with a repeat is tried at every position.)
+_END = compile_cached(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s)")
 #: A sentence end glued to the next sentence: a plain lowercase word, a period, a capitalised word. (The word
 #: before the mark is checked after it, "[.!?](?<=[a-z]{3}[.!?])": a pattern that opens with a character class
 #: lets the engine skip to the marks, where one that opens with a lookbehind is tried at every position.)
@@ -35,7 +37,7 @@ _OPENER = compile_cached(r"\s+([\"'“‘(\[]*)(\S)")
 def paragraph_spans(text: str) -> list[Span]:
     """Blocks separated by blank lines, trimmed."""
     spans = []
-    for m in rc.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+    for m in rc.finditer(r"(?:[^\n]+|\n(?!\s*\n))+", text):       # (a run at a time, not a character)
         a, b = _trim(text, m.start(), m.end())
         if b > a:
             spans.append((a, b))
