@@ -166,8 +166,6 @@ _ARMED_BODY = compile_cached(r"^\W*(?:the\s+)?(?:government|national|regular|sta
                              r"armed forces|soldiers|air force|navy|coast guard|security forces|police)\b", re.IGNORECASE)
 _RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
                         r"broadcaster|outlet)\b")
-_QUOTE_CHARS = compile_cached(r"[“”\"]")
-_OPENING_QUOTES = compile_cached(r"[“\"]")
 _FINITE_AUX = compile_cached(r"\b(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|"
                               r"did|does|do)\b")
 _TEMPORAL_CLAUSE = compile_cached(r"\b(?:after|before|since|until|when|once)\b", re.IGNORECASE)
