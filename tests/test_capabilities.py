@@ -816,3 +816,14 @@ def test_a_clause_cut_out_of_its_sentence_reads_on_its_own():
     assert "A town was taken over by Azerbaijani troops last year" in titles
     assert "Fighting broke out on Monday" in titles
     assert "Officials: the Tarvel depot was hit in March 2030" in titles
+
+
+def test_a_demonym_before_a_noun_of_saying_is_no_speaker():
+    """"Azerbaijan rejected the Armenian claims outright. Foreign Minister X said ...": "claims" is a noun here,
+    so the minister speaks for the state the sentence before is about, not for the demonym's."""
+    text = ("Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia said its troops had "
+            "returned fire.\n\n"
+            "Azerbaijan rejected the Armenian claims outright. Foreign Minister Elmar Vosk said the villages held no "
+            "soldiers at all.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["Foreign Minister Elmar Vosk said the villages held no soldiers at all."] == "azerbaijan"

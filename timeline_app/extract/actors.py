@@ -405,6 +405,9 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 
 #: A side that speaks in a sentence: "Ukrainian officials said", "Ukraine's air force reported".
 _SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[A-Za-z\-]+\s+){0,3}" + _SPEECH_VERB)
+#: A demonym right before a word that may be a verb of saying is that noun's adjective ("the American claims",
+#: "Russian reports"): a demonym speaks through a noun ("Iranian officials said").
+_NOUN_AFTER_DEMONYM = compile_cached(r"\s+" + _SPEECH_VERB)
 #: A wire dateline at the top ("MOSCOW, August 8. /TASS/.", "ISLAMABAD, Feb 27 (Reuters) -"): its city.
 _DATELINE_CITY = compile_cached(r"(?m)^([A-Z][A-Z'\-]{2,}(?:\s[A-Z][A-Z'\-]{2,}){0,2})(?:,|\s*\(|\s+[—–-])")
 _OPENS_IN_PLACE = compile_cached(r"\s*(?:In|(?:Speaking|Talking|Writing)\s+(?:in|from))\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?"
@@ -480,7 +483,8 @@ def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -
                 continue
             found.append(m)
         if (wa, wb) != (sa, pos) and (wa, wb) != (pos, sb):
-            speaking = [m for m in found if _SPEAKS_AFTER.match(text, m.end, wb)]
+            speaking = [m for m in found if _SPEAKS_AFTER.match(text, m.end, wb)
+                        and not (m.form == "demonym" and _NOUN_AFTER_DEMONYM.match(text, m.end, wb))]
             if speaking:
                 return gaz.root(speaking[-1].entity)
         if (wa, wb) != (sa, pos) and (wa, wb) != (pos, sb):
