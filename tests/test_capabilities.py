@@ -827,3 +827,12 @@ def test_a_demonym_before_a_noun_of_saying_is_no_speaker():
             "soldiers at all.")
     accounts = _accounts(_timeline(text))
     assert accounts["Foreign Minister Elmar Vosk said the villages held no soldiers at all."] == "azerbaijan"
+
+
+def test_name_particles_of_the_lexicon_join_a_name():
+    """"Foreign Secretary Marta del Vosk said": one person, "Marta del Vosk" (resources/lexicon/name_particles.txt),
+    not "Marta" (whom office-holder data might know as someone else)."""
+    text = ("Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia denied it.\n\n"
+            "Georgia's Foreign Secretary Marta del Vosk said both sides should hold their fire.")
+    names = {a.name for a in _timeline(text).actors if a.kind == "person"}
+    assert "Marta del Vosk" in names and "Marta" not in names

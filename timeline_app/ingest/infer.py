@@ -166,7 +166,8 @@ def _day_note(named: Optional[tuple[dt.date, str]]) -> str:
 #: over a sentence's end: only an initial keeps its period.
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
 #: Lowercase particles inside a name ("Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen").
-_PARTICLES = r"(?:(?:al|el|ad|as|ash|an|bin|ibn|bint|de|da|do|dos|das|du|van|von|der|den|le|la|di|del)(?:\s+|-))*"
+_PARTICLES = (rf"(?:(?:{'|'.join(lexicon.entries('name_particles'))})(?:\s+|-)"
+              rf"|(?:{'|'.join(lexicon.entries('name_articles'))})-)*")
 #: The run keeps to one line (a heading, a timestamp or a title line above is not part of a title) and does not
 #: start inside an abbreviation ("K." of "U.K.").
 _CAPITALISED_RUN = re.compile(rf"(?<![.\w]){_NAME_WORD}(?:[^\S\n]+(?:of[^\S\n]+|the[^\S\n]+)?{_PARTICLES}{_NAME_WORD})+")

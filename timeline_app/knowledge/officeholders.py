@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Optional
 
+from . import lexicon
 from ..appdirs import cache_dir
 from ..atomic import write_atomic
 from ..resources import read_resource_text, resource_path
@@ -36,10 +37,15 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
 _REGNAL = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
 #: Particles that make a family name of two or more words ("bin Salman", "Ben Ali", "von der Leyen", "da Silva"):
 #: their last word alone is nobody's name ("Ali", "Silva").
-_PARTICLES = frozenset({"bin", "ben", "ibn", "bint", "abu", "ould", "al", "el", "de", "da", "do", "dos", "das", "van",
-                        "von", "der", "den", "le", "la", "du", "del", "di"})
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(lexicon.entries("name_particles"))
+
+
 #: The Arabic article on a family name: "al-Assad" is also "Assad", "el-Sisi" is "al-Sisi".
-_ARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-")
+@lru_cache(maxsize=1)
+def _articles() -> tuple[str, ...]:
+    return tuple(f"{article}-" for article in lexicon.entries("name_articles"))
 
 
 class OfficeHoldersError(ValueError):
@@ -105,7 +111,7 @@ def _spellings() -> dict[str, str]:
 
 def bare(word: str) -> str:
     """A folded family name without its Arabic article ("al-assad" -> "assad")."""
-    for article in _ARTICLES:
+    for article in _articles():
         if word.startswith(article) and len(word) > len(article) + 2:
             return word[len(article):]
     return word
@@ -120,7 +126,7 @@ def short_names(names: tuple[str, ...]) -> set[str]:
     found = set()
     for name in names:
         words = [w for w in fold(name).replace(",", "").split() if w not in _SUFFIXES]
-        if words and not _REGNAL.intersection(words) and not (len(words) > 1 and words[-2] in _PARTICLES):
+        if words and not _REGNAL.intersection(words) and not (len(words) > 1 and words[-2] in _particles()):
             found.add(bare(words[-1]))
     return found
 
@@ -263,10 +269,12 @@ def holders() -> OfficeHolders:
 
 def _cache_entry() -> Path:
     """Keyed by the data files and the code that parses them (this module's file; in a frozen app, which has
-    no module files, the executable), by size and modification time, and by the Python version."""
+    no module files, the executable; the name particles and articles it reads names with), by size and
+    modification time, and by the Python version."""
     parts = [sys.version]
     code = Path(sys.executable) if getattr(sys, "frozen", False) else Path(__file__)
-    for path in [code, *(resource_path("officeholders", name) for name in (*FILES, VARIANTS_FILE))]:
+    for path in [code, *(resource_path("officeholders", name) for name in (*FILES, VARIANTS_FILE)),
+                 *(resource_path("lexicon", name) for name in ("name_particles.txt", "name_articles.txt"))]:
         st = path.stat()
         parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
     key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
