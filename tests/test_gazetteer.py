@@ -115,3 +115,10 @@ def test_office_holders_have_their_side_inside_their_term(gaz):
     assert gaz.person_side("Kim", day) is None                         # not one person's
     assert gaz.person_side("Jane Doe", day) is None
     assert gaz.government_side("Obama") == "united-states"             # "the Obama administration", any year
+
+
+def test_a_state_leading_a_coalition_is_its_backer_not_its_name(gaz):
+    # "the U.S.-led NATO": NATO acts, led by the United States, as "the Saudi-led coalition" is led by Saudi Arabia
+    for text in ("the U.S.-led NATO struck", "the US-led coalition struck", "the Saudi-led coalition struck"):
+        (leader, *rest) = gaz.mentions(text)
+        assert leader.backed and text[leader.start:leader.end] in ("U.S.", "US", "Saudi")
