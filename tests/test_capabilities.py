@@ -836,3 +836,10 @@ def test_name_particles_of_the_lexicon_join_a_name():
             "Georgia's Foreign Secretary Marta del Vosk said both sides should hold their fire.")
     names = {a.name for a in _timeline(text).actors if a.kind == "person"}
     assert "Marta del Vosk" in names and "Marta" not in names
+
+
+def test_an_adverb_before_the_verb_is_no_part_of_the_speaker():
+    text = ("Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia denied it.\n\n"
+            "Georgian President Ana Vosk strongly condemned the shelling.")
+    reaction = next(r for r in _timeline(text).reactions if r.text.startswith("Georgian President"))
+    assert reaction.speaker == "Georgian President Ana Vosk"

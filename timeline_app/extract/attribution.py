@@ -543,10 +543,15 @@ def _without_openers(doc: Document, start: int, end: int) -> str:
     return cleaned or phrase
 
 
+#: An adverb between the speaker and the verb: "President X strongly condemned".
+_TRAILING_ADVERB = compile_cached(r"\s+(?:also|later|again|then|[a-z]{4,}ly)$")
+
+
 def speaker_text(doc: Document, span: Span) -> str:
-    """The speaker's words without leading adverbials or a trailing aside: "On Wednesday, Mr Doe" -> "Mr Doe"."""
+    """The speaker's words without leading adverbials, a trailing aside or adverb: "On Wednesday, Mr Doe" ->
+    "Mr Doe", "President X strongly" -> "President X"."""
     cleaned = _without_openers(doc, *span)
-    return _SPEAKER_ASIDE.sub("", cleaned).strip(" ,") or cleaned
+    return _TRAILING_ADVERB.sub("", _SPEAKER_ASIDE.sub("", cleaned).strip(" ,")) or cleaned
 
 
 #: A relative clause opened by a preposition ("under which", "in whose name", "by whom") up to the verb: what
