@@ -843,3 +843,16 @@ def test_an_adverb_before_the_verb_is_no_part_of_the_speaker():
             "Georgian President Ana Vosk strongly condemned the shelling.")
     reaction = next(r for r in _timeline(text).reactions if r.text.startswith("Georgian President"))
     assert reaction.speaker == "Georgian President Ana Vosk"
+
+
+def test_an_aside_ending_in_a_time_and_a_comma_before_said_in_a_capital():
+    text = ("Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia said its troops had "
+            "returned fire.\n\n"
+            "Armenian Foreign Minister Aram Vosk, in a long interview with Azerbaijani television on Sunday, said the "
+            "villages had sheltered gunners.\n\n"
+            "Armenia blamed Baku for the escalation. A Foreign Ministry spokesman, Elmar Tagiyev, said in Baku "
+            "that the shelling had been a response.")
+    timeline = _timeline(text)
+    minister = next(a for a in timeline.accounts if a.text.startswith("Armenian Foreign Minister Aram Vosk"))
+    assert (minister.party, minister.speaker) == ("armenia", "Armenian Foreign Minister Aram Vosk")
+    assert next(a.party for a in timeline.accounts if a.text.startswith("A Foreign Ministry spokesman")) == "azerbaijan"

@@ -418,13 +418,13 @@ _LOCAL_TITLE = compile_cached(r"\b(?:mayor|governor|regional\s+(?:governor|head|
 
 
 #: Where a speaker speaks, right after their name: "X told reporters in <capital>", "X said in <capital>".
-_SPEAKS_IN = compile_cached(r"[\w\s.'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists|a\s+(?:news|press)\s+(?:conference|briefing))|"
+_SPEAKS_IN = compile_cached(r"[\w\s.,'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists|a\s+(?:news|press)\s+(?:conference|briefing))|"
                             r"said|says|spoke|speaking)\s+in\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)")
 
 
 #: A reporting verb and its "that" clause: what follows is reported content.
 _SAID_THAT = compile_cached(_SPEECH_VERB + r"(?:\s+[\w,]+){0,5}?\s+that\b")
-_SPEAKS_HERE = compile_cached(r"[\w\s.'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists)|said|says|spoke|speaking)\s+here\b")
+_SPEAKS_HERE = compile_cached(r"[\w\s.,'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists)|said|says|spoke|speaking)\s+here\b")
 
 
 def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -> Optional[str]:

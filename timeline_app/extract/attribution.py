@@ -604,9 +604,11 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
         return start + bare_plural.start(1), end
     body = phrase.rstrip(" ,")
     last = body.rfind(",")
+    # (an aside set off by commas may end in a time the auxiliaries pattern cut off: "X, in an interview with
+    # state television on Sunday, said")
+    aside_closed = phrase.rstrip().endswith(",") or text[start:verb].rstrip().endswith(",")
     if last > 0 and (rc.match(r"\s*(?:which|who|whose|whom)\b", body[last + 1:])
-                     or (phrase.rstrip().endswith(",") and rc.match(r"\s*(?:in|at|on|with|from|during|speaking)\s",
-                                                                   body[last + 1:]))):
+                     or (aside_closed and rc.match(r"\s*(?:in|at|on|with|from|during|speaking)\s", body[last + 1:]))):
         # "the Chinese Foreign Ministry, whose briefings are suspended, said", "X, in Florida with Y, said": the
         # noun before the aside
         before = body.rfind(",", 0, last)
