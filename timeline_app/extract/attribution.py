@@ -780,9 +780,10 @@ def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
 _STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))}|"
                                  r"charges?)\s+(?=(?:the|a|an|[A-Z])\b)")
 #: A body named in full ("the Department of Defense"): not the last speaker's body by default.
-#: "officials in Khartoum", "the Foreign Ministry in Berlin": people or a ministry of the state whose capital is
+#: "officials in Khartoum", "the Foreign Ministry in Berlin", "a spokesman in Rome": people or a ministry of the state whose capital is
 #: named (not an embassy: "the embassy in Manila" is another state's).
-_OFFICIALS_IN = compile_cached(r"\b(?i:officials|authorities|diplomats|sources|ministry|government|presidency)\s+in\s+"
+_OFFICIALS_IN = compile_cached(r"\b(?i:officials|authorities|diplomats|sources|ministry|government|presidency|"
+                               r"spokes(?:man|woman|person))\s+in\s+"
                                r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s*$")
 _IN_PLACE_OPENING = compile_cached(r"\s*In\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?),")
 _PERSONAL_BODY = compile_cached(r"^\W*(?:his|her)\s+(?:[\w\-]+\s+){0,2}(?:office|spokes(?:man|woman|person)|aides?|"
@@ -858,6 +859,10 @@ def _last_group_before(doc: Document, pos: int) -> Optional[str]:
     return groups[0] if groups else None
 
 
+#: An aside between dashes or brackets: "the four guarantors - A, B, C and D - have met".
+_ASIDE = compile_cached(r"\s[-–—]\s[^-–—.;]{1,160}?\s[-–—](?=\s)|\s\([^()]{1,160}\)")
+
+
 def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     """A third party doing something about the conflict with no reporting verb: "X will take
     the clashes to the Security Council", "the alliance released images"."""
@@ -874,8 +879,9 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     dateline = _DATELINE_AT.match(text, sa, subject_end)
     # "CITY, Country (Wire) — X blocked ...": the dateline's place does not act.
     subject_start = dateline.end() if dateline else sa
-    if len(text[subject_start:subject_end].split()) > 14:
-        return None
+    aside = _ASIDE.search(text, subject_start, subject_end)
+    if len(text[subject_start:subject_end].split()) - (len(aside.group().split()) if aside else 0) > 14:
+        return None                  # (an aside between dashes or brackets is no length of the subject's own)
     persons = in_range(person_mentions, subject_start, subject_end)
     if persons:
         person = people[persons[0].person]
@@ -883,7 +889,9 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
             return Attribution((sa, sb), text[subject_start:subject_end].strip(" ,"), (subject_start, subject_end),
                                person.affiliation, person.id, "action")
         return None
-    m = head_entity(gaz, text, mentions, subject_start, subject_end)
+    # "Envoys of the guarantors of the X accord - A, B and C - met": the aside names who acts.
+    m = (aside and head_entity(gaz, text, mentions, aside.start(), aside.end())) \
+        or head_entity(gaz, text, mentions, subject_start, subject_end)
     if m is None:
         return None
     root = gaz.root(m.entity)

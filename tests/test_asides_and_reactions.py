@@ -1,0 +1,33 @@
+"""Third parties named in an aside, a dated name in the same sentence, and an official placed in a capital
+(issue 11): invented events between real states."""
+import datetime as dt
+
+from timeline_app.extract.pipeline import extract
+from timeline_app.model import Article
+
+REFERENCE = dt.date(2031, 5, 7)          # a Wednesday
+
+
+def _reactions(text):
+    timeline = extract(Article(text=text, reference_date=REFERENCE))
+    out: dict[str, set[str]] = {}
+    for reaction in timeline.reactions:
+        out.setdefault(reaction.text, set()).add(reaction.actor)
+    return out
+
+
+def test_states_listed_between_dashes_act_together_beside_a_dated_name():
+    # The subject is long only through its aside; "the 1994 Bishkek accord" dates a name, not the meeting.
+    sentence = ("Envoys from the three mediators of the 1994 Bishkek accord - France, Russia and the United "
+                "States - have been meeting in Vienna since last week with delegations from both countries.")
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            f"its villages.\n\n{sentence}")
+    assert _reactions(text)[sentence] == {"france", "russia", "united-states"}
+
+
+def test_a_spokesman_placed_in_a_capital_speaks_for_its_state():
+    sentence = "Both leaders were telephoned on Friday night and urged to show restraint, a spokesman in Paris said."
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nThe European Union held an emergency meeting on Friday to discuss the fighting. "
+            f"{sentence}")
+    assert _reactions(text)[sentence] == {"france"}
