@@ -31,3 +31,26 @@ def test_a_spokesman_placed_in_a_capital_speaks_for_its_state():
             "its villages.\n\nThe European Union held an emergency meeting on Friday to discuss the fighting. "
             f"{sentence}")
     assert _reactions(text)[sentence] == {"france"}
+
+
+def _accounts(text):
+    timeline = extract(Article(text=text, reference_date=REFERENCE))
+    return {a.text: a.party for a in timeline.accounts}
+
+
+def test_an_office_named_after_a_title_speaks_for_the_titles_holder():
+    sentence = ("Under the decree, the old truce plan is void, and the president's office says "
+                "any new talks must wait.")
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nArmenia's president, Aram Vardanyan, signed a decree on Tuesday.\n\n"
+            "Azerbaijan's army answered with more shelling, and Azerbaijan's engineers dug new trenches.\n\n"
+            f"PRESENTER: How did it come to this? CORRESPONDENT: Well, the president signed it quickly. {sentence}")
+    assert _accounts(text)[sentence] == "armenia"
+
+
+def test_an_unowned_government_is_the_side_its_paragraph_is_about():
+    sentence = "On Wednesday the government said the villages had been retaken."
+    text = ("Azerbaijan and Armenia traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nArmenian troops counter-attacked on Tuesday, and Armenian engineers rebuilt the "
+            f"bridge at Tavush by nightfall. {sentence}")
+    assert _accounts(text)[sentence] == "armenia"

@@ -713,6 +713,9 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         named = _named_antecedent(doc, bare, start)
         if named is not None:
             return named, None, (start, end)       # "The UN Security Council ... , the council said"
+        owner = _unowned_body_side(doc, bare, phrase, start)
+        if owner is not None:
+            return owner, None, (start, end)       # what the text is about beats who spoke last
         if recent:
             return memory.last.entity, memory.last.person, (start, end)
     if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:
@@ -731,6 +734,9 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             and not _PROPER_BODY.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.
         return memory.last.entity, None, (start, end)
+    owner = _unowned_body_side(doc, bare, phrase, start)
+    if owner is not None:
+        return owner, None, (start, end)        # "the government said", "the president's office says"
     generic = next((n for n in gaz.generic_group_nouns if re.search(rf"\b{n}\b", phrase, re.IGNORECASE)), None)
     if generic:
         group = _last_group_before(doc, start)
@@ -740,6 +746,68 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         return state_parties[0], None, (start, end)
     if len(phrase.split()) <= 8 and (rc.search(r"\b[a-z]+", phrase) or rc.fullmatch(r"\s*[A-Z][\w’'\-]+\s*", bare)):
         return None, None, (start, end)        # a speaker outside any known body ("the resident", "Doe")
+    return None
+
+
+#: A state's body named with no state: "the government", "the Ministry of Defence", "the president's office",
+#: "the Prime Minister's spokesman" (not an embassy, which stands in another state).
+_UNOWNED_STATE_BODY = compile_cached(
+    rf"^\W*the\s+(?:(?P<title>{lexicon.alternation(lexicon.entries('leader_titles'))})['’]s\s+"
+    r"(?:office|spokes(?:man|woman|person)|aides?|press\s+secretary)|(?:[a-z]+\s+)?(?:government|cabinet|presidency)|"
+    r"(?:[a-z]+\s+)?ministry|Ministry\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\W*$", re.IGNORECASE)
+#: How far back (characters) a title looks for its holder ("the president's office" -> "President X" before).
+_TITLE_LOOKBACK = 3000
+
+
+def _unowned_body_side(doc: Document, bare: str, phrase: str, pos: int) -> Optional[str]:
+    """The state party an unowned body of a state belongs to ("the government", "the president's office"):
+    the holder's of the title it is named after, else the one the text around it is about."""
+    if not (_UNOWNED_STATE_BODY.match(bare) and len(phrase.split()) <= 6 and doc.state_parties):
+        return None
+    return _title_holder_side(doc, bare, pos) or _side_the_text_is_about(doc, pos)
+
+
+def _title_holder_side(doc: Document, phrase: str, pos: int) -> Optional[str]:
+    """The side of the holder of the title a body is named after ("the president's office"): the last person
+    the text gave that title before ``pos`` ("President X", "<State>'s president, X")."""
+    title = _UNOWNED_STATE_BODY.match(phrase).group("title")
+    if not title:
+        return None
+    text, people = doc.text, doc.people
+    word = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
+    hits = list(word.finditer(text, max(0, pos - _TITLE_LOOKBACK), pos))
+    for hit in reversed(hits):
+        for pm in in_range(doc.person_mentions, hit.end(), hit.end() + 40):
+            if rc.fullmatch(r"[\s,]*(?:[A-Z][\w.\-]*\s+){0,2}", text[hit.end():pm.start]):
+                side = people[pm.person].affiliation
+                if side in doc.parties:
+                    return side
+        owner = head_entity(doc.gaz, text, doc.mentions, max(0, hit.start() - 30), hit.start())
+        if owner is not None and doc.gaz.root(owner.entity) in doc.parties \
+                and rc.fullmatch(r"(?:[’']s)?\s*", text[owner.end:hit.start()]):
+            return doc.gaz.root(owner.entity)
+    return None
+
+
+def _side_the_text_is_about(doc: Document, pos: int) -> Optional[str]:
+    """The state party this paragraph up to ``pos`` and the one before name most often as an actor (not a place,
+    not inside a quotation), when one is named more than any other: whose unowned government body speaks."""
+    gaz, text = doc.gaz, doc.text
+    paragraph = bisect.bisect_right(doc.paragraphs, (pos, len(text) + 1)) - 1
+    start = doc.paragraphs[max(0, paragraph - 1)][0] if paragraph >= 0 else 0
+    counts: dict[str, int] = {}
+    for m in in_range(doc.mentions, start, pos):
+        root = gaz.root(m.entity)
+        if root in doc.state_parties and not m.backed and not doc.in_quotation(m.start) \
+                and not _LOCATIVE.search(text, max(0, m.start - 30), m.start):
+            counts[root] = counts.get(root, 0) + 1
+    for pm in in_range(doc.person_mentions, start, pos):
+        side = doc.people[pm.person].affiliation
+        if side in doc.state_parties and not doc.in_quotation(pm.start):
+            counts[side] = counts.get(side, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
     return None
 
 
