@@ -54,3 +54,20 @@ def test_an_unowned_government_is_the_side_its_paragraph_is_about():
             "its villages.\n\nArmenian troops counter-attacked on Tuesday, and Armenian engineers rebuilt the "
             f"bridge at Tavush by nightfall. {sentence}")
     assert _accounts(text)[sentence] == "armenia"
+
+
+def test_he_after_a_leader_named_by_title_alone_is_that_leaders_side():
+    sentence = "He tells the crowd the country will defend every inch of its land."
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nArmenia's president, Aram Vardanyan, signed a decree on Tuesday.\n\n"
+            "Azerbaijan's army answered with more shelling, and Azerbaijan's engineers dug new trenches.\n\n"
+            "CORRESPONDENT: This morning the president is addressing a rally at the stadium. People are carrying "
+            f"flags. {sentence}")
+    assert _accounts(text)[sentence] == "armenia"
+
+
+def test_a_sides_position_stated_with_a_copula_is_its_claim():
+    sentence = "Baku's position is simple: the villages were never Armenian."
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Armenia accused Azerbaijan of shelling "
+            f"its villages.\n\n{sentence}")
+    assert _accounts(text)[sentence] == "azerbaijan"

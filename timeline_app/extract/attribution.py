@@ -117,7 +117,10 @@ _PASSIVE_BY = compile_cached(
     rf"({lexicon.alternation(_PAST_FORMS)})\s+(?:[\w,]+\s+){{0,4}}?by\s+"
     r"((?:the\s+)?[^,.;]{2,80})")
 _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
-                             rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
+                             rf"(?:(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b|"
+                             # "X's position is simple: ...", "its view remains that ..."
+                             rf"(?:{lexicon.alternation(lexicon.entries('stance_nouns'))})\s+(?:is|was|remains|"
+                             r"remained)\s+(?:\w+\s*)?(?:that\b|:))")
 _AGENT_OF_ACT = compile_cached(
     rf"\b(?:{lexicon.alternation(lexicon.past_forms('third_party_acts') | lexicon.past_forms('diplomatic_acts'))})"
     r"\s+by\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)", re.IGNORECASE)
@@ -648,7 +651,11 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             if memory.last_person is not None and index - memory.last_sentence_index <= 4:
                 prev = memory.last_person
                 return prev.entity, prev.person, prev.speaker_span
-            return None
+            # "This morning the president is addressing a rally ... He tells the crowd": the title's holder.
+            titles = [t for t in _DEFINITE_LEADER.finditer(text, doc.sentences[max(0, index - 2)][0], start)
+                      if not doc.in_quotation(t.start())]
+            side = _title_holder_side(doc, titles[-1].group(1), titles[-1].start()) if titles else None
+            return (side, None, (start, end)) if side is not None else None
         if word in ("it", "they", "we") and recent:
             return memory.last.entity, memory.last.person, memory.last.speaker_span
         return None
@@ -755,6 +762,9 @@ _UNOWNED_STATE_BODY = compile_cached(
     rf"^\W*the\s+(?:(?P<title>{lexicon.alternation(lexicon.entries('leader_titles'))})['’]s\s+"
     r"(?:office|spokes(?:man|woman|person)|aides?|press\s+secretary)|(?:[a-z]+\s+)?(?:government|cabinet|presidency)|"
     r"(?:[a-z]+\s+)?ministry|Ministry\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\W*$", re.IGNORECASE)
+#: A leader named by title alone: "the president", "the prime minister".
+_DEFINITE_LEADER = compile_cached(rf"\b[Tt]he\s+({lexicon.alternation(lexicon.entries('leader_titles'))})\b(?![’'\-])",
+                                  re.IGNORECASE)
 #: How far back (characters) a title looks for its holder ("the president's office" -> "President X" before).
 _TITLE_LOOKBACK = 3000
 
@@ -764,15 +774,13 @@ def _unowned_body_side(doc: Document, bare: str, phrase: str, pos: int) -> Optio
     the holder's of the title it is named after, else the one the text around it is about."""
     if not (_UNOWNED_STATE_BODY.match(bare) and len(phrase.split()) <= 6 and doc.state_parties):
         return None
-    return _title_holder_side(doc, bare, pos) or _side_the_text_is_about(doc, pos)
+    title = _UNOWNED_STATE_BODY.match(bare).group("title")
+    return (title and _title_holder_side(doc, title, pos)) or _side_the_text_is_about(doc, pos)
 
 
-def _title_holder_side(doc: Document, phrase: str, pos: int) -> Optional[str]:
-    """The side of the holder of the title a body is named after ("the president's office"): the last person
-    the text gave that title before ``pos`` ("President X", "<State>'s president, X")."""
-    title = _UNOWNED_STATE_BODY.match(phrase).group("title")
-    if not title:
-        return None
+def _title_holder_side(doc: Document, title: str, pos: int) -> Optional[str]:
+    """The side of the holder of ``title`` (a body named after it: "the president's office"; "the president",
+    then "he"): the last person the text gave that title before ``pos`` ("President X", "<State>'s president, X")."""
     text, people = doc.text, doc.people
     word = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
     hits = list(word.finditer(text, max(0, pos - _TITLE_LOOKBACK), pos))
