@@ -610,6 +610,18 @@ _LOCATIVE = compile_cached(
     r"cities|towns?|villages?|outskirts|rest|much|most)\s+of\s+)"
     r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+)?$",
     re.IGNORECASE)
+#: Where an act of force comes close to a state without being in it: "off X('s coast)", "near X", "the waters east
+#: of X"; with a word of armed conflict in the sentence, the state named is the one threatened, not a mere place.
+_APPROACHED = compile_cached(r"\b(?:off|near|around|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+"
+                             r"(?:the\s+)?$", re.IGNORECASE)
+_CONFLICT_WORD = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})", re.IGNORECASE)
+
+
+def _sentence_of(sentences: list[Span], pos: int) -> Span:
+    i = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
+    return sentences[i] if i >= 0 else (pos, pos)
+
+
 #: A number before a people noun ("42 Palestinians", "dozens of Ukrainians"): people counted, most often
 #: casualties, not the state acting or acted against.
 _COUNTED_BEFORE = compile_cached(
@@ -622,6 +634,9 @@ _FORCE_NOUN_AFTER = compile_cached(r"\s+(?:troops|soldiers|servicemen|forces|arm
 #: What "between X and Y" must follow to oppose X and Y: a word of the conflict's vocabulary.
 _CONFLICT_NOUN_BEFORE = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})\w*\s+"
                                        r"(?:\S+\s+){0,3}$", re.IGNORECASE)
+#: A determiner before a form like "launches", "strikes", "threats": a noun whose possessor it stands for,
+#: not a finite act of the sentence's subject.
+_DETERMINER_BEFORE = compile_cached(r"\b(?:the|these|those|its|their|such|any|no|more|further)\s+$", re.IGNORECASE)
 _IN_RESPONSE = compile_cached(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
                               re.IGNORECASE)
 
@@ -650,6 +665,9 @@ def choose_parties(doc: "Document") -> PartyChoice:
                                             r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
             weight = 1.0                           # "<capital> said": the state speaking
         place = bool(_LOCATIVE.search(text[max(0, m.start - 30):m.start]))
+        if place and _APPROACHED.search(text, max(0, m.start - 30), m.start) \
+                and _CONFLICT_WORD.search(text, *_sentence_of(sentences, m.start)):
+            place = False                          # "missiles splashed into the sea off X": X is threatened
         if place:
             weight *= 0.3                          # a place, not an actor
         elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]) \
@@ -710,6 +728,9 @@ def choose_parties(doc: "Document") -> PartyChoice:
             previous_end = verb.end()
             if governed:
                 continue                 # "threatened to retaliate": one act
+            if verb.group().split()[0].lower() not in _ACTION_NOUNS \
+                    and _DETERMINER_BEFORE.search(sentence, max(0, verb.start() - 12), verb.start()):
+                continue                 # "said the launches were regrettable": a noun, and no side its doer
             if verb.group().split()[0].lower() in _ACTION_NOUNS:
                 # A noun ("attack on X"): its doer is the name right before it ("X's attack
                 # on", "the <demonym> offensive against"), not the sentence's subject.
