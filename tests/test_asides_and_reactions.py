@@ -71,3 +71,28 @@ def test_a_sides_position_stated_with_a_copula_is_its_claim():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Armenia accused Azerbaijan of shelling "
             f"its villages.\n\n{sentence}")
     assert _accounts(text)[sentence] == "azerbaijan"
+
+
+def test_he_is_the_person_who_spoke_last_not_the_state_named_since():
+    sentence = "He says 12 soldiers were wounded in the night."
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nAzerbaijan's military spokesman, Maj Gen Anar Rustamov, says Azerbaijani jets shot "
+            "down two Armenian drones, including a large one, during the night without crossing the border. "
+            f"Armenia has not commented on the claim.\n\n{sentence}")
+    assert _accounts(text)[sentence] == "azerbaijan"
+
+
+def test_he_after_a_quotation_of_several_sentences_is_the_one_person_named_before_it():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nArmenia's Prime Minister Davit Sargsyan has addressed the nation.\n\n"
+            "\"The enemy has committed an act of war. Armenia has every right to respond,\" he says.")
+    accounts = _accounts(text)
+    assert accounts["\"The enemy has committed an act of war."] == "armenia"
+    assert accounts["Armenia has every right to respond,\" he says."] == "armenia"
+
+
+def test_a_rank_written_without_its_period_is_no_part_of_the_name():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nAzerbaijan's army spokesman, Lt Gen Anar Rustamov, said two posts were hit.")
+    timeline = extract(Article(text=text, reference_date=REFERENCE))
+    assert "Anar Rustamov" in {a.name for a in timeline.actors if a.kind == "person"}

@@ -148,6 +148,8 @@ _AIDE_TO = compile_cached(r"\b(?:advis[eo]r|aide|assistant|deputy|counsellor|cou
                           re.IGNORECASE)
 _TITLES = lexicon.alternation(lexicon.entries("titles"))
 _RANKS = lexicon.alternation(lexicon.entries("rank_abbreviations"))
+#: A rank before a name is no part of it, with its period or without ("Lt Gen X", "Col. Y").
+_RANK_WORDS = frozenset(lexicon.entries("rank_abbreviations"))
 #: A title, rank or courtesy title right before a name ("Foreign Minister", "Gen.", "Mr"), or a title with its
 #: complement and a comma ("the ambassador to the UN, <Name>").
 _TITLE_BEFORE = compile_cached(
@@ -197,7 +199,7 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
     def _is_stop(tok: str) -> bool:
         tok = _ARTICLE_PREFIX.sub("", tok)
         bare = tok.rstrip(",.;:’'s").rstrip("’'")
-        return (tok in _STOP_TOKENS or bare in _STOP_TOKENS or tok in surface_words
+        return (tok in _STOP_TOKENS or bare in _STOP_TOKENS or bare in _RANK_WORDS or tok in surface_words
                 or bare in surface_words or tok in title_words or bare in title_words
                 or not tok[:1].isupper() or tok.isupper() and len(tok) > 1)
 

@@ -237,6 +237,7 @@ class _Memory:
     last_statement: Optional[Attribution] = None    # the last speaker who issued a written statement
     last_statement_index: int = -10
     last_person: Optional[Attribution] = None
+    last_person_index: int = -10
     last_sentence_index: int = -10
 
 
@@ -304,6 +305,7 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
             memory.last_sentence_index = index
             if found.person:
                 memory.last_person = found
+                memory.last_person_index = index
             if found.entity and _STATEMENT.search(text, sa, sb) and not _STATEMENT_BACKREF.match(found.speaker):
                 memory.last_statement = found
                 memory.last_statement_index = index
@@ -352,11 +354,21 @@ def _give_quotation(doc: Document, out: list, index: int, quotation: Span, found
                                        "chain")
 
 
+def _has_a_side(doc: Document, found: Optional[Attribution]) -> bool:
+    """Whether a speaker belongs to a state, an organisation or an armed group (not a newspaper, not nobody)."""
+    ent = doc.gaz.entity(found.entity) if found is not None else None
+    return ent is not None and ent.kind not in ("media", "monitor")
+
+
 def _only_person_of_silent_previous_sentence(doc: Document, index: int, memory) -> Optional[str]:
     """"Only weeks ago King X offered an olive branch. In a speech, he said: ...": when the sentence before
     quotes nobody and names exactly one person (with a known side), "he"/"she" is that person, not the
     last speaker of some sentences earlier."""
-    if index == 0 or memory.last_sentence_index == index - 1:
+    quotation = doc.quotation_at(doc.sentences[index][0])
+    if quotation is not None and quotation[0] < doc.sentences[index][0]:
+        # '"The enemy ... war. Pakistan has every right ...," he says': the sentence before the quotation
+        index = bisect.bisect_right(doc.sentences, (quotation[0], len(doc.text) + 1)) - 1
+    if index <= 0 or memory.last_sentence_index == index - 1:
         return None
     sa, sb = doc.sentences[index - 1]
     named = {m.person for m in in_range(doc.person_mentions, sa, sb)}
@@ -645,10 +657,15 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             named = _only_person_of_silent_previous_sentence(doc, index, memory)
             if named is not None:
                 return people[named].affiliation, named, (start, end)
-            if memory.last is not None and index - memory.last_sentence_index <= 2:
+            if memory.last is not None and index - memory.last_sentence_index <= 2 and (
+                    memory.last.person is not None or not _has_a_side(doc, memory.last_person)
+                    or index - memory.last_person_index > 4
+                    or in_range(doc.person_mentions, doc.sentences[memory.last_person_index][1], start)):
                 prev = memory.last
                 return prev.entity, prev.person, prev.speaker_span
             if memory.last_person is not None and index - memory.last_sentence_index <= 4:
+                # "X says ... India has not commented. He says ...": "he" is the person who spoke last, when no
+                # other person is named since, not the state that spoke last
                 prev = memory.last_person
                 return prev.entity, prev.person, prev.speaker_span
             # "This morning the president is addressing a rally ... He tells the crowd": the title's holder.
