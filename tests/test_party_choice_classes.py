@@ -1,5 +1,6 @@
-"""Choosing the sides (issue 11): the state an act of force comes close to is a side, and a state that only
-comments on "the launches" is not opposed to the one launching. Invented events between real states."""
+"""Choosing the sides (issue 11): the state an act of force comes close to is a side, a state that only
+comments on "the launches" is not opposed to the one launching, and a regional bloc sanctioning a state is that
+state's opponent. Invented events between real states and bodies."""
 import datetime as dt
 
 from timeline_app.extract.pipeline import extract
@@ -25,3 +26,30 @@ def test_the_state_missiles_land_off_is_a_side_and_the_protesting_state_reacts()
     timeline = extract(Article(text=ARTICLE, reference_date=dt.date(2031, 5, 7)))
     assert {p.id for p in timeline.parties} == {"armenia", "azerbaijan"}
     assert "france" in {r.actor for r in timeline.reactions}
+
+
+BLOC_ARTICLE = """Bloc's sanctions bite as Niger recalls envoys
+
+NIAMEY (wire) - Niger's military rulers on Monday called for protests against sanctions that the Economic \
+Community of West African States imposed on the country over the weekend.
+
+At a summit in Abuja on Sunday, ECOWAS leaders agreed to suspend trade with Niger, freeze Nigerien state assets at \
+the regional central bank and recall their ambassadors from Niamey.
+
+Niger said it was recalling its own ambassadors from ECOWAS member states in return and condemned the sanctions as \
+illegal.
+
+"The door remains open, but the sanctions will stay until a timetable for elections is agreed," said the chairman \
+of ECOWAS.
+
+Niger's prime minister accused France of using the bloc to punish Niger, and later accused France of meddling.
+
+ECOWAS said its court would hear any appeal. Niger will ask neighbouring states for help.
+"""
+
+
+def test_a_bloc_sanctioning_a_state_is_its_opponent_not_the_state_it_blames():
+    timeline = extract(Article(text=BLOC_ARTICLE, reference_date=dt.date(2031, 5, 7)))
+    assert [p.id for p in timeline.parties] == ["niger", "ecowas"]
+    said = "ECOWAS said its court would hear any appeal."
+    assert {a.text: a.party for a in timeline.accounts}[said] == "ecowas"

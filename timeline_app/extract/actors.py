@@ -656,10 +656,16 @@ def choose_parties(doc: "Document") -> PartyChoice:
     prominence: Counter = Counter()
     by_sentence = defaultdict(list)
     sentence_index = 0
+    #: Organisations, weighed like the belligerents: a bloc may itself be a side (below).
+    organisations: Counter = Counter()
     for m in mentions:
         ent = gaz.entity(m.entity)
         if ent is not None and ent.kind in ("body", "media"):
             ent = gaz.entity(gaz.root(m.entity))
+        if ent is not None and ent.kind == "organisation" and m.form == "name" and not m.backed:
+            organisations[ent.id] += 4 if title_span and title_span[0] <= m.start < title_span[1] else (
+                2.5 if m.start < lead_end else 1.0)
+            continue
         if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed:
             continue
         weight = {"name": 1.0, "demonym": 0.6, "generic": 1.0, "person": 0.8}.get(m.form, 0.4)
@@ -812,6 +818,9 @@ def choose_parties(doc: "Document") -> PartyChoice:
                             and any(opposition[frozenset((backer, e))] >= 1.0 for e in enemies) \
                             and _speech_count(text, mentions, backer) >= 1:
                         chosen.append(backer)
+    bloc = _bloc_against(doc, chosen, organisations, prominence)
+    if bloc is not None:
+        chosen = [chosen[0], bloc]
     names = {}
     aliases = {}
     for pid in chosen:
@@ -824,6 +833,32 @@ def choose_parties(doc: "Document") -> PartyChoice:
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
     return PartyChoice(chosen, scores, names, aliases)
+
+
+#: Coercive measures one side takes against another (resources/lexicon/coercive_measures.txt).
+_COERCION = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('coercive_measures'))})", re.IGNORECASE)
+
+
+def _bloc_against(doc: "Document", chosen: list[str], organisations: Counter, prominence: Counter) -> Optional[str]:
+    """An organisation that is itself the other side: a regional bloc sanctioning a member state it is at odds
+    with: it is named with the first side and a coercive measure (sanctions, suspension, closed borders,
+    recalled ambassadors) in three sentences or more, and named half as much again as the second side chosen."""
+    if not chosen or not organisations:
+        return None
+    bloc, weight = organisations.most_common(1)[0]
+    second = chosen[1] if len(chosen) > 1 else None
+    if second is not None and weight <= 1.5 * prominence[second]:
+        return None
+    gaz, text, sentences = doc.gaz, doc.text, doc.sentences
+    together = set()
+    for m in doc.mentions:           # (only the sentences that name the bloc)
+        if gaz.root(m.entity) != bloc:
+            continue
+        sa, sb = _sentence_of(sentences, m.start)
+        if (sa, sb) not in together and _COERCION.search(text, sa, sb) \
+                and any(gaz.root(x.entity) == chosen[0] for x in in_range(doc.mentions, sa, sb)):
+            together.add((sa, sb))
+    return bloc if len(together) >= 3 else None
 
 
 #: Two sides as one subject of an act they do to each other: "X and Y clashed", "X troops and Y rebels fought".
