@@ -96,3 +96,16 @@ def test_a_rank_written_without_its_period_is_no_part_of_the_name():
             "its villages.\n\nAzerbaijan's army spokesman, Lt Gen Anar Rustamov, said two posts were hit.")
     timeline = extract(Article(text=text, reference_date=REFERENCE))
     assert "Anar Rustamov" in {a.name for a in timeline.actors if a.kind == "person"}
+
+
+def test_here_in_a_transcript_is_where_its_correspondent_is():
+    text = ("PRESENTER: Good evening. Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan "
+            "accused Armenia of shelling its villages. Our correspondent is in Yerevan.\n\n"
+            "CORRESPONDENT (ARA PETROSYAN): The defence spokesman, Colonel Aram Vardanyan, told reporters here "
+            "that two posts were hit.\n\n"
+            "CORRESPONDENT (Baku): Officials here say the shelling began from the other side.")
+    accounts = _accounts(text)
+    assert accounts["CORRESPONDENT (ARA PETROSYAN): The defence spokesman, Colonel Aram Vardanyan, told reporters "
+                    "here that two posts were hit."] == "armenia"
+    assert accounts["CORRESPONDENT (Baku): Officials here say the shelling began from the other side."] \
+        == "azerbaijan"

@@ -412,7 +412,7 @@ _SPEAKS_IN = compile_cached(r"[\w\s.'’\-]{0,40}?\b(?:told\s+(?:reporters|journ
 
 #: A reporting verb and its "that" clause: what follows is reported content.
 _SAID_THAT = compile_cached(_SPEECH_VERB + r"(?:\s+[\w,]+){0,5}?\s+that\b")
-_SPEAKS_HERE = compile_cached(r"[\w\s.'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists)|said|says|spoke|speaking)\s+here\b")
+_SPEAKS_HERE = compile_cached(r"[\w\s.,'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists)|said|says|spoke|speaking)\s+here\b")
 
 
 def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -> Optional[str]:
@@ -432,7 +432,7 @@ def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -
         if opening and gaz.entity(gaz.root(opening[0].entity)).kind == "state":
             return gaz.root(opening[0].entity)
     if _SPEAKS_HERE.match(text, pos, sb):
-        home = _dateline_state(gaz, text)
+        home = here_state(doc, pos)
         if home is not None:
             return home          # "X told reporters here": where the story is filed from
     where = _SPEAKS_IN.match(text, pos, sb)
@@ -503,6 +503,34 @@ def _state_media_home(gaz: Gazetteer, text: str, mentions: list[Mention]) -> Opt
             parent = gaz.entity(ent.parent)
             return parent.id if parent is not None and parent.kind == "state" else None
     return None
+
+
+#: Where a broadcast's correspondent is: "Our correspondent in Tehran reports", "Our correspondent is in Colombo".
+_CORRESPONDENT_IN = compile_cached(r"\b[Cc]orrespondent\s+(?:is\s+|was\s+)?in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+#: A place in a transcript's speaker label: "CORRESPONDENT (Addis Ababa):", "TEHRAN CORRESPONDENT:".
+_LABEL_WORDS = compile_cached(r"[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*)?")
+
+
+def here_state(doc: "Document", pos: int) -> Optional[str]:
+    """The state "here" means at ``pos`` ("officials here", "told reporters here"): a place its transcript
+    paragraph's speaker label names, else where the text last said its correspondent is, else the dateline's."""
+    gaz, text = doc.gaz, doc.text
+    label = doc.label_at(pos)
+    if label is not None:
+        colon = text.find(":", label[0])
+        for words in _LABEL_WORDS.finditer(text, label[0], colon):
+            for form in (words.group(), words.group().title(), words.group().split()[0].title()):
+                ent = gaz.lookup(form)
+                if ent is not None and ent.kind == "state":
+                    return ent.id
+    correspondent = None
+    for correspondent in _CORRESPONDENT_IN.finditer(text, 0, pos):
+        pass
+    if correspondent is not None:
+        ent = gaz.lookup(correspondent.group(1))
+        if ent is not None and ent.kind == "state":
+            return ent.id
+    return _dateline_state(gaz, text)
 
 
 def _dateline_state(gaz: Gazetteer, text: str) -> Optional[str]:

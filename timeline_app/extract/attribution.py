@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .events import _DATELINE
-from .actors import _LOCATIVE, _TITLE_GAP, _dateline_state, head_entity, in_range
+from .actors import _LOCATIVE, _TITLE_GAP, _dateline_state, head_entity, here_state, in_range
 from .document import Document
 from ..knowledge import lexicon
 from . import regex_cache as rc
@@ -72,8 +72,8 @@ _BARE_FORMS = lexicon.bare_forms("reporting_verbs") | lexicon.bare_forms("belief
 #: is a noun ("the Syrian claim", "a conservative estimate") or an infinitive whose subject is elsewhere
 #: ("telephoned X to express", "Russia being to blame").
 _BARE_VERB_CONTEXT = compile_cached(r"(?:\b(?:will|would|did|do|does|not|must|should|may|might|can|could|cannot|"
-                                    r"they|we|I|you)|n't|\b(?!this\b|thus\b)[A-Za-z]\w+[^s'’]s|"
-                                    # "officials in Madrid say", "diplomats at the UN say"
+                                    r"they|we|I|you)|n't|\b(?!this\b|thus\b)[A-Za-z]\w+[^s'’]s(?:\s+here)?|"
+                                    # "officials in Madrid say", "diplomats at the UN say" ("officials here say" above)
                                     r"\b[A-Za-z]\w+[^s'’]s\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?|"
                                     r"\b(?:ready|willing|prepared|expected|going|set|able|unable|likely|went\s+on)\s+to)"
                                     r"\s+(?:\w+ly\s+)?$")
@@ -150,8 +150,9 @@ _DEFINITE_BACKREF = compile_cached(
 _OFFICIALDOM = compile_cached(r"^\W*(?:the\s+)?(?:official\s+(?:figures|data|statistics|estimates|sources)|"
                               r"government\s+(?:figures|data|officials|sources)|authorities)\b", re.IGNORECASE)
 #: Officials with no owner named: in a wire story, the dateline country's.
-_BARE_OFFICIALS = compile_cached(r"\W*(?:(?:senior|government|military|security|local)\s+)?(?:officials|authorities)\W*",
-                                 re.IGNORECASE)
+_BARE_OFFICIALS = compile_cached(r"\W*(?:(?:senior|government|military|security|local)\s+)?(?:officials|authorities)"
+                                 r"(?:\s+here)?\W*", re.IGNORECASE)
+_HERE_AFTER = compile_cached(r"\bhere\W*$", re.IGNORECASE)
 _ARMY_AFTER = compile_cached(r"\s+(?:army|military|armed\s+forces|forces|troops|soldiers)\b", re.IGNORECASE)
 #: How far back (characters) "the army" may look for the state it belongs to.
 _ARMY_LOOKBACK = 600
@@ -751,9 +752,10 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     if _OFFICIALDOM.match(bare) and len(state_parties) == 1:
         return state_parties[0], None, (start, end)     # "Official figures say" in a state-against-group war
     if _BARE_OFFICIALS.fullmatch(bare):
-        home = _dateline_state(gaz, text)
+        home = here_state(doc, start) if _HERE_AFTER.search(bare) else _dateline_state(gaz, text)
         if home is not None and home in doc.parties:
-            return home, None, (start, end)             # "ISLAMABAD (AP) — ..., officials said": the dateline's
+            return home, None, (start, end)             # "ISLAMABAD (AP) — ..., officials said": the dateline's;
+                                                        # "Officials here say": where the correspondent is
     if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase) \
             and not _PROPER_BODY.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.
