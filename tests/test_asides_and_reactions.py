@@ -109,3 +109,12 @@ def test_here_in_a_transcript_is_where_its_correspondent_is():
                     "here that two posts were hit."] == "armenia"
     assert accounts["CORRESPONDENT (Baku): Officials here say the shelling began from the other side."] \
         == "azerbaijan"
+
+
+def test_an_unowned_ministry_is_first_the_side_its_own_paragraph_names():
+    sentence = "In a statement issued on Monday, the foreign ministry said the measures were unjustified."
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nAzerbaijan's deputy foreign minister, Anar Rustamov, wrote that Azerbaijan's measures "
+            "were the result of a long experience.\n\n"
+            f"Armenia has rejected the accusations. {sentence}")
+    assert _accounts(text)[sentence] == "armenia"

@@ -817,25 +817,35 @@ def _title_holder_side(doc: Document, title: str, pos: int) -> Optional[str]:
 
 
 def _side_the_text_is_about(doc: Document, pos: int) -> Optional[str]:
-    """The state party this paragraph up to ``pos`` and the one before name most often as an actor (not a place,
-    not inside a quotation), when one is named more than any other: whose unowned government body speaks."""
-    gaz, text = doc.gaz, doc.text
-    paragraph = bisect.bisect_right(doc.paragraphs, (pos, len(text) + 1)) - 1
-    start = doc.paragraphs[max(0, paragraph - 1)][0] if paragraph >= 0 else 0
-    counts: dict[str, int] = {}
-    for m in in_range(doc.mentions, start, pos):
-        root = gaz.root(m.entity)
-        if root in doc.state_parties and not m.backed and not doc.in_quotation(m.start) \
-                and not _LOCATIVE.search(text, max(0, m.start - 30), m.start):
-            counts[root] = counts.get(root, 0) + 1
-    for pm in in_range(doc.person_mentions, start, pos):
-        side = doc.people[pm.person].affiliation
-        if side in doc.state_parties and not doc.in_quotation(pm.start):
-            counts[side] = counts.get(side, 0) + 1
+    """The state party this paragraph up to ``pos`` names most often as an actor (not a place, not inside a
+    quotation), or where it names none, the paragraph before; only when one is named more than any other: whose
+    unowned government body speaks."""
+    paragraph = bisect.bisect_right(doc.paragraphs, (pos, len(doc.text) + 1)) - 1
+    if paragraph < 0:
+        return None
+    counts = _state_party_counts(doc, doc.paragraphs[paragraph][0], pos)
+    if not counts and paragraph > 0:
+        counts = _state_party_counts(doc, doc.paragraphs[paragraph - 1][0], doc.paragraphs[paragraph][0])
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def _state_party_counts(doc: Document, start: int, end: int) -> dict[str, int]:
+    """How often text[start:end] names each state party as an actor (persons included; places and quotations not)."""
+    gaz, text = doc.gaz, doc.text
+    counts: dict[str, int] = {}
+    for m in in_range(doc.mentions, start, end):
+        root = gaz.root(m.entity)
+        if root in doc.state_parties and not m.backed and not doc.in_quotation(m.start) \
+                and not _LOCATIVE.search(text, max(0, m.start - 30), m.start):
+            counts[root] = counts.get(root, 0) + 1
+    for pm in in_range(doc.person_mentions, start, end):
+        side = doc.people[pm.person].affiliation
+        if side in doc.state_parties and not doc.in_quotation(pm.start):
+            counts[side] = counts.get(side, 0) + 1
+    return counts
 
 
 #: How far back (characters) "the council" looks for a body named with that noun.
