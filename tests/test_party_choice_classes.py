@@ -6,7 +6,7 @@ import datetime as dt
 from timeline_app.extract.pipeline import extract
 from timeline_app.model import Article
 
-ARTICLE = """Missiles splash down off Armenia as France protests
+ARTICLE = """Azerbaijan's missiles splash down off Armenia
 
 Another Azerbaijani missile splashed into the sea off Armenia's southern coast early today, the third since Friday. \
 Azerbaijan announced last week that its army would test-fire missiles into two zones near the port.
@@ -53,3 +53,25 @@ def test_a_bloc_sanctioning_a_state_is_its_opponent_not_the_state_it_blames():
     assert [p.id for p in timeline.parties] == ["niger", "ecowas"]
     said = "ECOWAS said its court would hear any appeal."
     assert {a.text: a.party for a in timeline.accounts}[said] == "ecowas"
+
+
+COALITION_ARTICLE = """Azerbaijan says it will not answer its neighbours' blockade as Kazakhstan mediates
+
+Azerbaijan's foreign minister has said his country will not retaliate against Armenia, Georgia, Iran and Turkey, \\
+a day after the four states cut diplomatic ties with Baku and closed their borders to it.
+
+"We are not going to take any counter-measures," he said on Tuesday.
+
+Armenia said it was acting to protect its national security. Georgia's foreign ministry accused Baku of supporting \\
+militant groups.
+
+Turkey has also expelled Azerbaijani diplomats, and Iran recalled its ambassador.
+
+Kazakhstan's president telephoned the leaders on Monday and offered to mediate.
+"""
+
+
+def test_states_listed_as_the_target_of_one_side_are_all_sides_and_the_mediator_reacts():
+    timeline = extract(Article(text=COALITION_ARTICLE, reference_date=dt.date(2031, 5, 7)))
+    assert {p.id for p in timeline.parties} == {"azerbaijan", "armenia", "georgia", "iran", "turkey"}
+    assert "kazakhstan" in {r.actor for r in timeline.reactions}

@@ -622,7 +622,7 @@ _DIPLOMATIC_ACTS = frozenset(lexicon.verb_forms("diplomatic_acts"))
 #: An act of one side against another: a finite verb ("shelled", "strikes"), an infinitive ("sent troops to
 #: repel X"), or a noun of an act with the preposition of its target ("offensive against", "strikes on").
 _CONFLICT_VERBS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.finite_forms('actions'))}|"
-                                 rf"to\s+(?:{lexicon.alternation(lexicon.bare_forms('actions'))})|"
+                                 rf"(?:to|will|would|not|never|could|must)\s+(?:{lexicon.alternation(lexicon.bare_forms('actions'))})|"
                                  rf"(?:{lexicon.alternation(_ACTION_NOUNS)})\s+(?:against|on|of|into))\b", re.IGNORECASE)
 
 
@@ -701,11 +701,10 @@ def choose_parties(doc: "Document") -> PartyChoice:
                                             r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
             weight = 1.0                           # "<capital> said": the state speaking
         place = bool(_LOCATIVE.search(text[max(0, m.start - 30):m.start]))
-        if place and _APPROACHED.search(text, max(0, m.start - 30), m.start) \
-                and _CONFLICT_WORD.search(text, *_sentence_of(sentences, m.start)):
-            place = False                          # "missiles splashed into the sea off X": X is threatened
-        if place:
-            weight *= 0.3                          # a place, not an actor
+        if place and not (_APPROACHED.search(text, max(0, m.start - 30), m.start)
+                          and _CONFLICT_WORD.search(text, *_sentence_of(sentences, m.start))):
+            weight *= 0.3                          # a place, not an actor (but "missiles splashed into the sea
+                                                   # off X": X is threatened; still no subject or object of an act)
         elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]) \
                 and not _FORCE_NOUN_AFTER.match(text, m.end):
             place = True                           # people counted ("42 Palestinians killed"), not a side acting
@@ -780,15 +779,16 @@ def choose_parties(doc: "Document") -> PartyChoice:
                 # Expulsions and sanctions are what third states do in solidarity; weak evidence
                 # that the doer is a side.
                 weight = 0.4 if verb.group().split()[0].lower() in _DIPLOMATIC_ACTS else 1.5
-                for mm, b in items:
-                    if mm.start < sa + verb.end() or b == before[0]:
-                        continue
-                    if _PRESSURE_AFTER.match(text, mm.end):
+                objects = [(mm, b) for mm, b in items if mm.start >= sa + verb.end() and b != before[0]]
+                if objects:
+                    if _PRESSURE_AFTER.match(text, objects[0][0].end):
                         weight = 0.4     # "X threatened to retaliate if Y imposed sanctions": Y only pressures
-                    opposition[frozenset((before[0], b))] += weight * factor
-                    if weight >= 1.0:
-                        engaged.update((before[0], b))
-                    break
+                    for b in _coordinated(text, objects):   # "X struck A, B and C": each is its target
+                        if b == before[0]:
+                            continue
+                        opposition[frozenset((before[0], b))] += weight * factor
+                        if weight >= 1.0:
+                            engaged.update((before[0], b))
     for eid, n in responders.items():
         prominence[eid] *= 0.6 if n >= 2 else 0.8
     if engaged:
@@ -846,6 +846,18 @@ def choose_parties(doc: "Document") -> PartyChoice:
                             and any(opposition[frozenset((backer, e))] >= 1.0 for e in enemies) \
                             and _speech_count(text, mentions, backer) >= 1:
                         chosen.append(backer)
+    if len(chosen) >= 2:
+        # A coalition: states that act with one side against the other ("X will not retaliate against A, B, C and
+        # D", "A, B and C struck X") as strongly as the pair do, and never against that side, are sides too.
+        pair_opposition = opposition[frozenset(chosen[:2])]
+        for c in ranked:
+            if c in chosen or gaz.entity(c).kind != "state" or prominence[c] < 0.2 * prominence[chosen[1]]:
+                continue
+            for enemy, ally in ((chosen[0], chosen[1]), (chosen[1], chosen[0])):
+                if opposition[frozenset((c, enemy))] >= max(3.0, 0.5 * pair_opposition) \
+                        and not opposition[frozenset((c, ally))]:
+                    chosen.append(c)
+                    break
     bloc = _bloc_against(doc, chosen, organisations, prominence)
     if bloc is not None:
         chosen = [chosen[0], bloc]
@@ -917,6 +929,24 @@ _PRESSURE_AFTER = compile_cached(rf"\s+(?:\w+\s+)?(?:{lexicon.alternation(lexico
 _GOVERNED = compile_cached(r"\b(?:by|of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A relative clause after a name: the name is its subject ("... and Y, which has accused Z").
 _RELATIVE_AFTER = compile_cached(r",\s+(?:which|who)\b")
+
+
+#: What joins the names of one list: "A, B and C", "A, the B, and C".
+_LIST_JOIN = compile_cached(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _coordinated(text: str, items: list) -> list[str]:
+    """The entity of the first of ``items`` (mentions in text order, with their entities) and of those listed
+    with it ("A, B and C"; not "A's B")."""
+    out = [items[0][1]]
+    for (m1, _), (m2, e2) in zip(items, items[1:]):
+        if not _LIST_JOIN.fullmatch(text, m1.end, m2.start) or _LIST_POSSESSIVE.match(text, m2.end):
+            break
+        out.append(e2)
+    return list(dict.fromkeys(out))
+
+
+_LIST_POSSESSIVE = compile_cached(r"['’]s\b")
 
 
 def _doer(text: str, before: list, sentence_start: int) -> list:
