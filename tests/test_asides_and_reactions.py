@@ -118,3 +118,11 @@ def test_an_unowned_ministry_is_first_the_side_its_own_paragraph_names():
             "were the result of a long experience.\n\n"
             f"Armenia has rejected the accusations. {sentence}")
     assert _accounts(text)[sentence] == "armenia"
+
+
+def test_a_minister_whose_country_holds_a_blocs_presidency_speaks_for_both():
+    sentence = ("The Czech foreign minister, Jan Novak, whose country holds the EU presidency, told reporters that "
+                "both sides must stop the shelling.")
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            f"its villages.\n\n{sentence}")
+    assert _reactions(text)[sentence] == {"czech-republic", "european-union"}

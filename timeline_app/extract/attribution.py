@@ -283,7 +283,8 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
         if found is not None:
             co_speakers = _co_speakers(doc, sa, sb, found)
             found.also = tuple(dict.fromkeys([e for e, _ in co_speakers]
-                                             + list(_co_actors(doc, sa, sb, found))))
+                                             + list(_co_actors(doc, sa, sb, found))
+                                             + _presidency_held(doc, sa, sb, found)))
             if len(doc.parties) >= 2 and found.entity == doc.parties[0] and found.speaker_span \
                     and _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])):
                 # "the two sides said", "both governments agreed": every side speaks
@@ -353,6 +354,26 @@ def _give_quotation(doc: Document, out: list, index: int, quotation: Span, found
         if ea >= quotation[0] and (out[earlier] is None or out[earlier].kind == "chain"):
             out[earlier] = Attribution((ea, eb), found.speaker, found.speaker_span, found.entity, found.person,
                                        "chain")
+
+
+#: "whose country holds the EU presidency", "while Germany holds the rotating presidency of the European Union".
+_HOLDS_PRESIDENCY = compile_cached(r"\bhold(?:s|ing)?\s+the\s+[^,;.“\"]{0,60}?\bpresidency\b"
+                                   r"(?:\s+of\s+(?:the\s+)?[^,;.“\"]{1,80})?")
+
+
+def _presidency_held(doc: Document, sa: int, sb: int, found: Attribution) -> list[str]:
+    """The organisation whose rotating presidency the speaker's state holds, named in the sentence: the speaker
+    speaks for it too ("X, whose country holds the EU presidency, said")."""
+    if found.speaker_span is None or found.entity is None:
+        return []
+    out = []
+    for m in _HOLDS_PRESIDENCY.finditer(doc.text, sa, sb):
+        for mention in in_range(doc.mentions, m.start(), m.end()):
+            root = doc.gaz.root(mention.entity)
+            ent = doc.gaz.entity(root)
+            if ent is not None and ent.kind == "organisation" and root != found.entity:
+                out.append(root)
+    return out
 
 
 def _has_a_side(doc: Document, found: Optional[Attribution]) -> bool:
