@@ -126,3 +126,13 @@ def test_a_minister_whose_country_holds_a_blocs_presidency_speaks_for_both():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
             f"its villages.\n\n{sentence}")
     assert _reactions(text)[sentence] == {"czech-republic", "european-union"}
+
+
+def test_a_body_that_held_talks_chaired_by_a_state_is_the_one_acting():
+    sentence = ("Leaders of the G7 group of industrialised nations have held a video call chaired by France's "
+                "president, Jean Dupont.")
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            f"its villages.\n\n{sentence} The statement adds that the fighting must stop.")
+    reactions = _reactions(text)
+    assert "g7" in reactions[sentence]
+    assert reactions["The statement adds that the fighting must stop."] == {"g7"}

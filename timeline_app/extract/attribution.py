@@ -124,6 +124,9 @@ _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
 _AGENT_OF_ACT = compile_cached(
     rf"\b(?:{lexicon.alternation(lexicon.past_forms('third_party_acts') | lexicon.past_forms('diplomatic_acts'))})"
     r"\s+by\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)", re.IGNORECASE)
+#: A finite third party's act with its auxiliary ("have held", "has sent"): a main clause's verb.
+_MAIN_ACT_BEFORE = compile_cached(rf"\b(?:has|have|had)\s+(?:\w+ly\s+)?"
+                                  rf"(?:{lexicon.alternation(lexicon.past_forms('third_party_acts'))})\b")
 _AS_SAYING = compile_cached(rf"{_VERBS}\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^“\";]{{1,90}}?),?\s+as\s+(?:saying|telling)\b")
 _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
                                  r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
@@ -376,6 +379,13 @@ def _presidency_held(doc: Document, sa: int, sb: int, found: Attribution) -> lis
     return out
 
 
+def _acts_before(doc: Document, sa: int, pos: int) -> bool:
+    """Whether the sentence from ``sa`` has, before ``pos``, a finite third party's act ("have held") whose subject
+    names a state or a body: then a "by"-agent after it qualifies the act's object, not the sentence's actor."""
+    act = _MAIN_ACT_BEFORE.search(doc.text, sa, pos)
+    return act is not None and head_entity(doc.gaz, doc.text, doc.mentions, sa, act.start()) is not None
+
+
 def _has_a_side(doc: Document, found: Optional[Attribution]) -> bool:
     """Whether a speaker belongs to a state, an organisation or an armed group (not a newspaper, not nobody)."""
     ent = doc.gaz.entity(found.entity) if found is not None else None
@@ -513,6 +523,8 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     for m in (_STATEMENT_FROM.finditer(sentence) if " from " in sentence or " by " in sentence else ()):
         # "a plea for calm from the Secretary-General", "a joint statement read out by X": the one it comes
         # from speaks (after any subject of a reporting verb: "he said in a statement from <place>")
+        if _acts_before(doc, sa, sa + m.start()):
+            continue                 # "X have held a video call chaired by Y": X acts; the call is no statement
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
     for m in (_AGENT_OF_ACT.finditer(sentence) if " by " in sentence else ()):
@@ -520,6 +532,8 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         # act, after every other candidate ("Backed by X, the rebels said" is the rebels')
         if _RELATIVE_OPEN.search(sentence, 0, m.start()) and _has_speech_verb(text, sa + m.end(), sb):
             continue                 # "France, whose citizen is held by X, expressed dismay": an aside
+        if _acts_before(doc, sa, sa + m.start()):
+            continue                 # "Leaders of the G7 have held talks chaired by X": the main clause's subject acts
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
             acts.add(candidates[-1])
