@@ -136,3 +136,11 @@ def test_a_body_that_held_talks_chaired_by_a_state_is_the_one_acting():
     reactions = _reactions(text)
     assert "g7" in reactions[sentence]
     assert reactions["The statement adds that the fighting must stop."] == {"g7"}
+
+
+def test_a_third_partys_act_in_a_one_sentence_paragraph_continues_the_paragraph_before():
+    sentence = "Nato is also establishing a network of small command centres in Estonia and Latvia."
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nNato defence ministers met in Brussels to discuss the fighting between the two "
+            f"armies.\n\n{sentence}")
+    assert _reactions(text)[sentence] == {"nato"}

@@ -1048,6 +1048,8 @@ def _paragraph_about_the_conflict(doc: Document, sa: int, sb: int) -> bool:
     blamed the US for the crisis. ... Iranian officials also offered to supply food") is about the conflict."""
     index = bisect.bisect_right(doc.paragraphs, (sa, len(doc.text) + 1)) - 1
     pa, pb = doc.paragraphs[index] if index >= 0 else (sa, sb)
+    if index > 0 and pa >= sa and pb <= sb + 1:
+        pa = doc.paragraphs[index - 1][0]      # a paragraph of one sentence (news style) continues the one before
     pa, pb = min(pa, sa), max(pb, sb)
     return bool(_CONFLICT_WORDS.search(doc.text, pa, pb)) or any(
         doc.gaz.root(m.entity) in doc.parties for m in in_range(doc.mentions, pa, pb))
