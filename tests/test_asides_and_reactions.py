@@ -144,3 +144,18 @@ def test_a_third_partys_act_in_a_one_sentence_paragraph_continues_the_paragraph_
             "its villages.\n\nNato defence ministers met in Brussels to discuss the fighting between the two "
             f"armies.\n\n{sentence}")
     assert _reactions(text)[sentence] == {"nato"}
+
+
+def test_a_participle_of_saying_after_a_comma_has_the_main_clauses_subject():
+    sentence = ("Armenian state television has broadcast new pictures of a second Azerbaijani soldier held in "
+                "Yerevan, saying he admits that the soldiers strayed into Armenian territory.")
+    text = f"Armenia and Azerbaijan traded artillery fire on Monday.\n\n{sentence}"
+    assert _accounts(text)[sentence] == "armenia"
+
+
+def test_a_leaders_spokesman_named_by_title_alone_is_not_the_last_speakers():
+    first = ("Armenian state television has broadcast new pictures of a second Azerbaijani soldier held in Yerevan, "
+             "saying he admits that the soldiers strayed into Armenian territory.")
+    second = "The Prime Minister's spokesman called the footage unacceptable."
+    text = f"Armenia and Azerbaijan traded artillery fire on Monday.\n\n{first} {second}"
+    assert _accounts(text).get(second) != "armenia"

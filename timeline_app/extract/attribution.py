@@ -584,10 +584,22 @@ def speaker_text(text: str, span: Span) -> str:
     return cleaned or s
 
 
+#: A reporting verb's participle ("saying", "adding"), and a main clause's first finite verb or auxiliary.
+_PARTICIPLE = compile_cached(r"\w+ing\b")
+_MAIN_VERB = compile_cached(r"\s(?:has|have|had|is|are|was|were|will|would|did|\w+ed)\s")
+
+
 def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), depth: int = 0) -> Optional[Span]:
     """The noun phrase before a reporting verb: back to the sentence start, a closing quote, a
     semicolon or a coordinating clause break; when that is long, only the last comma segment."""
     text = doc.text
+    if depth == 0 and _PARTICIPLE.match(text, verb) and text[sa:verb].rstrip().endswith(",") \
+            and not _inside(verb, quotes):
+        # "X has broadcast new pictures ..., saying he admits": the participle's subject is the main clause's
+        main = _MAIN_VERB.search(text, sa, verb)
+        if main is not None and 0 < len(text[sa:main.start()].split()) <= 8 \
+                and not any(a < main.start() for a, _ in quotes if a >= sa):
+            return sa, main.start()
     start = sa
     for a, b in quotes:
         if b <= verb:
@@ -791,6 +803,10 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         if home is not None and home in doc.parties:
             return home, None, (start, end)             # "ISLAMABAD (AP) — ..., officials said": the dateline's;
                                                         # "Officials here say": where the correspondent is
+    leader_body = _UNOWNED_STATE_BODY.match(bare)
+    if leader_body is not None and leader_body.group("title") and len(phrase.split()) <= 6:
+        # "The Prime Minister's spokesman": the holder's side, or the text's, never the last speaker's by default
+        return _unowned_body_side(doc, bare, phrase, start), None, (start, end)
     if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase) \
             and not _PROPER_BODY.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.
