@@ -159,3 +159,12 @@ def test_a_leaders_spokesman_named_by_title_alone_is_not_the_last_speakers():
     second = "The Prime Minister's spokesman called the footage unacceptable."
     text = f"Armenia and Azerbaijan traded artillery fire on Monday.\n\n{first} {second}"
     assert _accounts(text).get(second) != "armenia"
+
+
+def test_here_is_not_a_country_a_speakers_name_spells():
+    from timeline_app.extract.actors import here_state
+    from timeline_app.extract.document import read
+    text = ("PRESENTER: Armenia and Azerbaijan traded artillery fire on Monday. Our correspondent is in Baku.\n\n"
+            "GEORGIA SMITH (recorded): Officials here say the shelling began from the other side.")
+    doc = read(text, REFERENCE, "")
+    assert here_state(doc, text.index("Officials here")) == "azerbaijan"

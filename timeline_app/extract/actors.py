@@ -507,8 +507,12 @@ def _state_media_home(gaz: Gazetteer, text: str, mentions: list[Mention]) -> Opt
 
 #: Where a broadcast's correspondent is: "Our correspondent in Tehran reports", "Our correspondent is in Colombo".
 _CORRESPONDENT_IN = compile_cached(r"\b[Cc]orrespondent\s+(?:is\s+|was\s+)?in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
-#: A place in a transcript's speaker label: "CORRESPONDENT (Addis Ababa):", "TEHRAN CORRESPONDENT:".
-_LABEL_WORDS = compile_cached(r"[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*)?")
+#: A place in a transcript's speaker label: in its brackets, "CORRESPONDENT (Addis Ababa):", or before a
+#: reporter's role, "TEHRAN CORRESPONDENT:" (not any word of a label: "MICHAEL JORDAN:" is a person).
+_LABEL_PLACE = compile_cached(r"\(([^()]{2,40})\)|\b([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+"
+                              r"(?:[A-Z]+\s+)?(?:CORRESPONDENT|REPORTER|EDITOR)\b")
+#: How far back (characters) "here" looks for where the text put its correspondent.
+_CORRESPONDENT_LOOKBACK = 20000
 
 
 def here_state(doc: "Document", pos: int) -> Optional[str]:
@@ -518,13 +522,14 @@ def here_state(doc: "Document", pos: int) -> Optional[str]:
     label = doc.label_at(pos)
     if label is not None:
         colon = text.find(":", label[0])
-        for words in _LABEL_WORDS.finditer(text, label[0], colon):
-            for form in (words.group(), words.group().title(), words.group().split()[0].title()):
+        for place in _LABEL_PLACE.finditer(text, label[0], colon):
+            name = place.group(1) or place.group(2)
+            for form in (name, name.title()):
                 ent = gaz.lookup(form)
                 if ent is not None and ent.kind == "state":
                     return ent.id
     correspondent = None
-    for correspondent in _CORRESPONDENT_IN.finditer(text, 0, pos):
+    for correspondent in _CORRESPONDENT_IN.finditer(text, max(0, pos - _CORRESPONDENT_LOOKBACK), pos):
         pass
     if correspondent is not None:
         ent = gaz.lookup(correspondent.group(1))
