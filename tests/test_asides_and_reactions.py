@@ -168,3 +168,24 @@ def test_here_is_not_a_country_a_speakers_name_spells():
             "GEORGIA SMITH (recorded): Officials here say the shelling began from the other side.")
     doc = read(text, REFERENCE, "")
     assert here_state(doc, text.index("Officials here")) == "azerbaijan"
+
+
+def test_the_coast_guard_and_its_spokesperson_are_of_the_coast_guard_named_before():
+    first = ("The Armenian vessels had approached the island, according to the coast guard, which said it had "
+             "boarded them.")
+    second = "\"The responsibility lies entirely with Armenia,\" coast guard spokesperson Anar Rustamov said."
+    text = ("Armenia and Azerbaijan clashed at sea on Monday, and Azerbaijan accused Armenia of ramming its ships."
+            "\n\nAzerbaijan's version was different, in a statement from the Azerbaijan Coast Guard late on Monday."
+            f"\n\n{first} {second}")
+    accounts = _accounts(text)
+    assert accounts[first] == "azerbaijan"
+    assert accounts[second] == "azerbaijan"
+
+
+def test_the_ministry_is_the_one_named_last_even_in_an_appositive():
+    sentence = "\"We urge the Azerbaijani authorities to release them,\" the ministry said."
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+            "its villages.\n\nThe row erupted on Thursday, when Global Affairs Armenia, the foreign ministry in "
+            "Yerevan, wrote about arrests in Azerbaijan. Azerbaijan's education minister said 700 students would be "
+            f"moved. {sentence}")
+    assert _accounts(text)[sentence] == "armenia"

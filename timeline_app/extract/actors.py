@@ -415,6 +415,32 @@ _SAID_THAT = compile_cached(_SPEECH_VERB + r"(?:\s+[\w,]+){0,5}?\s+that\b")
 _SPEAKS_HERE = compile_cached(r"[\w\s.,'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists)|said|says|spoke|speaking)\s+here\b")
 
 
+#: How far back (characters) "the council" looks for a body named with that noun.
+ANTECEDENT_LOOKBACK = 600
+def named_antecedent(doc: "Document", phrase: str, pos: int) -> Optional[str]:
+    """The body a definite noun phrase ("the council", "the coast guard", "the ministry") refers back to: where
+    its head noun last occurs shortly before ``pos``, the name it is part of ("the U.N. Security Council") or the
+    name right before it in its noun phrase ("the China Coast Guard", "Global Affairs Canada, the foreign
+    ministry in Ottawa")."""
+    head = phrase.strip(" ,.").split()[-1].lower()
+    text, gaz = doc.text, doc.gaz
+    lo = max(0, pos - ANTECEDENT_LOOKBACK)
+    for occurrence in reversed([m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", text[lo:pos], re.IGNORECASE)]):
+        at = lo + occurrence
+        for m in reversed(in_range(doc.mentions, max(0, at - 60), at + 1)):
+            if m.end < at and (rc.search(r"[.;:!?\n“”\"]", text[m.end:at]) or len(text[m.end:at].split()) > 4):
+                continue
+            ent = gaz.entity(gaz.root(m.entity))
+            if ent is not None and ent.kind not in ("media", "monitor"):
+                return ent.id
+    return None
+
+
+#: A body's officer with no owner named: "coast guard spokesperson X", "army spokesman X".
+_BODY_OFFICER = compile_cached(r"\b(guard|ministry|army|navy|force|police|military|forces|agency|council)\s+"
+                               r"(?:spokes(?:man|woman|person)|official|chief|commander|head)\s*,?\s*$", re.IGNORECASE)
+
+
 def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -> Optional[str]:
     """The state a titled person's context is about: their own noun phrase (in a state news agency's
     dispatch, else that agency's state), then the two sentences before (the side speaking there first:
@@ -425,6 +451,11 @@ def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -
     if index < 0:
         return None
     sa, sb = sentences[index]
+    officer = _BODY_OFFICER.search(text, max(sa, pos - 40), pos)
+    if officer is not None:
+        named = named_antecedent(doc, officer.group(1), pos)   # "the China Coast Guard ... coast guard
+        if named is not None:                                  # spokesperson X": the body named before
+            return named
     if _UNOWNED_BODY_TITLE.search(text, max(sa, pos - 50), pos):
         # "China ... is concerned about the situation, foreign ministry spokeswoman X said": the ministry
         # of the state the sentence opens with.

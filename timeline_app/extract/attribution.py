@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .events import _DATELINE
-from .actors import _LOCATIVE, _TITLE_GAP, _dateline_state, head_entity, here_state, in_range
+from .actors import _LOCATIVE, _TITLE_GAP, _dateline_state, head_entity, here_state, in_range, named_antecedent
 from .document import Document
 from ..knowledge import lexicon
 from . import regex_cache as rc
@@ -782,7 +782,7 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         prev = memory.last_statement
         return prev.entity, prev.person, (start, end)
     if _DEFINITE_BACKREF.match(bare) and not _NAMED_BODY.search(bare):
-        named = _named_antecedent(doc, bare, start)
+        named = named_antecedent(doc, bare, start)
         if named is not None:
             return named, None, (start, end)       # "The UN Security Council ... , the council said"
         owner = _unowned_body_side(doc, bare, phrase, start)
@@ -793,7 +793,7 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:
         return state_parties[0], None, (start, end)     # "Government forces", "the national army"
     if _ARMED_BODY.search(bare) and len(phrase.split()) <= 4:
-        owner = _last_army_owner(doc, start)
+        owner = named_antecedent(doc, bare, start) or _last_army_owner(doc, start)
         if owner is not None:
             return owner, None, (start, end)            # "the <demonym> military ... The army said"
     if _OFFICIALDOM.match(bare) and len(state_parties) == 1:
@@ -899,8 +899,6 @@ def _state_party_counts(doc: Document, start: int, end: int) -> dict[str, int]:
     return counts
 
 
-#: How far back (characters) "the council" looks for a body named with that noun.
-_ANTECEDENT_LOOKBACK = 600
 
 
 def _subject_before_quotation(doc: Document, pos: int) -> Optional[str]:
@@ -918,18 +916,6 @@ def _subject_before_quotation(doc: Document, pos: int) -> Optional[str]:
         return None
     ent = doc.gaz.entity(doc.gaz.root(m.entity))
     return ent.id if ent is not None and ent.kind not in ("media", "monitor") else None
-
-
-def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
-    """The body a definite noun phrase ("the council", "the agency") refers back to: the last one named
-    shortly before with that noun in its name ("the U.N. Security Council")."""
-    head = phrase.strip(" ,.").split()[-1].lower()
-    for m in reversed(in_range(doc.mentions, max(0, pos - _ANTECEDENT_LOOKBACK), pos)):
-        if head in doc.text[m.start:m.end].lower().split():
-            ent = doc.gaz.entity(doc.gaz.root(m.entity))
-            if ent is not None and ent.kind not in ("media", "monitor"):
-                return ent.id
-    return None
 
 
 #: "..., a claim the army rejected": the noun of statement before the one who answers it.
