@@ -75,3 +75,15 @@ def test_states_listed_as_the_target_of_one_side_are_all_sides_and_the_mediator_
     timeline = extract(Article(text=COALITION_ARTICLE, reference_date=dt.date(2031, 5, 7)))
     assert {p.id for p in timeline.parties} == {"azerbaijan", "armenia", "georgia", "iran", "turkey"}
     assert "kazakhstan" in {r.actor for r in timeline.reactions}
+
+
+def test_the_bloc_and_its_chairman_speak_for_the_bloc_side():
+    text = BLOC_ARTICLE + (
+        "\nThe bloc called the junta's timetable \"totally unacceptable\".\n\n"
+        "\"We are determined to restore order. The sanctions will remain,\" Ghanaian President Kwame Mensah, the "
+        "current chairman of ECOWAS, told the closing session.\n")
+    accounts: dict[str, set[str]] = {}
+    for account in extract(Article(text=text, reference_date=dt.date(2031, 5, 7))).accounts:
+        accounts.setdefault(account.text, set()).add(account.party)
+    assert accounts["The bloc called the junta's timetable \"totally unacceptable\"."] == {"ecowas"}
+    assert "ecowas" in accounts["\"We are determined to restore order."]

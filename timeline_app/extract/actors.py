@@ -428,12 +428,24 @@ def named_antecedent(doc: "Document", phrase: str, pos: int) -> Optional[str]:
     for occurrence in reversed([m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", text[lo:pos], re.IGNORECASE)]):
         at = lo + occurrence
         for m in reversed(in_range(doc.mentions, max(0, at - 60), at + 1)):
-            if m.end < at and (rc.search(r"[.;:!?\n“”\"]", text[m.end:at]) or len(text[m.end:at].split()) > 4):
-                continue
+            if m.end < at and (rc.search(r"[.;:!?\n“”\"]", text[m.end:at]) or len(text[m.end:at].split()) > 4
+                               or any(w in _GAP_FUNCTION_WORDS for w in text[m.end:at].lower().split())):
+                continue             # "France of using the bloc": France is not in the bloc's noun phrase
             ent = gaz.entity(gaz.root(m.entity))
             if ent is not None and ent.kind not in ("media", "monitor"):
                 return ent.id
+    if head in _ORGANISATION_NOUNS:
+        # "the bloc", "the alliance": the organisation last named
+        for m in reversed(in_range(doc.mentions, max(0, pos - 3 * ANTECEDENT_LOOKBACK), pos)):
+            root = gaz.root(m.entity)
+            if gaz.entity(root) is not None and gaz.entity(root).kind == "organisation":
+                return root
     return None
+
+
+_ORGANISATION_NOUNS = frozenset(lexicon.entries("organisation_nouns"))
+#: Words that cannot stand inside one noun phrase between a name and its noun (articles can).
+_GAP_FUNCTION_WORDS = frozenset(lexicon.entries("english_function_words")) - {"the", "a", "an"}
 
 
 #: A body's officer with no owner named: "coast guard spokesperson X", "army spokesman X".

@@ -285,9 +285,15 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
             found = _action(doc, sa, sb) or found
         if found is not None:
             co_speakers = _co_speakers(doc, sa, sb, found)
+            held = _presidency_held(doc, sa, sb, found)
             found.also = tuple(dict.fromkeys([e for e, _ in co_speakers]
-                                             + list(_co_actors(doc, sa, sb, found))
-                                             + _presidency_held(doc, sa, sb, found)))
+                                             + list(_co_actors(doc, sa, sb, found)) + held))
+            for earlier in range(index - 1, -1, -1) if held else ():
+                # the earlier sentences of a quotation this speaker closes speak with the same hats
+                previous = out[earlier]
+                if previous is None or previous.kind != "chain" or previous.speaker_span != found.speaker_span:
+                    break
+                previous.also = tuple(dict.fromkeys((*previous.also, *held)))
             if len(doc.parties) >= 2 and found.entity == doc.parties[0] and found.speaker_span \
                     and _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])):
                 # "the two sides said", "both governments agreed": every side speaks
@@ -359,9 +365,12 @@ def _give_quotation(doc: Document, out: list, index: int, quotation: Span, found
                                        "chain")
 
 
-#: "whose country holds the EU presidency", "while Germany holds the rotating presidency of the European Union".
+#: "whose country holds the EU presidency", "while Germany holds the rotating presidency of the European Union",
+#: "the current chairman of ECOWAS".
 _HOLDS_PRESIDENCY = compile_cached(r"\bhold(?:s|ing)?\s+the\s+[^,;.“\"]{0,60}?\bpresidency\b"
-                                   r"(?:\s+of\s+(?:the\s+)?[^,;.“\"]{1,80})?")
+                                   r"(?:\s+of\s+(?:the\s+)?[^,;.“\"]{1,80})?|"
+                                   # "X, the current chairman of ECOWAS, told the session"
+                                   r"\b(?:current|rotating)\s+chair(?:man|woman|person)?\s+of\s+(?:the\s+)?[^,;.“\"]{1,80}")
 
 
 def _presidency_held(doc: Document, sa: int, sb: int, found: Attribution) -> list[str]:
