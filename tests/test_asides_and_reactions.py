@@ -189,3 +189,11 @@ def test_the_ministry_is_the_one_named_last_even_in_an_appositive():
             "Yerevan, wrote about arrests in Azerbaijan. Azerbaijan's education minister said 700 students would be "
             f"moved. {sentence}")
     assert _accounts(text)[sentence] == "armenia"
+
+
+def test_a_named_speaker_with_a_long_appositive_title_speaks():
+    sentence = ("At a briefing in Baku today, Anar Rustamov, a senior official of Azerbaijan's foreign ministry's "
+                "department of boundary and ocean affairs, says Armenian vessels have rammed Azerbaijani ships 17 "
+                "times.")
+    text = f"Armenia and Azerbaijan clashed at sea on Monday.\n\n{sentence}"
+    assert _accounts(text)[sentence] == "azerbaijan"

@@ -593,6 +593,7 @@ def speaker_text(text: str, span: Span) -> str:
     return cleaned or s
 
 
+_APPOSITIVE_OPEN = compile_cached(r",\s+(?:a|an|the)\s")
 #: A reporting verb's participle ("saying", "adding"), and a main clause's first finite verb or auxiliary.
 _PARTICIPLE = compile_cached(r"\w+ing\b")
 _MAIN_VERB = compile_cached(r"\s(?:has|have|had|is|are|was|were|will|would|did|\w+ed)\s")
@@ -676,6 +677,11 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
             return None
         start = start + comma + 1
         if len(text[start:end].split()) > 12:
+            # "..., Yi Xianliang, a senior official of the foreign ministry's department of ..., says": a named
+            # person and a long appositive title
+            named = [pm for pm in in_range(doc.person_mentions, start, end) if not text[start:pm.start].strip()]
+            if named and _APPOSITIVE_OPEN.match(text, named[0].end, end):
+                return named[0].start, end
             return None
     if _VERB_PHRASE_START.match(text, start, end):
         # "X, who ..., has compared Y to Z and said": a coordinated verb phrase; its subject is before it
