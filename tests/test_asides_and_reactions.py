@@ -197,3 +197,20 @@ def test_a_named_speaker_with_a_long_appositive_title_speaks():
                 "times.")
     text = f"Armenia and Azerbaijan clashed at sea on Monday.\n\n{sentence}"
     assert _accounts(text)[sentence] == "azerbaijan"
+
+
+def test_a_namesake_of_another_states_leader_is_of_the_side_the_text_gives():
+    # The office-holder list has a Fernando Araujo leading East Timor in March 2008; a foreign minister of that
+    # name is a namesake.
+    sentence = "Foreign Minister Fernando Araujo later offered an apology for the shelling."
+    text = ("YEREVAN - Armenian artillery shelled Azerbaijani villages on Saturday, and Armenia's government "
+            f"defended the strikes.\n\n{sentence}")
+    timeline = extract(Article(text=text, reference_date=dt.date(2008, 3, 10)))
+    assert {a.text: a.party for a in timeline.accounts}[sentence] == "armenia"
+
+
+def test_states_named_saint_are_also_written_st():
+    from timeline_app.extract import gazetteer
+    gaz = gazetteer.get()
+    assert gaz.lookup("St Vincent and the Grenadines").id == gaz.lookup("Saint Vincent and the Grenadines").id
+    assert gaz.lookup("St Lucia").id == gaz.lookup("Saint Lucia").id

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
-from ..knowledge import lexicon
+from ..knowledge import lexicon, officeholders
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
@@ -161,6 +161,16 @@ _TITLE_BEFORE = compile_cached(
 _OFFICIAL = compile_cached(rf"\b(?:{_TITLES}|{_RANKS})\b", re.IGNORECASE)
 
 
+#: A minister's title right before a name ("Foreign Minister", "the defence minister,"), not a prime minister's.
+_MINISTER_BEFORE = compile_cached(r"(?<!prime )(?<!Prime )\bminister\s*,?\s*$", re.IGNORECASE)
+
+
+def _held_a_ministry(name: str, on: Optional[dt.date]) -> bool:
+    """Whether the office-holder list has ``name`` in a minister's office (not a prime minister's) on ``on``."""
+    return on is not None and any("minister" in role and "prime" not in role and first <= on and (last is None or on <= last)
+                                  for role, _, first, last in officeholders.terms_for(name))
+
+
 #: A government named after its head: the head's side at any date.
 _GOVERNMENT_AFTER = compile_cached(r"\s+(?:administration|government|cabinet)\b")
 
@@ -259,6 +269,9 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             appositive = bool(appositive_title.match(text, b, b + 90))
             reporting = bool(_REPORTING_NEXT.match(text, b))
             known_side = gaz.person_side(raw, reference)   # an office holder in office then ("Biden said")
+            if known_side is not None and _MINISTER_BEFORE.search(before) \
+                    and not _held_a_ministry(raw, reference):
+                known_side = None        # "Foreign Minister X": a namesake of another state's leader, not them
             government = bool(_GOVERNMENT_AFTER.match(text, b))
             if known_side is None and government:
                 known_side = gaz.government_side(raw)       # "the Obama administration", whenever it was
