@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
-from ..knowledge import lexicon
+from ..knowledge import lexicon, officeholders
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
@@ -152,6 +152,8 @@ _AIDE_TO = compile_cached(r"\b(?:advis[eo]r|aide|assistant|deputy|counsellor|cou
                           re.IGNORECASE)
 _TITLES = lexicon.alternation(lexicon.entries("titles"))
 _RANKS = lexicon.alternation(lexicon.entries("rank_abbreviations"))
+#: A rank before a name is no part of it, with its period or without ("Lt Gen X", "Col. Y").
+_RANK_WORDS = frozenset(lexicon.entries("rank_abbreviations"))
 #: A title, rank or courtesy title right before a name ("Foreign Minister", "Gen.", "Mr"), or a title with its
 #: complement and a comma ("the ambassador to the UN, <Name>").
 _TITLE_BEFORE = compile_cached(
@@ -161,6 +163,16 @@ _TITLE_BEFORE = compile_cached(
 
 # Titles of people who speak for a state or body (not "resident", "analyst", "Dr.").
 _OFFICIAL = compile_cached(rf"\b(?:{_TITLES}|{_RANKS})\b", re.IGNORECASE)
+
+
+#: A minister's title right before a name ("Foreign Minister", "the defence minister,"), not a prime minister's.
+_MINISTER_BEFORE = compile_cached(r"(?<!prime )(?<!Prime )\bminister\s*,?\s*$", re.IGNORECASE)
+
+
+def _held_a_ministry(name: str, on: Optional[dt.date]) -> bool:
+    """Whether the office-holder list has ``name`` in a minister's office (not a prime minister's) on ``on``."""
+    return on is not None and any("minister" in role and "prime" not in role and first <= on and (last is None or on <= last)
+                                  for role, _, first, last in officeholders.terms_for(name))
 
 
 #: A government named after its head: the head's side at any date.
@@ -204,7 +216,7 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
     def _is_stop(tok: str) -> bool:
         tok = _ARTICLE_PREFIX.sub("", tok)
         bare = tok.rstrip(",.;:’'s").rstrip("’'")
-        return (tok in _STOP_TOKENS or bare in _STOP_TOKENS or tok in surface_words
+        return (tok in _STOP_TOKENS or bare in _STOP_TOKENS or bare in _RANK_WORDS or tok in surface_words
                 or bare in surface_words or tok in title_words or bare in title_words
                 or not tok[:1].isupper() or tok.isupper() and len(tok) > 1)
 
@@ -268,6 +280,9 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             if raw not in side_by_name:     # an office holder in office then ("Biden said")
                 side_by_name[raw] = gaz.person_side(raw, reference)
             known_side = side_by_name[raw]
+            if known_side is not None and _MINISTER_BEFORE.search(before) \
+                    and not _held_a_ministry(raw, reference):
+                known_side = None        # "Foreign Minister X": a namesake of another state's leader, not them
             government = bool(_GOVERNMENT_AFTER.match(text, b))
             if known_side is None and government:
                 known_side = gaz.government_side(raw)       # "the Obama administration", whenever it was
@@ -427,6 +442,44 @@ _SAID_THAT = compile_cached(_SPEECH_VERB + r"(?:\s+[\w,]+){0,5}?\s+that\b")
 _SPEAKS_HERE = compile_cached(r"[\w\s.,'’\-]{0,40}?\b(?:told\s+(?:reporters|journalists)|said|says|spoke|speaking)\s+here\b")
 
 
+#: How far back (characters) "the council" looks for a body named with that noun.
+ANTECEDENT_LOOKBACK = 600
+def named_antecedent(doc: "Document", phrase: str, pos: int) -> Optional[str]:
+    """The body a definite noun phrase ("the council", "the coast guard", "the ministry") refers back to: where
+    its head noun last occurs shortly before ``pos``, the name it is part of ("the U.N. Security Council") or the
+    name right before it in its noun phrase ("the China Coast Guard", "Global Affairs Canada, the foreign
+    ministry in Ottawa")."""
+    head = phrase.strip(" ,.").split()[-1].lower()
+    text, gaz = doc.text, doc.gaz
+    lo = max(0, pos - ANTECEDENT_LOOKBACK)
+    for occurrence in reversed([m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", text[lo:pos], re.IGNORECASE)]):
+        at = lo + occurrence
+        for m in reversed(in_range(doc.mentions, max(0, at - 60), at + 1)):
+            if m.end < at and (rc.search(r"[.;:!?\n“”\"]", text[m.end:at]) or len(text[m.end:at].split()) > 4
+                               or any(w in _GAP_FUNCTION_WORDS for w in text[m.end:at].lower().split())):
+                continue             # "France of using the bloc": France is not in the bloc's noun phrase
+            ent = gaz.entity(gaz.root(m.entity))
+            if ent is not None and ent.kind not in ("media", "monitor"):
+                return ent.id
+    if head in _ORGANISATION_NOUNS:
+        # "the bloc", "the alliance": the organisation last named
+        for m in reversed(in_range(doc.mentions, max(0, pos - 3 * ANTECEDENT_LOOKBACK), pos)):
+            root = gaz.root(m.entity)
+            if gaz.entity(root) is not None and gaz.entity(root).kind == "organisation":
+                return root
+    return None
+
+
+_ORGANISATION_NOUNS = frozenset(lexicon.entries("organisation_nouns"))
+#: Words that cannot stand inside one noun phrase between a name and its noun (articles can).
+_GAP_FUNCTION_WORDS = frozenset(lexicon.entries("english_function_words")) - {"the", "a", "an"}
+
+
+#: A body's officer with no owner named: "coast guard spokesperson X", "army spokesman X".
+_BODY_OFFICER = compile_cached(r"\b(guard|ministry|army|navy|force|police|military|forces|agency|council)\s+"
+                               r"(?:spokes(?:man|woman|person)|official|chief|commander|head)\s*,?\s*$", re.IGNORECASE)
+
+
 def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -> Optional[str]:
     """The state a titled person's context is about: their own noun phrase (in a state news agency's
     dispatch, else that agency's state), then the two sentences before (the side speaking there first:
@@ -437,6 +490,11 @@ def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -
     if index < 0:
         return None
     sa, sb = sentences[index]
+    officer = _BODY_OFFICER.search(text, max(sa, pos - 40), pos)
+    if officer is not None:
+        named = named_antecedent(doc, officer.group(1), pos)   # "the China Coast Guard ... coast guard
+        if named is not None:                                  # spokesperson X": the body named before
+            return named
     if _UNOWNED_BODY_TITLE.search(text, max(sa, pos - 50), pos):
         # "China ... is concerned about the situation, foreign ministry spokeswoman X said": the ministry
         # of the state the sentence opens with.
@@ -444,7 +502,7 @@ def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -
         if opening and gaz.entity(gaz.root(opening[0].entity)).kind == "state":
             return gaz.root(opening[0].entity)
     if _SPEAKS_HERE.match(text, pos, sb):
-        home = _dateline_state(gaz, text)
+        home = here_state(doc, pos)
         if home is not None:
             return home          # "X told reporters here": where the story is filed from
     where = _SPEAKS_IN.match(text, pos, sb)
@@ -516,6 +574,39 @@ def _state_media_home(gaz: Gazetteer, text: str, mentions: list[Mention]) -> Opt
             parent = gaz.entity(ent.parent)
             return parent.id if parent is not None and parent.kind == "state" else None
     return None
+
+
+#: Where a broadcast's correspondent is: "Our correspondent in Tehran reports", "Our correspondent is in Colombo".
+_CORRESPONDENT_IN = compile_cached(r"\b[Cc]orrespondent\s+(?:is\s+|was\s+)?in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+#: A place in a transcript's speaker label: in its brackets, "CORRESPONDENT (Addis Ababa):", or before a
+#: reporter's role, "TEHRAN CORRESPONDENT:" (not any word of a label: "MICHAEL JORDAN:" is a person).
+_LABEL_PLACE = compile_cached(r"\(([^()]{2,40})\)|\b([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+"
+                              r"(?:[A-Z]+\s+)?(?:CORRESPONDENT|REPORTER|EDITOR)\b")
+#: How far back (characters) "here" looks for where the text put its correspondent.
+_CORRESPONDENT_LOOKBACK = 20000
+
+
+def here_state(doc: "Document", pos: int) -> Optional[str]:
+    """The state "here" means at ``pos`` ("officials here", "told reporters here"): a place its transcript
+    paragraph's speaker label names, else where the text last said its correspondent is, else the dateline's."""
+    gaz, text = doc.gaz, doc.text
+    label = doc.label_at(pos)
+    if label is not None:
+        colon = text.find(":", label[0])
+        for place in _LABEL_PLACE.finditer(text, label[0], colon):
+            name = place.group(1) or place.group(2)
+            for form in (name, name.title()):
+                ent = gaz.lookup(form)
+                if ent is not None and ent.kind == "state":
+                    return ent.id
+    correspondent = None
+    for correspondent in _CORRESPONDENT_IN.finditer(text, max(0, pos - _CORRESPONDENT_LOOKBACK), pos):
+        pass
+    if correspondent is not None:
+        ent = gaz.lookup(correspondent.group(1))
+        if ent is not None and ent.kind == "state":
+            return ent.id
+    return _dateline_state(gaz, text)
 
 
 def _dateline_state(gaz: Gazetteer, text: str) -> Optional[str]:
@@ -607,7 +698,7 @@ _DIPLOMATIC_ACTS = frozenset(lexicon.verb_forms("diplomatic_acts"))
 #: An act of one side against another: a finite verb ("shelled", "strikes"), an infinitive ("sent troops to
 #: repel X"), or a noun of an act with the preposition of its target ("offensive against", "strikes on").
 _CONFLICT_VERBS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.finite_forms('actions'))}|"
-                                 rf"to\s+(?:{lexicon.alternation(lexicon.bare_forms('actions'))})|"
+                                 rf"(?:to|will|would|not|never|could|must)\s+(?:{lexicon.alternation(lexicon.bare_forms('actions'))})|"
                                  rf"(?:{lexicon.alternation(_ACTION_NOUNS)})\s+(?:against|on|of|into))\b", re.IGNORECASE)
 
 
@@ -625,6 +716,18 @@ _LOCATIVE = compile_cached(
     r"cities|towns?|villages?|outskirts|rest|much|most)\s+of\s+)"
     r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+)?$",
     re.IGNORECASE)
+#: Where an act of force comes close to a state without being in it: "off X('s coast)", "near X", "the waters east
+#: of X"; with a word of armed conflict in the sentence, the state named is the one threatened, not a mere place.
+_APPROACHED = compile_cached(r"\b(?:off|near|around|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+"
+                             r"(?:the\s+)?$", re.IGNORECASE)
+_CONFLICT_WORD = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})", re.IGNORECASE)
+
+
+def _sentence_of(sentences: list[Span], pos: int) -> Span:
+    i = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
+    return sentences[i] if i >= 0 else (pos, pos)
+
+
 #: A number before a people noun ("42 Palestinians", "dozens of Ukrainians"): people counted, most often
 #: casualties, not the state acting or acted against.
 _COUNTED_BEFORE = compile_cached(
@@ -637,6 +740,9 @@ _FORCE_NOUN_AFTER = compile_cached(r"\s+(?:troops|soldiers|servicemen|forces|arm
 #: What "between X and Y" must follow to oppose X and Y: a word of the conflict's vocabulary.
 _CONFLICT_NOUN_BEFORE = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})\w*\s+"
                                        r"(?:\S+\s+){0,3}$", re.IGNORECASE)
+#: A determiner before a form like "launches", "strikes", "threats": a noun whose possessor it stands for,
+#: not a finite act of the sentence's subject.
+_DETERMINER_BEFORE = compile_cached(r"\b(?:the|these|those|its|their|such|any|no|more|further)\s+$", re.IGNORECASE)
 _IN_RESPONSE = compile_cached(r"\b(?:in response to|in retaliation for|in solidarity with|in support of)\b",
                               re.IGNORECASE)
 
@@ -654,10 +760,16 @@ def choose_parties(doc: "Document") -> PartyChoice:
     prominence: Counter = Counter()
     by_sentence = defaultdict(list)
     sentence_index = 0
+    #: Organisations, weighed like the belligerents: a bloc may itself be a side (below).
+    organisations: Counter = Counter()
     for m in mentions:
         ent = gaz.entity(m.entity)
         if ent is not None and ent.kind in ("body", "media"):
             ent = gaz.entity(gaz.root(m.entity))
+        if ent is not None and ent.kind == "organisation" and m.form == "name" and not m.backed:
+            organisations[ent.id] += 4 if title_span and title_span[0] <= m.start < title_span[1] else (
+                2.5 if m.start < lead_end else 1.0)
+            continue
         if ent is None or ent.kind not in BELLIGERENT_KINDS or m.backed:
             continue
         weight = {"name": 1.0, "demonym": 0.6, "generic": 1.0, "person": 0.8}.get(m.form, 0.4)
@@ -665,8 +777,10 @@ def choose_parties(doc: "Document") -> PartyChoice:
                                             r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
             weight = 1.0                           # "<capital> said": the state speaking
         place = bool(_LOCATIVE.search(text[max(0, m.start - 30):m.start]))
-        if place:
-            weight *= 0.3                          # a place, not an actor
+        if place and not (_APPROACHED.search(text, max(0, m.start - 30), m.start)
+                          and _CONFLICT_WORD.search(text, *_sentence_of(sentences, m.start))):
+            weight *= 0.3                          # a place, not an actor (but "missiles splashed into the sea
+                                                   # off X": X is threatened; still no subject or object of an act)
         elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]) \
                 and not _FORCE_NOUN_AFTER.match(text, m.end):
             place = True                           # people counted ("42 Palestinians killed"), not a side acting
@@ -725,6 +839,9 @@ def choose_parties(doc: "Document") -> PartyChoice:
             previous_end = verb.end()
             if governed:
                 continue                 # "threatened to retaliate": one act
+            if verb.group().split()[0].lower() not in _ACTION_NOUNS \
+                    and _DETERMINER_BEFORE.search(sentence, max(0, verb.start() - 12), verb.start()):
+                continue                 # "said the launches were regrettable": a noun, and no side its doer
             if verb.group().split()[0].lower() in _ACTION_NOUNS:
                 # A noun ("attack on X"): its doer is the name right before it ("X's attack
                 # on", "the <demonym> offensive against"), not the sentence's subject.
@@ -738,15 +855,16 @@ def choose_parties(doc: "Document") -> PartyChoice:
                 # Expulsions and sanctions are what third states do in solidarity; weak evidence
                 # that the doer is a side.
                 weight = 0.4 if verb.group().split()[0].lower() in _DIPLOMATIC_ACTS else 1.5
-                for mm, b in items:
-                    if mm.start < sa + verb.end() or b == before[0]:
-                        continue
-                    if _PRESSURE_AFTER.match(text, mm.end):
+                objects = [(mm, b) for mm, b in items if mm.start >= sa + verb.end() and b != before[0]]
+                if objects:
+                    if _PRESSURE_AFTER.match(text, objects[0][0].end):
                         weight = 0.4     # "X threatened to retaliate if Y imposed sanctions": Y only pressures
-                    opposition[frozenset((before[0], b))] += weight * factor
-                    if weight >= 1.0:
-                        engaged.update((before[0], b))
-                    break
+                    for b in _coordinated(text, objects):   # "X struck A, B and C": each is its target
+                        if b == before[0]:
+                            continue
+                        opposition[frozenset((before[0], b))] += weight * factor
+                        if weight >= 1.0:
+                            engaged.update((before[0], b))
     for eid, n in responders.items():
         prominence[eid] *= 0.6 if n >= 2 else 0.8
     if engaged:
@@ -804,6 +922,21 @@ def choose_parties(doc: "Document") -> PartyChoice:
                             and any(opposition[frozenset((backer, e))] >= 1.0 for e in enemies) \
                             and _speech_count(text, mentions, backer) >= 1:
                         chosen.append(backer)
+    if len(chosen) >= 2:
+        # A coalition: states that act with one side against the other ("X will not retaliate against A, B, C and
+        # D", "A, B and C struck X") as strongly as the pair do, and never against that side, are sides too.
+        pair_opposition = opposition[frozenset(chosen[:2])]
+        for c in ranked:
+            if c in chosen or gaz.entity(c).kind != "state" or prominence[c] < 0.2 * prominence[chosen[1]]:
+                continue
+            for enemy, ally in ((chosen[0], chosen[1]), (chosen[1], chosen[0])):
+                if opposition[frozenset((c, enemy))] >= max(3.0, 0.5 * pair_opposition) \
+                        and not opposition[frozenset((c, ally))]:
+                    chosen.append(c)
+                    break
+    bloc = _bloc_against(doc, chosen, organisations, prominence)
+    if bloc is not None:
+        chosen = [chosen[0], bloc]
     names = {}
     aliases = {}
     for pid in chosen:
@@ -816,6 +949,32 @@ def choose_parties(doc: "Document") -> PartyChoice:
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
     return PartyChoice(chosen, scores, names, aliases)
+
+
+#: Coercive measures one side takes against another (resources/lexicon/coercive_measures.txt).
+_COERCION = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('coercive_measures'))})", re.IGNORECASE)
+
+
+def _bloc_against(doc: "Document", chosen: list[str], organisations: Counter, prominence: Counter) -> Optional[str]:
+    """An organisation that is itself the other side: a regional bloc sanctioning a member state it is at odds
+    with: it is named with the first side and a coercive measure (sanctions, suspension, closed borders,
+    recalled ambassadors) in three sentences or more, and named half as much again as the second side chosen."""
+    if not chosen or not organisations:
+        return None
+    bloc, weight = organisations.most_common(1)[0]
+    second = chosen[1] if len(chosen) > 1 else None
+    if second is not None and weight <= 1.5 * prominence[second]:
+        return None
+    gaz, text, sentences = doc.gaz, doc.text, doc.sentences
+    together = set()
+    for m in doc.mentions:           # (only the sentences that name the bloc)
+        if gaz.root(m.entity) != bloc:
+            continue
+        sa, sb = _sentence_of(sentences, m.start)
+        if (sa, sb) not in together and _COERCION.search(text, sa, sb) \
+                and any(gaz.root(x.entity) == chosen[0] for x in in_range(doc.mentions, sa, sb)):
+            together.add((sa, sb))
+    return bloc if len(together) >= 3 else None
 
 
 #: Two sides as one subject of an act they do to each other: "X and Y clashed", "X troops and Y rebels fought".
@@ -846,6 +1005,24 @@ _PRESSURE_AFTER = compile_cached(rf"\s+(?:\w+\s+)?(?:{lexicon.alternation(lexico
 _GOVERNED = compile_cached(r"\b(?:by|of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A relative clause after a name: the name is its subject ("... and Y, which has accused Z").
 _RELATIVE_AFTER = compile_cached(r",\s+(?:which|who)\b")
+
+
+#: What joins the names of one list: "A, B and C", "A, the B, and C".
+_LIST_JOIN = compile_cached(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _coordinated(text: str, items: list) -> list[str]:
+    """The entity of the first of ``items`` (mentions in text order, with their entities) and of those listed
+    with it ("A, B and C"; not "A's B")."""
+    out = [items[0][1]]
+    for (m1, _), (m2, e2) in zip(items, items[1:]):
+        if not _LIST_JOIN.fullmatch(text, m1.end, m2.start) or _LIST_POSSESSIVE.match(text, m2.end):
+            break
+        out.append(e2)
+    return list(dict.fromkeys(out))
+
+
+_LIST_POSSESSIVE = compile_cached(r"['’]s\b")
 
 
 def _doer(text: str, before: list, sentence_start: int) -> list:

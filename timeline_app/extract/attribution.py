@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .events import _DATELINE
-from .actors import _LOCATIVE, _TITLE_GAP, _dateline_state, head_entity, in_range
+from .actors import _LOCATIVE, _TITLE_GAP, _dateline_state, head_entity, here_state, in_range, named_antecedent
 from .document import Document
 from ..knowledge import lexicon
 from . import regex_cache as rc
@@ -72,8 +72,8 @@ _BARE_FORMS = lexicon.bare_forms("reporting_verbs") | lexicon.bare_forms("belief
 #: is a noun ("the Syrian claim", "a conservative estimate") or an infinitive whose subject is elsewhere
 #: ("telephoned X to express", "Russia being to blame").
 _BARE_VERB_CONTEXT = compile_cached(r"(?:\b(?:will|would|did|do|does|not|must|should|may|might|can|could|cannot|"
-                                    r"they|we|I|you)|n't|\b(?!this\b|thus\b)[A-Za-z]\w+[^s'’]s|"
-                                    # "officials in Madrid say", "diplomats at the UN say"
+                                    r"they|we|I|you)|n't|\b(?!this\b|thus\b)[A-Za-z]\w+[^s'’]s(?:\s+here)?|"
+                                    # "officials in Madrid say", "diplomats at the UN say" ("officials here say" above)
                                     r"\b[A-Za-z]\w+[^s'’]s\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?|"
                                     r"\b(?:ready|willing|prepared|expected|going|set|able|unable|likely|went\s+on)\s+to)"
                                     r"\s+(?:\w+ly\s+)?$")
@@ -117,10 +117,16 @@ _PASSIVE_BY = compile_cached(
     rf"({lexicon.alternation(_PAST_FORMS)})\s+(?:[\w,]+\s+){{0,4}}?by\s+"
     r"((?:the\s+)?[^,.;]{2,80})")
 _CLAIM_NOUN = compile_cached(r"(?:[’']s|\b(its|their|his|her))\s+(?:\w+\s+)?"
-                             rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b")
+                             rf"(?:(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})\s+that\b|"
+                             # "X's position is simple: ...", "its view remains that ..."
+                             rf"(?:{lexicon.alternation(lexicon.entries('stance_nouns'))})\s+(?:is|was|remains|"
+                             r"remained)\s+(?:\w+\s*)?(?:that\b|:))")
 _AGENT_OF_ACT = compile_cached(
     rf"\b(?:{lexicon.alternation(lexicon.past_forms('third_party_acts') | lexicon.past_forms('diplomatic_acts'))})"
     r"\s+by\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)", re.IGNORECASE)
+#: A finite third party's act with its auxiliary ("have held", "has sent"): a main clause's verb.
+_MAIN_ACT_BEFORE = compile_cached(rf"\b(?:has|have|had)\s+(?:\w+ly\s+)?"
+                                  rf"(?:{lexicon.alternation(lexicon.past_forms('third_party_acts'))})\b")
 _AS_SAYING = compile_cached(rf"{_VERBS}\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^“\";]{{1,90}}?),?\s+as\s+(?:saying|telling)\b")
 _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
                                  r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
@@ -149,8 +155,9 @@ _DEFINITE_BACKREF = compile_cached(
 _OFFICIALDOM = compile_cached(r"^\W*(?:the\s+)?(?:official\s+(?:figures|data|statistics|estimates|sources)|"
                               r"government\s+(?:figures|data|officials|sources)|authorities)\b", re.IGNORECASE)
 #: Officials with no owner named: in a wire story, the dateline country's.
-_BARE_OFFICIALS = compile_cached(r"\W*(?:(?:senior|government|military|security|local)\s+)?(?:officials|authorities)\W*",
-                                 re.IGNORECASE)
+_BARE_OFFICIALS = compile_cached(r"\W*(?:(?:senior|government|military|security|local)\s+)?(?:officials|authorities)"
+                                 r"(?:\s+here)?\W*", re.IGNORECASE)
+_HERE_AFTER = compile_cached(r"\bhere\W*$", re.IGNORECASE)
 _ARMY_AFTER = compile_cached(r"\s+(?:army|military|armed\s+forces|forces|troops|soldiers)\b", re.IGNORECASE)
 #: How far back (characters) "the army" may look for the state it belongs to.
 _ARMY_LOOKBACK = 600
@@ -237,6 +244,7 @@ class _Memory:
     last_statement: Optional[Attribution] = None    # the last speaker who issued a written statement
     last_statement_index: int = -10
     last_person: Optional[Attribution] = None
+    last_person_index: int = -10
     last_sentence_index: int = -10
 
 
@@ -280,8 +288,15 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
             found = _action(doc, sa, sb) or found
         if found is not None:
             co_speakers = _co_speakers(doc, sa, sb, found)
+            held = _presidency_held(doc, sa, sb, found)
             found.also = tuple(dict.fromkeys([e for e, _ in co_speakers]
-                                             + list(_co_actors(doc, sa, sb, found))))
+                                             + list(_co_actors(doc, sa, sb, found)) + held))
+            for earlier in range(index - 1, -1, -1) if held else ():
+                # the earlier sentences of a quotation this speaker closes speak with the same hats
+                previous = out[earlier]
+                if previous is None or previous.kind != "chain" or previous.speaker_span != found.speaker_span:
+                    break
+                previous.also = tuple(dict.fromkeys((*previous.also, *held)))
             if len(doc.parties) >= 2 and found.entity == doc.parties[0] and found.speaker_span \
                     and _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])):
                 # "the two sides said", "both governments agreed": every side speaks
@@ -304,6 +319,7 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
             memory.last_sentence_index = index
             if found.person:
                 memory.last_person = found
+                memory.last_person_index = index
             if found.entity and _STATEMENT.search(text, sa, sb) and not _STATEMENT_BACKREF.match(found.speaker):
                 memory.last_statement = found
                 memory.last_statement_index = index
@@ -352,11 +368,51 @@ def _give_quotation(doc: Document, out: list, index: int, quotation: Span, found
                                        "chain")
 
 
+#: "whose country holds the EU presidency", "while Germany holds the rotating presidency of the European Union",
+#: "the current chairman of ECOWAS".
+_HOLDS_PRESIDENCY = compile_cached(r"\bhold(?:s|ing)?\s+the\s+[^,;.“\"]{0,60}?\bpresidency\b"
+                                   r"(?:\s+of\s+(?:the\s+)?[^,;.“\"]{1,80})?|"
+                                   # "X, the current chairman of ECOWAS, told the session"
+                                   r"\b(?:current|rotating)\s+chair(?:man|woman|person)?\s+of\s+(?:the\s+)?[^,;.“\"]{1,80}")
+
+
+def _presidency_held(doc: Document, sa: int, sb: int, found: Attribution) -> list[str]:
+    """The organisation whose rotating presidency the speaker's state holds, named in the sentence: the speaker
+    speaks for it too ("X, whose country holds the EU presidency, said")."""
+    if found.speaker_span is None or found.entity is None:
+        return []
+    out = []
+    for m in _HOLDS_PRESIDENCY.finditer(doc.text, sa, sb):
+        for mention in in_range(doc.mentions, m.start(), m.end()):
+            root = doc.gaz.root(mention.entity)
+            ent = doc.gaz.entity(root)
+            if ent is not None and ent.kind == "organisation" and root != found.entity:
+                out.append(root)
+    return out
+
+
+def _acts_before(doc: Document, sa: int, pos: int) -> bool:
+    """Whether the sentence from ``sa`` has, before ``pos``, a finite third party's act ("have held") whose subject
+    names a state or a body: then a "by"-agent after it qualifies the act's object, not the sentence's actor."""
+    act = _MAIN_ACT_BEFORE.search(doc.text, sa, pos)
+    return act is not None and head_entity(doc.gaz, doc.text, doc.mentions, sa, act.start()) is not None
+
+
+def _has_a_side(doc: Document, found: Optional[Attribution]) -> bool:
+    """Whether a speaker belongs to a state, an organisation or an armed group (not a newspaper, not nobody)."""
+    ent = doc.gaz.entity(found.entity) if found is not None else None
+    return ent is not None and ent.kind not in ("media", "monitor")
+
+
 def _only_person_of_silent_previous_sentence(doc: Document, index: int, memory) -> Optional[str]:
     """"Only weeks ago King X offered an olive branch. In a speech, he said: ...": when the sentence before
     quotes nobody and names exactly one person (with a known side), "he"/"she" is that person, not the
     last speaker of some sentences earlier."""
-    if index == 0 or memory.last_sentence_index == index - 1:
+    quotation = doc.quotation_at(doc.sentences[index][0])
+    if quotation is not None and quotation[0] < doc.sentences[index][0]:
+        # '"The enemy ... war. Pakistan has every right ...," he says': the sentence before the quotation
+        index = bisect.bisect_right(doc.sentences, (quotation[0], len(doc.text) + 1)) - 1
+    if index <= 0 or memory.last_sentence_index == index - 1:
         return None
     sa, sb = doc.sentences[index - 1]
     named = {m.person for m in in_range(doc.person_mentions, sa, sb)}
@@ -420,7 +476,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     sa, sb = doc.sentences[index]
     sentence = text[sa:sb]
     if not _REPORT.search(sentence) and "ccording to" not in sentence and " by " not in sentence \
-            and not ("that" in sentence and _CLAIM_NOUN.search(sentence)) \
+            and not (("that" in sentence or ":" in sentence) and _CLAIM_NOUN.search(sentence)) \
             and not (" from " in sentence and _STATEMENT_FROM.search(sentence)):
         return None                  # no reporting verb, no "according to", no passive agent, no "X's claim that",
                                      # no "a statement from X"
@@ -464,7 +520,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
             continue
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))   # the agent
-    for m in (_CLAIM_NOUN.finditer(sentence) if "that" in sentence else ()):
+    for m in (_CLAIM_NOUN.finditer(sentence) if "that" in sentence or ":" in sentence else ()):
         # "X's accusation that ...", "X failed to get across its argument that ...": X claims.
         if not _inside(sa + m.start(), quotes):
             owner_end = sa + m.start()
@@ -481,6 +537,8 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     for m in (_STATEMENT_FROM.finditer(sentence) if " from " in sentence or " by " in sentence else ()):
         # "a plea for calm from the Secretary-General", "a joint statement read out by X": the one it comes
         # from speaks (after any subject of a reporting verb: "he said in a statement from <place>")
+        if _acts_before(doc, sa, sa + m.start()):
+            continue                 # "X have held a video call chaired by Y": X acts; the call is no statement
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
     for m in (_AGENT_OF_ACT.finditer(sentence) if " by " in sentence else ()):
@@ -488,6 +546,8 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         # act, after every other candidate ("Backed by X, the rebels said" is the rebels')
         if _RELATIVE_OPEN.search(sentence, 0, m.start()) and _has_speech_verb(text, sa + m.end(), sb):
             continue                 # "France, whose citizen is held by X, expressed dismay": an aside
+        if _acts_before(doc, sa, sa + m.start()):
+            continue                 # "Leaders of the G7 have held talks chaired by X": the main clause's subject acts
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(1), sa + m.end(1)))
             acts.add(candidates[-1])
@@ -560,10 +620,23 @@ _PREPOSITION_RELATIVE_TAIL = compile_cached(
     r",\s*(?:[a-z]+\s+){1,2}(?:which|whom|whose\s+\w+)\s+((?:the|both|all|each|its|their|his|her|[A-Z])[^,]{0,60}?)\s*$")
 
 
+_APPOSITIVE_OPEN = compile_cached(r",\s+(?:a|an|the)\s")
+#: A reporting verb's participle ("saying", "adding"), and a main clause's first finite verb or auxiliary.
+_PARTICIPLE = compile_cached(r"\w+ing\b")
+_MAIN_VERB = compile_cached(r"\s(?:has|have|had|is|are|was|were|will|would|did|\w+ed)\s")
+
+
 def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), depth: int = 0) -> Optional[Span]:
     """The noun phrase before a reporting verb: back to the sentence start, a closing quote, a
     semicolon or a coordinating clause break; when that is long, only the last comma segment."""
     text = doc.text
+    if depth == 0 and _PARTICIPLE.match(text, verb) and text[sa:verb].rstrip().endswith(",") \
+            and not _inside(verb, quotes):
+        # "X has broadcast new pictures ..., saying he admits": the participle's subject is the main clause's
+        main = _MAIN_VERB.search(text, sa, verb)
+        if main is not None and 0 < len(text[sa:main.start()].split()) <= 8 \
+                and not any(a < main.start() for a, _ in quotes if a >= sa):
+            return sa, main.start()
     start = sa
     for a, b in quotes:
         if b <= verb:
@@ -637,6 +710,11 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
             return None
         start = start + comma + 1
         if len(text[start:end].split()) > 12:
+            # "..., Yi Xianliang, a senior official of the foreign ministry's department of ..., says": a named
+            # person and a long appositive title
+            named = [pm for pm in in_range(doc.person_mentions, start, end) if not text[start:pm.start].strip()]
+            if named and _APPOSITIVE_OPEN.match(text, named[0].end, end):
+                return named[0].start, end
             return None
     if _VERB_PHRASE_START.match(text, start, end):
         # "X, who ..., has compared Y to Z and said": a coordinated verb phrase; its subject is before it
@@ -675,13 +753,22 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             named = _only_person_of_silent_previous_sentence(doc, index, memory)
             if named is not None:
                 return people[named].affiliation, named, (start, end)
-            if memory.last is not None and index - memory.last_sentence_index <= 2:
+            if memory.last is not None and index - memory.last_sentence_index <= 2 and (
+                    memory.last.person is not None or not _has_a_side(doc, memory.last_person)
+                    or index - memory.last_person_index > 4
+                    or in_range(doc.person_mentions, doc.sentences[memory.last_person_index][1], start)):
                 prev = memory.last
                 return prev.entity, prev.person, prev.speaker_span
             if memory.last_person is not None and index - memory.last_sentence_index <= 4:
+                # "X says ... India has not commented. He says ...": "he" is the person who spoke last, when no
+                # other person is named since, not the state that spoke last
                 prev = memory.last_person
                 return prev.entity, prev.person, prev.speaker_span
-            return None
+            # "This morning the president is addressing a rally ... He tells the crowd": the title's holder.
+            titles = [t for t in _DEFINITE_LEADER.finditer(text, doc.sentences[max(0, index - 2)][0], start)
+                      if not doc.in_quotation(t.start())]
+            side = _title_holder_side(doc, titles[-1].group(1), titles[-1].start()) if titles else None
+            return (side, None, (start, end)) if side is not None else None
         if word in ("it", "they", "we") and recent:
             return memory.last.entity, memory.last.person, memory.last.speaker_span
         return None
@@ -743,27 +830,38 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         prev = memory.last_statement
         return prev.entity, prev.person, (start, end)
     if _DEFINITE_BACKREF.match(bare) and not _NAMED_BODY.search(bare):
-        named = _named_antecedent(doc, bare, start)
+        named = named_antecedent(doc, bare, start)
         if named is not None:
             return named, None, (start, end)       # "The UN Security Council ... , the council said"
+        owner = _unowned_body_side(doc, bare, phrase, start)
+        if owner is not None:
+            return owner, None, (start, end)       # what the text is about beats who spoke last
         if recent:
             return memory.last.entity, memory.last.person, (start, end)
     if _ARMED_BODY.search(bare) and len(state_parties) == 1 and len(phrase.split()) <= 6:
         return state_parties[0], None, (start, end)     # "Government forces", "the national army"
     if _ARMED_BODY.search(bare) and len(phrase.split()) <= 4:
-        owner = _last_army_owner(doc, start)
+        owner = named_antecedent(doc, bare, start) or _last_army_owner(doc, start)
         if owner is not None:
             return owner, None, (start, end)            # "the <demonym> military ... The army said"
     if _OFFICIALDOM.match(bare) and len(state_parties) == 1:
         return state_parties[0], None, (start, end)     # "Official figures say" in a state-against-group war
     if _BARE_OFFICIALS.fullmatch(bare):
-        home = _dateline_state(gaz, text)
+        home = here_state(doc, start) if _HERE_AFTER.search(bare) else _dateline_state(gaz, text)
         if home is not None and home in doc.parties:
-            return home, None, (start, end)             # "ISLAMABAD (AP) — ..., officials said": the dateline's
+            return home, None, (start, end)             # "ISLAMABAD (AP) — ..., officials said": the dateline's;
+                                                        # "Officials here say": where the correspondent is
+    leader_body = _UNOWNED_STATE_BODY.match(bare)
+    if leader_body is not None and leader_body.group("title") and len(phrase.split()) <= 6:
+        # "The Prime Minister's spokesman": the holder's side, or the text's, never the last speaker's by default
+        return _unowned_body_side(doc, bare, phrase, start), None, (start, end)
     if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase) \
             and not _PROPER_BODY.search(phrase):
         # "A foreign ministry statement said ..." right after that country spoke.
         return memory.last.entity, None, (start, end)
+    owner = _unowned_body_side(doc, bare, phrase, start)
+    if owner is not None:
+        return owner, None, (start, end)        # "the government said", "the president's office says"
     generic = next((n for n in gaz.generic_group_nouns if re.search(rf"\b{n}\b", phrase, re.IGNORECASE)), None)
     if generic:
         group = _last_group_before(doc, start)
@@ -776,8 +874,79 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     return None
 
 
-#: How far back (characters) "the council" looks for a body named with that noun.
-_ANTECEDENT_LOOKBACK = 600
+#: A state's body named with no state: "the government", "the Ministry of Defence", "the president's office",
+#: "the Prime Minister's spokesman" (not an embassy, which stands in another state).
+_UNOWNED_STATE_BODY = compile_cached(
+    rf"^\W*the\s+(?:(?P<title>{lexicon.alternation(lexicon.entries('leader_titles'))})['’]s\s+"
+    r"(?:office|spokes(?:man|woman|person)|aides?|press\s+secretary)|(?:[a-z]+\s+)?(?:government|cabinet|presidency)|"
+    r"(?:[a-z]+\s+)?ministry|Ministry\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\W*$", re.IGNORECASE)
+#: A leader named by title alone: "the president", "the prime minister".
+_DEFINITE_LEADER = compile_cached(rf"\b[Tt]he\s+({lexicon.alternation(lexicon.entries('leader_titles'))})\b(?![’'\-])",
+                                  re.IGNORECASE)
+#: How far back (characters) a title looks for its holder ("the president's office" -> "President X" before).
+_TITLE_LOOKBACK = 3000
+
+
+def _unowned_body_side(doc: Document, bare: str, phrase: str, pos: int) -> Optional[str]:
+    """The state party an unowned body of a state belongs to ("the government", "the president's office"):
+    the holder's of the title it is named after, else the one the text around it is about."""
+    if not (_UNOWNED_STATE_BODY.match(bare) and len(phrase.split()) <= 6 and doc.state_parties):
+        return None
+    title = _UNOWNED_STATE_BODY.match(bare).group("title")
+    return (title and _title_holder_side(doc, title, pos)) or _side_the_text_is_about(doc, pos)
+
+
+def _title_holder_side(doc: Document, title: str, pos: int) -> Optional[str]:
+    """The side of the holder of ``title`` (a body named after it: "the president's office"; "the president",
+    then "he"): the last person the text gave that title before ``pos`` ("President X", "<State>'s president, X")."""
+    text, people = doc.text, doc.people
+    word = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
+    hits = list(word.finditer(text, max(0, pos - _TITLE_LOOKBACK), pos))
+    for hit in reversed(hits):
+        for pm in in_range(doc.person_mentions, hit.end(), hit.end() + 40):
+            if rc.fullmatch(r"[\s,]*(?:[A-Z][\w.\-]*\s+){0,2}", text[hit.end():pm.start]):
+                side = people[pm.person].affiliation
+                if side in doc.parties:
+                    return side
+        owner = head_entity(doc.gaz, text, doc.mentions, max(0, hit.start() - 30), hit.start())
+        if owner is not None and doc.gaz.root(owner.entity) in doc.parties \
+                and rc.fullmatch(r"(?:[’']s)?\s*", text[owner.end:hit.start()]):
+            return doc.gaz.root(owner.entity)
+    return None
+
+
+def _side_the_text_is_about(doc: Document, pos: int) -> Optional[str]:
+    """The state party this paragraph up to ``pos`` names most often as an actor (not a place, not inside a
+    quotation), or where it names none, the paragraph before; only when one is named more than any other: whose
+    unowned government body speaks."""
+    paragraph = bisect.bisect_right(doc.paragraphs, (pos, len(doc.text) + 1)) - 1
+    if paragraph < 0:
+        return None
+    counts = _state_party_counts(doc, doc.paragraphs[paragraph][0], pos)
+    if not counts and paragraph > 0:
+        counts = _state_party_counts(doc, doc.paragraphs[paragraph - 1][0], doc.paragraphs[paragraph][0])
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _state_party_counts(doc: Document, start: int, end: int) -> dict[str, int]:
+    """How often text[start:end] names each state party as an actor (persons included; places and quotations not)."""
+    gaz, text = doc.gaz, doc.text
+    counts: dict[str, int] = {}
+    for m in in_range(doc.mentions, start, end):
+        root = gaz.root(m.entity)
+        if root in doc.state_parties and not m.backed and not doc.in_quotation(m.start) \
+                and not _LOCATIVE.search(text, max(0, m.start - 30), m.start):
+            counts[root] = counts.get(root, 0) + 1
+    for pm in in_range(doc.person_mentions, start, end):
+        side = doc.people[pm.person].affiliation
+        if side in doc.state_parties and not doc.in_quotation(pm.start):
+            counts[side] = counts.get(side, 0) + 1
+    return counts
+
+
 
 
 def _subject_before_quotation(doc: Document, pos: int) -> Optional[str]:
@@ -797,25 +966,14 @@ def _subject_before_quotation(doc: Document, pos: int) -> Optional[str]:
     return ent.id if ent is not None and ent.kind not in ("media", "monitor") else None
 
 
-def _named_antecedent(doc: Document, phrase: str, pos: int) -> Optional[str]:
-    """The body a definite noun phrase ("the council", "the agency") refers back to: the last one named
-    shortly before with that noun in its name ("the U.N. Security Council")."""
-    head = phrase.strip(" ,.").split()[-1].lower()
-    for m in reversed(in_range(doc.mentions, max(0, pos - _ANTECEDENT_LOOKBACK), pos)):
-        if head in doc.text[m.start:m.end].lower().split():
-            ent = doc.gaz.entity(doc.gaz.root(m.entity))
-            if ent is not None and ent.kind not in ("media", "monitor"):
-                return ent.id
-    return None
-
-
 #: "..., a claim the army rejected": the noun of statement before the one who answers it.
 _STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))}|"
                                  r"charges?)\s+(?=(?:the|a|an|[A-Z])\b)")
 #: A body named in full ("the Department of Defense"): not the last speaker's body by default.
-#: "officials in Khartoum", "the Foreign Ministry in Berlin": people or a ministry of the state whose capital is
+#: "officials in Khartoum", "the Foreign Ministry in Berlin", "a spokesman in Rome": people or a ministry of the state whose capital is
 #: named (not an embassy: "the embassy in Manila" is another state's).
-_OFFICIALS_IN = compile_cached(r"\b(?i:officials|authorities|diplomats|sources|ministry|government|presidency)\s+in\s+"
+_OFFICIALS_IN = compile_cached(r"\b(?i:officials|authorities|diplomats|sources|ministry|government|presidency|"
+                               r"spokes(?:man|woman|person))\s+in\s+"
                                r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s*$")
 _IN_PLACE_OPENING = compile_cached(r"\s*In\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?),")
 _PERSONAL_BODY = compile_cached(r"^\W*(?:his|her)\s+(?:[\w\-]+\s+){0,2}(?:office|spokes(?:man|woman|person)|aides?|"
@@ -891,6 +1049,10 @@ def _last_group_before(doc: Document, pos: int) -> Optional[str]:
     return groups[0] if groups else None
 
 
+#: An aside between dashes or brackets: "the four guarantors - A, B, C and D - have met".
+_ASIDE = compile_cached(r"\s[-–—]\s[^-–—.;]{1,160}?\s[-–—](?=\s)|\s\([^()]{1,160}\)")
+
+
 def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     """A third party doing something about the conflict with no reporting verb: "X will take
     the clashes to the Security Council", "the alliance released images"."""
@@ -907,8 +1069,9 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     dateline = _DATELINE_AT.match(text, sa, subject_end)
     # "CITY, Country (Wire) — X blocked ...": the dateline's place does not act.
     subject_start = dateline.end() if dateline else sa
-    if len(text[subject_start:subject_end].split()) > 14:
-        return None
+    aside = _ASIDE.search(text, subject_start, subject_end)
+    if len(text[subject_start:subject_end].split()) - (len(aside.group().split()) if aside else 0) > 14:
+        return None                  # (an aside between dashes or brackets is no length of the subject's own)
     persons = in_range(person_mentions, subject_start, subject_end)
     if persons:
         person = people[persons[0].person]
@@ -916,7 +1079,9 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
             return Attribution((sa, sb), text[subject_start:subject_end].strip(" ,"), (subject_start, subject_end),
                                person.affiliation, person.id, "action")
         return None
-    m = head_entity(gaz, text, mentions, subject_start, subject_end)
+    # "Envoys of the guarantors of the X accord - A, B and C - met": the aside names who acts.
+    m = (aside and head_entity(gaz, text, mentions, aside.start(), aside.end())) \
+        or head_entity(gaz, text, mentions, subject_start, subject_end)
     if m is None:
         return None
     root = gaz.root(m.entity)
@@ -933,6 +1098,8 @@ def _paragraph_about_the_conflict(doc: Document, sa: int, sb: int) -> bool:
     blamed the US for the crisis. ... Iranian officials also offered to supply food") is about the conflict."""
     index = bisect.bisect_right(doc.paragraphs, (sa, len(doc.text) + 1)) - 1
     pa, pb = doc.paragraphs[index] if index >= 0 else (sa, sb)
+    if index > 0 and pa >= sa and pb <= sb + 1:
+        pa = doc.paragraphs[index - 1][0]      # a paragraph of one sentence (news style) continues the one before
     pa, pb = min(pa, sa), max(pb, sb)
     return bool(_CONFLICT_WORDS.search(doc.text, pa, pb)) or any(
         doc.gaz.root(m.entity) in doc.parties for m in in_range(doc.mentions, pa, pb))

@@ -71,6 +71,8 @@ def _extract(article: Article, reference_date: Optional[dt.date]) -> Timeline:
 
     events: list[Event] = []
     event_by_sentence: dict[tuple[int, int], str] = {}
+    #: Sentences with an event of the story's present (one may also hold a dated aside: "the 1942 treaty's ...").
+    current_sentences: set[tuple[int, int]] = set()
     attribution_by_sentence = {a.span: a for a in attributions if a is not None}
     for draft in drafts:
         eid = f"e{len(events) + 1}"
@@ -80,19 +82,19 @@ def _extract(article: Article, reference_date: Optional[dt.date]) -> Timeline:
                                             sentence=text[draft.sentence_span[0]:draft.sentence_span[1]],
                                             span=draft.span, time=draft.time, actors=draft.actors, lane=lane))
         event_by_sentence.setdefault(draft.sentence_span, eid)
+        if lane != "other" and not _is_background(events[-1], reference):
+            current_sentences.add(draft.sentence_span)
 
     accounts: list[Account] = []
     reactions: list[Reaction] = []
     reactors: dict[str, str] = {}
-    event_by_id = {e.id: e for e in events}
     for attribution in attributions:
         if attribution is None or attribution.span in skip:
             continue                 # the headline repeats what the body says
         entity = gaz.entity(attribution.entity)
         sa, sb = attribution.span
         event_id = event_by_sentence.get((sa, sb))
-        if attribution.kind == "action" and event_id and (event_by_id[event_id].lane == "other"
-                                                          or _is_background(event_by_id[event_id], reference)):
+        if attribution.kind == "action" and event_id and (sa, sb) not in current_sentences:
             continue                 # a third state's deed in background history is no reaction
         if attribution.entity is None:
             pass

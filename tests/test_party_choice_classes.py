@@ -1,0 +1,89 @@
+"""Choosing the sides (issue 11): the state an act of force comes close to is a side, a state that only
+comments on "the launches" is not opposed to the one launching, and a regional bloc sanctioning a state is that
+state's opponent. Invented events between real states and bodies."""
+import datetime as dt
+
+from timeline_app.extract.pipeline import extract
+from timeline_app.model import Article
+
+ARTICLE = """Azerbaijan's missiles splash down off Armenia
+
+Another Azerbaijani missile splashed into the sea off Armenia's southern coast early today, the third since Friday. \
+Azerbaijan announced last week that its army would test-fire missiles into two zones near the port.
+
+Azerbaijan insists the exercises are a domestic matter. "No foreign country has any right to interfere," a foreign \
+ministry spokesman told reporters in Baku.
+
+France, whose warships sail nearby, has also protested. The French foreign minister said on Friday that the launches \
+were "regrettable" and asked Azerbaijan to show restraint. The French president told parliament that Paris was \
+watching with concern. France said it would send a frigate.
+
+Azerbaijan fired six missiles into the sea north of Armenia last year.
+"""
+
+
+def test_the_state_missiles_land_off_is_a_side_and_the_protesting_state_reacts():
+    timeline = extract(Article(text=ARTICLE, reference_date=dt.date(2031, 5, 7)))
+    assert {p.id for p in timeline.parties} == {"armenia", "azerbaijan"}
+    assert "france" in {r.actor for r in timeline.reactions}
+
+
+BLOC_ARTICLE = """Bloc's sanctions bite as Niger recalls envoys
+
+NIAMEY (wire) - Niger's military rulers on Monday called for protests against sanctions that the Economic \
+Community of West African States imposed on the country over the weekend.
+
+At a summit in Abuja on Sunday, ECOWAS leaders agreed to suspend trade with Niger, freeze Nigerien state assets at \
+the regional central bank and recall their ambassadors from Niamey.
+
+Niger said it was recalling its own ambassadors from ECOWAS member states in return and condemned the sanctions as \
+illegal.
+
+"The door remains open, but the sanctions will stay until a timetable for elections is agreed," said the chairman \
+of ECOWAS.
+
+Niger's prime minister accused France of using the bloc to punish Niger, and later accused France of meddling.
+
+ECOWAS said its court would hear any appeal. Niger will ask neighbouring states for help.
+"""
+
+
+def test_a_bloc_sanctioning_a_state_is_its_opponent_not_the_state_it_blames():
+    timeline = extract(Article(text=BLOC_ARTICLE, reference_date=dt.date(2031, 5, 7)))
+    assert [p.id for p in timeline.parties] == ["niger", "ecowas"]
+    said = "ECOWAS said its court would hear any appeal."
+    assert {a.text: a.party for a in timeline.accounts}[said] == "ecowas"
+
+
+COALITION_ARTICLE = """Azerbaijan says it will not answer its neighbours' blockade as Kazakhstan mediates
+
+Azerbaijan's foreign minister has said his country will not retaliate against Armenia, Georgia, Iran and Turkey, \\
+a day after the four states cut diplomatic ties with Baku and closed their borders to it.
+
+"We are not going to take any counter-measures," he said on Tuesday.
+
+Armenia said it was acting to protect its national security. Georgia's foreign ministry accused Baku of supporting \\
+militant groups.
+
+Turkey has also expelled Azerbaijani diplomats, and Iran recalled its ambassador.
+
+Kazakhstan's president telephoned the leaders on Monday and offered to mediate.
+"""
+
+
+def test_states_listed_as_the_target_of_one_side_are_all_sides_and_the_mediator_reacts():
+    timeline = extract(Article(text=COALITION_ARTICLE, reference_date=dt.date(2031, 5, 7)))
+    assert {p.id for p in timeline.parties} == {"azerbaijan", "armenia", "georgia", "iran", "turkey"}
+    assert "kazakhstan" in {r.actor for r in timeline.reactions}
+
+
+def test_the_bloc_and_its_chairman_speak_for_the_bloc_side():
+    text = BLOC_ARTICLE + (
+        "\nThe bloc called the junta's timetable \"totally unacceptable\".\n\n"
+        "\"We are determined to restore order. The sanctions will remain,\" Ghanaian President Kwame Mensah, the "
+        "current chairman of ECOWAS, told the closing session.\n")
+    accounts: dict[str, set[str]] = {}
+    for account in extract(Article(text=text, reference_date=dt.date(2031, 5, 7))).accounts:
+        accounts.setdefault(account.text, set()).add(account.party)
+    assert accounts["The bloc called the junta's timetable \"totally unacceptable\"."] == {"ecowas"}
+    assert "ecowas" in accounts["\"We are determined to restore order."]
