@@ -87,3 +87,21 @@ def test_the_bloc_and_its_chairman_speak_for_the_bloc_side():
         accounts.setdefault(account.text, set()).add(account.party)
     assert accounts["The bloc called the junta's timetable \"totally unacceptable\"."] == {"ecowas"}
     assert "ecowas" in accounts["\"We are determined to restore order."]
+
+
+ALLIANCE_ARTICLE = """Armenia protests after NATO missiles hit its embassy in Minsk
+
+YEREVAN, May 8 -- The Armenian government on Saturday condemned the missile attack by NATO on the Armenian \
+embassy in Minsk and lodged the strongest protest.
+
+The embassy was hit by three missiles fired by NATO aircraft overnight, killing two Armenian diplomats.
+
+"NATO must bear full responsibility," the Armenian foreign ministry said. Russia also condemned the strike.
+
+Since March, NATO has carried out air strikes against Belarus, a campaign Armenia has opposed from the beginning.
+"""
+
+
+def test_an_alliance_whose_aircraft_struck_a_state_is_that_states_opponent():
+    timeline = extract(Article(text=ALLIANCE_ARTICLE, reference_date=dt.date(2031, 5, 10)))
+    assert [p.id for p in timeline.parties] == ["armenia", "nato"]

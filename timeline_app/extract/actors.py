@@ -951,14 +951,18 @@ def choose_parties(doc: "Document") -> PartyChoice:
     return PartyChoice(chosen, scores, names, aliases)
 
 
-#: Coercive measures one side takes against another (resources/lexicon/coercive_measures.txt).
+#: Coercive measures one side takes against another (resources/lexicon/coercive_measures.txt), and acts of force
+#: (actions.txt, any form, and action_nouns.txt: "air strikes", "missiles fired by X", "the attack by X").
 _COERCION = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('coercive_measures'))})", re.IGNORECASE)
+_FORCE = compile_cached(rf"\b(?:{lexicon.alternation(set(lexicon.verb_forms('actions')) | lexicon.nouns_with_plurals('action_nouns'))})\b",
+                        re.IGNORECASE)
 
 
 def _bloc_against(doc: "Document", chosen: list[str], organisations: Counter, prominence: Counter) -> Optional[str]:
     """An organisation that is itself the other side: a regional bloc sanctioning a member state it is at odds
-    with: it is named with the first side and a coercive measure (sanctions, suspension, closed borders,
-    recalled ambassadors) in three sentences or more, and named half as much again as the second side chosen."""
+    with, an alliance whose aircraft struck the first side: it is named with the first side and a coercive
+    measure (sanctions, suspension, closed borders, recalled ambassadors) or an act of force in three sentences
+    or more, and named half as much again as the second side chosen."""
     if not chosen or not organisations:
         return None
     bloc, weight = organisations.most_common(1)[0]
@@ -971,7 +975,7 @@ def _bloc_against(doc: "Document", chosen: list[str], organisations: Counter, pr
         if gaz.root(m.entity) != bloc:
             continue
         sa, sb = _sentence_of(sentences, m.start)
-        if (sa, sb) not in together and _COERCION.search(text, sa, sb) \
+        if (sa, sb) not in together and (_COERCION.search(text, sa, sb) or _FORCE.search(text, sa, sb)) \
                 and any(gaz.root(x.entity) == chosen[0] for x in in_range(doc.mentions, sa, sb)):
             together.add((sa, sb))
     return bloc if len(together) >= 3 else None
