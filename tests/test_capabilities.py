@@ -856,3 +856,12 @@ def test_an_aside_ending_in_a_time_and_a_comma_before_said_in_a_capital():
     minister = next(a for a in timeline.accounts if a.text.startswith("Armenian Foreign Minister Aram Vosk"))
     assert (minister.party, minister.speaker) == ("armenia", "Armenian Foreign Minister Aram Vosk")
     assert next(a.party for a in timeline.accounts if a.text.startswith("A Foreign Ministry spokesman")) == "azerbaijan"
+
+
+def test_a_state_of_the_past_spoken_of_as_such_does_not_act():
+    from timeline_app.extract.document import read
+    text = "Yugoslav officials denounced it. Both are former Yugoslav republics. Yugoslav-era arms were found."
+    def states(reference):
+        return [text[m.start:m.end] for m in read(text, reference).mentions if m.entity == "yugoslavia"]
+    assert states(dt.date(1999, 5, 8)) == ["Yugoslav"] * 3         # while it existed, every mention stands
+    assert states(dt.date(2022, 5, 8)) == ["Yugoslav"]             # after: only the one that is no past

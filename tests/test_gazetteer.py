@@ -122,3 +122,9 @@ def test_a_state_leading_a_coalition_is_its_backer_not_its_name(gaz):
     for text in ("the U.S.-led NATO struck", "the US-led coalition struck", "the Saudi-led coalition struck"):
         (leader, *rest) = gaz.mentions(text)
         assert leader.backed and text[leader.start:leader.end] in ("U.S.", "US", "Saudi")
+
+
+def test_states_that_no_longer_exist_are_known_for_the_articles_of_their_time(gaz):
+    text = "Yugoslav officials denounced the strike; Zaire abstained."
+    assert [m.entity for m in gaz.mentions(text)] == ["yugoslavia", "zaire"]
+    assert gaz.entity("yugoslavia").until == "2003-02-04"

@@ -32,10 +32,10 @@ def read_overlay() -> dict[str, dict]:
     for line in (GAZ / "countries_overlay.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cells = (line.split("\t") + [""] * 5)[:5]
-        code, short, aliases, demonyms, metonyms = cells
+        cells = (line.split("\t") + [""] * 6)[:6]
+        code, short, aliases, demonyms, metonyms, until = cells
         rows[code.strip()] = {"short": short.strip(), "aliases": split(aliases),
-                              "demonyms": split(demonyms), "metonyms": split(metonyms)}
+                              "demonyms": split(demonyms), "metonyms": split(metonyms), "until": until.strip()}
     return rows
 
 
@@ -63,7 +63,8 @@ def build() -> dict:
         if code not in seen_codes and extra["short"]:
             entities.append({"id": slug(extra["short"]), "name": extra["short"], "kind": "state",
                              "code": code, "names": [extra["short"]] + extra["aliases"],
-                             "demonyms": extra["demonyms"], "metonyms": extra["metonyms"]})
+                             "demonyms": extra["demonyms"], "metonyms": extra["metonyms"],
+                             **({"until": extra["until"]} if extra["until"] else {})})
     orgs = json.loads((GAZ / "organisations.json").read_text(encoding="utf-8"))
     for org in orgs["organisations"]:
         entities.append({"id": org["id"], "name": org["name"], "kind": org["kind"],

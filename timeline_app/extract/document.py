@@ -121,6 +121,24 @@ class Document:
         return in_range(self.mentions, start, end)
 
 
+#: Words that speak of a state as of the past: "the former Yugoslav republic", "ex-Yugoslav", "Yugoslav-era".
+_AS_OF_THE_PAST_BEFORE = compile_cached(r"(?:\bformer|\bex-?)\s*\Z", re.IGNORECASE)
+_AS_OF_THE_PAST_AFTER = compile_cached(r"-(?:era|made|built|designed|style|vintage)\b")
+
+
+def _of_their_time(gaz: Gazetteer, text: str, mentions: list, reference: Optional[dt.date]) -> list:
+    """Without the mentions of a state that had ceased to exist by the reference date (gazetteer ``until``)
+    where the text speaks of it as of the past: "the former Yugoslav republic", "Yugoslav-era arms" in an
+    article of 2022 name no one who acts. (A history written today names the state as it was.)"""
+    if reference is None:
+        return mentions
+    day = reference.isoformat()
+    return [m for m in mentions
+            if (gaz.entity(m.entity).until or "9999") >= day
+            or not (_AS_OF_THE_PAST_BEFORE.search(text, max(0, m.start - 12), m.start)
+                    or _AS_OF_THE_PAST_AFTER.match(text, m.end))]
+
+
 def read(text: str, reference: Optional[dt.date] = None, title: str = "",
          gaz: Optional[Gazetteer] = None, published: Optional[dt.datetime] = None) -> Document:
     """Every layer of an article's text. ``published``: the moment of publication, when the article states one."""
@@ -128,7 +146,7 @@ def read(text: str, reference: Optional[dt.date] = None, title: str = "",
     sentences = sentence_spans(text)
     paragraphs = paragraph_spans(text)
     title_span = _title_span(text, title, sentences)
-    mentions = SortedSpans(gaz.mentions(text))
+    mentions = SortedSpans(_of_their_time(gaz, text, gaz.mentions(text), reference))
     doc = Document(text=text, gaz=gaz, reference=reference, paragraphs=paragraphs, sentences=sentences,
                    title_span=title_span, lead_end=_lead_end(sentences, title_span),
                    quotations=quotation_spans(text, paragraphs), entries=entry_spans(text, paragraphs),

@@ -33,6 +33,7 @@ class Entity:
     names: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
+    until: Optional[str] = None    # a state that no longer exists: its last day (ISO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +233,7 @@ def _build(data: dict) -> Gazetteer:
     for raw in data["entities"]:
         ent = Entity(raw["id"], raw["name"], raw["kind"], raw.get("parent"),
                      tuple(raw.get("names", ())), tuple(raw.get("demonyms", ())),
-                     tuple(raw.get("metonyms", ())))
+                     tuple(raw.get("metonyms", ())), raw.get("until"))
         if ent.id in entities:          # first definition wins (states before organisations)
             continue
         entities[ent.id] = ent
