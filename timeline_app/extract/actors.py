@@ -698,7 +698,7 @@ _DIPLOMATIC_ACTS = frozenset(lexicon.verb_forms("diplomatic_acts"))
 #: An act of one side against another: a finite verb ("shelled", "strikes"), an infinitive ("sent troops to
 #: repel X"), or a noun of an act with the preposition of its target ("offensive against", "strikes on").
 _CONFLICT_VERBS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.finite_forms('actions'))}|"
-                                 rf"(?:to|will|would|not|never|could|must)\s+(?:{lexicon.alternation(lexicon.bare_forms('actions'))})|"
+                                 rf"(?:to|not)\s+(?:{lexicon.alternation(lexicon.bare_forms('actions'))})|"
                                  rf"(?:{lexicon.alternation(_ACTION_NOUNS)})\s+(?:against|on|of|into))\b", re.IGNORECASE)
 
 
@@ -939,13 +939,16 @@ def choose_parties(doc: "Document") -> PartyChoice:
         chosen = [chosen[0], bloc]
     names = {}
     aliases = {}
+    # Names the text gives each side itself; not "the rebels" or its people (one pass for all the sides).
+    forms: dict[str, list[str]] = {pid: [] for pid in chosen}
+    for m in mentions:
+        if m.form in ("name", "demonym", "metonym"):
+            for pid in {gaz.root(m.entity), m.entity}.intersection(forms):
+                forms[pid].append(text[m.start:m.end])
     for pid in chosen:
         ent = gaz.entity(pid)
         names[pid] = ent.name
-        # Names the text gives the side itself; not "the rebels" or its people.
-        forms = [text[m.start:m.end] for m in mentions
-                 if m.form in ("name", "demonym", "metonym") and (gaz.root(m.entity) == pid or m.entity == pid)]
-        aliases[pid] = [f for f in dict.fromkeys(forms) if f != ent.name]
+        aliases[pid] = [f for f in dict.fromkeys(forms[pid]) if f != ent.name]
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
     return PartyChoice(chosen, scores, names, aliases)

@@ -379,7 +379,8 @@ _HOLDS_PRESIDENCY = compile_cached(r"\bhold(?:s|ing)?\s+the\s+[^,;.“\"]{0,60}?
 def _presidency_held(doc: Document, sa: int, sb: int, found: Attribution) -> list[str]:
     """The organisation whose rotating presidency the speaker's state holds, named in the sentence: the speaker
     speaks for it too ("X, whose country holds the EU presidency, said")."""
-    if found.speaker_span is None or found.entity is None:
+    if found.speaker_span is None or found.entity is None or not (
+            "presidency" in doc.text[sa:sb] or "chair" in doc.text[sa:sb]):
         return []
     out = []
     for m in _HOLDS_PRESIDENCY.finditer(doc.text, sa, sb):
