@@ -865,3 +865,18 @@ def test_a_state_of_the_past_spoken_of_as_such_does_not_act():
         return [text[m.start:m.end] for m in read(text, reference).mentions if m.entity == "yugoslavia"]
     assert states(dt.date(1999, 5, 8)) == ["Yugoslav"] * 3         # while it existed, every mention stands
     assert states(dt.date(2022, 5, 8)) == ["Yugoslav"]             # after: only the one that is no past
+
+
+def test_an_office_holder_of_a_state_the_article_never_names_is_a_namesake(monkeypatch):
+    from timeline_app.knowledge import officeholders as oh
+    columns = "\t".join(oh.COLUMNS) + "\n"
+    terms, collegial = oh.parse(columns + "leader\tQuell\tFJ\t2028-01-01\topen\thttps://example.org\t"
+                                          "2026-12-03\n", "supplement.tsv")
+    monkeypatch.setattr(oh, "holders", lambda: oh.OfficeHolders(terms, frozenset(collegial)))
+    text = ("Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia denied it.\n\n"
+            "Senior negotiator Teodor Quell said the talks would resume next week.")
+    def side():
+        return {a.id: a.affiliation for a in _timeline(text).actors}.get("teodor-quell")
+    assert side() != "fiji"      # the list knows a leader "Quell" only by his surname, and Fiji is named nowhere
+    text += " Fiji has offered to host them."
+    assert side() == "fiji"

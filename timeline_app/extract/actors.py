@@ -358,9 +358,15 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             if boss and boss != person.id and people[boss].affiliation:
                 person.affiliation = people[boss].affiliation
     # What the text says came first; an office holder it labels nowhere speaks for their office's side.
+    # (A full name the list knows only by its surname is that holder only where the article names the side:
+    # "Premier Lien Chan" of Taiwan is not Papua New Guinea's "Chan".)
+    named_sides = {gaz.root(m.entity) for m in mentions}
+    holders = officeholders.holders()
     for pid, side in office_sides.items():
-        if people[pid].affiliation is None:
-            people[pid].affiliation = side
+        person = people[pid]
+        if person.affiliation is None and (gaz.root(side) in named_sides or len(person.name.split()) < 2
+                                           or holders.knows_full_name(person.name)):
+            person.affiliation = side
     for person in people.values():
         if person.affiliation is not None or not person.spans:
             continue

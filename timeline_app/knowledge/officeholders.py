@@ -168,6 +168,11 @@ class OfficeHolders:
                 found.append(term)
         return found
 
+    def knows_full_name(self, name: str) -> bool:
+        """Whether a row gives this full name (not only a surname it ends with: REIGN's "Chan" is not
+        "Lien Chan")."""
+        return fold(name) in self._by_name
+
     def person_terms(self, name: str) -> list[tuple[str, str, dt.date, Optional[dt.date]]]:
         """The terms of the one person a full name (two words or more) names, whatever the office: the rows
         that give the full name, and rows that give the surname alone when they are for a side a full-name row
