@@ -802,12 +802,13 @@ def choose_parties(doc: "Document") -> PartyChoice:
                         chosen.append(backer)
     names = {}
     aliases = {}
+    # Names the text gives a side itself; not "the rebels" or its people. (Each mention's root looked up once,
+    # not once per side.)
+    named = [(m, gaz.root(m.entity)) for m in mentions if m.form in ("name", "demonym", "metonym")]
     for pid in chosen:
         ent = gaz.entity(pid)
         names[pid] = ent.name
-        # Names the text gives the side itself; not "the rebels" or its people.
-        forms = [text[m.start:m.end] for m in mentions
-                 if m.form in ("name", "demonym", "metonym") and (gaz.root(m.entity) == pid or m.entity == pid)]
+        forms = [text[m.start:m.end] for m, root in named if root == pid or m.entity == pid]
         aliases[pid] = [f for f in dict.fromkeys(forms) if f != ent.name]
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
