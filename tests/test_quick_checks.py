@@ -1,5 +1,5 @@
-"""The quick check before the subject's auxiliary pattern: it may say yes too often, never no where the pattern
-matches."""
+"""Quick checks before costly patterns (the subject's auxiliaries, the words that make a name a place): they may
+say yes too often, never no where the pattern matches."""
 import pytest
 
 from timeline_app.extract.attribution import _AUX, _AUX_WORDS, _may_end_in_aux
@@ -28,3 +28,15 @@ def test_every_plain_alternative_passes():
 def test_the_check_turns_away_a_phrase_that_ends_on_a_noun(phrase):
     assert _AUX.search(phrase) is None
     assert not _may_end_in_aux(phrase)
+
+
+# The same kind of check before the pattern of the words that make a name a place (actors._is_place).
+from timeline_app.extract.actors import _LOCATIVE, _is_place  # noqa: E402
+
+
+@pytest.mark.parametrize("before", ["shelling in ", "fighting in northern ", "parts of the ", "troops (in ",
+                                    "the rest of ", "deep inside the ", "the outskirts of eastern ",
+                                    "Zembla said ", "the army of ", "talks with the ", "Borduria's ", "x", ""])
+def test_the_place_check_agrees_with_its_pattern(before):
+    text = before + "Kalo"
+    assert _is_place(text, len(before)) == bool(_LOCATIVE.search(before))
