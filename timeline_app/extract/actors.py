@@ -716,11 +716,16 @@ class PartyChoice:
     aliases: dict[str, list[str]] = field(default_factory=dict)
 
 
+_PLACE_PREPOSITIONS = ("in", "into", "across", "near", "to", "from", "inside", "throughout", "within", "outside",
+                       "around", "toward", "towards", "over", "off")
+_COMPASS = ("north", "south", "east", "west", "central")
+_COMPASS_ENDINGS = ("ern", "east", "west", "eastern", "western")
+#: The words before a name that make it a place ("in northern X", "parts of the X"), ending where the name starts.
 _LOCATIVE = compile_cached(
-    r"(?:\b(?:in|into|across|near|to|from|inside|throughout|within|outside|around|toward|towards|over|off)\s+"
+    rf"(?:\b(?:{'|'.join(_PLACE_PREPOSITIONS)})\s+"
     r"|\b(?:areas?|parts?|regions?|coast|shores?|waters|north|south|east|west|territory|provinces?|"
     r"cities|towns?|villages?|outskirts|rest|much|most)\s+of\s+)"
-    r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+)?$",
+    rf"(?:the\s+)?(?:(?:{'|'.join(_COMPASS)})(?:{'|'.join(_COMPASS_ENDINGS)})?\s+)?$",
     re.IGNORECASE)
 #: Where an act of force comes close to a state without being in it: "off X('s coast)", "near X", "the waters east
 #: of X"; with a word of armed conflict in the sentence, the state named is the one threatened, not a mere place.
@@ -734,6 +739,27 @@ def _sentence_of(sentences: list[Span], pos: int) -> Span:
     return sentences[i] if i >= 0 else (pos, pos)
 
 
+_COMPASS_WORDS = frozenset(c + e for c in _COMPASS for e in ("", *_COMPASS_ENDINGS))
+
+
+def _is_place(text: str, start: int) -> bool:
+    """Whether the words before text[start] make the name there a place (_LOCATIVE). The pattern is searched only
+    where the words it ends with stand there: it is asked for every mention of a text, and most follow a verb or
+    a noun."""
+    before = text[max(0, start - 30):start]
+    if not before[-1:].isspace():
+        return False             # (every match ends in spaces)
+    words = before.rsplit(None, 2)
+    last, previous = (words[-1], words[-2] if len(words) > 1 else "") if words else ("", "")
+    if last.isascii() and previous.isascii():        # (case folding beyond ASCII: the pattern decides)
+        last, previous = last.lower(), previous.lower()
+        # The match's last word: a preposition (perhaps after a bracket: "\b"), "of", "the" or a compass word;
+        # before "the" or a compass word, "of" or a preposition.
+        if not (last.endswith(_PLACE_PREPOSITIONS) or last == "of"
+                or ((last == "the" or last in _COMPASS_WORDS)
+                    and (previous in ("of", "the") or previous.endswith(_PLACE_PREPOSITIONS)))):
+            return False
+    return bool(_LOCATIVE.search(before))
 #: A number before a people noun ("42 Palestinians", "dozens of Ukrainians"): people counted, most often
 #: casualties, not the state acting or acted against.
 _COUNTED_BEFORE = compile_cached(
@@ -782,7 +808,7 @@ def choose_parties(doc: "Document") -> PartyChoice:
         if m.form == "metonym" and rc.match(r"\s+(?:said|says|has|have|had|will|would|is|was|did|"
                                             r"accused|denied|warned|insists|insisted)\b", text[m.end:m.end + 12]):
             weight = 1.0                           # "<capital> said": the state speaking
-        place = bool(_LOCATIVE.search(text[max(0, m.start - 30):m.start]))
+        place = _is_place(text, m.start)
         if place and not (_APPROACHED.search(text, max(0, m.start - 30), m.start)
                           and _CONFLICT_WORD.search(text, *_sentence_of(sentences, m.start))):
             weight *= 0.3                          # a place, not an actor (but "missiles splashed into the sea
@@ -955,6 +981,14 @@ def choose_parties(doc: "Document") -> PartyChoice:
         ent = gaz.entity(pid)
         names[pid] = ent.name
         aliases[pid] = [f for f in dict.fromkeys(forms[pid]) if f != ent.name]
+    # Names the text gives a side itself; not "the rebels" or its people. (Each mention's root looked up once,
+    # not once per side.)
+    named = [(m, gaz.root(m.entity)) for m in mentions if m.form in ("name", "demonym", "metonym")]
+    for pid in chosen:
+        ent = gaz.entity(pid)
+        names[pid] = ent.name
+        forms = [text[m.start:m.end] for m, root in named if root == pid or m.entity == pid]
+        aliases[pid] = [f for f in dict.fromkeys(forms) if f != ent.name]
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
     return PartyChoice(chosen, scores, names, aliases)

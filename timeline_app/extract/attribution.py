@@ -136,14 +136,36 @@ _INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s
 _INVERTED_MARKS = frozenset("\"”’")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                               r"despite|whereas|unless)\b", re.IGNORECASE)
-_AUX = compile_cached(r"(?:\s+(?:has|have|had|also|later|then|earlier|again|reportedly|repeatedly|"
-                      r"previously|first|on\s+\w+|in\s+turn|last\s+\w+|this\s+\w+|\w+day|will|would|"
-                      r"did|does|not|n't|didn't|doesn't|is|was|were|are|had|been|further|directly|"
-                      r"publicly|quickly|immediately|also|long|who|which|in\s+a\s+statement|ready\s+to|willing\s+to|"
-                      # an adverb made from an adjective ("subsequently", "angrily" is not: nouns like "assembly" end so too)
-                      r"(?-i:[a-z]{3,}(?:ent|ant|ed|ous|ive|ful|ic|ate|ual|al|ing|ible|able)ly)|"
-                      r"prepared\s+to|expected\s+to|going\s+to|set\s+to|able\s+to|unable\s+to|likely\s+to),?)+\s*$",
-                      re.IGNORECASE)
+#: What may stand between a subject and its verb ("X has also said", "X on Tuesday said", "X, in turn, said"), each a
+#: pattern; _AUX is a run of them that ends the subject's phrase.
+_AUX_WORDS = ("has", "have", "had", "also", "later", "then", "earlier", "again", "reportedly", "repeatedly",
+              "previously", "first", r"on\s+\w+", r"in\s+turn", r"last\s+\w+", r"this\s+\w+", r"\w+day", "will", "would",
+              "did", "does", "not", "n't", "didn't", "doesn't", "is", "was", "were", "are", "had", "been", "further",
+              "directly", "publicly", "quickly", "immediately", "also", "long", "who", "which", r"in\s+a\s+statement",
+              r"ready\s+to", r"willing\s+to",
+              # an adverb made from an adjective ("subsequently", "angrily" is not: nouns like "assembly" end so too)
+              r"(?-i:[a-z]{3,}(?:ent|ant|ed|ous|ive|ful|ic|ate|ual|al|ing|ible|able)ly)",
+              r"prepared\s+to", r"expected\s+to", r"going\s+to", r"set\s+to", r"able\s+to", r"unable\s+to", r"likely\s+to")
+_AUX = compile_cached(r"(?:\s+(?:" + "|".join(_AUX_WORDS) + r"),?)+\s*$", re.IGNORECASE)
+#: The plain words the alternatives of _AUX end with (the others end with any word after "on", "last" or "this",
+#: a word in -day or an adverb in -ly: see _may_end_in_aux).
+_AUX_LAST_WORDS = frozenset(w.split(r"\s+")[-1] for w in _AUX_WORDS if w.split(r"\s+")[-1].replace("'", "").isalpha())
+
+
+def _may_end_in_aux(phrase: str) -> bool:
+    """False only where _AUX cannot match ``phrase``: its last alternative ends the phrase (but for a comma and
+    spaces), so the phrase's last word is one an alternative ends with. _AUX is tried on every subject, and most
+    end on a noun ("the ministry"): this check costs a fraction of the search."""
+    words = phrase.rstrip().rstrip(",").rsplit(None, 2)
+    if not words:
+        return False
+    last, before = words[-1], (words[-2] if len(words) > 1 else "")
+    if not (last.isascii() and before.isascii()):
+        return True              # case folding beyond ASCII: the pattern decides
+    last, before = last.lower(), before.lower()
+    return last in _AUX_LAST_WORDS or last.endswith(("day", "ly")) or before in ("on", "last", "this")
+
+
 _PRONOUN = compile_cached(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
 _DEFINITE_BACKREF = compile_cached(
     r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+((?:\w+\s+){0,3}"
@@ -320,7 +342,9 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
             if found.person:
                 memory.last_person = found
                 memory.last_person_index = index
-            if found.entity and _STATEMENT.search(text, sa, sb) and not _STATEMENT_BACKREF.match(found.speaker):
+            # ("tatement": what a case-blind "statement" holds in any case; a cheap test before the search)
+            if found.entity and "tatement" in text[sa:sb].lower() and _STATEMENT.search(text, sa, sb) \
+                    and not _STATEMENT_BACKREF.match(found.speaker):
                 memory.last_statement = found
                 memory.last_statement_index = index
         out.append(found)
@@ -647,7 +671,7 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
     if dateline:
         start = dateline.end()
     phrase = text[start:verb]
-    aux = _AUX.search(phrase)
+    aux = _AUX.search(phrase) if _may_end_in_aux(phrase) else None
     end = start + aux.start() if aux else verb
     phrase = text[start:end]
     if not phrase.strip(" ,"):

@@ -51,7 +51,8 @@ _DATELINE = compile_cached(r"^(?:[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?
                            r"(?:\([^)]{1,60}\)\s*[—–-]{0,2}|[—–-]{1,2})"
                            r"|[A-Z][\w .'\-]{2,30},\s*[A-Z][\w .]{1,30}\s*\([^)]{1,40}\)\s*[—–-]{1,2}"
                            r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s\((?-i:[A-Z]{2,6})\))\s+")
-_FUTURE = compile_cached(r"\b(?:will|shall|is going to|are going to|plans to|intends to)\b")
+_FUTURE_PHRASES = ("will", "shall", "is going to", "are going to", "plans to", "intends to")
+_FUTURE = compile_cached(rf"\b(?:{'|'.join(_FUTURE_PHRASES)})\b")
 _USABLE_TYPES = ("DATE", "TIME")
 
 
@@ -219,7 +220,8 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
         ref_tv = _reference_time(reference)   # shared: only read here; what is returned is a fresh copy
     if current is None:
         return ref_tv and ref_tv.model_copy()
-    if ref_tv is not None and _FUTURE.search(sentence):
+    # (the pattern is searched only where one of its phrases stands: it is asked of every undated sentence)
+    if ref_tv is not None and any(p in sentence for p in _FUTURE_PHRASES) and _FUTURE.search(sentence):
         return ref_tv.model_copy()            # an undated plan is the day's news
     if ref_tv is not None and reports and not _recent_past_report(sentence, current, ref_tv):
         return ref_tv.model_copy()            # an undated statement is the day's news

@@ -88,7 +88,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "speech_word": compile_cached(rf"\b{_initials(speech_words)}(?:{speech})\b", re.IGNORECASE),
         "frame_word": compile_cached(rf"\b{_initials(frame_words)}"
                                      rf"(?:{speech}|say|says|said|according)\b", re.IGNORECASE),
-        # the same words as plain letters, for a case-folded text (see _may_hold); "" (always found) for
+        # the same words as plain letters, for a case-folded text (see _folded); "" (always found) for
         # words beyond ASCII, which case folding may spell otherwise
         "frame_letters": compile_cached(_alternation(frame_words) if all(map(str.isascii, frame_words)) else ""),
         "weak_end": compile_cached(rf"(?:[\s,;:—–-]+(?:{weak}))+$", re.IGNORECASE),
@@ -149,9 +149,12 @@ def _enough_after(pattern: re.Pattern, s: str) -> bool:
 def _speech_frame(s: str) -> tuple[str, str]:
     """(speaker, what was said) when ``s`` is framed as speech; ("", "") otherwise."""
     p = _patterns()
-    if not _may_hold(s, p["frame_letters"]) or not p["frame_word"].search(s):
+    folded = _folded(s)
+    if not p["frame_letters"].search(folded) or not p["frame_word"].search(s):
         return "", ""       # every frame below needs one of these words: most clauses try none of them
     for name in ("according", "said_that", "said", "according_tail", "said_tail", "said_tail_inverted"):
+        if _FRAME_NEEDS[name] not in folded:
+            continue        # (the letters the frame's pattern needs, as _folded spells them)
         m = p[name].match(s)
         if m is None:
             continue
@@ -167,15 +170,21 @@ def _speech_frame(s: str) -> tuple[str, str]:
     return "", ""
 
 
-def _may_hold(s: str, letters: re.Pattern) -> bool:
-    """False when ``letters`` (a case-sensitive regex of lower-case words) finds none of its words in ``s``
-    case-folded: then no case-insensitive regex of those words can match ``s``, and most clauses skip that
-    slower search. Case-folded, every character such a regex takes for a letter is that letter, but for the
-    Turkish dotted and dotless i (made plain here)."""
+#: What each frame's pattern cannot match without, in lower-case letters: "according", "that" (after the speech
+#: verb), "sa" (of say/says/said), a comma before the speaker.
+_FRAME_NEEDS = {"according": "according", "according_tail": "according", "said_that": "that", "said": "sa",
+                "said_tail": ",", "said_tail_inverted": ","}
+
+
+def _folded(s: str) -> str:
+    """``s`` case-folded for plain-letter searches: where a case-sensitive regex of lower-case words (or ``in``)
+    finds none of its words, no case-insensitive regex of those words can match ``s``, and most clauses skip
+    that slower search. Case-folded, every character such a regex takes for a letter is that letter, but for
+    the Turkish dotted and dotless i (made plain here)."""
     folded = s.casefold()
     if "\u0307" in folded or "\u0131" in folded:
         folded = folded.replace("\u0307", "").replace("\u0131", "i")
-    return letters.search(folded) is not None
+    return folded
 
 
 def _short_speaker(speaker: str) -> str:

@@ -37,7 +37,9 @@ _OPENER = compile_cached(r"\s+([\"'“‘(\[]*)(\S)")
 def paragraph_spans(text: str) -> list[Span]:
     """Blocks separated by blank lines, trimmed."""
     spans = []
-    for m in rc.finditer(r"(?:[^\n]+|\n(?!\s*\n))+", text):       # (a run at a time, not a character)
+    # A line break that a blank line does not follow: the spaces after it ("[^\S\n]*", not "\s*") are looked at only
+    # up to the next line break, or a run of blank lines would be scanned again from each of its breaks.
+    for m in rc.finditer(r"(?:[^\n]+|\n(?![^\S\n]*\n))+", text):       # (a run at a time, not a character)
         a, b = _trim(text, m.start(), m.end())
         if b > a:
             spans.append((a, b))
