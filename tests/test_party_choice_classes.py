@@ -105,3 +105,14 @@ Since March, NATO has carried out air strikes against Belarus, a campaign Armeni
 def test_an_alliance_whose_aircraft_struck_a_state_is_that_states_opponent():
     timeline = extract(Article(text=ALLIANCE_ARTICLE, reference_date=dt.date(2031, 5, 10)))
     assert [p.id for p in timeline.parties] == ["armenia", "nato"]
+
+
+def test_every_side_of_a_coordinated_subject_does_the_act():
+    text = ("Armenia and Georgia strike Azerbaijani targets; Baku vows to retaliate\n\n"
+            "Armenia and Georgia struck targets in Azerbaijan overnight, after weeks of attacks on their convoys.\n\n"
+            "The Armenian defence ministry says 20 targets were hit. Georgian Prime Minister Levan Vosk says four "
+            "Georgian jets took part. Armenia and Georgia also shelled Azerbaijani border posts on Tuesday.\n\n"
+            "Azerbaijan says five soldiers were killed and warns that Armenia and Georgia will pay a heavy price.")
+    timeline = extract(Article(text=text, title=text.splitlines()[0], reference_date=dt.date(2031, 5, 7)))
+    assert {p.id for p in timeline.parties} == {"armenia", "georgia", "azerbaijan"}
+    assert not [r for r in timeline.reactions if r.actor in ("armenia", "georgia")]

@@ -877,9 +877,9 @@ def choose_parties(doc: "Document") -> PartyChoice:
             if verb.group().split()[0].lower() in _ACTION_NOUNS:
                 # A noun ("attack on X"): its doer is the name right before it ("X's attack
                 # on", "the <demonym> offensive against"), not the sentence's subject.
-                before = [e for mm, e in items if sa + verb.start() - 30 <= mm.start < sa + verb.start()
-                          and not rc.search(r"[,.;]", text[mm.end:sa + verb.start()])]
-                before = before[-1:]
+                near = [(mm, e) for mm, e in items if sa + verb.start() - 30 <= mm.start < sa + verb.start()
+                        and not rc.search(r"[,.;]", text[mm.end:sa + verb.start()])]
+                before = _with_coordinated(text, items, near[-1]) if near else []
             else:
                 before = _doer(text, [(mm, e) for mm, e in items if mm.start < sa + verb.start()], sa)
             after = [e for mm, e in items if mm.start >= sa + verb.end()]
@@ -887,16 +887,17 @@ def choose_parties(doc: "Document") -> PartyChoice:
                 # Expulsions and sanctions are what third states do in solidarity; weak evidence
                 # that the doer is a side.
                 weight = 0.4 if verb.group().split()[0].lower() in _DIPLOMATIC_ACTS else 1.5
-                objects = [(mm, b) for mm, b in items if mm.start >= sa + verb.end() and b != before[0]]
+                objects = [(mm, b) for mm, b in items if mm.start >= sa + verb.end() and b not in before]
                 if objects:
                     if _PRESSURE_AFTER.match(text, objects[0][0].end):
                         weight = 0.4     # "X threatened to retaliate if Y imposed sanctions": Y only pressures
                     for b in _coordinated(text, objects):   # "X struck A, B and C": each is its target
-                        if b == before[0]:
-                            continue
-                        opposition[frozenset((before[0], b))] += weight * factor
-                        if weight >= 1.0:
-                            engaged.update((before[0], b))
+                        for doer in before:
+                            if b == doer:
+                                continue
+                            opposition[frozenset((doer, b))] += weight * factor
+                            if weight >= 1.0:
+                                engaged.update((doer, b))
     for eid, n in responders.items():
         prominence[eid] *= 0.6 if n >= 2 else 0.8
     if engaged:
@@ -1073,16 +1074,30 @@ _LIST_POSSESSIVE = compile_cached(r"['’]s\b")
 
 
 def _doer(text: str, before: list, sentence_start: int) -> list:
-    """The side doing a finite act, first of ``before`` (the sentence's side mentions before the verb): the
-    nearest one that is a subject, not a name a preposition governs ("friction between X and Y, which has
-    accused Z": Y accused)."""
-    for mm, e in reversed(before):
+    """The sides doing a finite act, of ``before`` (the sentence's side mentions before the verb): the nearest
+    one that is a subject, not a name a preposition governs ("friction between X and Y, which has accused Z": Y
+    accused), with those coordinated with it ("X and Y struck Z"); the first of them when all are governed."""
+    for i in range(len(before) - 1, -1, -1):
+        mm, e = before[i]
         if _RELATIVE_AFTER.match(text, mm.end):
             return [e]
         ahead = text[max(sentence_start, mm.start - 25):mm.start]
         if not (_PREPOSITIONS_NOT_AFFILIATION.search(ahead) or _GOVERNED.search(ahead)):
-            return [e]
-    return [e for _, e in before]
+            # "American and British forces have struck ...", "the US and the UK struck": every side of a
+            # coordinated subject does the act
+            return _with_coordinated(text, before, before[i])
+    return [before[0][1]] if before else []
+
+
+def _with_coordinated(text: str, items: list, last: tuple) -> list:
+    """The entity of ``last`` (one of ``items``, mentions in text order with their entities) and of those listed
+    right before it ("A, B and C" for C)."""
+    i = items.index(last)
+    out = [last[1]]
+    while i > 0 and _LIST_JOIN.fullmatch(text, items[i - 1][0].end, items[i][0].start):
+        i -= 1
+        out.append(items[i][1])
+    return list(dict.fromkeys(out))
 
 
 def _army_names(gaz: Gazetteer, text: str, chosen: list[str], names: dict, aliases: dict,
