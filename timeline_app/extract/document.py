@@ -130,11 +130,12 @@ def _of_their_time(gaz: Gazetteer, text: str, mentions: list, reference: Optiona
     """Without the mentions of a state that had ceased to exist by the reference date (gazetteer ``until``)
     where the text speaks of it as of the past: "the former Yugoslav republic", "Yugoslav-era arms" in an
     article of 2022 name no one who acts. (A history written today names the state as it was.)"""
-    if reference is None:
+    day = reference.isoformat() if reference is not None else ""
+    ended = {eid for eid, ent in gaz.entities.items() if ent.until and ent.until < day}
+    if not ended:
         return mentions
-    day = reference.isoformat()
     return [m for m in mentions
-            if (gaz.entity(m.entity).until or "9999") >= day
+            if m.entity not in ended
             or not (_AS_OF_THE_PAST_BEFORE.search(text, max(0, m.start - 12), m.start)
                     or _AS_OF_THE_PAST_AFTER.match(text, m.end))]
 
