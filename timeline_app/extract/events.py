@@ -422,18 +422,20 @@ _NOUN_PHRASE_START = compile_cached(r"(?:the|a|an|its|his|her|their|this|these|t
 _TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 #: A subordinator of time before a clause of its own ("since clashes broke out"), not before a time ("since 1991",
 #: "until the end of next year", "after 01:00").
+#: (Its finite verbs: be and have, -ed, and the past of the lexicon's irregular verbs and acts of force.)
+_PAST_OF_IRREGULARS = {line.split()[2] for line in lexicon.entries("irregular_verbs") if len(line.split()) > 2}
 _SUBORDINATE_START = compile_cached(
     r"(?:since|after|before|when|while|once|until)\s+(?!\d|the\s+(?:end|beginning|start|middle)\b|"
     r"(?:late|early|mid|last|next|this|then|now)\b|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)"
-    r"(?=(?:\S+\s+){1,8}?(?:was|were|is|are|has|have|had|\w+ed|began|broke|fell|took|won|fought|struck|came|went|"
-    r"left|made|shot|met|led|became|ended)\b)", re.IGNORECASE)
+    rf"(?:{'|'.join(re.escape(w.rstrip('.')) for w in sorted(_TIME_WORDS, key=len, reverse=True))})\b)"
+    r"(?=(?:\S+\s+){1,8}?(?:was|were|is|are|has|have|had|\w+ed|"
+    rf"{lexicon.alternation(_PAST_OF_IRREGULARS | lexicon.past_forms('actions'))})\b)", re.IGNORECASE)
 #: "which officials said was targeted": the relative clause's own speaker, then what it said of the antecedent.
 _RELATIVE_SPEECH = compile_cached(
     r"(?P<speaker>(?:the|a|an|his|her|its|their|[A-Z]|\w+s\b)[^,]{0,40}?)\s+"
     rf"(?P<verb>{lexicon.alternation(sorted(lexicon.finite_forms('reporting_verbs')))})\s+(?P<rest>.+)")
 #: The noun phrase at the end of the words before a relative clause: a name ("... with Saudi Arabia"), else
-#: from its last determiner ("the Maghreb-Europe gas pipeline"), else its last two words.
+#: from its last determiner ("the Maghreb-Europe gas pipeline").
 _NAME_AT_END = compile_cached(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?)*[A-Z][\w'’.-]*$")
 _DETERMINED_AT_END = compile_cached(r"\b(?:the|a|an|its|his|her|their|this|these|[\w-]+['’]s)\s+[^,]{1,40}$",
                                     re.IGNORECASE)
