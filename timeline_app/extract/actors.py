@@ -998,7 +998,7 @@ def choose_parties(doc: "Document") -> PartyChoice:
 #: Coercive measures one side takes against another (resources/lexicon/coercive_measures.txt), and acts of force
 #: (actions.txt, any form, and action_nouns.txt: "air strikes", "missiles fired by X", "the attack by X").
 _COERCION = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('coercive_measures'))})", re.IGNORECASE)
-_FORCE = compile_cached(rf"\b(?:{lexicon.alternation(set(lexicon.verb_forms('actions')) | lexicon.nouns_with_plurals('action_nouns'))})\b",
+_FORCE = compile_cached(rf"\b(?:{lexicon.alternation(set(lexicon.verb_forms('actions')) | _ACTION_NOUNS)})\b",
                         re.IGNORECASE)
 
 

@@ -259,17 +259,22 @@ def _dates_in(text: str) -> Iterator[tuple[dt.date, str]]:
         yield day, date_text
 
 
-def _yearless_in(text: str) -> Iterator[tuple[int, int, str]]:
-    """(month, day, text) for dates written without a year."""
+def yearless_dates(text: str) -> list[tuple[re.Match, int, int]]:
+    """(match, month, day) for every date written without a year ("Sept 13", "13 September"), in text order."""
     hits = []
     for pattern in _YEARLESS_DATES:
         for match in pattern.finditer(text):
             day = int(match.group("day"))
-            month = _MONTHS[match.group("month")[:3].lower()]
             if 1 <= day <= 31:
-                hits.append((match.start(), month, day, match.group(0)))
-    for _, month, day, date_text in sorted(hits):
-        yield month, day, date_text
+                hits.append((match, _MONTHS[match.group("month")[:3].lower()], day))
+    hits.sort(key=lambda hit: hit[0].start())
+    return hits
+
+
+def _yearless_in(text: str) -> Iterator[tuple[int, int, str]]:
+    """(month, day, text) for dates written without a year."""
+    for match, month, day in yearless_dates(text):
+        yield month, day, match.group(0)
 
 
 def _with_year(

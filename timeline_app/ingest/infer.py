@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from ..knowledge import lexicon, officeholders
-from .dates import _MONTHS, _TEXT_DATES, _YEARLESS_DATES, _date_from_match, _safe_date, named_years, weekday_number
+from .dates import _MONTHS, _TEXT_DATES, _date_from_match, _safe_date, named_years, weekday_number, yearless_dates
 
 #: A file date this long after the latest dated evidence is still believed.
 FILE_DATE_SLACK = dt.timedelta(days=30)
@@ -380,15 +380,13 @@ def latest_day_named(text: str, first: dt.date, last: dt.date) -> Optional[tuple
     in a clause about what lies ahead ("due on Sept. 20", "until May 1") is a plan and does not count."""
     best: Optional[tuple[dt.date, str]] = None
     ahead = _ahead_before()
-    for pattern in _YEARLESS_DATES:
-        for m in pattern.finditer(text):
-            if _FOLLOWED_BY_YEAR.match(text, m.end()) or ahead.search(text, max(0, m.start() - 80), m.start()):
-                continue
-            month, day = _MONTHS[m.group("month")[:3].lower()], int(m.group("day"))
-            for year in range(first.year, last.year + 1):
-                named = _safe_date(year, month, day)
-                if named is not None and first <= named <= last and (best is None or named > best[0]):
-                    best = (named, m.group(0).strip())
+    for m, month, day in yearless_dates(text):
+        if _FOLLOWED_BY_YEAR.match(text, m.end()) or ahead.search(text, max(0, m.start() - 80), m.start()):
+            continue
+        for year in range(first.year, last.year + 1):
+            named = _safe_date(year, month, day)
+            if named is not None and first <= named <= last and (best is None or named > best[0]):
+                best = (named, m.group(0).strip())
     return best
 
 
