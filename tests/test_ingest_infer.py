@@ -239,6 +239,16 @@ def test_office_holders_named_without_a_title_give_the_year_too(monkeypatch):
     assert inferred.day.year in range(2043, 2047) and "Odo Brecker" in inferred.note
 
 
+def test_words_that_cannot_be_a_persons_name_name_no_office_holder(monkeypatch):
+    from timeline_app.ingest.infer import untitled_office_holders
+    _invented_holders(monkeypatch, _TERMS + "leader\tOrsk\tNO\t2031-01-01\topen\tREIGN x\t2026-12-03\n"
+                                            "leader\tYang-su Dal\tKR\t2032-01-01\topen\tREIGN x\t2026-12-03\n")
+    # REIGN gives "Orsk" alone: any full name ending in it may be that leader, but no treaty, article or adjective
+    text = ("The Treaty of Orsk held. A Orsk convoy and Brask-backed Orsk fighters moved. Dina Orsk spoke, "
+            "and so did Yang-su Dal.\n")
+    assert [h.note for h in untitled_office_holders(text, [])] == ["Dina Orsk", "Yang-su Dal"]
+
+
 def test_a_title_run_keeps_to_its_line_and_starts_outside_an_abbreviation(monkeypatch):
     _invented_holders(monkeypatch, _TERMS)
     text = "Varro Expels Envoys After U.K. Attack\nPresident Tamsin Varro spoke.\n"

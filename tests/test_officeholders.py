@@ -140,6 +140,7 @@ def test_a_surname_only_source_row_matches_the_full_name_and_a_restatement_repla
     assert holders.side("Gwen Pell", dt.date(2020, 1, 1)) == "GB"
     assert holders.side("Tomas Hadd", dt.date(1982, 1, 1)) == "IE"       # initials agree
     assert holders.side("Una Hadd", dt.date(1982, 1, 1)) is None
+    assert holders.side("Gwen R. Pell", dt.date(2020, 1, 1)) == "GB"     # a middle initial (US style)
     holders = _holders(f"leader\tGwen Pell\tGB\t1990-01-02\t1999-09-09\t{SRC}\n", base)
     assert holders.side("Pell", dt.date(2001, 1, 1)) is None            # the supplement closed the term
     assert holders.terms_for("Gwen Pell") == [("leader", "GB", dt.date(1990, 1, 2), dt.date(1999, 9, 9))]
@@ -224,3 +225,12 @@ def test_transliterations_of_a_given_name_are_one_name():
     """News writes "Mohammed VI" where REIGN writes "Muhammad VI" (resources/officeholders/name_variants.tsv)."""
     assert oh.fold("Mohammed VI") == oh.fold("Muhammad VI") == oh.fold("Mohamed VI")
     assert oh.holders().side("Mohammed VI", dt.date(2021, 8, 25)) == "MA"
+
+
+def test_a_middle_initial_on_either_side_is_no_part_of_a_full_name():
+    holders = _holders(f"leader\tGwen Pell\tGB\t1990-01-02\t1999-09-09\t{SRC}\n"
+                       f"foreign minister\tDane K. Morrow\tIE\t2001-01-01\t2003-12-31\t{SRC}\n")
+    assert holders.knows_full_name("Gwen T. Pell") and holders.knows_full_name("Dane Morrow")
+    assert holders.person_terms("Dane Morrow") == [("foreign minister", "IE", dt.date(2001, 1, 1),
+                                                    dt.date(2003, 12, 31))]
+    assert not holders.knows_full_name("Gwen Tess Pell")

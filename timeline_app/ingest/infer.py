@@ -290,6 +290,7 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
     before call former ("former leader X", "the ousted X") or say nothing of ("then X") are left out."""
     titles = {entry.lower().rstrip(".") for entry in lexicon.entries("titles") + lexicon.entries("person_titles")}
     not_now = {word.lower() for word in lexicon.entries("out_of_office_words")} | {"then", "late"}
+    function_words = set(lexicon.entries("english_function_words"))
     seen = {" ".join(h.note.split()[-2:]) for h in titled}
     found = []
     for m in _CAPITALISED_RUN.finditer(text):
@@ -299,7 +300,7 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
             continue
         for size in (3, 2):
             name_words = words[-size:]
-            if len(words) < size:
+            if len(words) < size or not _reads_as_person_name(name_words, function_words):
                 continue
             name = " ".join(name_words)
             if name in seen or " ".join(name_words[-2:]) in seen:
@@ -310,6 +311,17 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
                 found.append(TitledHolder(name, terms))
                 break
     return found
+
+
+#: "Iran-backed", "US-led" are no words of a name; "Abdul-Malik", "al-Houthi" and "Kim Jong-un" are.
+_COMPOUND_ADJECTIVE = re.compile(r"\w-[a-z]+ed\Z")
+
+
+def _reads_as_person_name(words: list[str], function_words: set[str]) -> bool:
+    """Whether capitalised words can be a person's name: none is an English function word ("A Houthi", "Treaty
+    of Paris", "A Houthi") or a compound adjective ("Iran-backed Houthi")."""
+    return not any(len(word) == 1 or word.lower() in function_words or _COMPOUND_ADJECTIVE.search(word)
+                   for word in words)
 
 
 def _agreeing_years(text: str, file_date: Optional[dt.date]):

@@ -131,11 +131,26 @@ def short_names(names: tuple[str, ...]) -> set[str]:
     return found
 
 
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word.endswith(".")
+
+
+def _without_middle_initials(words: list[str]) -> list[str]:
+    """ "colin l. powell" -> "colin powell": a middle initial (US house style) is left out of the comparison."""
+    return [w for i, w in enumerate(words) if i == 0 or i == len(words) - 1 or not _is_initial(w)]
+
+
+def _full_name_key(name: str) -> str:
+    return " ".join(_without_middle_initials(fold(name).split()))
+
+
 def _initials_match(form: list[str], query: list[str]) -> bool:
-    """ "H. Aliyev" names "Heydar Aliyev": given names written as initials agree with the full ones."""
+    """ "H. Aliyev" names "Heydar Aliyev": given names written as initials agree with the full ones; a middle
+    initial on either side ("Colin L. Powell", "Dennis C. Blair") is no part of the comparison."""
+    form, query = _without_middle_initials(form), _without_middle_initials(query)
     if len(form) != len(query) or form[-1] != query[-1]:
         return False
-    return all(f == q or (f.endswith(".") and len(f) == 2 and q.startswith(f[0])) for f, q in zip(form[:-1], query[:-1]))
+    return all(f == q or (_is_initial(f) and q.startswith(f[0])) for f, q in zip(form[:-1], query[:-1]))
 
 
 class OfficeHolders:
@@ -145,7 +160,7 @@ class OfficeHolders:
         self._by_name: dict[str, list[Term]] = {}
         self._by_short: dict[str, list[Term]] = {}
         for term in terms:
-            for key in {fold(n) for n in term.names}:
+            for key in {_full_name_key(n) for n in term.names}:
                 self._by_name.setdefault(key, []).append(term)
             for key in short_names(term.names):
                 self._by_short.setdefault(key, []).append(term)
@@ -159,7 +174,7 @@ class OfficeHolders:
             return []
         if len(words) == 1:
             return list(self._by_short.get(bare(key), ()))
-        found = list(self._by_name.get(key, ()))
+        found = list(self._by_name.get(_full_name_key(name), ()))
         for term in self._by_short.get(bare(words[-1]), ()):
             if term in found:
                 continue
@@ -171,7 +186,7 @@ class OfficeHolders:
     def knows_full_name(self, name: str) -> bool:
         """Whether a row gives this full name (not only a surname it ends with: REIGN's "Chan" is not
         "Lien Chan")."""
-        return fold(name) in self._by_name
+        return _full_name_key(name) in self._by_name
 
     def person_terms(self, name: str) -> list[tuple[str, str, dt.date, Optional[dt.date]]]:
         """The terms of the one person a full name (two words or more) names, whatever the office: the rows
@@ -181,7 +196,7 @@ class OfficeHolders:
         if len(fold(name).split()) < 2:
             return []
         terms = self._matching(name)
-        exact = set(self._by_name.get(fold(name), ()))
+        exact = set(self._by_name.get(_full_name_key(name), ()))
         sides = {term.side for term in exact}
         chosen = [t for t in terms if t in exact or not exact or t.side in sides]
         return [(t.role, t.side, t.first_day, t.last_day) for t in sorted(chosen, key=lambda t: (t.first_day, t.role))]
