@@ -140,6 +140,13 @@ def test_titled_office_holders_in_office_together_give_the_year(monkeypatch):
     assert infer_publication(text, dt.date(2044, 3, 1)) is None          # a file date of those years stands
 
 
+def test_a_bare_title_names_no_deputys_office(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS + "vice president\tTamsin Varro\tFR\t2033-01-01\t2036-12-31\t"
+                                            "https://example.org/list\t2026-12-03\n")
+    (varro,) = titled_office_holders("President Tamsin Varro spoke.\n")
+    assert varro.terms == ((dt.date(2041, 5, 1), dt.date(2046, 4, 30)),)     # not her vice-presidency
+
+
 def test_the_latest_day_named_without_its_year_gives_the_day_in_the_inferred_year(monkeypatch):
     _invented_holders(monkeypatch, _TERMS)
     text = ("President Tamsin Varro met Foreign Minister Odo Brecker on March 3, a week after the border clash "

@@ -225,13 +225,15 @@ def _roles_named(title: str, head: str, leads: bool) -> Callable[[str], bool]:
     name, lowercased: "iranian interior minister") names: every word of the role is in the title, once the
     title's other words for offices are replaced ("us secretary of state" -> "us foreign minister"; not
     "defence minister" in "interior minister"), a leader's title names REIGN's effective leader, or a bare
-    title ("Minister X") names any role with its head word."""
+    title ("Minister X") names any role with its head word but a deputy's ("President X" is no vice
+    president: lexicon deputy_office_words)."""
     for phrase, replacement in _office_words():
         title = phrase.sub(replacement, title)
     words = set(title.split())
     bare_title = len(words) == 1
+    deputies = set(lexicon.entries("deputy_office_words"))
     return lambda role: (set(role.lower().split()) <= words or (role == "leader" and leads)
-                         or (bare_title and head in role.split()))
+                         or (bare_title and head in role.split() and not deputies.intersection(role.split())))
 
 
 def titled_office_holders(text: str) -> list[TitledHolder]:
