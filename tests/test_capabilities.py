@@ -880,3 +880,14 @@ def test_an_office_holder_of_a_state_the_article_never_names_is_a_namesake(monke
     assert side() != "fiji"      # the list knows a leader "Quell" only by his surname, and Fiji is named nowhere
     text += " Fiji has offered to host them."
     assert side() == "fiji"
+
+
+def test_the_side_a_speaker_accuses_is_not_the_speakers():
+    """"The foreign minister, X, went further, accusing Moscow of ...": whom a speaker holds at fault is not the
+    side they speak for; with nothing else said of them the minister is left unplaced rather than Moscow's."""
+    text = ("Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia said its troops had "
+            "returned fire.\n\nThe shelling lasted two hours. Three houses burned down.\n\n"
+            "The foreign minister, Elmar Vosk, went further, accusing Yerevan of planning the attack for weeks.")
+    accounts = _accounts(_timeline(text))
+    assert accounts.get("The foreign minister, Elmar Vosk, went further, accusing Yerevan of planning the attack "
+                        "for weeks.") != "armenia"

@@ -425,6 +425,10 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 
 
 #: A side that speaks in a sentence: "Ukrainian officials said", "Ukraine's air force reported".
+#: Right before a mention: a verb of blame and up to three words ("accusing Moscow", "blamed the Russian"):
+#: whom the speaker holds at fault is not the speaker's side.
+_ACCUSED = compile_cached(r"\b(?:" + lexicon.alternation(lexicon.verb_forms("accusation_verbs"))
+                          + r")\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _SPEAKS_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[A-Za-z\-]+\s+){0,3}" + _SPEECH_VERB)
 #: A demonym right before a word that may be a verb of saying is that noun's adjective ("the American claims",
 #: "Russian reports"): a demonym speaks through a noun ("Iranian officials said").
@@ -545,6 +549,8 @@ def _context_affiliation(doc: "Document", pos: int, states_only: bool = False) -
                 continue             # "expels diplomats for X attack": X is what it is about
             if _PREPOSITIONS_NOT_AFFILIATION.search(text[max(wa, m.start - 25):m.start]):
                 continue
+            if _ACCUSED.search(text[max(wa, m.start - 50):m.start]):
+                continue             # "Minister X, accusing Moscow of ...": not Moscow's minister
             found.append(m)
         if (wa, wb) != (sa, pos) and (wa, wb) != (pos, sb):
             speaking = [m for m in found if _SPEAKS_AFTER.match(text, m.end, wb)
