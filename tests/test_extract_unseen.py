@@ -128,6 +128,16 @@ def test_a_bare_acronym_spelling_a_group_named_in_full_is_that_group():
     assert known.lookup("AA").id == "arakan-army"
 
 
+def test_a_people_of_one_state_living_in_another_is_a_side_of_its_own():
+    text = ("Tajik Uzbek fighters shelled Kyrgyz border posts on Monday, and the Tajik Uzbeks said they would "
+            "hold the valley. Kyrgyz troops returned fire.")
+    gaz = discover(gazetteer.get(), text)
+    assert gaz.lookup("Tajik Uzbeks").kind == "group" and gaz.lookup("Tajik Uzbek").name == "Tajik Uzbeks"
+    assert {p.id for p in _timeline(text).parties} == {"tajik-uzbeks", "kyrgyzstan"}
+    # Named once, the two words are an adjective pair, not a people ("a Tajik Kyrgyz border post")
+    assert discover(gazetteer.get(), "Tajik Uzbek herders crossed over.").lookup("Tajik Uzbek") is None
+
+
 def test_a_national_branch_named_in_the_article_owns_the_bare_group_name():
     gaz = discover(gazetteer.get(), "The Pakistani Taliban claimed the attack. The Taliban said more would come.")
     assert gaz.lookup("Taliban").id == "pakistani-taliban"

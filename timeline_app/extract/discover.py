@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
 from .actors import slug
-from .gazetteer import Entity, Gazetteer
+from .gazetteer import Entity, Gazetteer, get as base_gazetteer, trie_regex
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
@@ -63,6 +64,7 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     extra: dict[str, Entity] = {}
     extra_names: dict[str, str] = {}            # a new surface form -> the known entity it names
     _leader_forces(gaz, text, extra)
+    _communities(gaz, text, extra)
     _bare_acronyms(gaz, text, extra, extra_names)
     _led_coalitions(gaz, text, extra_names)
     overrides = _branch_names(gaz, text)
@@ -135,6 +137,44 @@ def _leader_forces(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
             continue
         names = tuple(dict.fromkeys((full, family)))
         extra[entity_id] = Entity(entity_id, f"{family} forces", "group", None, names, (), ())
+
+
+#: After a word's first character: no word character or hyphen stood before it.
+_WORD_START = r"(?<![\w\-][\s\S])"
+
+
+@lru_cache(maxsize=1)
+def _demonym_pair() -> re.Pattern:
+    """Two states' demonyms in a row ("Bosnian Serbs", "Turkish Cypriot", "Kosovo Albanians" -- a state's name
+    may open it too): a community of the one people living in the other state, not either state."""
+    gaz = base_gazetteer()
+    words = {form for form, (eid, kind) in gaz.surface.items()
+             if kind in ("demonym", "name") and gaz.entity(eid).kind == "state" and form[:1].isupper()
+             and " " not in form}
+    seconds = {form for form, (eid, kind) in gaz.surface.items()
+               if kind == "demonym" and gaz.entity(eid).kind == "state" and form[:1].isupper() and " " not in form}
+    first = trie_regex(words, after_first=_WORD_START)
+    return compile_cached(rf"({first})\s+({trie_regex(seconds)})(?![\w\-])")
+
+
+def _communities(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
+    """A people of one state living in another, named twice or more by two demonyms ("Bosnian Serb forces",
+    "the Bosnian Serbs"): a side of its own in this article (an armed community in a civil war), whose
+    names are the pairs as written; neither word alone then names it."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    for m in _demonym_pair().finditer(text):
+        first, second = gaz.surface[m.group(1)][0], gaz.surface[m.group(2)][0]
+        if first != second:
+            seen.setdefault((first, second), []).append(m.group(0))
+    for (_, people), forms in seen.items():
+        if len(forms) < 2:
+            continue
+        names = tuple(dict.fromkeys(" ".join(form.split()) for form in forms))
+        plural = max(names, key=len)
+        name = plural if plural.endswith("s") else plural + "s"
+        entity_id = slug(name)
+        if entity_id not in gaz.entities and entity_id not in extra:
+            extra[entity_id] = Entity(entity_id, name, "group", None, names, (), ())
 
 
 _LED = compile_cached(r"-led\s+(?:military\s+|international\s+|Arab\s+)?(coalition|alliance|bloc)\b")
