@@ -353,7 +353,8 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
 
 def _introduced_by_colon(doc: Document, index: int) -> Optional[Attribution]:
     """A quotation after a sentence that ends with a colon ("Prime Minister X set out his case. His words
-    were: ..."): the person that sentence, or the one before it, names last speaks it."""
+    were: ..."): the person that sentence, or the one before it, names last speaks it; or a leader that
+    sentence opens with by title alone ("The Prime Minister began with regret:"), whose holder the text named."""
     for before in (index - 1, index - 2):
         if before < 0:
             return None
@@ -363,6 +364,10 @@ def _introduced_by_colon(doc: Document, index: int) -> Optional[Attribution]:
             person = doc.people[mention.person]
             return Attribution(doc.sentences[index], doc.text[mention.start:mention.end], (mention.start, mention.end),
                                person.affiliation, person.id, "chain")
+        title = _DEFINITE_LEADER.match(doc.text, doc.sentences[before][0])
+        side = _title_holder_side(doc, title.group(1), title.start()) if title is not None else None
+        if side is not None:
+            return Attribution(doc.sentences[index], title.group(0), title.span(), side, None, "chain")
     return None
 
 
