@@ -903,3 +903,13 @@ def test_the_side_a_speaker_accuses_is_not_the_speakers():
     accounts = _accounts(_timeline(text))
     assert accounts.get("The foreign minister, Elmar Vosk, went further, accusing Yerevan of planning the attack "
                         "for weeks.") != "armenia"
+
+
+def test_a_definite_body_noun_refers_back_to_the_body_named_with_it():
+    """"the commission said in a statement": the body named before with that head noun ("Azerbaijan's National
+    Security Commission"), any body noun of lexicon body_nouns."""
+    text = ("Armenian troops shelled Azerbaijani villages on Monday. Armenia said its troops had returned fire.\n\n"
+            "Azerbaijan's powerful National Security Commission rejected the account as \"a fabrication\".\n\n"
+            "\"We will respond to any attack with force,\" the commission said in a statement.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["\"We will respond to any attack with force,\" the commission said in a statement."] == "azerbaijan"

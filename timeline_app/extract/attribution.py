@@ -167,13 +167,13 @@ def _may_end_in_aux(phrase: str) -> bool:
 
 
 _PRONOUN = compile_cached(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
+#: "the ministry", "this official", "the group": a definite noun of office (lexicon titles), of a body (lexicon
+#: body_nouns) or of the few other kinds of speaker a text refers back to.
 _DEFINITE_BACKREF = compile_cached(
-    r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+((?:\w+\s+){0,3}"
-    r"(?:ministry|office|secretary|minister|president|spokesman|spokeswoman|spokesperson|official|"
-    r"officials|envoy|ambassador|leader|chief|mission|country|group|agency|government|council|"
-    r"department|statement|prime minister|party|movement|front|alliance|coalition|regime|"
-    r"administration|authorities|cleric|commander|general|diplomat|negotiator|adviser|advisor|aide|"
-    r"lawmaker|organi[sz]ation|bloc))\W*$", re.IGNORECASE)
+    r"^\W*(?:but\s+|and\s+)?(?:the|this|that)\s+((?:\w+\s+){0,3}(?:"
+    + lexicon.alternation([*lexicon.entries("titles"), *lexicon.entries("body_nouns"), "officials", "country", "group",
+                           "statement", "cleric", "diplomat", "negotiator", "lawmaker"])
+    + r"))\W*$", re.IGNORECASE)
 _OFFICIALDOM = compile_cached(r"^\W*(?:the\s+)?(?:official\s+(?:figures|data|statistics|estimates|sources)|"
                               r"government\s+(?:figures|data|officials|sources)|authorities)\b", re.IGNORECASE)
 #: Officials with no owner named: in a wire story, the dateline country's.
