@@ -913,3 +913,15 @@ def test_a_definite_body_noun_refers_back_to_the_body_named_with_it():
             "\"We will respond to any attack with force,\" the commission said in a statement.")
     accounts = _accounts(_timeline(text))
     assert accounts["\"We will respond to any attack with force,\" the commission said in a statement."] == "azerbaijan"
+
+
+def test_a_title_and_its_name_set_off_by_commas_after_an_opening_place_speak():
+    """"In Washington, the state department spokesman, Sean McCormack, urged ...": the office holder speaks (a
+    reaction of the United States), not the opening place clause nor the empty segment after the name."""
+    text = ("Russian protesters besieged the Estonian embassy in Moscow on Monday. Estonia said Russia had failed to "
+            "protect it.\n\n"
+            "In Washington, the state department spokesman, Sean McCormack, urged \"all sides\" to avoid inflaming "
+            "tensions.")
+    reactions = _reactions(extract(Article(text=text, reference_date=dt.date(2007, 5, 3))))   # in his term
+    assert reactions["In Washington, the state department spokesman, Sean McCormack, urged \"all sides\" to avoid "
+                     "inflaming tensions."] == "united-states"

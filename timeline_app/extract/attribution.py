@@ -720,6 +720,12 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
         # "After X announced the offensive, Y called ...", "In its call for ..., X asked": the main
         # clause's subject.
         comma = phrase.rfind(",")
+        commas = [i for i, ch in enumerate(phrase) if ch == ","]
+        if len(commas) >= 2 and not phrase[comma + 1:].strip():
+            # A name set off by commas ends the phrase: "In Washington, the state department spokesman, Sean
+            # McCormack, urged" (the subject starts after the comma that closes the opening clause), "The state
+            # department spokesman, Sean McCormack, urged" (the name)
+            comma = commas[-3] if len(commas) >= 3 else commas[-2]
         if comma >= 0:
             start = start + comma + 1
             phrase = text[start:end]
