@@ -441,3 +441,20 @@ def test_a_whose_aside_does_not_become_the_speaker():
             "regular briefings are suspended for a holiday, said all parties should stay calm.")
     timeline = _timeline(text, reference=dt.date(2022, 10, 4))
     assert _reactors(timeline, "In a written response") == {"china"}
+
+
+def test_names_with_accented_capitals_and_surnames_ending_in_s_are_whole():
+    # "Ángela" starts with a capital outside ASCII; "Santos" is no possessive of a "Santo" ("Santo Domingo")
+    people = _people("Colombian President Luis Santos said on Monday that Colombian Foreign Minister María Ángela "
+                     "Ruiz would fly to Caracas.")
+    assert people["Luis Santos"] == "colombia" and people["María Ángela Ruiz"] == "colombia"
+
+
+def test_an_official_named_after_a_person_of_their_side_is_of_that_side():
+    # "X said he had instructed Foreign Minister Y": Y is X's; not "her spokesman" after another person
+    people = _people("Armenian President Aram Tovmas spoke on Monday.\n\nAzerbaijani troops shelled villages overnight."
+                     "\n\nTovmas said he had instructed Foreign Minister Lev Arakel to seek a meeting of the council.")
+    assert people["Lev Arakel"] == "armenia"
+    people = _people("The Armenian leader spoke by phone with President Ilham Vosk of Azerbaijan and with Aram "
+                     "Tovmas on Wednesday, her spokesman Lev Arakel said.")
+    assert people.get("Lev Arakel") != "azerbaijan"

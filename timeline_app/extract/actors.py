@@ -31,9 +31,12 @@ _ARTICLE_PREFIX = compile_cached(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
 #: A run of capitalised words, perhaps after "al-" or "el-" at a word start ("al-Assad"). (The first character is
 #: matched first and the rest checked after it: a pattern that opens with a character class lets the engine skip
 #: at C speed to those characters, one that opens with an optional lookbehind is tried at every position.)
+#: The capital letters names start with: ASCII and the accented ones of the Latin alphabets ("Ángela", "Özil",
+#: "Šefčovič").
+CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 _CAP_RUN = compile_cached(
-    r"[aeA-Z](?:(?<=[ae])(?<![\w-][ae])l-[A-Z]|(?<=[A-Z]))[\w’'\-.]*"
-    rf"(?:\s+(?:(?:{lexicon.alternation(lexicon.entries('name_particles'))})[\s\-])?[A-Z][\w’'\-.]*)*")
+    rf"[ae{CAPITALS}](?:(?<=[ae])(?<![\w-][ae])l-[A-Z]|(?<=[{CAPITALS}]))[\w’'\-.]*"
+    rf"(?:\s+(?:(?:{lexicon.alternation(lexicon.entries('name_particles'))})[\s\-])?[{CAPITALS}][\w’'\-.]*)*")
 #: A finite reporting verb ("said", "accuses"; a bare "claim" may be a noun).
 _SPEECH_VERB = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.finite_forms('reporting_verbs'))})(?![\w-])"
 _REPORTING_NEXT = compile_cached(
@@ -181,6 +184,7 @@ _GOVERNMENT_AFTER = compile_cached(r"\s+(?:administration|government|cabinet)\b"
 
 #: A word of a run of capitalised words.
 _TOKEN = compile_cached(r"\S+")
+_POSSESSIVE_END = compile_cached(r"[’'](?:s\b)?[,.;:]*$")
 
 #: A regnal number of two letters or more (a single "I" or "V" is more often something else).
 _REGNAL_NUMBER = compile_cached(r"(?=[IVX]{2,})X{0,2}(?:IX|IV|V?I{0,3})")
@@ -215,7 +219,8 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
 
     def _is_stop(tok: str) -> bool:
         tok = _ARTICLE_PREFIX.sub("", tok)
-        bare = tok.rstrip(",.;:’'s").rstrip("’'")
+        # (the possessive off, not every final "s": "Santos" is no "Santo" of "Santo Domingo")
+        bare = _POSSESSIVE_END.sub("", tok.rstrip(",.;:"))
         return (tok in _STOP_TOKENS or bare in _STOP_TOKENS or bare in _RANK_WORDS or tok in surface_words
                 or bare in surface_words or tok in title_words or bare in title_words
                 or not tok[:1].isupper() or tok.isupper() and len(tok) > 1)
@@ -379,9 +384,33 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
                     person.guessed = True
                     continue
             states_only = bool(_STATE_TITLE.search(text, max(0, first - 40), first))
-            person.affiliation = _context_affiliation(doc, first, states_only)
+            person.affiliation = _side_of_the_person_before(doc, people, person_mentions, first) \
+                or _context_affiliation(doc, first, states_only)
             person.guessed = True
     return people, person_mentions
+
+
+#: Between two people of one sentence: words that set the second apart from the first's side (a meeting, a
+#: counterpart, an accusation, a preposition, a list), or that say the second belongs to someone else (a
+#: possessive pronoun: "... with X and Y, her spokesman Z said"; a clause break).
+_APART = compile_cached(r"\b(?:with|to|against|between|from|and|or|counterpart|met|meets?|meeting|talks|told|tells?|"
+                        r"accus\w*|blam\w*|condemn\w*|criticis\w*|criticiz\w*|urg\w*|call\w*|ask\w*|than|"
+                        r"his|her|its|their)\b|[,;:“”\"]",
+                        re.IGNORECASE)
+
+
+def _side_of_the_person_before(doc: "Document", people: dict, person_mentions: list, pos: int) -> Optional[str]:
+    """"Santos said he had instructed Foreign Minister X": an official the text ties to no state, named after a
+    person of known side in the same sentence with nothing that sets them apart, is of that person's side."""
+    sa = _sentence_of(doc.sentences, pos)[0]
+    before = [pm for pm in in_range(person_mentions, sa, pos) if pm.end <= pos]
+    if not before:
+        return None
+    last = before[-1]
+    side = people[last.person].affiliation
+    if side is None or _APART.search(doc.text, last.end, pos):
+        return None
+    return side
 
 
 #: A title only an international organisation's officer holds, right before a name.
