@@ -279,3 +279,9 @@ def test_three_holders_never_in_office_together_say_nothing(monkeypatch):
     # with Varro (2041-2046) beside Quist, two agree: the year is theirs
     text = text.replace("President Ilse Marn", "President Tamsin Varro")
     assert infer_publication(text, dt.date(2060, 1, 1)).day.year in range(2041, 2045)
+
+
+def test_a_holder_whose_name_starts_with_an_accented_capital_is_found(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS + "leader\tÁlvar Ruiz\tCO\t2045-01-01\t2047-12-31\thttps://example.org/list"
+                                            "\t2026-12-03\n")
+    assert [h.note for h in titled_office_holders("President Álvar Ruiz spoke.\n")] == ["President Álvar Ruiz"]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
 from ..knowledge import lexicon, officeholders
+from ..knowledge.letters import CAPITALS
 from . import regex_cache as rc
 from .regex_cache import compile_cached
 
@@ -31,9 +32,6 @@ _ARTICLE_PREFIX = compile_cached(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
 #: A run of capitalised words, perhaps after "al-" or "el-" at a word start ("al-Assad"). (The first character is
 #: matched first and the rest checked after it: a pattern that opens with a character class lets the engine skip
 #: at C speed to those characters, one that opens with an optional lookbehind is tried at every position.)
-#: The capital letters names start with: ASCII and the accented ones of the Latin alphabets ("Ángela", "Özil",
-#: "Šefčovič").
-CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 _CAP_RUN = compile_cached(
     rf"[ae{CAPITALS}](?:(?<=[ae])(?<![\w-][ae])l-[A-Z]|(?<=[{CAPITALS}]))[\w’'\-.]*"
     rf"(?:\s+(?:(?:{lexicon.alternation(lexicon.entries('name_particles'))})[\s\-])?[{CAPITALS}][\w’'\-.]*)*")

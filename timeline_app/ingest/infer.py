@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from ..knowledge import lexicon, officeholders
+from ..knowledge.letters import CAPITALS
 from .dates import _MONTHS, _TEXT_DATES, _date_from_match, _safe_date, named_years, weekday_number, yearless_dates
 
 #: A file date this long after the latest dated evidence is still believed.
@@ -164,7 +165,7 @@ def _day_note(named: Optional[tuple[dt.date, str]]) -> str:
 
 #: A capitalised run of words ("Secretary of State Mike Pompeo", "President Donald J. Trump") that does not run
 #: over a sentence's end: only an initial keeps its period.
-_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+_NAME_WORD = rf"(?:[A-Z]\.|[{CAPITALS}][\w'’-]*)"
 #: Lowercase particles inside a name ("Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen").
 _PARTICLES = (rf"(?:(?:{'|'.join(lexicon.entries('name_particles'))})(?:\s+|-)"
               rf"|(?:{'|'.join(lexicon.entries('name_articles'))})-)*")
