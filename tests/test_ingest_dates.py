@@ -62,6 +62,19 @@ def test_a_yearless_dateline_falls_on_the_weekday_its_lead_names(tmp_path):
     assert "on which that day is the Tuesday its lead names" in article.reference_note
 
 
+def test_a_yearless_dateline_falls_on_the_weekday_its_report_carries(tmp_path):
+    """"Djibouti on Thursday accused X of an attack that broke out on Tuesday": the day of the report, not the
+    last weekday the lead names. September 13 is a Thursday in 2029, a Tuesday in 2022."""
+    page = _copy_with_mtime("dateline_reuters.txt", tmp_path)
+    text = page.read_text(encoding="utf-8")
+    lead_end = text.index("\n", text.index("(Reuters)"))
+    page.write_text(text[:lead_end] + " The ministry on Thursday accused the rebels of an attack that began on "
+                    "Tuesday." + text[lead_end:], encoding="utf-8")
+    os.utime(page, (dt.datetime(2031, 1, 1).timestamp(),) * 2)
+    article = load(page)
+    assert article.reference_date.weekday() == 3 and "Thursday its lead names" in article.reference_note
+
+
 def test_dateline_without_year_takes_the_year_from_the_file_date(tmp_path):
     source = (DATA / "dateline_reuters.txt").read_text(encoding="utf-8").replace(" on March 3, 2021", "")
     (tmp_path / "dateline.txt").write_text(source, encoding="utf-8")

@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator, Optional
+
+from ..knowledge import lexicon
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -322,7 +325,8 @@ _WEEKDAY_SEARCH_YEARS = 12
 def _year_by_weekday(yearless: tuple[int, int, str], lead: str, text: str, year_hint: Optional[dt.date],
                      office_years: Optional[OfficeYears] = None) -> Optional[tuple[dt.date, str, str]]:
     """"KHARTOUM, April 20 (wire) - Sudan said on Friday ...": wire copy names the dateline's own day in its
-    lead, so the day falls on the weekday the lead names last. The year is the first in which it does: among
+    lead, so the day falls on the weekday the lead's verb of saying carries, else the one it names last. The year
+    is the first in which it does: among
     the years the office holders the article names allow (from the latest year it names), else from the latest
     year it names. (day, weekday, which years) or None when the lead names no weekday, or the article neither
     office holders nor a year."""
@@ -340,13 +344,31 @@ def _year_by_weekday(yearless: tuple[int, int, str], lead: str, text: str, year_
         searches.append((range(max(named_years), min(upper, max(named_years) + _WEEKDAY_SEARCH_YEARS) + 1),
                          "from the latest year the article names"))
     month, day, _ = yearless
-    weekday = weekday_number(names[-1])
+    name = _reported_weekday(lead) or names[-1]
+    weekday = weekday_number(name)
     for years, among in searches:
         for year in years:
             candidate = _safe_date(year, month, day)
             if candidate is not None and candidate.weekday() == weekday:
-                return candidate, names[-1], among
+                return candidate, name, among
     return None
+
+
+@lru_cache(maxsize=1)
+def _weekday_by_report() -> re.Pattern:
+    """A weekday right before or after a finite verb of saying (lexicon reporting_verbs): "X on Thursday
+    accused", "Y said on Tuesday", "Z said Tuesday"."""
+    verbs = lexicon.alternation(lexicon.finite_forms("reporting_verbs"))
+    weekday = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    return re.compile(rf"\b{weekday}\s+(?:[a-z]+ly\s+)?(?:{verbs})\b|\b(?:{verbs})\s+(?:\w+\s+){{0,2}}?(?:on\s+)?"
+                      rf"{weekday}\b")
+
+
+def _reported_weekday(lead: str) -> Optional[str]:
+    """The weekday of the lead's report -- the dateline's day -- when a verb of saying carries one: "Djibouti on
+    Thursday accused Eritrea of an attack that broke out on Tuesday" is Thursday's news."""
+    m = _weekday_by_report().search(lead)
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _year_hint_from_text(text: str, year_hint: Optional[dt.date]) -> Optional[dt.date]:
