@@ -988,14 +988,6 @@ def choose_parties(doc: "Document") -> PartyChoice:
         ent = gaz.entity(pid)
         names[pid] = ent.name
         aliases[pid] = [f for f in dict.fromkeys(forms[pid]) if f != ent.name]
-    # Names the text gives a side itself; not "the rebels" or its people. (Each mention's root looked up once,
-    # not once per side.)
-    named = [(m, gaz.root(m.entity)) for m in mentions if m.form in ("name", "demonym", "metonym")]
-    for pid in chosen:
-        ent = gaz.entity(pid)
-        names[pid] = ent.name
-        forms = [text[m.start:m.end] for m, root in named if root == pid or m.entity == pid]
-        aliases[pid] = [f for f in dict.fromkeys(forms) if f != ent.name]
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
     return PartyChoice(chosen, scores, names, aliases)
