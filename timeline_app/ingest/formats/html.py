@@ -25,7 +25,7 @@ from typing import Optional
 
 from ..errors import IngestError
 from . import Extracted
-from .html_meta import json_ld_objects, meta_values, modified_date, page_title, published_date
+from .html_meta import _key, json_ld_objects, meta_values, modified_date, page_title, published_date
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
@@ -370,7 +370,3 @@ def _htmldate(tree, extensive: bool = False):
         return None  # a bare year (copyright line, archive heading) is no publication day
     how = "htmldate, from the page text" if extensive else "htmldate"
     return StatedDate(parsed[0], False, f"page date {found} ({how})")
-
-
-def _key(value: str) -> str:
-    return re.sub(r"\W+", " ", value).strip().lower()
