@@ -764,7 +764,7 @@ _LOCATIVE = compile_cached(
 #: of X"; with a word of armed conflict in the sentence, the state named is the one threatened, not a mere place.
 _APPROACHED = compile_cached(r"\b(?:off|near|around|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+"
                              r"(?:the\s+)?$", re.IGNORECASE)
-_CONFLICT_WORD = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})", re.IGNORECASE)
+_CONFLICT_WORDS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})", re.IGNORECASE)
 
 
 def _sentence_of(sentences: list[Span], pos: int) -> Span:
@@ -843,7 +843,7 @@ def choose_parties(doc: "Document") -> PartyChoice:
             weight = 1.0                           # "<capital> said": the state speaking
         place = _is_place(text, m.start)
         if place and not (_APPROACHED.search(text, max(0, m.start - 30), m.start)
-                          and _CONFLICT_WORD.search(text, *_sentence_of(sentences, m.start))):
+                          and _CONFLICT_WORDS.search(text, *_sentence_of(sentences, m.start))):
             weight *= 0.3                          # a place, not an actor (but "missiles splashed into the sea
                                                    # off X": X is threatened; still no subject or object of an act)
         elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]) \
@@ -1015,14 +1015,6 @@ def choose_parties(doc: "Document") -> PartyChoice:
         ent = gaz.entity(pid)
         names[pid] = ent.name
         aliases[pid] = [f for f in dict.fromkeys(forms[pid]) if f != ent.name]
-    # Names the text gives a side itself; not "the rebels" or its people. (Each mention's root looked up once,
-    # not once per side.)
-    named = [(m, gaz.root(m.entity)) for m in mentions if m.form in ("name", "demonym", "metonym")]
-    for pid in chosen:
-        ent = gaz.entity(pid)
-        names[pid] = ent.name
-        forms = [text[m.start:m.end] for m, root in named if root == pid or m.entity == pid]
-        aliases[pid] = [f for f in dict.fromkeys(forms) if f != ent.name]
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
     return PartyChoice(chosen, scores, names, aliases)
@@ -1097,13 +1089,15 @@ def _coordinated(text: str, items: list) -> list[str]:
     with it ("A, B and C"; not "A's B")."""
     out = [items[0][1]]
     for (m1, _), (m2, e2) in zip(items, items[1:]):
-        if not _LIST_JOIN.fullmatch(text, m1.end, m2.start) or _LIST_POSSESSIVE.match(text, m2.end):
+        if not _LIST_JOIN.fullmatch(text, m1.end, m2.start) or _POSSESSIVE_AFTER.match(text, m2.end):
             break
         out.append(e2)
     return list(dict.fromkeys(out))
 
 
-_LIST_POSSESSIVE = compile_cached(r"['’]s\b")
+#: A possessive right after a name: the name is no item of a list ("A's B"; "Italy, Turkey's close partner" opens an
+#: appositive).
+_POSSESSIVE_AFTER = compile_cached(r"['’]s\b")
 
 
 def _doer(text: str, before: list, sentence_start: int) -> list:

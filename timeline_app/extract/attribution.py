@@ -18,6 +18,7 @@ from typing import Optional
 from .events import _DATELINE
 from .actors import _LOCATIVE, _TITLE_GAP, _dateline_state, head_entity, here_state, in_range, named_antecedent
 from .document import Document
+from .actors import _CONFLICT_WORDS, _POSSESSIVE_AFTER
 from ..knowledge import lexicon
 from . import regex_cache as rc
 from .regex_cache import compile_cached
@@ -246,7 +247,6 @@ _POSSESSIVE_AIDE = compile_cached(r"(?:^|,\s*)(?:his|her|its|their)\s+(?:[\w\-]+
                                   r"press\s+secretary)\s*$", re.IGNORECASE)
 _DIPLOMATIC_ACT = compile_cached(rf"(?:will\s+)?{_DIPLOMATIC_ACTS}")
 _ACTION_VERBS = compile_cached(rf"\b{_ACTS}\b")
-_CONFLICT_WORDS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})", re.IGNORECASE)
 
 
 @dataclass
@@ -1152,8 +1152,6 @@ _COUNTERPART_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z]+\s+)?counterparts?
 _MEDIATION_NOUN = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
 _STATE_PEOPLE_AFTER = compile_cached(r"\s+(?:nations|officials|governments?|leaders|authorities|diplomats)\b")
 _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
-#: "Italy, Turkey's close partner": a possessive name after a comma opens an appositive, not a list item.
-_POSSESSIVE_AFTER = compile_cached(r"['’]s\b")
 _LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _ROUTE_BEFORE = compile_cached(r"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels?|drove|driven|sailed|went|"
                                r"came|returned|headed|moved|shuttled|journeyed)\s+$")

@@ -156,16 +156,14 @@ class EditController(QObject):
         return [(p.id, p.name) for p in t.parties] + [(INTERNATIONAL, INTERNATIONAL_NAME), (OTHER, OTHER_NAME)]
 
     def _selection_span(self) -> Optional[tuple[int, int]]:
+        """The selected words of the article, without the white space around them."""
+        from ..extract.sentences import _trim
         cursor = self.window.article_view.textCursor()
         if not cursor.hasSelection():
             return None
         view = self.window.article_view
         a, b = view.from_qt(cursor.selectionStart()), view.from_qt(cursor.selectionEnd())
-        text = self.timeline.article.text
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = _trim(self.timeline.article.text, a, b)
         return (a, b) if a < b else None
 
     def _open(self, dialog: QWidget, on_accept) -> None:

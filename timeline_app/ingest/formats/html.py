@@ -25,7 +25,7 @@ from typing import Optional
 
 from ..errors import IngestError
 from . import Extracted
-from .html_meta import json_ld_objects, meta_values, modified_date, page_title, published_date
+from .html_meta import _class_and_id, _key, json_ld_objects, meta_values, modified_date, page_title, published_date
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
@@ -88,7 +88,7 @@ def _drop_overlays(tree) -> None:
     story with sentences of their own. A box holding a headline or an <article> is left alone."""
     doomed = []
     for element in tree.iter("div", "section", "aside", "form", "dialog", "p"):
-        marks = " ".join(filter(None, (element.get("class"), element.get("id"))))
+        marks = _class_and_id(element)
         dialog = element.tag == "dialog" or (element.get("role") or "").lower() in ("dialog", "alertdialog") \
             or (element.get("aria-modal") or "").lower() == "true"
         if (dialog or (marks and _OVERLAY.search(marks))) and not _holds_story(element):
@@ -138,7 +138,7 @@ def _lead_candidates(tree) -> list[str]:
         if _outside_story_prose(element, story):
             continue
         text = " ".join(element.text_content().split())
-        marked = _LEAD_MARK.search(" ".join(filter(None, (element.get("class"), element.get("id")))) or "")
+        marked = _LEAD_MARK.search(_class_and_id(element))
         if len(text) >= 60 and (marked or _SENTENCE_END.search(text)):
             found.append(text)
         if len(found) >= 4:
@@ -152,7 +152,7 @@ def _outside_story_prose(element, story) -> bool:
             return False
         if node.tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "button", "table", "ul", "ol"):
             return True
-        marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
+        marks = _class_and_id(node)
         if marks and _NOT_LEAD.search(marks):
             return True
     return False
@@ -370,7 +370,3 @@ def _htmldate(tree, extensive: bool = False):
         return None  # a bare year (copyright line, archive heading) is no publication day
     how = "htmldate, from the page text" if extensive else "htmldate"
     return StatedDate(parsed[0], False, f"page date {found} ({how})")
-
-
-def _key(value: str) -> str:
-    return re.sub(r"\W+", " ", value).strip().lower()

@@ -219,6 +219,11 @@ def _parse_shown_date(shown: str):
     return parse_date_string(found) if found else None
 
 
+def _class_and_id(element) -> str:
+    """An element's class and id attributes, as one string ("" where it has neither)."""
+    return " ".join(filter(None, (element.get("class"), element.get("id"))))
+
+
 def _in_teaser(element) -> bool:
     return any(ancestor.tag in ("a", "li") for ancestor in element.iterancestors()) or _in_boilerplate(element)
 
@@ -227,7 +232,7 @@ def _in_boilerplate(element) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in ("nav", "footer", "aside"):
             return True
-        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        marks = _class_and_id(ancestor)
         if marks and _BOILERPLATE_ANCESTOR.search(marks):
             return True
     return False
@@ -235,15 +240,20 @@ def _in_boilerplate(element) -> bool:
 
 def _url_date(tree, meta: dict[str, str]) -> Optional[StatedDate]:
     """News URLs often carry the day: /2022/09/18/slug."""
-    urls = [meta[key] for key in URL_KEYS if key in meta]
-    urls += [link.get("href") or "" for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"]
-    for url in urls:
+    for url in _page_urls(tree, meta):
         match = _URL_DATE.search(url)
         if match:
             stated = _stated("-".join(f"{int(part):02d}" for part in match.groups()), "date in the page URL")
             if stated:
                 return StatedDate(stated.value, False, f"date in the page URL {url[:80]}")
     return None
+
+
+def _page_urls(tree, meta: dict[str, str]) -> list[str]:
+    """The page's own addresses: its URL metadata, then its canonical links."""
+    urls = [meta[key] for key in URL_KEYS if key in meta]
+    urls += [link.get("href") or "" for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"]
+    return urls
 
 
 # ---- title ------------------------------------------------------------------------------------
@@ -318,7 +328,7 @@ _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\d?\.)?([^/:?#]+)", re.I)
 
 def _is_logo(heading) -> bool:
     """<h1 class="site-title"><a href="/" rel="home">Site</a></h1>: the site's name, not a headline."""
-    marks = " ".join(filter(None, (heading.get("class"), heading.get("id"))))
+    marks = _class_and_id(heading)
     if marks and _LOGO_MARKS.search(marks):
         return True
     pictures = list(heading.iter("img", "svg", "object", "picture"))
@@ -356,10 +366,8 @@ def _is_home_link(link) -> bool:
 
 def _domain_names(tree, meta: dict[str, str]) -> list[str]:
     """"internet law" for http://www.internet-law.de/2011/...: sites often sign titles so."""
-    urls = [meta[key] for key in URL_KEYS if key in meta]
-    urls += [link.get("href") or "" for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"]
     names = []
-    for url in urls:
+    for url in _page_urls(tree, meta):
         match = _HOST.match(url.strip())
         if match:
             labels = match.group(1).lower().split(".")
@@ -407,7 +415,7 @@ _BADGE = re.compile(r"label|badge|flag|premium|tag\b|live\b|exclusive", re.I)
 
 
 def _is_badge(element) -> bool:
-    marks = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    marks = _class_and_id(element)
     return element.tag in ("span", "small", "em", "strong", "mark", "sup") and bool(marks) and bool(_BADGE.search(marks))
 
 
