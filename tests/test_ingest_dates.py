@@ -218,3 +218,9 @@ def test_parse_date_string_rejects_nonsense(value):
 ])
 def test_parse_date_string_human_forms(value, expected):
     assert parse_date_string(value)[0].isoformat() == expected
+
+
+def test_a_number_that_names_a_thing_is_no_year():
+    from timeline_app.ingest.dates import named_years
+    assert named_years("A Mirage 2000 was shot down. Resolution 2098 passed. In 2014, and in May 2015, "
+                       "since Sept. 2011; the 2003 war.") == [2014, 2015, 2011, 2003]

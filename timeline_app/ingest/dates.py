@@ -308,8 +308,32 @@ def weekday_number(name: str) -> int:
 
 
 def named_years(text: str) -> list[int]:
-    """Every year the text names ("in 2014", "2008's"), in order, not amounts or decimals ("$2000", "2,014")."""
-    return [int(m.group(0)) for m in _NAMED_YEAR.finditer(text)]
+    """Every year the text names ("in 2014", "2008's"), in order, not amounts or decimals ("$2000", "2,014"),
+    nor a number that names a thing after a capitalised word ("a Mirage 2000", "Resolution 2098"; a month, a
+    season or a function word may stand before a year: "May 2014", "In 2014")."""
+    years = []
+    for m in _NAMED_YEAR.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if before is not None and before.group(1)[:1].isupper() and not _year_may_follow(before.group(1)):
+            continue
+        years.append(int(m.group(0)))
+    return years
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\.?\s+\Z")
+_SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter"))
+_MONTH_WORD = re.compile(_MONTH.replace(r")\.?", ")"), re.IGNORECASE)
+
+
+def _year_may_follow(word: str) -> bool:
+    lowered = word.lower()
+    return (len(word) == 1 or bool(_MONTH_WORD.fullmatch(word)) or lowered in _SEASONS   # ("A 2040 plan")
+            or lowered in _function_words())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(lexicon.entries("english_function_words"))
 
 
 def _named_years(text: str, upper: Optional[int]) -> set[int]:
