@@ -285,3 +285,10 @@ def test_a_holder_whose_name_starts_with_an_accented_capital_is_found(monkeypatc
     _invented_holders(monkeypatch, _TERMS + "leader\tÁlvar Ruiz\tCO\t2045-01-01\t2047-12-31\thttps://example.org/list"
                                             "\t2026-12-03\n")
     assert [h.note for h in titled_office_holders("President Álvar Ruiz spoke.\n")] == ["President Álvar Ruiz"]
+
+
+def test_a_titled_holder_known_by_full_name_is_no_namesake_of_a_surname_row(monkeypatch):
+    # REIGN-style "Varro" of another state (2010-2014) is not President Tamsin Varro (FR, 2041-2046)
+    _invented_holders(monkeypatch, _TERMS + "leader\tVarro\tBE\t2010-01-01\t2014-12-31\tREIGN x\t2026-12-03\n")
+    (varro,) = titled_office_holders("President Tamsin Varro spoke.\n")
+    assert varro.terms == ((dt.date(2041, 5, 1), dt.date(2046, 4, 30)),)

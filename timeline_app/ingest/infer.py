@@ -277,7 +277,7 @@ def titled_office_holders(text: str) -> list[TitledHolder]:
                 break
             leads = any(lowered == t or lowered.endswith(" " + t) for t in leader_titles)
             names_role = _roles_named(lowered, words[heads[-1]].lower().rstrip("."), leads)
-            terms = tuple((first, last) for role, _, first, last in officeholders.holders().terms_for(name)
+            terms = tuple((first, last) for role, _, first, last in officeholders.holders().person_terms(name)
                           if names_role(role))
             if terms:
                 seen.add((lowered, name))
