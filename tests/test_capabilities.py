@@ -925,3 +925,25 @@ def test_a_title_and_its_name_set_off_by_commas_after_an_opening_place_speak():
     reactions = _reactions(extract(Article(text=text, reference_date=dt.date(2007, 5, 3))))   # in his term
     assert reactions["In Washington, the state department spokesman, Sean McCormack, urged \"all sides\" to avoid "
                      "inflaming tensions."] == "united-states"
+
+
+def test_a_quoted_verb_phrase_shares_its_subject_with_the_next_verb():
+    """'The Foreign Office "condemned in the strongest terms" the attack and said ...': the subject before the
+    quotation speaks (a reaction), not the object after it; a quoted word of an object is no verb phrase."""
+    text = ("Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia said its troops had "
+            "returned fire.\n\n"
+            "The UK Foreign Office \"condemned in the strongest terms\" the Armenian shelling and said Azerbaijan had "
+            "\"every right to defend itself\".\n\n"
+            "He accuses Armenia of \"barbaric\" shelling of the town and says dozens have died.")
+    timeline = _timeline(text)
+    assert _reactions(timeline)["The UK Foreign Office \"condemned in the strongest terms\" the Armenian shelling and "
+                                "said Azerbaijan had \"every right to defend itself\"."] == "united-kingdom"
+    assert _accounts(timeline).get("He accuses Armenia of \"barbaric\" shelling of the town and says dozens have "
+                                   "died.") != "armenia"
+
+
+def test_a_name_with_two_particles_is_one_person():
+    text = ("Turkey opened its border on Friday, Greece said.\n\n"
+            "European Commission President Ursula von der Leyen visited the fence. \"This border is a European "
+            "border,\" von der Leyen said.")
+    assert _reactions(_timeline(text))["\"This border is a European border,\" von der Leyen said."] == "european-union"

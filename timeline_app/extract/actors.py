@@ -34,7 +34,7 @@ _ARTICLE_PREFIX = compile_cached(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
 #: at C speed to those characters, one that opens with an optional lookbehind is tried at every position.)
 _CAP_RUN = compile_cached(
     rf"[ae{CAPITALS}](?:(?<=[ae])(?<![\w-][ae])l-[A-Z]|(?<=[{CAPITALS}]))[\w’'\-.]*"
-    rf"(?:\s+(?:(?:{lexicon.alternation(lexicon.entries('name_particles'))})[\s\-])?[{CAPITALS}][\w’'\-.]*)*")
+    rf"(?:\s+(?:(?:{lexicon.alternation(lexicon.entries('name_particles'))})[\s\-]){{0,2}}[{CAPITALS}][\w’'\-.]*)*")
 #: A finite reporting verb ("said", "accuses"; a bare "claim" may be a noun).
 _SPEECH_VERB = rf"(?<![\w-])(?:{lexicon.alternation(lexicon.finite_forms('reporting_verbs'))})(?![\w-])"
 _REPORTING_NEXT = compile_cached(

@@ -656,6 +656,15 @@ _PARTICIPLE = compile_cached(r"\w+ing\b")
 _MAIN_VERB = compile_cached(r"\s(?:has|have|had|is|are|was|were|will|would|did|\w+ed)\s")
 
 
+#: A quotation that opens with a lowercase word: part of the sentence's own verb phrase ('"condemned in the
+#: strongest terms"').
+_QUOTED_VERB_PHRASE = compile_cached(r"[\"“]\s*[a-z]")
+#: A preposition closing a phrase: what follows is its object.
+_PREPOSITION_END = compile_cached(r"\b(?:of|to|for|as|by|with|from|about|over|on|in|at|into|against)\s*$", re.IGNORECASE)
+#: Between such a quotation and a later verb: its object and "and" ("the attack and said").
+_AND_BEFORE_VERB = compile_cached(r"[^,;.“\"]*\band\s+")
+
+
 def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), depth: int = 0) -> Optional[Span]:
     """The noun phrase before a reporting verb: back to the sentence start, a closing quote, a
     semicolon or a coordinating clause break; when that is long, only the last comma segment."""
@@ -668,9 +677,23 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
                 and not any(a < main.start() for a, _ in quotes if a >= sa):
             return sa, main.start()
     start = sa
+    last_quote = None
     for a, b in quotes:
         if b <= verb:
             start = max(start, b)
+            last_quote = (a, b)
+    if last_quote is not None and _QUOTED_VERB_PHRASE.match(text, last_quote[0]) \
+            and _AND_BEFORE_VERB.fullmatch(text, last_quote[1], verb):
+        # 'The Foreign Office "condemned in the strongest terms" the attack and said ...': a quoted verb phrase
+        # and a second verb share the subject before the quotation
+        subject_start = doc.clause_start(sa, last_quote[0])
+        subject = text[subject_start:last_quote[0]]
+        if subject.strip() and not subject.rstrip().endswith((",", ":")) and not _REPORT.search(subject) \
+                and not _PREPOSITION_END.search(subject):
+            # (not 'X says Beijing "regrets" ...', whose verb is outside the quotation, nor 'He accuses Georgia of
+            # "barbaric" shelling', a quoted word of the object)
+            aux = _AUX.search(subject) if _may_end_in_aux(subject) else None     # ('X is "very concerned"')
+            return subject_start, subject_start + (aux.start() if aux else len(subject))
     start = doc.clause_start(start, verb)
     dateline = _DATELINE_AT.match(text, start, verb)
     if dateline:
