@@ -947,3 +947,12 @@ def test_a_name_with_two_particles_is_one_person():
             "European Commission President Ursula von der Leyen visited the fence. \"This border is a European "
             "border,\" von der Leyen said.")
     assert _reactions(_timeline(text))["\"This border is a European border,\" von der Leyen said."] == "european-union"
+
+
+def test_a_speaker_of_no_known_side_who_says_what_a_side_will_do_speaks_for_it():
+    text = ("Armenian troops shelled Azerbaijani villages on Monday, Armenia said. Azerbaijan said Armenia had "
+            "committed \"murder\".\n\n"
+            "Deputy Prime Minister Lev Arakel said Armenia would review all its ties with Azerbaijan.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["Deputy Prime Minister Lev Arakel said Armenia would review all its ties with Azerbaijan."] \
+        == "armenia"

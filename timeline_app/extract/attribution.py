@@ -1067,9 +1067,17 @@ _HOSTILE_AFTER = compile_cached(r"[’']?s?\s+(?:(?:forces|troops|army|military|
                                 rf"(?:{lexicon.alternation(lexicon.finite_forms('actions'))}|violated)\b", re.IGNORECASE)
 
 
+#: Where a reported clause opens: right after a verb of saying or "that".
+_REPORTED_CLAUSE_OPENS = compile_cached(rf"(?:{_VERBS}|\bthat)\s+\Z")
+#: A side's own intention: "Turkey would review", "Spain will not accept", "Kenya is ready to".
+_INTENT_AFTER = compile_cached(r"\s+(?:would|will|won['’]t|intends|plans|is\s+ready|was\s+ready|is\s+prepared|"
+                               r"was\s+prepared|has\s+decided|had\s+decided)\b")
+
+
 def _accuser_side(doc: Document, sa: int, sb: int, speaker: Span) -> Optional[str]:
     """A speaker of no known side who says one side attacked ("“Today, Russia struck ...,” President X
-    wrote") speaks for the other side."""
+    wrote") speaks for the other side; one who says what a side will do ("X said Turkey would review its
+    ties") speaks for that side."""
     text, gaz, mentions = doc.text, doc.gaz, doc.mentions
     parties = doc.parties
     accused = set()
@@ -1082,7 +1090,14 @@ def _accuser_side(doc: Document, sa: int, sb: int, speaker: Span) -> Optional[st
     if len(accused) == 1:
         (side,) = accused
         return next(p for p in parties if p != side)
-    return None
+    if accused:
+        return None
+    # "Deputy Prime Minister X said Turkey would review its ties": a side that opens the reported clause with
+    # what it will do is the speaker's own (a government announces its own steps, not its enemy's)
+    announced = {gaz.root(m.entity) for m in in_range(mentions, speaker[1], sb)
+                 if gaz.root(m.entity) in parties and _REPORTED_CLAUSE_OPENS.search(text, max(sa, m.start - 12), m.start)
+                 and _INTENT_AFTER.match(text, m.end)}
+    return next(iter(announced)) if len(announced) == 1 else None
 
 
 def _last_army_owner(doc: Document, pos: int) -> Optional[str]:
