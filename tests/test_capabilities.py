@@ -956,3 +956,14 @@ def test_a_speaker_of_no_known_side_who_says_what_a_side_will_do_speaks_for_it()
     accounts = _accounts(_timeline(text))
     assert accounts["Deputy Prime Minister Lev Arakel said Armenia would review all its ties with Azerbaijan."] \
         == "armenia"
+
+
+def test_a_title_owned_by_its_belongs_to_the_sentences_subject():
+    text = ("Armenia and Azerbaijan clash again\n\n"
+            "Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia said its troops had "
+            "returned fire. Azerbaijani forces struck Armenian posts overnight, Armenia said. Azerbaijan denied it.\n\n"
+            "France has requested an emergency meeting of the Security Council after Armenia shelled the villages, "
+            "its deputy "
+            "ambassador Luc Marrel said.")
+    assert _reactions(_timeline(text))["France has requested an emergency meeting of the Security Council after "
+                                       "Armenia shelled the villages, its deputy ambassador Luc Marrel said."] == "france"

@@ -381,6 +381,10 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
                 if person.affiliation is not None:
                     person.guessed = True
                     continue
+            owner = _pronoun_owner(doc, first)
+            if owner is not None:
+                person.affiliation = owner       # what the text says, not a guess
+                continue
             states_only = bool(_STATE_TITLE.search(text, max(0, first - 40), first))
             person.affiliation = _side_of_the_person_before(doc, people, person_mentions, first) \
                 or _context_affiliation(doc, first, states_only)
@@ -395,6 +399,18 @@ _APART = compile_cached(r"\b(?:with|to|against|between|from|and|or|counterpart|m
                         r"accus\w*|blam\w*|condemn\w*|criticis\w*|criticiz\w*|urg\w*|call\w*|ask\w*|than|"
                         r"his|her|its|their)\b|[,;:“”\"]",
                         re.IGNORECASE)
+
+
+def _pronoun_owner(doc: "Document", pos: int) -> Optional[str]:
+    """"Russia has requested a meeting, its deputy ambassador X said": the state or organisation the sentence
+    opens with owns a title "its" or "their" gives right before a name."""
+    sa = _sentence_of(doc.sentences, pos)[0]
+    if not _ITS_TITLE.search(doc.text, max(sa, pos - 50), pos):
+        return None
+    subject = [m for m in in_range(doc.mentions, sa, pos) if not m.backed]
+    if subject and doc.gaz.entity(doc.gaz.root(subject[0].entity)).kind in ("state", "organisation"):
+        return doc.gaz.root(subject[0].entity)
+    return None
 
 
 def _side_of_the_person_before(doc: "Document", people: dict, person_mentions: list, pos: int) -> Optional[str]:
@@ -443,6 +459,8 @@ _STATE_TITLE = compile_cached(r"\b(?:prime\s+minister|president|(?:foreign|defen
 #: A title of a state body's official with no owner named: "foreign ministry spokeswoman", "government official".
 _UNOWNED_BODY_TITLE = compile_cached(r"(?<!['’]s )\b(?:[a-z]+\s+)?(?:ministry|government|presidency|cabinet)\s+"
                                      r"(?:[a-z]+\s+)?$")
+#: A title owned by a pronoun right before a name: "its deputy ambassador X", "their spokesman X".
+_ITS_TITLE = compile_cached(r"\b(?:its|their)\s+(?:[a-z][\w\-]*\s+){1,3}$")
 _BETWEEN_AND = compile_cached(r"\bbetween\s+(?:the\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+)?\s+and\s+(?:the\s+)?$")
 
 
