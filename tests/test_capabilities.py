@@ -967,3 +967,12 @@ def test_a_title_owned_by_its_belongs_to_the_sentences_subject():
             "ambassador Luc Marrel said.")
     assert _reactions(_timeline(text))["France has requested an emergency meeting of the Security Council after "
                                        "Armenia shelled the villages, its deputy ambassador Luc Marrel said."] == "france"
+
+
+def test_a_request_is_a_statement():
+    text = ("Armenia and Azerbaijan clash again\n\n"
+            "Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia said its troops had "
+            "returned fire. Azerbaijani forces struck Armenian posts overnight, Armenia said. Azerbaijan denied it.\n\n"
+            "Azerbaijan calls the shelling a crime; Brazil requests an emergency meeting of the Security Council.")
+    timeline = _timeline(text)
+    assert {r.actor for r in timeline.reactions if r.text.startswith("Azerbaijan calls the shelling")} == {"brazil"}
