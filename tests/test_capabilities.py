@@ -976,3 +976,11 @@ def test_a_request_is_a_statement():
             "Azerbaijan calls the shelling a crime; Brazil requests an emergency meeting of the Security Council.")
     timeline = _timeline(text)
     assert {r.actor for r in timeline.reactions if r.text.startswith("Azerbaijan calls the shelling")} == {"brazil"}
+
+
+def test_a_state_news_agency_speaks_for_its_state():
+    text = ("Armenia and Azerbaijan clash again\n\n"
+            "Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia said its troops had "
+            "returned fire. Azerbaijan said the shelling went on overnight.\n\n"
+            "Armenpress said two soldiers had been wounded.")
+    assert _accounts(_timeline(text))["Armenpress said two soldiers had been wounded."] == "armenia"
