@@ -984,3 +984,17 @@ def test_a_state_news_agency_speaks_for_its_state():
             "returned fire. Azerbaijan said the shelling went on overnight.\n\n"
             "Armenpress said two soldiers had been wounded.")
     assert _accounts(_timeline(text))["Armenpress said two soldiers had been wounded."] == "armenia"
+
+
+def test_officials_placed_by_a_name_are_not_the_last_speakers():
+    """"..., according to officials at Dodan Barracks": officials the text places somewhere are not whoever spoke
+    last; the sentence's own actor (a president offering mediation) is what it reports."""
+    text = ("Armenia and Azerbaijan clash again\n\n"
+            "Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia said its troops had "
+            "returned fire. Azerbaijani forces struck Armenian posts overnight, Armenia said. Azerbaijan denied it.\n\n"
+            "The African Union said it was alarmed by the fighting.\n\n"
+            "President Luis Ramos of Brazil has also offered to mediate between Armenia and Azerbaijan, according "
+            "to officials at Dodan Barracks.")
+    reactions = _reactions(_timeline(text))
+    assert reactions["President Luis Ramos of Brazil has also offered to mediate between Armenia and Azerbaijan, "
+                     "according to officials at Dodan Barracks."] == "brazil"

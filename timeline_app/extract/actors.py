@@ -682,6 +682,8 @@ def _affiliation(doc: "Document", sentence: Span, name: Span) -> Optional[str]:
     return _affiliation_in(doc, mentions, sentence, name)
 
 
+#: "of" right after a name, before the state whose title it is ("President X of Togo").
+_OF_AFTER_NAME = compile_cached(r"\s+of\s+(?:the\s+)?")
 #: Titles of someone posted to a place or a conflict.
 _POSTED_TITLE = compile_cached(r"\b(?:envoy|ambassador|representative|coordinator|mediator)\b", re.IGNORECASE)
 _POSTED_AFTER = compile_cached(r"\s+(?:special\s+|peace\s+|deputy\s+)?(?:envoy|ambassador|representative|coordinator|"
@@ -734,6 +736,13 @@ def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, na
             # The phrase right before the name has words of its own; an earlier comma segment
             # ("According to the X Office, Name ...") may still name the body.
             continue
+    # A title's state after the name: "President Gnassingbe Eyadema of Togo" (a title before the name, the
+    # state's own name right after "of")
+    of = _OF_AFTER_NAME.match(text, b)
+    if of is not None and text[before_start:a].strip():
+        after = [m for m in in_range(mentions, of.end(), of.end() + 1) if not m.backed]
+        if after and after[0].form == "name" and gaz.entity(gaz.root(after[0].entity)).kind == "state":
+            return gaz.root(after[0].entity)
     # An appositive after the name: ", a spokesman for the Y-backed X,"
     app = rc.match(r",\s+((?:a|an|the|who\s+(?:heads|leads|chairs|runs|commands|directs))\s[^,;]{0,90})",
                    text[b:min(s_end, b + 100)]) if appositive else None

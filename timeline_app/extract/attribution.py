@@ -915,8 +915,9 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         # "The Prime Minister's spokesman": the holder's side, or the text's, never the last speaker's by default
         return _unowned_body_side(doc, bare, phrase, start), None, (start, end)
     if recent and memory.last.entity and len(phrase.split()) <= 8 and _BODY_WORDS.search(phrase) \
-            and not _PROPER_BODY.search(phrase):
-        # "A foreign ministry statement said ..." right after that country spoke.
+            and not _PROPER_BODY.search(phrase) and not _AT_A_PLACE.search(phrase):
+        # "A foreign ministry statement said ..." right after that country spoke (not "officials at Dodan
+        # Barracks", who are where the text puts them, not the last speaker's)
         return memory.last.entity, None, (start, end)
     owner = _unowned_body_side(doc, bare, phrase, start)
     if owner is not None:
@@ -1031,6 +1032,8 @@ _STATEMENT_LEAD = compile_cached(rf"^(?:a|an|the)\s+(?:{lexicon.alternation(lexi
 #: A body named in full ("the Department of Defense"): not the last speaker's body by default.
 #: "officials in Khartoum", "the Foreign Ministry in Berlin", "a spokesman in Rome": people or a ministry of the state whose capital is
 #: named (not an embassy: "the embassy in Manila" is another state's).
+#: A body placed by a name: "officials at Dodan Barracks", "sources in Lagos".
+_AT_A_PLACE = compile_cached(r"\b(?:at|in|from)\s+(?:the\s+)?[A-Z]")
 _OFFICIALS_IN = compile_cached(r"\b(?i:officials|authorities|diplomats|sources|ministry|government|presidency|"
                                r"spokes(?:man|woman|person))\s+in\s+"
                                r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s*$")
