@@ -458,3 +458,13 @@ def test_an_official_named_after_a_person_of_their_side_is_of_that_side():
     people = _people("The Armenian leader spoke by phone with President Ilham Vosk of Azerbaijan and with Aram "
                      "Tovmas on Wednesday, her spokesman Lev Arakel said.")
     assert people.get("Lev Arakel") != "azerbaijan"
+
+
+def test_armed_groups_of_past_wars_are_known_sides():
+    # world knowledge (UCDP actor names): a group named in full is a side of its own, not a state's
+    text = ("Kosovo Liberation Army fighters attacked Serbian police posts on Monday. Serbia said its police returned "
+            "fire. The KLA said it would fight on.")
+    assert {p.id for p in _timeline(text).parties} == {"kla", "serbia"}
+    gaz = gazetteer.get()
+    assert gaz.lookup("Union of Islamic Courts").id == gaz.lookup("Islamic Courts Union").id == "islamic-courts-union"
+    assert gaz.lookup("Harakat al-Nujaba").kind == "group"
