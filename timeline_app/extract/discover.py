@@ -172,6 +172,8 @@ def _communities(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
         names = tuple(dict.fromkeys(" ".join(form.split()) for form in forms))
         plural = max(names, key=len)
         name = plural if plural.endswith("s") else plural + "s"
+        if any(gaz.lookup(form) is not None for form in (name, *names)):
+            continue                 # a community the gazetteer knows ("Bosnian Serbs")
         entity_id = slug(name)
         if entity_id not in gaz.entities and entity_id not in extra:
             extra[entity_id] = Entity(entity_id, name, "group", None, names, (), ())
