@@ -224,3 +224,10 @@ def test_a_number_that_names_a_thing_is_no_year():
     from timeline_app.ingest.dates import named_years
     assert named_years("A Mirage 2000 was shot down. Resolution 2098 passed. In 2014, and in May 2015, "
                        "since Sept. 2011; the 2003 war.") == [2014, 2015, 2011, 2003]
+
+
+def test_a_state_agency_dateline_with_slashes_is_a_dateline():
+    from timeline_app.ingest.dates import find_stated_date
+    stated = find_stated_date("Ties cut\nMOSCOW, October 3. /ITAR-TASS/. Russia on Tuesday cut its air links.\n",
+                              dt.date(2030, 12, 1))
+    assert stated.value.date() == dt.date(2030, 10, 3) and "/ITAR-TASS/" in stated.note

@@ -47,7 +47,8 @@ _PUBLISHED = re.compile(
     r"\b(?P<word>first published|published|posted|last updated|updated|last modified|modified)\b",
     re.I,
 )
-_DATELINE_END = re.compile(r"\)\s*(?:-{1,2}|—|–|:)?\s|\s(?:-{1,2}|—|–)\s|\s?—\s?")
+#: Where a dateline ends: "(Reuters) -", " — ", or a state agency's slashes ("MOSCOW, October 3. /ITAR-TASS/.").
+_DATELINE_END = re.compile(r"\)\s*(?:-{1,2}|—|–|:)?\s|\s(?:-{1,2}|—|–)\s|\s?—\s?|\s/[A-Z][\w\-]*/\.?\s")
 
 #: How far down the text a dateline, byline or publication line may be.
 HEADER_LINES = 12
