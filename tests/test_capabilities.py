@@ -998,3 +998,16 @@ def test_officials_placed_by_a_name_are_not_the_last_speakers():
     reactions = _reactions(_timeline(text))
     assert reactions["President Luis Ramos of Brazil has also offered to mediate between Armenia and Azerbaijan, "
                      "according to officials at Dodan Barracks."] == "brazil"
+
+
+def test_a_sides_minister_doing_a_diplomatic_act_is_its_account_not_a_passive_or_a_compound():
+    text = ("Armenia and Azerbaijan clash again\n\n"
+            "Armenian troops shelled Azerbaijani villages on Monday, Azerbaijan said. Armenia said its troops had "
+            "returned fire. Azerbaijani forces struck Armenian posts overnight, Armenia said. Azerbaijan denied it.\n\n"
+            "Armenian Foreign Minister Lev Arakel spoke to reporters.\n\n"
+            "Arakel summoned the ambassador on Tuesday.\n\n"
+            "Azerbaijan's ambassador Ilham Vosk was summoned to the Armenian foreign ministry.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["Arakel summoned the ambassador on Tuesday."] == "armenia"
+    assert accounts.get("Azerbaijan's ambassador Ilham Vosk was summoned to the Armenian foreign ministry.") \
+        != "azerbaijan"

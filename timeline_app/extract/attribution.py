@@ -247,6 +247,7 @@ _POSSESSIVE_AIDE = compile_cached(r"(?:^|,\s*)(?:his|her|its|their)\s+(?:[\w\-]+
                                   r"press\s+secretary)\s*$", re.IGNORECASE)
 _DIPLOMATIC_ACT = compile_cached(rf"(?:will\s+)?{_DIPLOMATIC_ACTS}")
 _ACTION_VERBS = compile_cached(rf"\b{_ACTS}\b")
+_PASSIVE_BEFORE = compile_cached(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z")
 
 
 @dataclass
@@ -1136,7 +1137,12 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     text, gaz, mentions, people, person_mentions = doc.text, doc.gaz, doc.mentions, doc.people, doc.person_mentions
     parties = doc.parties
     sentence = text[sa:sb]
-    verb = _ACTION_VERBS.search(sentence)
+    # the first act the sentence's subject does: not a compound adjective ("Iran's U.S.-sanctioned Quds Force",
+    # "Iran-backed groups": background) nor a passive ("the ambassador was summoned")
+    verb = next((v for v in _ACTION_VERBS.finditer(sentence)
+                 if not sentence[:v.start()].endswith("-") and not (
+                     _PASSIVE_BEFORE.search(sentence, 0, v.start()) and not v.group().split()[0].endswith("ing"))),
+                None)
     if verb is None:
         return None
     names_a_side = any(gaz.root(m.entity) in parties for m in in_range(mentions, sa + verb.end(), sb))
@@ -1152,7 +1158,9 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     persons = in_range(person_mentions, subject_start, subject_end)
     if persons:
         person = people[persons[0].person]
-        if person.affiliation and person.affiliation not in parties:
+        if person.affiliation and (person.affiliation not in parties or _DIPLOMATIC_ACT.fullmatch(verb.group())):
+            # a third party's act; a side's diplomatic act ("Foreign Minister X summoned the ambassador") is its
+            # account, as when the side itself is the subject
             return Attribution((sa, sb), text[subject_start:subject_end].strip(" ,"), (subject_start, subject_end),
                                person.affiliation, person.id, "action")
         return None
