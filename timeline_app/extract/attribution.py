@@ -1141,7 +1141,8 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     # "Iran-backed groups": background) nor a passive ("the ambassador was summoned")
     verb = next((v for v in _ACTION_VERBS.finditer(sentence)
                  if not sentence[:v.start()].endswith("-") and not (
-                     _PASSIVE_BEFORE.search(sentence, 0, v.start()) and not v.group().split()[0].endswith("ing"))),
+                     _PASSIVE_BEFORE.search(sentence, max(0, v.start() - 30), v.start())
+                     and not v.group().split()[0].endswith("ing"))),
                 None)
     if verb is None:
         return None
