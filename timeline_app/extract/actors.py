@@ -396,8 +396,8 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
 #: counterpart, an accusation, a preposition, a list), or that say the second belongs to someone else (a
 #: possessive pronoun: "... with X and Y, her spokesman Z said"; a clause break).
 _APART = compile_cached(r"\b(?:with|to|against|between|from|and|or|counterpart|met|meets?|meeting|talks|told|tells?|"
-                        r"accus\w*|blam\w*|condemn\w*|criticis\w*|criticiz\w*|urg\w*|call\w*|ask\w*|than|"
-                        r"his|her|its|their)\b|[,;:“”\"]",
+                        r"urg\w*|call\w*|ask\w*|than|his|her|its|their|"
+                        + lexicon.alternation(lexicon.verb_forms("accusation_verbs")) + r")\b|[,;:“”\"]",
                         re.IGNORECASE)
 
 
