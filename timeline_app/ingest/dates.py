@@ -384,7 +384,7 @@ def _weekday_by_report() -> re.Pattern:
     """A weekday right before or after a finite verb of saying (lexicon reporting_verbs): "X on Thursday
     accused", "Y said on Tuesday", "Z said Tuesday"."""
     verbs = lexicon.alternation(lexicon.finite_forms("reporting_verbs"))
-    weekday = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    weekday = rf"({'|'.join(_WEEKDAY_NAMES)})"
     return re.compile(rf"\b{weekday}\s+(?:[a-z]+ly\s+)?(?:{verbs})\b|\b(?:{verbs})\s+(?:\w+\s+){{0,2}}?(?:on\s+)?"
                       rf"{weekday}\b")
 
