@@ -167,6 +167,11 @@ def _may_end_in_aux(phrase: str) -> bool:
     return last in _AUX_LAST_WORDS or last.endswith(("day", "ly")) or before in ("on", "last", "this")
 
 
+def _aux_tail(phrase: str) -> Optional[re.Match]:
+    """The run of auxiliaries and adverbs that ends ``phrase`` ("X has also", "Y is"), or None."""
+    return _AUX.search(phrase) if _may_end_in_aux(phrase) else None
+
+
 _PRONOUN = compile_cached(r"^\W*(?:but\s+|and\s+|however,?\s+)?(he|she|it|they|we|i)\W*$", re.IGNORECASE)
 #: "the ministry", "this official", "the group": a definite noun of office (lexicon titles), of a body (lexicon
 #: body_nouns) or of the few other kinds of speaker a text refers back to.
@@ -693,14 +698,14 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
                 and not _PREPOSITION_END.search(subject):
             # (not 'X says Beijing "regrets" ...', whose verb is outside the quotation, nor 'He accuses Georgia of
             # "barbaric" shelling', a quoted word of the object)
-            aux = _AUX.search(subject) if _may_end_in_aux(subject) else None     # ('X is "very concerned"')
+            aux = _aux_tail(subject)     # ('X is "very concerned"')
             return subject_start, subject_start + (aux.start() if aux else len(subject))
     start = doc.clause_start(start, verb)
     dateline = _DATELINE_AT.match(text, start, verb)
     if dateline:
         start = dateline.end()
     phrase = text[start:verb]
-    aux = _AUX.search(phrase) if _may_end_in_aux(phrase) else None
+    aux = _aux_tail(phrase)
     end = start + aux.start() if aux else verb
     phrase = text[start:end]
     if not phrase.strip(" ,"):
