@@ -38,13 +38,18 @@ def _accounts(text):
     return {a.text: a.party for a in timeline.accounts}
 
 
+#: Fighting, then Armenia's president named with his title, then Azerbaijan acting: a story a later "the
+#: president" or "he" must be traced back through.
+_DECREE_OPENING = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
+                   "its villages.\n\nArmenia's president, Aram Vardanyan, signed a decree on Tuesday.\n\n"
+                   "Azerbaijan's army answered with more shelling, and Azerbaijan's engineers dug new trenches.\n\n")
+
+
 def test_an_office_named_after_a_title_speaks_for_the_titles_holder():
     sentence = ("Under the decree, the old truce plan is void, and the president's office says "
                 "any new talks must wait.")
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            "its villages.\n\nArmenia's president, Aram Vardanyan, signed a decree on Tuesday.\n\n"
-            "Azerbaijan's army answered with more shelling, and Azerbaijan's engineers dug new trenches.\n\n"
-            f"PRESENTER: How did it come to this? CORRESPONDENT: Well, the president signed it quickly. {sentence}")
+    text = _DECREE_OPENING + f"PRESENTER: How did it come to this? CORRESPONDENT: Well, the president signed it " \
+                             f"quickly. {sentence}"
     assert _accounts(text)[sentence] == "armenia"
 
 
@@ -58,11 +63,8 @@ def test_an_unowned_government_is_the_side_its_paragraph_is_about():
 
 def test_he_after_a_leader_named_by_title_alone_is_that_leaders_side():
     sentence = "He tells the crowd the country will defend every inch of its land."
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            "its villages.\n\nArmenia's president, Aram Vardanyan, signed a decree on Tuesday.\n\n"
-            "Azerbaijan's army answered with more shelling, and Azerbaijan's engineers dug new trenches.\n\n"
-            "CORRESPONDENT: This morning the president is addressing a rally at the stadium. People are carrying "
-            f"flags. {sentence}")
+    text = (_DECREE_OPENING + "CORRESPONDENT: This morning the president is addressing a rally at the stadium. People "
+            f"are carrying flags. {sentence}")
     assert _accounts(text)[sentence] == "armenia"
 
 
