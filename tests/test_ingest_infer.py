@@ -158,6 +158,16 @@ def test_the_latest_day_named_without_its_year_gives_the_day_in_the_inferred_yea
     assert infer_publication(text.replace("on March 3", "on Tuesday"), dt.date(2060, 1, 1)).day == dt.date(2043, 2, 24)
 
 
+def test_the_year_in_which_the_holders_were_in_office_on_the_day_named_wins(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS.replace("2043-02-01", "2043-08-01").replace("2044-06-30", "2044-10-31"))
+    text = ("President Tamsin Varro met Foreign Minister Odo Brecker, who said his counterpart, Foreign "
+            "Minister Lena Quist, had halted the talks{}. The treaty of 2042 was not discussed.\n")
+    # All three held office together from August 2043 to October 2044, most of it in 2044 ...
+    assert infer_publication(text.format(""), dt.date(2060, 1, 1)).day.year == 2044
+    # ... but on Nov. 19 and the weeks after, only in 2043: Quist had left by then in 2044.
+    assert infer_publication(text.format(" on Nov. 19"), dt.date(2060, 1, 1)).day == dt.date(2043, 11, 19)
+
+
 def test_former_holders_surnames_and_wide_terms_say_nothing(monkeypatch):
     _invented_holders(monkeypatch, _TERMS)
     assert infer_publication("Former President Tamsin Varro spoke.\n", dt.date(2060, 1, 1)) is None

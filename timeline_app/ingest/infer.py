@@ -196,6 +196,9 @@ class TitledHolder:
     def in_office_during(self, year: int) -> bool:
         return any(first.year <= year and (last is None or year <= last.year) for first, last in self.terms)
 
+    def in_office_between(self, first_day: dt.date, last_day: dt.date) -> bool:
+        return any(first <= last_day and (last is None or first_day <= last) for first, last in self.terms)
+
     def share_of(self, year: int) -> float:
         """How much of ``year`` the holder spent in office (0..1; an open term runs to today)."""
         first_day, last_day = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -364,12 +367,17 @@ def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inferen
         return None
     # Of those years, the one the holders in office spent most of together: a minister who took office in
     # November agrees with that year too, but little of it (the earliest wins a tie).
-    year = max(candidates, key=lambda y: (sum(h.share_of(y) for h in holders if h.agrees_with(y) and not h.former),
-                                          -y))
+    # The latest day the text names without its year ("Sept. 19") is read in each of those years first: the year
+    # in which the most holders were in office on that day or in the weeks after it (when it was reported) wins.
+    named_in = {y: latest_day_named(text, dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in candidates}
+    year = max(candidates, key=lambda y: (
+        sum(h.in_office_between(named_in[y][0], named_in[y][0] + FILE_DATE_SLACK) for h in holders
+            if not h.former) if named_in[y] else 0,
+        sum(h.share_of(y) for h in holders if h.agrees_with(y) and not h.former), -y))
     agreeing_holders = [h for h in holders if h.agrees_with(year)]
     notes = ", ".join(h.note for h in agreeing_holders[:3])
     span = f"{year}" if len(candidates) == 1 else f"{candidates[0]}-{candidates[-1]}"
-    named = latest_day_named(text, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    named = named_in[year]
     return Inference(named[0] if named else dt.date(year, 7, 1),
                      f"inferred (low confidence{'' if named else ': the year only'}) from the office "
                      f"holders it names, who agree with {span} ({notes})" + (f", after the year {first} it names"
