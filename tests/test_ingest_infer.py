@@ -256,6 +256,14 @@ def test_office_holders_named_without_a_title_give_the_year_too(monkeypatch):
     assert inferred.day.year in range(2043, 2047) and "Odo Brecker" in inferred.note
 
 
+def test_a_name_under_a_legislative_title_or_rank_is_no_office_holder(monkeypatch):
+    from timeline_app.ingest.infer import untitled_office_holders
+    _invented_holders(monkeypatch, _TERMS)
+    # Brecker sat in the senate before he was foreign minister: "Sen. Odo Brecker" does not date the article
+    text = "Sen. Odo Brecker and Gen. Lena Quist spoke, and Tamsin Varro listened.\n"
+    assert [h.note for h in untitled_office_holders(text, [])] == ["Tamsin Varro"]
+
+
 def test_words_that_cannot_be_a_persons_name_name_no_office_holder(monkeypatch):
     from timeline_app.ingest.infer import untitled_office_holders
     _invented_holders(monkeypatch, _TERMS + "leader\tOrsk\tNO\t2031-01-01\topen\tREIGN x\t2026-12-03\n"

@@ -294,7 +294,9 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
     every term of that person (OfficeHolders.person_terms), whatever the office. The ones ``titled`` found
     already, those under a title (which names another office, or another person), and those the few words
     before call former ("former leader X", "the ousted X") or say nothing of ("then X") are left out."""
-    titles = {entry.lower().rstrip(".") for entry in lexicon.entries("titles") + lexicon.entries("person_titles")}
+    # Courtesy, legislative and military titles name no office of the data ("Sen. X", "Gen. X").
+    no_office = {entry.lower() for entry in lexicon.entries("person_titles") + lexicon.entries("rank_abbreviations")}
+    titles = {entry.lower().rstrip(".") for entry in lexicon.entries("titles")} | no_office
     not_now = {word.lower() for word in lexicon.entries("out_of_office_words")} | {"then", "late"}
     function_words = set(lexicon.entries("english_function_words"))
     seen = {" ".join(h.note.split()[-2:]) for h in titled}
@@ -304,6 +306,9 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
         before = text[max(0, m.start() - 30):m.start()].lower().replace("-", " ").split()[-3:]
         if not_now.intersection(before) or any(word.lower().rstrip(".") in titles for word in words):
             continue
+        word_before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if word_before and word_before.group(1).lower().rstrip(".") in no_office:
+            continue     # "Sen. Marco Rubio", "Army chief Gen. X": named under a title of no office of theirs
         for size in (3, 2):
             name_words = words[-size:]
             if len(words) < size or not _reads_as_person_name(name_words, function_words):
@@ -319,6 +324,8 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
     return found
 
 
+#: The word right before a name on its line.
+_WORD_BEFORE = re.compile(r"(\S+)[^\S\n]+\Z")
 #: "Iran-backed", "US-led" are no words of a name; "Abdul-Malik", "al-Houthi" and "Kim Jong-un" are.
 _COMPOUND_ADJECTIVE = re.compile(r"\w-[a-z]+ed\Z")
 
