@@ -468,3 +468,13 @@ def test_armed_groups_of_past_wars_are_known_sides():
     gaz = gazetteer.get()
     assert gaz.lookup("Union of Islamic Courts").id == gaz.lookup("Islamic Courts Union").id == "islamic-courts-union"
     assert gaz.lookup("Harakat al-Nujaba").kind == "group"
+
+
+def test_a_side_is_named_as_the_article_spells_it():
+    spelled = ("Kenyan troops crossed into Somalia to pursue al-Shabaab fighters. An al-Shabaab spokesman said "
+               "the group would fight back, and al-Shabaab later shelled a Kenyan post, Kenya said.")
+    names = {p.id: (p.name, p.aliases) for p in _timeline(spelled).parties}
+    assert names["al-shabab"][0] == "al-Shabaab" and "al-Shabab" in names["al-shabab"][1]
+    # the gazetteer's own spelling where the article uses it; a plural or a case change is no other spelling
+    assert {p.name for p in _timeline(spelled.replace("al-Shabaab", "al-Shabab")).parties} == {"Kenya", "al-Shabab"}
+    assert {p.name for p in _timeline(spelled.replace("al-Shabaab", "Al-Shabab")).parties} == {"Kenya", "al-Shabab"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -1034,17 +1035,33 @@ def choose_parties(doc: "Document") -> PartyChoice:
     aliases = {}
     # Names the text gives each side itself; not "the rebels" or its people (one pass for all the sides).
     forms: dict[str, list[str]] = {pid: [] for pid in chosen}
+    spellings: dict[str, Counter] = {pid: Counter() for pid in chosen}
     for m in mentions:
         if m.form in ("name", "demonym", "metonym"):
             for pid in {gaz.root(m.entity), m.entity}.intersection(forms):
                 forms[pid].append(text[m.start:m.end])
+            if m.form == "name" and m.entity in spellings:
+                spellings[m.entity][text[m.start:m.end]] += 1
     for pid in chosen:
         ent = gaz.entity(pid)
-        names[pid] = ent.name
-        aliases[pid] = [f for f in dict.fromkeys(forms[pid]) if f != ent.name]
+        names[pid] = _as_the_text_spells(ent.name, spellings[pid])
+        aliases[pid] = [f for f in dict.fromkeys(forms[pid] + [ent.name]) if f != names[pid]]
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
     return PartyChoice(chosen, scores, names, aliases)
+
+
+def _as_the_text_spells(name: str, spellings: Counter) -> str:
+    """A side's name as the article spells it most often, where that is another spelling of the same name (a
+    transliteration: "al-Shabaab" for "al-Shabab", "Hizbollah" for "Hezbollah"), not another name, a plural
+    or a change of case only."""
+    if not spellings:
+        return name
+    spelled = spellings.most_common(1)[0][0]
+    a, b = spelled.lower(), name.lower()
+    if a == b or a.rstrip("s") == b.rstrip("s") or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return name
+    return spelled if difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 else name
 
 
 #: Coercive measures one side takes against another (resources/lexicon/coercive_measures.txt), and acts of force
