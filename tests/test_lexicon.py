@@ -40,6 +40,7 @@ def test_every_file_opens_with_a_header_that_names_its_source(path):
     ("express", ("express", "expresses", "expressed", "expressing")),
     ("say", ("say", "says", "said", "saying")),
     ("admit", ("admit", "admits", "admitted", "admitting")),
+    ("repel", ("repel", "repels", "repelled", "repelling")),     # an act: "said it had repelled X's attacks"
     ("write", ("write", "writes", "wrote", "written", "writing")),
 ])
 def test_verbs_get_all_their_forms(lemma, forms):
