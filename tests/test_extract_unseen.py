@@ -478,3 +478,8 @@ def test_a_side_is_named_as_the_article_spells_it():
     # the gazetteer's own spelling where the article uses it; a plural or a case change is no other spelling
     assert {p.name for p in _timeline(spelled.replace("al-Shabaab", "al-Shabab")).parties} == {"Kenya", "al-Shabab"}
     assert {p.name for p in _timeline(spelled.replace("al-Shabaab", "Al-Shabab")).parties} == {"Kenya", "al-Shabab"}
+    # an acronym for the gazetteer's acronym, never for a name in words
+    assert "YPG" in {p.name for p in _timeline(spelled.replace("al-Shabaab", "YPG").replace("Kenya", "Turkey")
+                                                .replace("Somalia", "Syria")).parties}
+    assert gazetteer.get().lookup("PIJ").name in {p.name for p in _timeline(
+        spelled.replace("al-Shabaab", "PIJ").replace("Kenya", "Israel").replace("Somalia", "Gaza")).parties}

@@ -1044,24 +1044,32 @@ def choose_parties(doc: "Document") -> PartyChoice:
                 spellings[m.entity][text[m.start:m.end]] += 1
     for pid in chosen:
         ent = gaz.entity(pid)
-        names[pid] = _as_the_text_spells(ent.name, spellings[pid])
+        names[pid] = _as_the_text_names(ent, spellings[pid])
         aliases[pid] = [f for f in dict.fromkeys(forms[pid] + [ent.name]) if f != names[pid]]
     _army_names(gaz, text, chosen, names, aliases, mentions)
     scores = {e: prominence[e] for e in ranked}
     return PartyChoice(chosen, scores, names, aliases)
 
 
-def _as_the_text_spells(name: str, spellings: Counter) -> str:
-    """A side's name as the article spells it most often, where that is another spelling of the same name (a
-    transliteration: "al-Shabaab" for "al-Shabab", "Hizbollah" for "Hezbollah"), not another name, a plural
-    or a change of case only."""
+def _as_the_text_names(ent, spellings: Counter) -> str:
+    """A side's name as the article writes it most often, where that is another spelling of the gazetteer's
+    name (a transliteration: "al-Shabaab" for "al-Shabab"), or, for a group the gazetteer calls by an acronym,
+    another acronym of it ("YPG" where the gazetteer says "SDF"); never another name in words ("U.S." for
+    "United States", "Russian separatist" for "Pro-Russian separatists"), a plural or a change of case."""
     if not spellings:
-        return name
-    spelled = spellings.most_common(1)[0][0]
-    a, b = spelled.lower(), name.lower()
-    if a == b or a.rstrip("s") == b.rstrip("s") or a[0] != b[0] or abs(len(a) - len(b)) > 2:
-        return name
-    return spelled if difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 else name
+        return ent.name
+    written, count = spellings.most_common(1)[0]
+    a, b = written.lower(), ent.name.lower()
+    if a == b or a.rstrip("s") == b.rstrip("s") or count <= spellings[ent.name]:
+        return ent.name
+    if ent.kind != "state" and _ACRONYM.fullmatch(written) and _ACRONYM.fullmatch(ent.name):
+        return written
+    if a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return ent.name
+    return written if difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 else ent.name
+
+
+_ACRONYM = compile_cached(r"(?:[A-Z]\.?){2,6}")
 
 
 #: Coercive measures one side takes against another (resources/lexicon/coercive_measures.txt), and acts of force
