@@ -29,6 +29,7 @@ def gaz():
     ("ISPR", "ispr"), ("Taiwan Affairs Office", "taiwan-affairs-office"), ("CARICOM", "caricom"),
     ("OAS", "organization-of-american-states"), ("MONUSCO", "monusco"),
     ("Unifil", "unifil"), ("Isis", "islamic-state"), ("Asean", "asean"),     # British house style
+    ("Krajina Serbs", "serbian-krajina"), ("Republic of Serbian Krajina", "serbian-krajina"),
     # institutions and offices of one state only: parliaments, ministry buildings, office titles
     ("Sejm", "poland"), ("State Duma", "russia"), ("Verkhovna Rada", "ukraine"), ("Bundestag", "germany"),
     ("Lok Sabha", "india"), ("South Block", "india"), ("Chief Cabinet Secretary", "japan"),
