@@ -483,3 +483,11 @@ def test_a_side_is_named_as_the_article_spells_it():
                                                 .replace("Somalia", "Syria")).parties}
     assert gazetteer.get().lookup("PIJ").name in {p.name for p in _timeline(
         spelled.replace("al-Shabaab", "PIJ").replace("Kenya", "Israel").replace("Somalia", "Gaza")).parties}
+
+
+def test_an_ethnic_people_is_not_the_state_of_that_name():
+    text = ("Government forces shelled ethnic Albanian guerrillas near the border. Ethnic Albanians make up a "
+            "quarter of the population, and Albanian troops stayed in their barracks.")
+    found = [(text[m.start:m.end], m.entity) for m in read(text).mentions]
+    assert ("Albanian", "albania") in found                     # the state's troops
+    assert ("Albanians", "albania") not in found and found.count(("Albanian", "albania")) == 1

@@ -122,6 +122,17 @@ class Document:
 
 
 #: Words that speak of a state as of the past: "the former Yugoslav republic", "ex-Yugoslav", "Yugoslav-era".
+#: "ethnic Albanian guerrillas", "Ethnic Russians make up": a people, not the state of that name.
+_ETHNIC_BEFORE = compile_cached(r"\bethnic[\s-]+\Z", re.IGNORECASE)
+
+
+def _not_peoples(text: str, mentions: list) -> list:
+    """Without the demonyms that name a people by its ethnicity ("ethnic Albanian rebels" in Macedonia are not
+    Albania's): such a mention is no side acting and no speaker's label."""
+    return [m for m in mentions
+            if m.form != "demonym" or not _ETHNIC_BEFORE.search(text, max(0, m.start - 10), m.start)]
+
+
 _AS_OF_THE_PAST_BEFORE = compile_cached(r"(?:\bformer|\bex-?)\s*\Z", re.IGNORECASE)
 _AS_OF_THE_PAST_AFTER = compile_cached(r"-(?:era|made|built|designed|style|vintage)\b")
 
@@ -147,7 +158,7 @@ def read(text: str, reference: Optional[dt.date] = None, title: str = "",
     sentences = sentence_spans(text)
     paragraphs = paragraph_spans(text)
     title_span = _title_span(text, title, sentences)
-    mentions = SortedSpans(_of_their_time(gaz, text, gaz.mentions(text), reference))
+    mentions = SortedSpans(_of_their_time(gaz, text, _not_peoples(text, gaz.mentions(text)), reference))
     doc = Document(text=text, gaz=gaz, reference=reference, paragraphs=paragraphs, sentences=sentences,
                    title_span=title_span, lead_end=_lead_end(sentences, title_span),
                    quotations=quotation_spans(text, paragraphs), entries=entry_spans(text, paragraphs),
