@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from .gazetteer import BELLIGERENT_KINDS, Gazetteer, Mention
+from .gazetteer import BELLIGERENT_KINDS, Entity, Gazetteer, Mention
 from ..knowledge import lexicon, officeholders
 from ..knowledge.letters import CAPITALS
 from . import regex_cache as rc
@@ -1051,7 +1051,7 @@ def choose_parties(doc: "Document") -> PartyChoice:
     return PartyChoice(chosen, scores, names, aliases)
 
 
-def _as_the_text_names(ent, spellings: Counter) -> str:
+def _as_the_text_names(ent: Entity, spellings: Counter) -> str:
     """A side's name as the article writes it most often, where that is another spelling of the gazetteer's
     name (a transliteration: "al-Shabaab" for "al-Shabab"), or, for a group the gazetteer calls by an acronym,
     another acronym of it ("YPG" where the gazetteer says "SDF"); never another name in words ("U.S." for

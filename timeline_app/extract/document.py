@@ -121,7 +121,6 @@ class Document:
         return in_range(self.mentions, start, end)
 
 
-#: Words that speak of a state as of the past: "the former Yugoslav republic", "ex-Yugoslav", "Yugoslav-era".
 #: "ethnic Albanian guerrillas", "Ethnic Russians make up": a people, not the state of that name.
 _ETHNIC_BEFORE = compile_cached(r"\bethnic[\s-]+\Z", re.IGNORECASE)
 
@@ -133,6 +132,7 @@ def _not_peoples(text: str, mentions: list) -> list:
             if m.form != "demonym" or not _ETHNIC_BEFORE.search(text, max(0, m.start - 10), m.start)]
 
 
+#: Words that speak of a state as of the past: "the former Yugoslav republic", "ex-Yugoslav", "Yugoslav-era".
 _AS_OF_THE_PAST_BEFORE = compile_cached(r"(?:\bformer|\bex-?)\s*\Z", re.IGNORECASE)
 _AS_OF_THE_PAST_AFTER = compile_cached(r"-(?:era|made|built|designed|style|vintage)\b")
 
