@@ -16,19 +16,22 @@ def _reactions(text):
     return out
 
 
+#: Two sides fighting and one accusing the other: the paragraph the stories below open with.
+_CLASH_PARAGRAPH = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of "
+                    "shelling its villages.\n\n")
+
+
 def test_states_listed_between_dashes_act_together_beside_a_dated_name():
     # The subject is long only through its aside; "the 1994 Bishkek accord" dates a name, not the meeting.
     sentence = ("Envoys from the three mediators of the 1994 Bishkek accord - France, Russia and the United "
                 "States - have been meeting in Vienna since last week with delegations from both countries.")
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            f"its villages.\n\n{sentence}")
+    text = _CLASH_PARAGRAPH + sentence
     assert _reactions(text)[sentence] == {"france", "russia", "united-states"}
 
 
 def test_a_spokesman_placed_in_a_capital_speaks_for_its_state():
     sentence = "Both leaders were telephoned on Friday night and urged to show restraint, a spokesman in Paris said."
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            "its villages.\n\nThe European Union held an emergency meeting on Friday to discuss the fighting. "
+    text = (_CLASH_PARAGRAPH + "The European Union held an emergency meeting on Friday to discuss the fighting. "
             f"{sentence}")
     assert _reactions(text)[sentence] == {"france"}
 
@@ -40,8 +43,7 @@ def _accounts(text):
 
 #: Fighting, then Armenia's president named with his title, then Azerbaijan acting: a story a later "the
 #: president" or "he" must be traced back through.
-_DECREE_OPENING = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-                   "its villages.\n\nArmenia's president, Aram Vardanyan, signed a decree on Tuesday.\n\n"
+_DECREE_OPENING = (_CLASH_PARAGRAPH + "Armenia's president, Aram Vardanyan, signed a decree on Tuesday.\n\n"
                    "Azerbaijan's army answered with more shelling, and Azerbaijan's engineers dug new trenches.\n\n")
 
 
@@ -77,16 +79,14 @@ def test_a_sides_position_stated_with_a_copula_is_its_claim():
 
 def test_he_is_the_person_who_spoke_last_not_the_state_named_since():
     sentence = "He says 12 soldiers were wounded in the night."
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            "its villages.\n\nAzerbaijan's military spokesman, Maj Gen Anar Rustamov, says Azerbaijani jets shot "
+    text = (_CLASH_PARAGRAPH + "Azerbaijan's military spokesman, Maj Gen Anar Rustamov, says Azerbaijani jets shot "
             "down two Armenian drones, including a large one, during the night without crossing the border. "
             f"Armenia has not commented on the claim.\n\n{sentence}")
     assert _accounts(text)[sentence] == "azerbaijan"
 
 
 def test_he_after_a_quotation_of_several_sentences_is_the_one_person_named_before_it():
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            "its villages.\n\nArmenia's Prime Minister Davit Sargsyan has addressed the nation.\n\n"
+    text = (_CLASH_PARAGRAPH + "Armenia's Prime Minister Davit Sargsyan has addressed the nation.\n\n"
             "\"The enemy has committed an act of war. Armenia has every right to respond,\" he says.")
     accounts = _accounts(text)
     assert accounts["\"The enemy has committed an act of war."] == "armenia"
@@ -94,8 +94,7 @@ def test_he_after_a_quotation_of_several_sentences_is_the_one_person_named_befor
 
 
 def test_a_rank_written_without_its_period_is_no_part_of_the_name():
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            "its villages.\n\nAzerbaijan's army spokesman, Lt Gen Anar Rustamov, said two posts were hit.")
+    text = (_CLASH_PARAGRAPH + "Azerbaijan's army spokesman, Lt Gen Anar Rustamov, said two posts were hit.")
     timeline = extract(Article(text=text, reference_date=REFERENCE))
     assert "Anar Rustamov" in {a.name for a in timeline.actors if a.kind == "person"}
 
@@ -115,8 +114,7 @@ def test_here_in_a_transcript_is_where_its_correspondent_is():
 
 def test_an_unowned_ministry_is_first_the_side_its_own_paragraph_names():
     sentence = "In a statement issued on Monday, the foreign ministry said the measures were unjustified."
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            "its villages.\n\nAzerbaijan's deputy foreign minister, Anar Rustamov, wrote that Azerbaijan's measures "
+    text = (_CLASH_PARAGRAPH + "Azerbaijan's deputy foreign minister, Anar Rustamov, wrote that Azerbaijan's measures "
             "were the result of a long experience.\n\n"
             f"Armenia has rejected the accusations. {sentence}")
     assert _accounts(text)[sentence] == "armenia"
@@ -125,16 +123,14 @@ def test_an_unowned_ministry_is_first_the_side_its_own_paragraph_names():
 def test_a_minister_whose_country_holds_a_blocs_presidency_speaks_for_both():
     sentence = ("The Czech foreign minister, Jan Novak, whose country holds the EU presidency, told reporters that "
                 "both sides must stop the shelling.")
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            f"its villages.\n\n{sentence}")
+    text = _CLASH_PARAGRAPH + sentence
     assert _reactions(text)[sentence] == {"czech-republic", "european-union"}
 
 
 def test_a_body_that_held_talks_chaired_by_a_state_is_the_one_acting():
     sentence = ("Leaders of the G7 group of industrialised nations have held a video call chaired by France's "
                 "president, Jean Dupont.")
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            f"its villages.\n\n{sentence} The statement adds that the fighting must stop.")
+    text = (_CLASH_PARAGRAPH + f"{sentence} The statement adds that the fighting must stop.")
     reactions = _reactions(text)
     assert "g7" in reactions[sentence]
     assert reactions["The statement adds that the fighting must stop."] == {"g7"}
@@ -142,8 +138,7 @@ def test_a_body_that_held_talks_chaired_by_a_state_is_the_one_acting():
 
 def test_a_third_partys_act_in_a_one_sentence_paragraph_continues_the_paragraph_before():
     sentence = "Nato is also establishing a network of small command centres in Estonia and Latvia."
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            "its villages.\n\nNato defence ministers met in Brussels to discuss the fighting between the two "
+    text = (_CLASH_PARAGRAPH + "Nato defence ministers met in Brussels to discuss the fighting between the two "
             f"armies.\n\n{sentence}")
     assert _reactions(text)[sentence] == {"nato"}
 
@@ -186,8 +181,7 @@ def test_the_coast_guard_and_its_spokesperson_are_of_the_coast_guard_named_befor
 
 def test_the_ministry_is_the_one_named_last_even_in_an_appositive():
     sentence = "\"We urge the Azerbaijani authorities to release them,\" the ministry said."
-    text = ("Armenia and Azerbaijan traded artillery fire on Monday, and Azerbaijan accused Armenia of shelling "
-            "its villages.\n\nThe row erupted on Thursday, when Global Affairs Armenia, the foreign ministry in "
+    text = (_CLASH_PARAGRAPH + "The row erupted on Thursday, when Global Affairs Armenia, the foreign ministry in "
             "Yerevan, wrote about arrests in Azerbaijan. Azerbaijan's education minister said 700 students would be "
             f"moved. {sentence}")
     assert _accounts(text)[sentence] == "armenia"
