@@ -147,6 +147,22 @@ def test_a_bare_title_names_no_deputys_office(monkeypatch):
     assert varro.terms == ((dt.date(2041, 5, 1), dt.date(2046, 4, 30)),)     # not her vice-presidency
 
 
+def test_a_leaders_title_dates_only_the_lead_held_in_that_office(monkeypatch):
+    # REIGN's effective leader since 2030, first as prime minister, then as president, foreign minister beside it
+    rows = "".join(f"{role}\tTamsin Varro\tFR\t{first}\t{last}\thttps://example.org/list\t2026-12-03\n"
+                   for role, first, last in [("leader", "2030-01-01", "2049-12-31"),
+                                             ("prime minister", "2030-01-01", "2037-12-31"),
+                                             ("president", "2038-01-01", "2049-12-31"),
+                                             ("foreign minister", "2041-01-01", "2041-12-31")])
+    _invented_holders(monkeypatch, rows)
+    (president,) = titled_office_holders("President Tamsin Varro spoke.\n")
+    assert president.terms[0] == (dt.date(2038, 1, 1), dt.date(2049, 12, 31))     # not led as prime minister
+    assert all(first.year >= 2038 for first, _ in president.terms)
+    (premier,) = titled_office_holders("Prime Minister Tamsin Varro spoke.\n")
+    assert (dt.date(2030, 1, 1), dt.date(2037, 12, 31)) in premier.terms and all(
+        last is not None and last.year <= 2037 for _, last in premier.terms)
+
+
 def test_the_latest_day_named_without_its_year_gives_the_day_in_the_inferred_year(monkeypatch):
     _invented_holders(monkeypatch, _TERMS)
     text = ("President Tamsin Varro met Foreign Minister Odo Brecker on March 3, a week after the border clash "

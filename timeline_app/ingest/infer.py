@@ -280,13 +280,44 @@ def titled_office_holders(text: str) -> list[TitledHolder]:
                 break
             leads = any(lowered == t or lowered.endswith(" " + t) for t in leader_titles)
             names_role = _roles_named(lowered, words[heads[-1]].lower().rstrip("."), leads)
-            terms = tuple((first, last) for role, _, first, last in officeholders.holders().person_terms(name)
-                          if names_role(role))
+            person = officeholders.holders().person_terms(name)
+            terms = _led_in_the_office_named([t for t in person if names_role(t[0])],
+                                             [t for t in person if not names_role(t[0])])
             if terms:
                 seen.add((lowered, name))
                 found.append(TitledHolder(f"{'former ' if former else ''}{office} {name}", terms, former))
                 break
     return found
+
+
+def _led_in_the_office_named(named: list[tuple], other: list[tuple]) -> tuple[tuple[dt.date, Optional[dt.date]], ...]:
+    """The (first, last) days of the terms (role, side, first, last) a title named, less, for REIGN's effective
+    leader, the time the person led from another leader's office the title does not name (lexicon
+    leader_titles): "President Erdogan" leads from 2014, not from 2003 when he led as prime minister;
+    "President Putin" not from 2008 to 2012. A minister's portfolio held beside the lead cuts nothing."""
+    leading = set(lexicon.entries("leader_titles"))
+    spans = []
+    for role, side, first, last in named:
+        pieces = [(first, last)]
+        if role == "leader":
+            for other_role, other_side, cut_first, cut_last in other:
+                if other_side == side and other_role in leading:
+                    pieces = [piece for span in pieces for piece in _less(span, cut_first, cut_last)]
+        spans += pieces
+    return tuple(spans)
+
+
+def _less(span: tuple[dt.date, Optional[dt.date]], cut_first: dt.date, cut_last: Optional[dt.date]):
+    """``span`` without the days from ``cut_first`` to ``cut_last`` (None: open-ended)."""
+    first, last = span
+    if (cut_last is not None and cut_last < first) or (last is not None and cut_first > last):
+        return [span]
+    kept = []
+    if cut_first > first:
+        kept.append((first, cut_first - dt.timedelta(days=1)))
+    if cut_last is not None and (last is None or cut_last < last):
+        kept.append((cut_last + dt.timedelta(days=1), last))
+    return kept
 
 
 def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[TitledHolder]:
