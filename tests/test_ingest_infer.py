@@ -171,7 +171,12 @@ def test_the_latest_day_named_without_its_year_gives_the_day_in_the_inferred_yea
     inferred = infer_publication(text, dt.date(2060, 1, 1))
     # the year from the holders' terms (2043); the day the latest one reported as done, not a plan or a limit
     assert inferred.day == dt.date(2043, 3, 3) and "March 3" in inferred.note
-    assert infer_publication(text.replace("on March 3", "on Tuesday"), dt.date(2060, 1, 1)).day == dt.date(2043, 2, 24)
+    # A story that names its recent days by weekday names by date only what lies a week or more back: "met on
+    # Tuesday, a week after the clash of Feb. 24" is the Tuesday a week or more after Feb. 24 (Feb. 24 + 7 days).
+    by_weekday = infer_publication(text.replace("on March 3", "on Tuesday"), dt.date(2060, 1, 1))
+    assert by_weekday.day == dt.date(2043, 3, 3) and "the Tuesday its lead reports" in by_weekday.note
+    on_thursday = infer_publication(text.replace("on March 3", "on Thursday"), dt.date(2060, 1, 1))
+    assert on_thursday.day == dt.date(2043, 3, 5)
 
 
 def test_the_year_in_which_the_holders_were_in_office_on_the_day_named_wins(monkeypatch):

@@ -389,6 +389,22 @@ def _weekday_by_report() -> re.Pattern:
                       rf"{weekday}\b")
 
 
+def lead_weekday(text: str) -> Optional[int]:
+    """The weekday (Monday = 0) of a story's own news, from its opening: the weekday a verb of saying
+    carries there, else the last one it names; None when it names none."""
+    lead = text[:_LEAD_CHARS]
+    name = _reported_weekday(lead) or next(reversed(_WEEKDAY_NAME.findall(lead)), None)
+    return None if name is None else weekday_number(name)
+
+
+def names_weekdays(text: str) -> bool:
+    return _WEEKDAY_NAME.search(text) is not None
+
+
+#: How much of a story's opening tells its own day ("... said on Tuesday" in its first paragraph or two).
+_LEAD_CHARS = 800
+
+
 def _reported_weekday(lead: str) -> Optional[str]:
     """The weekday of the lead's report -- the dateline's day -- when a verb of saying carries one: "Djibouti on
     Thursday accused Eritrea of an attack that broke out on Tuesday" is Thursday's news."""

@@ -21,7 +21,8 @@ from typing import Callable, Optional
 
 from ..knowledge import lexicon, officeholders
 from ..knowledge.letters import CAPITALS
-from .dates import _MONTHS, _TEXT_DATES, _date_from_match, _safe_date, named_years, weekday_number, yearless_dates
+from .dates import (_MONTHS, _TEXT_DATES, _date_from_match, _safe_date, lead_weekday, named_years, names_weekdays,
+                    weekday_number, yearless_dates)
 
 #: A file date this long after the latest dated evidence is still believed.
 FILE_DATE_SLACK = dt.timedelta(days=30)
@@ -154,13 +155,31 @@ def _within_bounds(text: str, items: list[Evidence], file_date: Optional[dt.date
     if file_date is not None and lower.earliest <= file_date <= upper.latest:
         return None
     named = latest_day_named(text, lower.earliest, upper.latest)
-    day = named[0] if named else lower.earliest + (upper.latest - lower.earliest) / 2
+    day, day_note = (_reported_after(text, named, upper.latest) if named
+                     else (lower.earliest + (upper.latest - lower.earliest) / 2, ""))
     return Inference(day, f"inferred (low confidence) from the text: after {lower.note}, before {upper.note}"
-                          f"{_day_note(named)}; the article states no date", "low")
+                          f"{day_note}; the article states no date", "low")
 
 
-def _day_note(named: Optional[tuple[dt.date, str]]) -> str:
-    return f", on the latest day it names ({named[1]})" if named else ""
+#: AP Stylebook, "days of the week" and "dates": news names what happened within the seven days before it by
+#: its weekday, and what lies further back by month and day.
+WEEKDAY_REACH = dt.timedelta(days=7)
+
+
+def _reported_after(text: str, named: tuple[dt.date, str], last: dt.date) -> tuple[dt.date, str]:
+    """The publication day from the latest day the text names without its year, and its note: that day, when the
+    article names no weekday; when it does (its recent days go by weekday), a week or more after it, on the
+    weekday its lead reports; never after ``last``."""
+    day, written = named
+    if not names_weekdays(text):
+        return day, f", on the latest day it names ({written})"
+    day += WEEKDAY_REACH
+    weekday = lead_weekday(text)
+    if weekday is not None:
+        day += dt.timedelta(days=(weekday - day.weekday()) % 7)
+    return min(day, last), (f", a week or more after the latest day it names ({written}; it names recent days by "
+                            f"weekday)" + (f", on the {day.strftime('%A')} its lead reports" if weekday is not None
+                                           else ""))
 
 
 #: A capitalised run of words ("Secretary of State Mike Pompeo", "President Donald J. Trump") that does not run
@@ -416,10 +435,11 @@ def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inferen
     notes = ", ".join(h.note for h in agreeing_holders[:3])
     span = f"{year}" if len(candidates) == 1 else f"{candidates[0]}-{candidates[-1]}"
     named = named_in[year]
-    return Inference(named[0] if named else dt.date(year, 7, 1),
+    day, day_note = _reported_after(text, named, dt.date(year, 12, 31)) if named else (dt.date(year, 7, 1), "")
+    return Inference(day,
                      f"inferred (low confidence{'' if named else ': the year only'}) from the office "
                      f"holders it names, who agree with {span} ({notes})" + (f", after the year {first} it names"
-                     if years else "") + _day_note(named) + "; the article states no date", "low",
+                     if years else "") + day_note + "; the article states no date", "low",
                      (candidates[0], candidates[-1]))
 
 
