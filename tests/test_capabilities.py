@@ -879,6 +879,16 @@ def test_a_state_of_the_past_spoken_of_as_such_does_not_act():
     assert states(dt.date(2022, 5, 8)) == ["Yugoslav"]             # after: only the one that is no past
 
 
+def test_the_state_of_today_that_stood_for_a_former_one_names_it_while_it_lasted():
+    from timeline_app.extract.document import read
+    text = "Serbian forces shelled the villages. Belgrade said the Serbs had been provoked."
+    def sides(reference):
+        return {read(text, reference).gaz.root(m.entity) for m in read(text, reference).mentions}
+    assert sides(dt.date(1999, 3, 24)) == {"yugoslavia"}           # the federation's capital and leading republic
+    assert sides(dt.date(2023, 9, 24)) == {"serbia"}
+    assert sides(None) == {"serbia"}                               # no day known: the names of today
+
+
 def test_an_office_holder_of_a_state_the_article_never_names_is_a_namesake(monkeypatch):
     from timeline_app.knowledge import officeholders as oh
     columns = "\t".join(oh.COLUMNS) + "\n"

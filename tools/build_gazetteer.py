@@ -32,10 +32,11 @@ def read_overlay() -> dict[str, dict]:
     for line in (GAZ / "countries_overlay.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cells = (line.split("\t") + [""] * 6)[:6]
-        code, short, aliases, demonyms, metonyms, until = cells
+        cells = (line.split("\t") + [""] * 7)[:7]
+        code, short, aliases, demonyms, metonyms, until, stood_for_by = cells
         rows[code.strip()] = {"short": short.strip(), "aliases": split(aliases),
-                              "demonyms": split(demonyms), "metonyms": split(metonyms), "until": until.strip()}
+                              "demonyms": split(demonyms), "metonyms": split(metonyms), "until": until.strip(),
+                              "stood_for_by": stood_for_by.strip()}
     return rows
 
 
@@ -64,7 +65,12 @@ def build() -> dict:
             entities.append({"id": slug(extra["short"]), "name": extra["short"], "kind": "state",
                              "code": code, "names": [extra["short"]] + extra["aliases"],
                              "demonyms": extra["demonyms"], "metonyms": extra["metonyms"],
-                             **({"until": extra["until"]} if extra["until"] else {})})
+                             **({"until": extra["until"]} if extra["until"] else {}),
+                             **({"stood_for_by": extra["stood_for_by"]} if extra["stood_for_by"] else {})})
+    by_code = {entity["code"]: entity["id"] for entity in entities}
+    for entity in entities:      # the state that stood for a former one, by its id (a wrong code fails here)
+        if "stood_for_by" in entity:
+            entity["stood_for_by"] = by_code[entity["stood_for_by"]]
     orgs = json.loads((GAZ / "organisations.json").read_text(encoding="utf-8"))
     for org in orgs["organisations"]:
         entities.append({"id": org["id"], "name": org["name"], "kind": org["kind"],

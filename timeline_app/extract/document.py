@@ -151,6 +151,18 @@ def _of_their_time(gaz: Gazetteer, text: str, mentions: list, reference: Optiona
                     or _AS_OF_THE_PAST_AFTER.match(text, m.end))]
 
 
+def _in_the_state_of_then(gaz: Gazetteer, mentions: list, reference: Optional[dt.date]) -> list:
+    """The mentions of a state of today that stood for a former one (gazetteer ``stood_for_by``) as mentions of
+    that one, in an article written while it lasted: "Belgrade", "Serbian forces" in 1999 are Yugoslavia."""
+    if reference is None:
+        return mentions
+    day = reference.isoformat()
+    then = {ent.stood_for_by: eid for eid, ent in gaz.entities.items() if ent.stood_for_by and day <= ent.until}
+    if not then:
+        return mentions
+    return [replace(m, entity=then[m.entity]) if m.entity in then else m for m in mentions]
+
+
 def read(text: str, reference: Optional[dt.date] = None, title: str = "",
          gaz: Optional[Gazetteer] = None, published: Optional[dt.datetime] = None) -> Document:
     """Every layer of an article's text. ``published``: the moment of publication, when the article states one."""
@@ -158,7 +170,8 @@ def read(text: str, reference: Optional[dt.date] = None, title: str = "",
     sentences = sentence_spans(text)
     paragraphs = paragraph_spans(text)
     title_span = _title_span(text, title, sentences)
-    mentions = SortedSpans(_of_their_time(gaz, text, _not_peoples(text, gaz.mentions(text)), reference))
+    mentions = SortedSpans(_in_the_state_of_then(gaz, _of_their_time(gaz, text, _not_peoples(text, gaz.mentions(text)),
+                                                                   reference), reference))
     doc = Document(text=text, gaz=gaz, reference=reference, paragraphs=paragraphs, sentences=sentences,
                    title_span=title_span, lead_end=_lead_end(sentences, title_span),
                    quotations=quotation_spans(text, paragraphs), entries=entry_spans(text, paragraphs),

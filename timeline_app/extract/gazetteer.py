@@ -34,6 +34,7 @@ class Entity:
     demonyms: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
     until: Optional[str] = None    # a state that no longer exists: its last day (ISO)
+    stood_for_by: Optional[str] = None  # ... and the state of today whose names stood for it while it lasted
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +234,7 @@ def _build(data: dict) -> Gazetteer:
     for raw in data["entities"]:
         ent = Entity(raw["id"], raw["name"], raw["kind"], raw.get("parent"),
                      tuple(raw.get("names", ())), tuple(raw.get("demonyms", ())),
-                     tuple(raw.get("metonyms", ())), raw.get("until"))
+                     tuple(raw.get("metonyms", ())), raw.get("until"), raw.get("stood_for_by"))
         if ent.id in entities:          # first definition wins (states before organisations)
             continue
         entities[ent.id] = ent
