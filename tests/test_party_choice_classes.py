@@ -55,6 +55,29 @@ def test_a_bloc_sanctioning_a_state_is_its_opponent_not_the_state_it_blames():
     assert {a.text: a.party for a in timeline.accounts}[said] == "ecowas"
 
 
+WAR_ON_A_STATE = """NATO's bombs fall on Kazakhstan
+
+For the first time in its history, NATO last night went to war against a sovereign state. Bombs dropped by allied \
+aircraft struck air defence sites across the country, and sirens sounded in the capital.
+
+The NATO secretary general said in Brussels that the alliance had acted to protect civilians. "We have no quarrel \
+with the Kazakh people," he said.
+
+Kazakhstan's army claimed its air defences had shot down two NATO aircraft, a claim the alliance denied. Russia \
+condemned the strikes and Russia's president called them a grave mistake. Russia said it would raise the matter at \
+the Security Council, and Moscow recalled its military envoy from Brussels.
+"""
+
+
+def test_an_alliance_whose_bombs_the_title_drops_on_a_state_is_the_other_side():
+    # The title says what the story is: NATO against Kazakhstan, though only one sentence of the body names both.
+    timeline = extract(Article(text=WAR_ON_A_STATE, reference_date=dt.date(2031, 5, 7)))
+    assert [p.id for p in timeline.parties] == ["kazakhstan", "nato"]
+    retitled = extract(Article(text=WAR_ON_A_STATE.replace("NATO's bombs fall on Kazakhstan", "A night of sirens"),
+                               reference_date=dt.date(2031, 5, 7)))
+    assert "nato" not in [p.id for p in retitled.parties]
+
+
 COALITION_ARTICLE = """Azerbaijan says it will not answer its neighbours' blockade as Kazakhstan mediates
 
 Azerbaijan's foreign minister has said his country will not retaliate against Armenia, Georgia, Iran and Turkey, \\

@@ -1083,7 +1083,8 @@ def _bloc_against(doc: "Document", chosen: list[str], organisations: Counter, pr
     """An organisation that is itself the other side: a regional bloc sanctioning a member state it is at odds
     with, an alliance whose aircraft struck the first side: it is named with the first side and a coercive
     measure (sanctions, suspension, closed borders, recalled ambassadors) or an act of force in three sentences
-    or more, and named half as much again as the second side chosen."""
+    or more (the title, which says what the story is, counts twice), and named half as much again as the second
+    side chosen."""
     if not chosen or not organisations:
         return None
     bloc, weight = organisations.most_common(1)[0]
@@ -1099,7 +1100,8 @@ def _bloc_against(doc: "Document", chosen: list[str], organisations: Counter, pr
         if (sa, sb) not in together and (_COERCION.search(text, sa, sb) or _FORCE.search(text, sa, sb)) \
                 and any(gaz.root(x.entity) == chosen[0] for x in in_range(doc.mentions, sa, sb)):
             together.add((sa, sb))
-    return bloc if len(together) >= 3 else None
+    in_title = any(doc.title_span and doc.title_span[0] <= sa < doc.title_span[1] for sa, _ in together)
+    return bloc if len(together) + in_title >= 3 else None
 
 
 #: Two sides as one subject of an act they do to each other: "X and Y clashed", "X troops and Y rebels fought".
