@@ -416,6 +416,18 @@ def test_a_defined_body_named_after_a_state_is_that_states():
     assert _account(timeline, "The Rwanda Defence Force") == {"rwanda"}
 
 
+def test_a_coast_guard_or_peoples_defence_force_named_after_a_state_is_that_states_but_a_liberation_army_is_not():
+    text = ("Gunmen fired on a patrol of the Varnish Coast Guard (VCG) off the islands. The Kenya Peoples Defence "
+            "Forces (KPDF) said the Kenya People's Liberation Army (KPLA) had crossed the border. The Japan Maritime "
+            "Self-Defense Force (JMSDF) sent a destroyer.")
+    gaz = discover(gazetteer.get(), text)
+    assert (gaz.entities["kpdf"].kind, gaz.entities["kpdf"].parent) == ("body", "kenya")
+    assert (gaz.entities["jmsdf"].kind, gaz.entities["jmsdf"].parent) == ("body", "japan")
+    assert gaz.entities["kpla"].kind == "group"
+    japan_coast_guard = discover(gazetteer.get(), "Shots hit a Japan Coast Guard (JCG) cutter. The JCG said so.")
+    assert (japan_coast_guard.entities["jcg"].kind, japan_coast_guard.entities["jcg"].parent) == ("body", "japan")
+
+
 def test_a_well_known_leader_needs_no_country_label():
     text = ("Iran launched more than 300 drones and missiles at Israel overnight, and Israel said 99% were "
             "intercepted.\n\nPresident Joe Biden, who cut short a weekend in Delaware, said he had convened "

@@ -44,8 +44,12 @@ _BODY_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS}|Party|Council|Alliance|Coalit
                             r"Union|Authority)\b")
 
 
+#: The rest of a name that opens with a state's: a state institution (forces, ministry, police, coast guard ...;
+#: "Uganda People's Defence Force", "Japan Maritime Self-Defense Force"), not an armed group of that country
+#: ("Sudan People's Liberation Army").
 _STATE_BODY = compile_cached(r"^(?:(?:National|Armed|Defen[cs]e|Ground|Air|Naval|Border|Security|Police|Federal|Special|"
-                             r"Military|Intelligence|Foreign|Interior|Presidential)\s+)+(?:Forces?|Ministry|Police|"
+                             r"Military|Intelligence|Foreign|Interior|Presidential|Coast|Maritime|Self-Defen[cs]e|"
+                             r"People['’]?s)\s+)+(?:Forces?|Ministry|Police|"
                              r"Service|Guards?|Army|Navy|Command|Council|Agency|Office|Corps)$|^(?:Army|Navy|Air\s+Force|"
                              r"Armed\s+Forces|Defen[cs]e\s+Forces?|Police)$")
 #: "troops under rebel general <Name>": a force the article knows only by its leader's name.
@@ -69,7 +73,7 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
     _led_coalitions(gaz, text, extra_names)
     overrides = _branch_names(gaz, text)
     for start, long_form, acronym in _definitions(text):
-        long_form = rc.sub(r"^the\s+", "", long_form.strip())
+        long_form = rc.sub(r"^[Tt]he\s+", "", long_form.strip())      # ("The X (XX)" opening a sentence)
         cue = _GROUP_CUE_BEFORE.search(text, max(0, start - 60), start)
         if gaz.lookup(acronym) or gaz.lookup(long_form) or not (_BODY_WORD.search(long_form) or cue):
             continue
