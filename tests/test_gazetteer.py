@@ -34,6 +34,9 @@ def gaz():
     ("Sejm", "poland"), ("State Duma", "russia"), ("Verkhovna Rada", "ukraine"), ("Bundestag", "germany"),
     ("Lok Sabha", "india"), ("South Block", "india"), ("Chief Cabinet Secretary", "japan"),
     ("Blue House", "south-korea"), ("Taoiseach", "ireland"), ("Foggy Bottom", "united-states"),
+    # armed groups of the UCDP actor list that wire copy names (session 9)
+    ("SPLA-IO", "splm-io"), ("Maute group", "maute-group"), ("Islamic Movement of Uzbekistan", "imu"),
+    ("Free Aceh Movement", "free-aceh-movement"), ("Ansar Dine", "ansar-dine"), ("Hezb-e-Islami", "hezb-e-islami"),
 ])
 def test_lookup(gaz, surface, entity):
     assert gaz.lookup(surface).id == entity
@@ -120,6 +123,7 @@ def test_office_holders_have_their_side_inside_their_term(gaz):
     assert gaz.person_side("Kim", day) is None                         # not one person's
     assert gaz.person_side("Jane Doe", day) is None
     assert gaz.government_side("Obama") == "united-states"             # "the Obama administration", any year
+    assert gaz.person_side("Riek Machar", dt.date(2016, 7, 10)) == "splm-io"   # an armed group's leader
 
 
 def test_a_state_leading_a_coalition_is_its_backer_not_its_name(gaz):
