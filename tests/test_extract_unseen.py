@@ -428,6 +428,15 @@ def test_a_coast_guard_or_peoples_defence_force_named_after_a_state_is_that_stat
     assert (japan_coast_guard.entities["jcg"].kind, japan_coast_guard.entities["jcg"].parent) == ("body", "japan")
 
 
+def test_a_title_in_the_sentence_before_gives_a_name_no_side():
+    # "... the capture of Hamas leader X. In March, Y said": the group's title is X's, not Y's (Y, the
+    # president the office-holder data knows, keeps his state).
+    text = ("Israel struck Gaza overnight. The raid came a year after the capture of Hamas leader Yusuf Adwan. In "
+            "March, Netanyahu said the campaign would go on. Netanyahu told reporters it was over.")
+    people = {p.name: p.affiliation for p in read(text, dt.date(2015, 6, 1)).people.values()}
+    assert people["Netanyahu"] == "israel" and people["Yusuf Adwan"] == "hamas"
+
+
 def test_a_well_known_leader_needs_no_country_label():
     text = ("Iran launched more than 300 drones and missiles at Israel overnight, and Israel said 99% were "
             "intercepted.\n\nPresident Joe Biden, who cut short a weekend in Delaware, said he had convened "

@@ -347,7 +347,10 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
     for pm in person_mentions:
         person = people[pm.person]
         if person.affiliation is None:
-            near = [m for m in in_range(mention_starts, max(0, pm.start - 80), pm.start) if not m.backed]
+            # (in the name's own sentence: "... of Shining Path leader X. In March, Y said" gives Y nothing)
+            sentence_start = _sentence_of(sentences, pm.start)[0]
+            near = [m for m in in_range(mention_starts, max(0, sentence_start, pm.start - 80), pm.start)
+                    if not m.backed]
             if near and _TITLE_GAP.fullmatch(text[near[-1].end:pm.start]) \
                     and rc.search(r"[a-z]", text[near[-1].end:pm.start]) \
                     and "\n" not in text[near[-1].end:pm.start]:     # a headline is another sentence
