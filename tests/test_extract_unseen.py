@@ -512,3 +512,15 @@ def test_an_ethnic_people_is_not_the_state_of_that_name():
     found = [(text[m.start:m.end], m.entity) for m in read(text).mentions]
     assert ("Albanian", "albania") in found                     # the state's troops
     assert ("Albanians", "albania") not in found and found.count(("Albanian", "albania")) == 1
+
+
+def test_a_countrys_rebels_are_not_its_state_and_are_the_armed_group_the_article_names():
+    text = ("Kazakh warplanes bombed a camp of Uzbek militants near the border before dawn. Syrian rebels were "
+            "also reported there. The Kazakh army said the camp belonged to Hezbollah, which denied it.")
+    doc = read(text)
+    found = [(text[m.start:m.end], m.entity) for m in doc.mentions]
+    assert ("Kazakh", "kazakhstan") in found                    # the state's warplanes and army
+    assert not any(entity in ("uzbekistan", "syria") for _, entity in found)
+    # "militants" and "rebels", before any group is named, are the first one the article names
+    generic = {text[m.start:m.end]: m.entity for m in doc.party_evidence if m.form == "generic"}
+    assert generic == {"militants": "hezbollah", "rebels": "hezbollah"}

@@ -1273,7 +1273,8 @@ def _speech_count(text: str, mentions: list[Mention], entity_id: str) -> int:
 
 
 def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
-    """"the rebels", "separatists": mentions of the armed group last named before them."""
+    """"the rebels", "separatists": mentions of the armed group last named before them, or, in the lines
+    before any is named, of the first one the article names ("Palestinian militants ... Islamic Jihad said")."""
     if not gaz.generic_group_nouns:
         return []
     pattern = compile_cached(r"\b(?:" + "|".join(re.escape(n) for n in gaz.generic_group_nouns) + r")\b")
@@ -1283,8 +1284,9 @@ def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -
     for m in pattern.finditer(text):
         while gi + 1 < len(groups) and groups[gi + 1].start < m.start():
             gi += 1
-        if gi >= 0 and not any(g.start <= m.start() < g.end for g in groups[max(0, gi - 1):gi + 2]):
-            out.append(Mention(m.start(), m.end(), groups[gi].entity, "generic"))
+        if not groups or any(g.start <= m.start() < g.end for g in groups[max(0, gi - 1):gi + 2]):
+            continue
+        out.append(Mention(m.start(), m.end(), groups[max(gi, 0)].entity, "generic"))
     return out
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from ..knowledge import lexicon
 from . import gazetteer as gazetteer_module
 from .actors import (Person, SortedSpans, find_people, generic_group_mentions, in_range,
                      person_entity_mentions, state_force_mentions)
@@ -123,13 +124,17 @@ class Document:
 
 #: "ethnic Albanian guerrillas", "Ethnic Russians make up": a people, not the state of that name.
 _ETHNIC_BEFORE = compile_cached(r"\bethnic[\s-]+\Z", re.IGNORECASE)
+#: "Palestinian militants", "Syrian rebels" (lexicon rebel_nouns): that country's rebels, not its state.
+_REBELS_AFTER = compile_cached(rf"\s+(?:{lexicon.alternation(lexicon.entries('rebel_nouns'))})\b")
 
 
 def _not_peoples(text: str, mentions: list) -> list:
     """Without the demonyms that name a people by its ethnicity ("ethnic Albanian rebels" in Macedonia are not
-    Albania's): such a mention is no side acting and no speaker's label."""
+    Albania's) or a country's rebels ("Palestinian militants" are no state's forces): such a mention is no side
+    acting and no speaker's label."""
     return [m for m in mentions
-            if m.form != "demonym" or not _ETHNIC_BEFORE.search(text, max(0, m.start - 10), m.start)]
+            if m.form != "demonym" or not (_ETHNIC_BEFORE.search(text, max(0, m.start - 10), m.start)
+                                           or _REBELS_AFTER.match(text, m.end))]
 
 
 #: Words that speak of a state as of the past: "the former Yugoslav republic", "ex-Yugoslav", "Yugoslav-era".
