@@ -524,3 +524,11 @@ def test_a_countrys_rebels_are_not_its_state_and_are_the_armed_group_the_article
     # "militants" and "rebels", before any group is named, are the first one the article names
     generic = {text[m.start:m.end]: m.entity for m in doc.party_evidence if m.form == "generic"}
     assert generic == {"militants": "hezbollah", "rebels": "hezbollah"}
+
+
+def test_a_spokesman_for_a_leaders_office_speaks_for_the_leaders_side():
+    text = ("Israeli jets struck a camp in Lebanon overnight, and Hezbollah fired rockets in return. A spokesman "
+            "for Prime Minister Ariel Sharon's office said Israel would hit those who shelter the group. An aide to "
+            "President Emile Lahoud said Lebanon would complain to the United Nations.")
+    timeline = _timeline(text, reference=dt.date(2003, 10, 5))
+    assert _account(timeline, "A spokesman for Prime Minister Ariel Sharon") == {"israel"}

@@ -226,7 +226,10 @@ _TRAILING_SPEAKER = compile_cached(r",\s+((?:a|an|the)\s+[^,;“”\"]{2,60}?)\s
 #: A finite verb: what makes the words before a comma a clause of their own.
 _FINITE_CLAUSE = compile_cached(r"\b(?:had|has|have|was|were|is|are|will|would|(?-i:[a-z]{3,}ed))\b")
 #: A preposition (and a title) right before a person's name: the person is an object, not a speaker.
-_GOVERNED_PERSON = compile_cached(r"\b(?:to|with|from|against|by|for|about|than|between|toward|towards)\s+"
+#: (Not the one a spokesman speaks for or an aide serves: "a spokesman for Prime Minister X's office said".)
+_GOVERNED_PERSON = compile_cached(r"\b(?:(?<!aide\s)(?<!adviser\s)(?<!advisor\s)to|with|from|against|by|"
+                                  r"(?<!spokesman\s)(?<!spokeswoman\s)(?<!spokesperson\s)for|about|than|between|"
+                                  r"toward|towards)\s+"
                                   r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|Chancellor)\.?\s+)?$")
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
