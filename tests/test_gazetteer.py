@@ -33,7 +33,7 @@ def gaz():
     # institutions and offices of one state only: parliaments, ministry buildings, office titles
     ("Sejm", "poland"), ("State Duma", "russia"), ("Verkhovna Rada", "ukraine"), ("Bundestag", "germany"),
     ("Lok Sabha", "india"), ("South Block", "india"), ("Chief Cabinet Secretary", "japan"),
-    ("Blue House", "south-korea"), ("Taoiseach", "ireland"), ("Foggy Bottom", "united-states"),
+    ("Blue House", "south-korea"), ("Taoiseach", "ireland"), ("Foggy Bottom", "united-states"), ("MEA", "india"),
     # armed groups of the UCDP actor list that wire copy names (session 9)
     ("SPLA-IO", "splm-io"), ("Maute group", "maute-group"), ("Islamic Movement of Uzbekistan", "imu"),
     ("Free Aceh Movement", "free-aceh-movement"), ("Ansar Dine", "ansar-dine"), ("Hezb-e-Islami", "hezb-e-islami"),
