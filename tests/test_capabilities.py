@@ -192,6 +192,19 @@ def test_the_state_a_group_is_named_for_is_a_third_side_when_it_is_accused_and_a
     assert {p.id for p in timeline.parties} == {"ukraine", "pro-russian-separatists", "russia"}
 
 
+def test_the_state_a_side_accuses_of_arming_the_group_is_a_third_side_when_it_answers():
+    text = ("Saudi jets pound Houthi positions in Yemen\n\n"
+            "Saudi Arabia launched air strikes against the Houthis on Thursday, and the Houthis fired missiles at "
+            "Saudi border towns in return. The Houthis said the strikes killed 20 civilians. Saudi Arabia said it "
+            "had hit only military targets.\n\n"
+            "Riyadh accuses Iran of arming and financing the Houthis. Iran said the strikes were a dangerous step. "
+            "Iran's foreign ministry said Iran had never sent weapons to Yemen, and Tehran called for an "
+            "immediate halt to the strikes. Egypt said it supported the operation.")
+    assert {p.id for p in _timeline(text, text.splitlines()[0]).parties} == {"saudi-arabia", "houthis", "iran"}
+    unarmed = text.replace("Riyadh accuses Iran of arming and financing the Houthis. ", "")
+    assert "iran" not in {p.id for p in _timeline(unarmed, text.splitlines()[0]).parties}
+
+
 def test_a_pronoun_does_not_reach_into_the_live_blog_entry_before():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
             "14:05 GMT: The Armenian defence ministry says two posts were hit.\n\n"

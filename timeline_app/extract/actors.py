@@ -1014,9 +1014,9 @@ def choose_parties(doc: "Document") -> PartyChoice:
             # the article gives it a voice.
             for group in [c for c in chosen if gaz.entity(c).kind == "group"]:
                 enemies = [c for c in chosen if c != group]
+                # (Arming the group that fights them opposes a state to its enemies: no act of its own needed.)
                 for backer in _backers(gaz, text, mentions, group):
                     if backer not in chosen and backer in prominence and prominence[backer] >= 0.35 * weakest \
-                            and any(opposition[frozenset((backer, e))] >= 1.0 for e in enemies) \
                             and _speech_count(text, mentions, backer) >= 1:
                         chosen.append(backer)
     if len(chosen) >= 2:
@@ -1225,11 +1225,22 @@ _DEED_AFTER = compile_cached(r"(?:\s+(?:have|has|had|\w+ly))*\s+"
 #: that reacts; an "<State>-aligned" group, or one named "pro-<State>", fights that state's war.
 _BACKING = compile_cached(r"-aligned\s+(?:[\w-]+\s+){0,2}?$")
 _PRO_STATE = compile_cached(r"(?i)\bpro-([a-z]+)")
+#: A state keeping a group in the field (lexicon backing_verbs), between the state's name and the group's:
+#: "accuse Iran of arming and financing the Houthis", "Tehran supplies the rebels with".
+_BACKS = compile_cached(rf"\s+(?:(?:is|was|were|are|has|have|had|been|of|also|openly|secretly|long)\s+){{0,3}}"
+                        rf"(?:{lexicon.alternation(lexicon.verb_forms('backing_verbs'))})"
+                        rf"(?:\s+(?:and|or)\s+(?:{lexicon.alternation(lexicon.verb_forms('backing_verbs'))}))?"
+                        r"\s+(?:the\s+)?\Z")
+#: ... between the group's name and the state's: "rebels backed by Rwanda", "groups with the full backing of the
+#: Syrian regime".
+_BACKED_BY = compile_cached(rf"(?:\b(?:{lexicon.alternation(lexicon.past_forms('backing_verbs'))})\s+by"
+                            r"|\b(?:backing|support|sponsorship)\s+of)\s+(?:the\s+)?\Z")
 
 
 def _backers(gaz: Gazetteer, text: str, mentions: list[Mention], group: str) -> list[str]:
-    """The states an armed group is aligned with: "<demonym>-aligned <group>", or a group named for the
-    state it is for ("pro-Russian separatists")."""
+    """The states an armed group is aligned with: "<demonym>-aligned <group>", a group named for the state it is
+    for ("pro-Russian separatists"), or one the text says a state arms, funds or shelters (lexicon
+    backing_verbs: "accused Iran of arming the Houthis", "rebels backed by Rwanda")."""
     out = []
     pro = _PRO_STATE.search(gaz.entity(group).name)
     if pro:
@@ -1237,12 +1248,14 @@ def _backers(gaz: Gazetteer, text: str, mentions: list[Mention], group: str) -> 
         if state is not None and state.kind == "state":
             out.append(state.id)
     for m1, m2 in zip(mentions, mentions[1:]):
-        if m1.backed and gaz.root(m2.entity) == group and m2.start - m1.end < 40 \
-                and _BACKING.search(text, m1.end, m2.start):
-            root = gaz.root(m1.entity)
-            if gaz.entity(root) is not None and gaz.entity(root).kind == "state":
-                out.append(root)
-    return list(dict.fromkeys(out))
+        first, second = gaz.root(m1.entity), gaz.root(m2.entity)
+        if m2.start - m1.end < 40 and second == group and (
+                (m1.backed and _BACKING.search(text, m1.end, m2.start)) or _BACKS.match(text, m1.end, m2.start)):
+            out.append(first)
+        elif m2.start - m1.end < 80 and first == group and "." not in text[m1.end:m2.start] \
+                and _BACKED_BY.search(text, m1.end, m2.start):
+            out.append(second)
+    return [e for e in dict.fromkeys(out) if gaz.entity(e) is not None and gaz.entity(e).kind == "state"]
 
 
 #: Fighting on the same side: "<X> troops had fought alongside the <Y>", "<X> fighters battling alongside <Y>".
