@@ -139,3 +139,19 @@ def test_every_side_of_a_coordinated_subject_does_the_act():
     timeline = extract(Article(text=text, title=text.splitlines()[0], reference_date=dt.date(2031, 5, 7)))
     assert {p.id for p in timeline.parties} == {"armenia", "georgia", "azerbaijan"}
     assert not [r for r in timeline.reactions if r.actor in ("armenia", "georgia")]
+
+
+def test_a_state_wires_credit_in_the_dateline_is_not_its_state_acting():
+    text = ("BAKU, May 5 (Xinhua) -- Azerbaijani forces shelled Armenian positions on Thursday, and Armenia said it "
+            "had returned fire. Azerbaijan said Armenia had attacked first. Armenia's defence ministry denied it.\n\n"
+            "Russia urged both sides to show restraint.")
+    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    assert {p.id for p in timeline.parties} == {"armenia", "azerbaijan"}
+    choice_scores = _party_scores(text)
+    assert "china" not in choice_scores
+
+
+def _party_scores(text):
+    from timeline_app.extract.actors import choose_parties
+    from timeline_app.extract.document import read
+    return choose_parties(read(text, dt.date(2031, 5, 7))).scores

@@ -843,6 +843,10 @@ _IN_RESPONSE = compile_cached(r"\b(?:in response to|in retaliation for|in solida
                               re.IGNORECASE)
 
 
+#: A name in brackets, as a dateline credits its wire.
+_CREDIT = compile_cached(r"\([^()]*\)")
+
+
 def choose_parties(doc: "Document") -> PartyChoice:
     """The principal opposing sides, chosen from the whole article.
 
@@ -860,6 +864,8 @@ def choose_parties(doc: "Document") -> PartyChoice:
     organisations: Counter = Counter()
     for m in mentions:
         ent = gaz.entity(m.entity)
+        if ent is not None and ent.kind == "media" and _CREDIT.fullmatch(text, max(0, m.start - 1), m.end + 1):
+            continue                     # "SANAA, May 5 (Xinhua) --": the wire's credit, not its state acting
         if ent is not None and ent.kind in ("body", "media"):
             ent = gaz.entity(gaz.root(m.entity))
         if ent is not None and ent.kind == "organisation" and m.form == "name" and not m.backed:
