@@ -234,3 +234,11 @@ def test_a_middle_initial_on_either_side_is_no_part_of_a_full_name():
     assert holders.person_terms("Dane Morrow") == [("foreign minister", "IE", dt.date(2001, 1, 1),
                                                     dt.date(2003, 12, 31))]
     assert not holders.knows_full_name("Gwen Tess Pell")
+
+
+def test_joined_initials_of_a_source_row_name_the_full_name():
+    # REIGN writes "G.W. Bush"; news writes "George W. Bush" (and "President Bush")
+    holders = _holders(f"leader\tT.K. Varro\tFR\t2031-01-20\t2039-01-20\t{SRC}\n")
+    assert holders.side("Tamsin K. Varro", dt.date(2033, 5, 1)) == "FR"
+    assert holders.side("Tamsin Varro", dt.date(2033, 5, 1)) == "FR"
+    assert holders.side("Odile Varro", dt.date(2033, 5, 1)) is None

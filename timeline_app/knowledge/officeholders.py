@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import hashlib
 import pickle
+import re
 import sys
 import unicodedata
 from functools import lru_cache
@@ -144,10 +145,19 @@ def _full_name_key(name: str) -> str:
     return " ".join(_without_middle_initials(fold(name).split()))
 
 
+def _split_initials(words: list[str]) -> list[str]:
+    """Joined initials apart: REIGN's "G.W. Bush" is "G. W. Bush"."""
+    return [part for word in words for part in (re.findall(r"\w\.", word) if _JOINED_INITIALS.fullmatch(word)
+                                               else [word])]
+
+
+_JOINED_INITIALS = re.compile(r"(?:\w\.){2,}")
+
+
 def _initials_match(form: list[str], query: list[str]) -> bool:
     """ "H. Aliyev" names "Heydar Aliyev": given names written as initials agree with the full ones; a middle
     initial on either side ("Colin L. Powell", "Dennis C. Blair") is no part of the comparison."""
-    form, query = _without_middle_initials(form), _without_middle_initials(query)
+    form, query = _without_middle_initials(_split_initials(form)), _without_middle_initials(_split_initials(query))
     if len(form) != len(query) or form[-1] != query[-1]:
         return False
     return all(f == q or (_is_initial(f) and q.startswith(f[0])) for f, q in zip(form[:-1], query[:-1]))
