@@ -532,3 +532,14 @@ def test_a_spokesman_for_a_leaders_office_speaks_for_the_leaders_side():
             "President Emile Lahoud said Lebanon would complain to the United Nations.")
     timeline = _timeline(text, reference=dt.date(2003, 10, 5))
     assert _account(timeline, "A spokesman for Prime Minister Ariel Sharon") == {"israel"}
+
+
+def test_a_quotation_inside_a_relative_clause_leaves_its_head_the_speaker():
+    text = ("Kazakh troops crossed into Kyrgyzstan on Sunday. President Tamsin Varro of Kazakhstan, who signed a "
+            "decree on Friday authorizing \"all means available\" to disarm the Kyrgyz fighters, said in a statement "
+            "that the operation protected the state.")
+    from timeline_app.extract.attribution import attribute
+    doc = read(text, REFERENCE)
+    doc.parties = ["kazakhstan", "kyrgyzstan"]
+    attribution = next(a for a in attribute(doc) if a is not None)
+    assert attribution.speaker == "President Tamsin Varro of Kazakhstan"

@@ -232,6 +232,8 @@ _GOVERNED_PERSON = compile_cached(r"\b(?:(?<!aide\s)(?<!adviser\s)(?<!advisor\s)
                                   r"toward|towards)\s+"
                                   r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|Chancellor)\.?\s+)?$")
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
+#: ", who <clause without a comma, semicolon or quotation mark>" up to where the text is looked at.
+_RELATIVE_AFTER_NAME = compile_cached(r",\s+(?:who|which|whose)\b[^,;“”\"]*\Z")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
 _PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
@@ -691,6 +693,14 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
         if b <= verb:
             start = max(start, b)
             last_quote = (a, b)
+    if last_quote is not None and last_quote[0] > sa:
+        opened = _RELATIVE_AFTER_NAME.search(text, max(sa, last_quote[0] - 200), last_quote[0])
+        if opened is not None and text[last_quote[1]:verb].rstrip().endswith(","):
+            # 'X, who signed a decree authorizing "all means" to disarm Y, said': the quotation lies in a relative
+            # clause; its head, not what follows the quotation, speaks
+            head_start = doc.clause_start(sa, opened.start())
+            if text[head_start:opened.start()].strip():
+                return head_start, opened.start()
     if last_quote is not None and _QUOTED_VERB_PHRASE.match(text, last_quote[0]) \
             and _AND_BEFORE_VERB.fullmatch(text, last_quote[1], verb):
         # 'The Foreign Office "condemned in the strongest terms" the attack and said ...': a quoted verb phrase
