@@ -902,6 +902,17 @@ def test_the_state_of_today_that_stood_for_a_former_one_names_it_while_it_lasted
     assert sides(None) == {"serbia"}                               # no day known: the names of today
 
 
+def test_a_breakaway_government_is_a_side_while_it_lasted_and_a_place_after():
+    from timeline_app.extract.document import read
+    text = "Chechen fighters ambushed a column near Grozny. Chechnya's leader vowed to resist."
+    def sides(reference):
+        doc = read(text, reference)
+        return [(text[m.start:m.end], doc.gaz.root(m.entity)) for m in doc.mentions]
+    assert sides(dt.date(1994, 12, 12)) == [("Chechen fighters", "chechnya"), ("Grozny", "chechnya"),
+                                             ("Chechnya", "chechnya")]
+    assert sides(dt.date(2009, 4, 16)) == [("Chechen fighters", "chechen-separatists")]
+
+
 def test_an_office_holder_of_a_state_the_article_never_names_is_a_namesake(monkeypatch):
     from timeline_app.knowledge import officeholders as oh
     columns = "\t".join(oh.COLUMNS) + "\n"

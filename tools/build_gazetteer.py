@@ -75,7 +75,8 @@ def build() -> dict:
     for org in orgs["organisations"]:
         entities.append({"id": org["id"], "name": org["name"], "kind": org["kind"],
                          "parent": org.get("parent"), "names": org["aliases"],
-                         "demonyms": org.get("demonyms", []), "metonyms": []})
+                         "demonyms": org.get("demonyms", []), "metonyms": org.get("metonyms", []),
+                         **{key: org[key] for key in ("until", "stood_for_by") if key in org}})
     return {"entities": entities, "titles": orgs["titles"], "bodies": orgs["bodies"],
             "generic_group_nouns": orgs.get("generic_group_nouns", [])}
 

@@ -150,10 +150,12 @@ def _of_their_time(gaz: Gazetteer, text: str, mentions: list, reference: Optiona
     ended = {eid for eid, ent in gaz.entities.items() if ent.until and ent.until < day}
     if not ended:
         return mentions
+    # (A breakaway government that ended left a region of the state it broke from: its name is a place then.)
+    gone = {eid for eid in ended if gaz.entity(eid).kind != "state"}
     return [m for m in mentions
             if m.entity not in ended
-            or not (_AS_OF_THE_PAST_BEFORE.search(text, max(0, m.start - 12), m.start)
-                    or _AS_OF_THE_PAST_AFTER.match(text, m.end))]
+            or (m.entity not in gone and not (_AS_OF_THE_PAST_BEFORE.search(text, max(0, m.start - 12), m.start)
+                                              or _AS_OF_THE_PAST_AFTER.match(text, m.end)))]
 
 
 def _in_the_state_of_then(gaz: Gazetteer, mentions: list, reference: Optional[dt.date]) -> list:
