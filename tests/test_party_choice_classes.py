@@ -155,3 +155,14 @@ def _party_scores(text):
     from timeline_app.extract.actors import choose_parties
     from timeline_app.extract.document import read
     return choose_parties(read(text, dt.date(2031, 5, 7))).scores
+
+
+def test_a_state_rejecting_anothers_claim_disputes_with_it():
+    # Only words between the two states: one rejects the other's claim; a group is struck and says nothing.
+    text = ("Kazakhstan rejects Uzbek 'strike' claim\n\n"
+            "Kazakhstan on Thursday rejected Uzbekistan's claim that its troops had carried out strikes on "
+            "Hezbollah launch pads across the border. Uzbekistan said its forces had struck Hezbollah camps and "
+            "had hit Hezbollah fighters. Kazakhstan said two of its soldiers had been killed in cross-border firing, "
+            "and Kazakhstan's foreign ministry said the claim was an illusion. Uzbekistan said the operation was over.")
+    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    assert {p.id for p in timeline.parties} == {"kazakhstan", "uzbekistan"}
