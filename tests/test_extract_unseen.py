@@ -426,6 +426,12 @@ def test_a_coast_guard_or_peoples_defence_force_named_after_a_state_is_that_stat
     assert gaz.entities["kpla"].kind == "group"
     japan_coast_guard = discover(gazetteer.get(), "Shots hit a Japan Coast Guard (JCG) cutter. The JCG said so.")
     assert (japan_coast_guard.entities["jcg"].kind, japan_coast_guard.entities["jcg"].parent) == ("body", "japan")
+    # An acronym used before its long form, the state named before that ("Indian Border Security Force"); a
+    # state's rifles regiment
+    border = discover(gazetteer.get(), "KBSF men killed\n\nSixteen Kenyan Border Security Force (KBSF) men died. "
+                                       "The Uganda Rifles (UR) fired back.")
+    assert (border.entities["kbsf"].kind, border.entities["kbsf"].parent) == ("body", "kenya")
+    assert (border.entities["ur"].kind, border.entities["ur"].parent) == ("body", "uganda")
 
 
 def test_a_title_in_the_sentence_before_gives_a_name_no_side():

@@ -38,7 +38,7 @@ _ARMED_CUE = compile_cached(r"\b(?:rebel|separatist|militant|insurgent|militia|j
                             re.IGNORECASE)
 #: Head words of an armed group's name, and of any organised body's (which includes the armed ones).
 _ARMED_HEADS = (r"Forces|Force|Front|Army|Movement|Brigades?|Liberation|Militia|Revolutionary|Group|Jihad|"
-                r"Resistance|Defen[cs]e|Units|Battalions?|Guards?|Mujahideen|Rebels")
+                r"Resistance|Defen[cs]e|Units|Battalions?|Guards?|Mujahideen|Rebels|Rifles")
 _ARMED_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS})\b")
 _BODY_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS}|Party|Council|Alliance|Coalition|Organi[sz]ation|Committees?|Congress|"
                             r"Union|Authority)\b")
@@ -47,10 +47,12 @@ _BODY_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS}|Party|Council|Alliance|Coalit
 #: The rest of a name that opens with a state's: a state institution (forces, ministry, police, coast guard ...;
 #: "Uganda People's Defence Force", "Japan Maritime Self-Defense Force"), not an armed group of that country
 #: ("Sudan People's Liberation Army").
+#: The word right before a name ("Indian" of "Indian Border Security Force"), possessive and all ("India's").
+_WORD_BEFORE_NAME = compile_cached(r"([A-Z][\w\-]*?)(?:['’]s)?\s+\Z")
 _STATE_BODY = compile_cached(r"^(?:(?:National|Armed|Defen[cs]e|Ground|Air|Naval|Border|Security|Police|Federal|Special|"
                              r"Military|Intelligence|Foreign|Interior|Presidential|Coast|Maritime|Self-Defen[cs]e|"
                              r"People['’]?s)\s+)+(?:Forces?|Ministry|Police|"
-                             r"Service|Guards?|Army|Navy|Command|Council|Agency|Office|Corps)$|^(?:Army|Navy|Air\s+Force|"
+                             r"Service|Guards?|Army|Navy|Command|Council|Agency|Office|Corps|Rifles)$|^(?:Army|Navy|Air\s+Force|Rifles|"
                              r"Armed\s+Forces|Defen[cs]e\s+Forces?|Police)$")
 #: "troops under rebel general <Name>": a force the article knows only by its leader's name.
 _LED_BY = compile_cached(r"(?:r(?<![\w][\s\S])(?:ebel|enegade)|m(?<![\w][\s\S])ilitia|i(?<![\w][\s\S])nsurgent|"
@@ -233,7 +235,10 @@ def _bare_acronyms(gaz: Gazetteer, text: str, extra: dict[str, Entity], extra_na
         elif known is None and _ARMED_WORD.search(long_form):
             entity_id = slug(acronym)
             if entity_id not in gaz.entities and entity_id not in extra:
-                owner = _owning_state(gaz, long_form)
+                # (the state may stand right before the name: "Indian Border Security Force")
+                state_before = _WORD_BEFORE_NAME.search(text, max(0, spelled.start() - 30), spelled.start())
+                owner = _owning_state(gaz, long_form) or (
+                    _owning_state(gaz, f"{state_before.group(1)} {long_form}") if state_before else None)
                 extra[entity_id] = Entity(entity_id, long_form, "body" if owner else "group", owner,
                                           (acronym, long_form), (), ())
 
