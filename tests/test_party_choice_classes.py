@@ -166,3 +166,15 @@ def test_a_state_rejecting_anothers_claim_disputes_with_it():
             "and Kazakhstan's foreign ministry said the claim was an illusion. Uzbekistan said the operation was over.")
     timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
     assert {p.id for p in timeline.parties} == {"kazakhstan", "uzbekistan"}
+
+
+def test_a_bloc_that_bans_a_states_airlines_and_closes_its_airspace_is_the_other_side():
+    text = ("EU bars Uzbek airlines after forced landing of jet\n\n"
+            "RIGA, Latvia - European Union leaders agreed Monday to close the bloc's airspace to Uzbek airlines after "
+            "Uzbekistan forced a passenger jet to land in Tashkent. Latvia's foreign minister said the landing was "
+            "outrageous.\n\n"
+            "\"This is an attack on democracy,\" the European Union's chief said. The EU imposed earlier sanctions "
+            "on Uzbek officials. Uzbekistan said the jet had landed because of a bomb threat, and Uzbekistan's "
+            "foreign ministry called the EU's decision hostile.")
+    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    assert [p.id for p in timeline.parties] == ["uzbekistan", "european-union"]
