@@ -549,3 +549,14 @@ def test_a_quotation_inside_a_relative_clause_leaves_its_head_the_speaker():
     doc.parties = ["kazakhstan", "kyrgyzstan"]
     attribution = next(a for a in attribute(doc) if a is not None)
     assert attribution.speaker == "President Tamsin Varro of Kazakhstan"
+
+
+def test_a_speaker_labelled_as_a_rebel_speaks_for_the_one_group_side():
+    text = ("Moroccan troops shelled Polisario Front positions near the border on Sunday, and the Polisario Front "
+            "fired back. Morocco said the rebels had attacked first.\n\n"
+            "Separatist spokesman Odo Brecker said the rebels had no intention of storming the town. A spokesman for "
+            "the group, Amos Tell, said the fighters would hold their positions.")
+    timeline = _timeline(text, reference=dt.date(2031, 5, 7))
+    assert {p.id for p in timeline.parties} == {"morocco", "polisario-front"}
+    assert _account(timeline, "Separatist spokesman Odo Brecker") == {"polisario-front"}
+    assert _account(timeline, "A spokesman for the group") == {"polisario-front"}

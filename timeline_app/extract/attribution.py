@@ -232,6 +232,10 @@ _GOVERNED_PERSON = compile_cached(r"\b(?:(?<!aide\s)(?<!adviser\s)(?<!advisor\s)
                                   r"toward|towards)\s+"
                                   r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|Chancellor)\.?\s+)?$")
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
+#: A speaker labelled as one of the rebels (lexicon rebel_nouns) or as the group's: "Separatist spokesman X", "a
+#: rebel commander", "a spokesman for the group".
+_REBEL_LABEL = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('rebel_nouns'))})\b|\bfor\s+the\s+group\b",
+                              re.IGNORECASE)
 #: ", who <clause without a comma, semicolon or quotation mark>" up to where the text is looked at.
 _RELATIVE_AFTER_NAME = compile_cached(r",\s+(?:who|which|whose)\b[^,;“”\"]*\Z")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
@@ -856,6 +860,8 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         # "the two sides said": each side (attribute adds the rest); not when the sentence names others
         # ("read out by the X and Y foreign ministers, the two sides said")
         return doc.parties[0], None, (start, end)
+    group_parties = [p for p in doc.parties if gaz.entity(p) is not None and gaz.entity(p).kind == "group"]
+    rebel_label = _REBEL_LABEL.search(phrase) if len(group_parties) == 1 else None
     # The person nearest the verb heads the subject: "X and Secretary Y said", "X's adviser Y said"; not one a
     # preposition governs ("X had spoken to Mr Y by phone, urging him").
     persons = [pm for pm in in_range(person_mentions, start, end)
@@ -871,11 +877,15 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
             # "The presidency's communications director urged ... X said": the official just named.
             person.affiliation = memory.last.entity
         entity = person.affiliation
-        if entity is None and entity_mention is not None:
+        if rebel_label is not None and (entity is None or person.guessed) and entity_mention is None:
+            entity = group_parties[0]      # "Separatist spokesman X", "a spokesman for the group, X": the one group side
+        elif entity is None and entity_mention is not None:
             entity = gaz.root(entity_mention.entity)     # for this sentence only
         elif entity is None and _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
             entity = state_parties[0]                    # "Army spokesman X" in a war of one state
         return entity, person.id, (start, end)
+    if rebel_label is not None and entity_mention is None:
+        return group_parties[0], None, (start, end)      # "a rebel spokesman said": the one group side
     if entity_mention is not None:
         root = gaz.root(entity_mention.entity)
         if gaz.entity(root).kind in ("media", "monitor"):
