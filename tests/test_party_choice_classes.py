@@ -178,3 +178,16 @@ def test_a_bloc_that_bans_a_states_airlines_and_closes_its_airspace_is_the_other
             "foreign ministry called the EU's decision hostile.")
     timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
     assert [p.id for p in timeline.parties] == ["uzbekistan", "european-union"]
+
+
+def test_a_foreign_state_that_only_condemns_a_coup_is_no_second_side():
+    text = ("Gunmen storm Uzbek parliament, take ministers hostage\n\n"
+            "TASHKENT (AP) -- Armed men led by a failed businessman stormed Uzbekistan's parliament on Friday and "
+            "took the prime minister and 30 lawmakers hostage. Uzbekistan's president declared a state of emergency "
+            "and said the army would restore order. Uzbek police sealed off the building, and Uzbekistan's army "
+            "chief said troops were ready. The gunmen said they would hold the hostages until Uzbekistan's "
+            "constitution was changed.\n\n"
+            "In Canberra, Kazakhstan's foreign minister said Kazakhstan condemned the coup.")
+    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    assert [p.id for p in timeline.parties] == ["uzbekistan"]
+    assert "kazakhstan" in {r.actor for r in timeline.reactions}
