@@ -44,15 +44,16 @@ _BODY_WORD = compile_cached(rf"\b(?:{_ARMED_HEADS}|Party|Council|Alliance|Coalit
                             r"Union|Authority)\b")
 
 
+#: The word right before a name ("Indian" of "Indian Border Security Force"), possessive and all ("India's").
+_WORD_BEFORE_NAME = compile_cached(r"([A-Z][\w\-]*?)(?:['’]s)?\s+\Z")
 #: The rest of a name that opens with a state's: a state institution (forces, ministry, police, coast guard ...;
 #: "Uganda People's Defence Force", "Japan Maritime Self-Defense Force"), not an armed group of that country
 #: ("Sudan People's Liberation Army").
-#: The word right before a name ("Indian" of "Indian Border Security Force"), possessive and all ("India's").
-_WORD_BEFORE_NAME = compile_cached(r"([A-Z][\w\-]*?)(?:['’]s)?\s+\Z")
 _STATE_BODY = compile_cached(r"^(?:(?:National|Armed|Defen[cs]e|Ground|Air|Naval|Border|Security|Police|Federal|Special|"
                              r"Military|Intelligence|Foreign|Interior|Presidential|Coast|Maritime|Self-Defen[cs]e|"
                              r"People['’]?s)\s+)+(?:Forces?|Ministry|Police|"
-                             r"Service|Guards?|Army|Navy|Command|Council|Agency|Office|Corps|Rifles)$|^(?:Army|Navy|Air\s+Force|Rifles|"
+                             r"Service|Guards?|Army|Navy|Command|Council|Agency|Office|Corps|Rifles)$|"
+                             r"^(?:Army|Navy|Air\s+Force|Rifles|"
                              r"Armed\s+Forces|Defen[cs]e\s+Forces?|Police)$")
 #: "troops under rebel general <Name>": a force the article knows only by its leader's name.
 _LED_BY = compile_cached(r"(?:r(?<![\w][\s\S])(?:ebel|enegade)|m(?<![\w][\s\S])ilitia|i(?<![\w][\s\S])nsurgent|"

@@ -159,8 +159,9 @@ def _of_their_time(gaz: Gazetteer, text: str, mentions: list, reference: Optiona
 
 
 def _in_the_state_of_then(gaz: Gazetteer, mentions: list, reference: Optional[dt.date]) -> list:
-    """The mentions of a state of today that stood for a former one (gazetteer ``stood_for_by``) as mentions of
-    that one, in an article written while it lasted: "Belgrade", "Serbian forces" in 1999 are Yugoslavia."""
+    """The mentions of an entity of today whose names stood for a former one (gazetteer ``stood_for_by``) as
+    mentions of that one, in an article written while it lasted: "Belgrade", "Serbian forces" in 1999 are
+    Yugoslavia; "Chechen fighters" in 1995 are Chechnya's (Ichkeria's)."""
     if reference is None:
         return mentions
     day = reference.isoformat()

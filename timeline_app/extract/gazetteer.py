@@ -33,8 +33,8 @@ class Entity:
     names: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
-    until: Optional[str] = None    # a state that no longer exists: its last day (ISO)
-    stood_for_by: Optional[str] = None  # ... and the state of today whose names stood for it while it lasted
+    until: Optional[str] = None    # a state (or breakaway government) that no longer exists: its last day (ISO)
+    stood_for_by: Optional[str] = None  # ... and the entity of today whose names stood for it while it lasted
 
 
 @dataclass(frozen=True, slots=True)
