@@ -560,3 +560,11 @@ def test_a_speaker_labelled_as_a_rebel_speaks_for_the_one_group_side():
     assert {p.id for p in timeline.parties} == {"morocco", "polisario-front"}
     assert _account(timeline, "Separatist spokesman Odo Brecker") == {"polisario-front"}
     assert _account(timeline, "A spokesman for the group") == {"polisario-front"}
+
+
+def test_a_second_verb_after_and_keeps_the_first_verbs_subject():
+    text = ("Al-Shabaab fighters overran a Kenyan base in Somalia on Friday. Kenya said its troops had fought back. "
+            "An al-Shabaab spokesman said the attack was revenge for \"the occupation of Muslim land\" by Kenya and "
+            "warned Nairobi to withdraw its troops.")
+    timeline = _timeline(text, reference=dt.date(2016, 1, 17))
+    assert _account(timeline, "An al-Shabaab spokesman") == {"al-shabab"}

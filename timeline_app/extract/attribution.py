@@ -232,6 +232,8 @@ _GOVERNED_PERSON = compile_cached(r"\b(?:(?<!aide\s)(?<!adviser\s)(?<!advisor\s)
                                   r"toward|towards)\s+"
                                   r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|Chancellor)\.?\s+)?$")
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
+#: "and" right before a verb: a second verb of the same subject ("X said ... and warned Y").
+_AND_VERB_BEFORE = compile_cached(r"\band\s+(?:\w+ly\s+)?\Z")
 #: A speaker labelled as one of the rebels (lexicon rebel_nouns) or as the group's: "Separatist spokesman X", "a
 #: rebel commander", "a spokesman for the group".
 _REBEL_LABEL = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('rebel_nouns'))})\b|\bfor\s+the\s+group\b",
@@ -477,6 +479,8 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
     for m, subject in _verbs_and_subjects(doc, sa, sb, quotes):
         if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
             continue                 # the main speaker's own verb
+        if _AND_VERB_BEFORE.search(text, max(sa, m.start() - 20), m.start()):
+            continue                 # "X said the attack was revenge ... by Kenya and warned Nairobi": X's second verb
         if _WHAT_TAIL.search(text, max(sa, m.start() - 40), m.start()):
             continue                 # "... must correct what he called ...", "an attack on what Tehran described as
                                      # bases": a label quoted from someone, not a second voice of the sentence
