@@ -191,3 +191,14 @@ def test_a_foreign_state_that_only_condemns_a_coup_is_no_second_side():
     timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
     assert [p.id for p in timeline.parties] == ["uzbekistan"]
     assert "kazakhstan" in {r.actor for r in timeline.reactions}
+
+
+def test_a_states_counted_craft_are_its_forces_not_people_counted():
+    text = ("Ukraine imposes martial law after Russia seizes its ships\n\n"
+            "Ukraine's parliament voted on Monday to impose martial law after Russia fired on and seized three "
+            "Ukrainian naval vessels off the coast. Russia said the ships had entered its waters illegally, and "
+            "Russia's foreign minister said Russia would defend its borders.\n\n"
+            "Russia annexed the peninsula in 2029, and Kiev's forces have since fought Russian-backed separatists "
+            "in the east. Germany called for restraint.")
+    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    assert {p.id for p in timeline.parties} == {"russia", "ukraine"}

@@ -830,9 +830,12 @@ _COUNTED_BEFORE = compile_cached(
     r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|dozens|hundreds|thousands|scores|millions|several|many|some)(?:\s+of)?)\s+"
     r"(?:(?:more|other|innocent|civilian|young|fellow)\s+)?$", re.IGNORECASE)
-#: A demonym before one of these is the state's armed forces ("21 Syrian troops"), not people counted.
-_FORCE_NOUN_AFTER = compile_cached(r"\s+(?:troops|soldiers|servicemen|forces|army|military|police|officers|"
-                                   r"personnel|sailors|pilots|marines|guards|border\s+guards)\b")
+#: A demonym before one of these is the state's armed forces or their craft ("21 Syrian troops", "three Ukrainian
+#: naval vessels"), not people counted.
+_FORCE_NOUN_AFTER = compile_cached(r"\s+(?:(?:naval|navy|military|warships?|patrol)\s+)?(?:troops|soldiers|servicemen|"
+                                   r"forces|army|military|police|officers|personnel|sailors|pilots|marines|guards|"
+                                   r"border\s+guards|vessels|ships|warships|boats|gunboats|tugs?|aircraft|planes|jets|"
+                                   r"fighters|helicopters|drones|tanks)\b")
 #: What "between X and Y" must follow to oppose X and Y: a word of the conflict's vocabulary.
 _CONFLICT_NOUN_BEFORE = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('conflict_words'))})\w*\s+"
                                        r"(?:\S+\s+){0,3}$", re.IGNORECASE)
