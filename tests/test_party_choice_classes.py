@@ -202,3 +202,13 @@ def test_a_states_counted_craft_are_its_forces_not_people_counted():
             "in the east. Germany called for restraint.")
     timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
     assert {p.id for p in timeline.parties} == {"russia", "ukraine"}
+
+
+def test_an_acts_objects_lie_in_its_own_clause():
+    text = ("Uzbekistan says Kazakhstan seized border post, Turkey steps in to mediate\n\n"
+            "Uzbekistan accused Kazakhstan on Monday of seizing a border post after three days of fighting, as "
+            "Turkey and Iran moved to mediate between the two neighbours.\n\n"
+            "Kazakhstan said its troops had acted in self-defence. Turkey's president telephoned both leaders and "
+            "offered to host talks.")
+    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    assert {p.id for p in timeline.parties} == {"uzbekistan", "kazakhstan"}

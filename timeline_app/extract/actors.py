@@ -960,7 +960,10 @@ def choose_parties(doc: "Document") -> PartyChoice:
                 # Expulsions and sanctions are what third states do in solidarity; weak evidence
                 # that the doer is a side.
                 weight = 0.4 if verb.group().split()[0].lower() in _DIPLOMATIC_ACTS else 1.5
-                objects = [(mm, b) for mm, b in items if mm.start >= sa + verb.end() and b not in before]
+                # (its objects lie in its own clause: not "..., as Egypt moved to mediate", nor a headline's
+                # "..., Egypt steps in")
+                cut = _next_clause_cut(doc, sa + verb.end(), sb)
+                objects = [(mm, b) for mm, b in items if sa + verb.end() <= mm.start < cut and b not in before]
                 if objects:
                     if _PRESSURE_AFTER.match(text, objects[0][0].end):
                         weight = 0.4     # "X threatened to retaliate if Y imposed sanctions": Y only pressures
@@ -1167,6 +1170,17 @@ def _coordinated(text: str, items: list) -> list[str]:
 #: A possessive right after a name: the name is no item of a list ("A's B"; "Italy, Turkey's close partner" opens an
 #: appositive).
 _POSSESSIVE_AFTER = compile_cached(r"['’]s\b")
+
+
+def _next_clause_cut(doc: "Document", pos: int, sentence_end: int) -> int:
+    """Where the clause holding ``pos`` ends: the next clause cut of the document, or in a headline the next
+    comma (headlines join clauses with commas), else the sentence's end."""
+    i = bisect.bisect_right(doc.clause_cuts, pos)
+    cut = doc.clause_cuts[i] if i < len(doc.clause_cuts) and doc.clause_cuts[i] < sentence_end else sentence_end
+    if doc.title_span and doc.title_span[0] <= pos < doc.title_span[1]:
+        comma = doc.text.find(",", pos, cut)
+        cut = comma if comma >= 0 else cut
+    return cut
 
 
 def _doer(text: str, before: list, sentence_start: int) -> list:
