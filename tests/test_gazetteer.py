@@ -37,6 +37,7 @@ def gaz():
     # armed groups of the UCDP actor list that wire copy names (session 9)
     ("SPLA-IO", "splm-io"), ("Maute group", "maute-group"), ("Islamic Movement of Uzbekistan", "imu"),
     ("Free Aceh Movement", "free-aceh-movement"), ("Ansar Dine", "ansar-dine"), ("Hezb-e-Islami", "hezb-e-islami"),
+    ("KRG", "kurdistan-regional-government"), ("Peshmerga", "kurdistan-regional-government"),
 ])
 def test_lookup(gaz, surface, entity):
     assert gaz.lookup(surface).id == entity
