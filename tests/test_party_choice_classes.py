@@ -6,6 +6,13 @@ import datetime as dt
 from timeline_app.extract.pipeline import extract
 from timeline_app.model import Article
 
+REFERENCE = dt.date(2031, 5, 7)
+
+
+def _timeline(text, **fields):
+    return extract(Article(text=text, reference_date=REFERENCE, **fields))
+
+
 ARTICLE = """Azerbaijan's missiles splash down off Armenia
 
 Another Azerbaijani missile splashed into the sea off Armenia's southern coast early today, the third since Friday. \
@@ -23,7 +30,7 @@ Azerbaijan fired six missiles into the sea north of Armenia last year.
 
 
 def test_the_state_missiles_land_off_is_a_side_and_the_protesting_state_reacts():
-    timeline = extract(Article(text=ARTICLE, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(ARTICLE)
     assert {p.id for p in timeline.parties} == {"armenia", "azerbaijan"}
     assert "france" in {r.actor for r in timeline.reactions}
 
@@ -49,7 +56,7 @@ ECOWAS said its court would hear any appeal. Niger will ask neighbouring states 
 
 
 def test_a_bloc_sanctioning_a_state_is_its_opponent_not_the_state_it_blames():
-    timeline = extract(Article(text=BLOC_ARTICLE, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(BLOC_ARTICLE)
     assert [p.id for p in timeline.parties] == ["niger", "ecowas"]
     said = "ECOWAS said its court would hear any appeal."
     assert {a.text: a.party for a in timeline.accounts}[said] == "ecowas"
@@ -71,10 +78,9 @@ the Security Council, and Moscow recalled its military envoy from Brussels.
 
 def test_an_alliance_whose_bombs_the_title_drops_on_a_state_is_the_other_side():
     # The title says what the story is: NATO against Kazakhstan, though only one sentence of the body names both.
-    timeline = extract(Article(text=WAR_ON_A_STATE, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(WAR_ON_A_STATE)
     assert [p.id for p in timeline.parties] == ["kazakhstan", "nato"]
-    retitled = extract(Article(text=WAR_ON_A_STATE.replace("NATO's bombs fall on Kazakhstan", "A night of sirens"),
-                               reference_date=dt.date(2031, 5, 7)))
+    retitled = _timeline(WAR_ON_A_STATE.replace("NATO's bombs fall on Kazakhstan", "A night of sirens"))
     assert "nato" not in [p.id for p in retitled.parties]
 
 
@@ -95,7 +101,7 @@ Kazakhstan's president telephoned the leaders on Monday and offered to mediate.
 
 
 def test_states_listed_as_the_target_of_one_side_are_all_sides_and_the_mediator_reacts():
-    timeline = extract(Article(text=COALITION_ARTICLE, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(COALITION_ARTICLE)
     assert {p.id for p in timeline.parties} == {"azerbaijan", "armenia", "georgia", "iran", "turkey"}
     assert "kazakhstan" in {r.actor for r in timeline.reactions}
 
@@ -106,7 +112,7 @@ def test_the_bloc_and_its_chairman_speak_for_the_bloc_side():
         "\"We are determined to restore order. The sanctions will remain,\" Ghanaian President Kwame Mensah, the "
         "current chairman of ECOWAS, told the closing session.\n")
     accounts: dict[str, set[str]] = {}
-    for account in extract(Article(text=text, reference_date=dt.date(2031, 5, 7))).accounts:
+    for account in _timeline(text).accounts:
         accounts.setdefault(account.text, set()).add(account.party)
     assert accounts["The bloc called the junta's timetable \"totally unacceptable\"."] == {"ecowas"}
     assert "ecowas" in accounts["\"We are determined to restore order."]
@@ -136,7 +142,7 @@ def test_every_side_of_a_coordinated_subject_does_the_act():
             "The Armenian defence ministry says 20 targets were hit. Georgian Prime Minister Levan Vosk says four "
             "Georgian jets took part. Armenia and Georgia also shelled Azerbaijani border posts on Tuesday.\n\n"
             "Azerbaijan says five soldiers were killed and warns that Armenia and Georgia will pay a heavy price.")
-    timeline = extract(Article(text=text, title=text.splitlines()[0], reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(text, title=text.splitlines()[0])
     assert {p.id for p in timeline.parties} == {"armenia", "georgia", "azerbaijan"}
     assert not [r for r in timeline.reactions if r.actor in ("armenia", "georgia")]
 
@@ -145,7 +151,7 @@ def test_a_state_wires_credit_in_the_dateline_is_not_its_state_acting():
     text = ("BAKU, May 5 (Xinhua) -- Azerbaijani forces shelled Armenian positions on Thursday, and Armenia said it "
             "had returned fire. Azerbaijan said Armenia had attacked first. Armenia's defence ministry denied it.\n\n"
             "Russia urged both sides to show restraint.")
-    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(text)
     assert {p.id for p in timeline.parties} == {"armenia", "azerbaijan"}
     choice_scores = _party_scores(text)
     assert "china" not in choice_scores
@@ -154,7 +160,7 @@ def test_a_state_wires_credit_in_the_dateline_is_not_its_state_acting():
 def _party_scores(text):
     from timeline_app.extract.actors import choose_parties
     from timeline_app.extract.document import read
-    return choose_parties(read(text, dt.date(2031, 5, 7))).scores
+    return choose_parties(read(text, REFERENCE)).scores
 
 
 def test_a_state_rejecting_anothers_claim_disputes_with_it():
@@ -164,7 +170,7 @@ def test_a_state_rejecting_anothers_claim_disputes_with_it():
             "Hezbollah launch pads across the border. Uzbekistan said its forces had struck Hezbollah camps and "
             "had hit Hezbollah fighters. Kazakhstan said two of its soldiers had been killed in cross-border firing, "
             "and Kazakhstan's foreign ministry said the claim was an illusion. Uzbekistan said the operation was over.")
-    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(text)
     assert {p.id for p in timeline.parties} == {"kazakhstan", "uzbekistan"}
 
 
@@ -176,7 +182,7 @@ def test_a_bloc_that_bans_a_states_airlines_and_closes_its_airspace_is_the_other
             "\"This is an attack on democracy,\" the European Union's chief said. The EU imposed earlier sanctions "
             "on Uzbek officials. Uzbekistan said the jet had landed because of a bomb threat, and Uzbekistan's "
             "foreign ministry called the EU's decision hostile.")
-    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(text)
     assert [p.id for p in timeline.parties] == ["uzbekistan", "european-union"]
 
 
@@ -188,7 +194,7 @@ def test_a_foreign_state_that_only_condemns_a_coup_is_no_second_side():
             "chief said troops were ready. The gunmen said they would hold the hostages until Uzbekistan's "
             "constitution was changed.\n\n"
             "In Canberra, Kazakhstan's foreign minister said Kazakhstan condemned the coup.")
-    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(text)
     assert [p.id for p in timeline.parties] == ["uzbekistan"]
     assert "kazakhstan" in {r.actor for r in timeline.reactions}
 
@@ -200,7 +206,7 @@ def test_a_states_counted_craft_are_its_forces_not_people_counted():
             "Russia's foreign minister said Russia would defend its borders.\n\n"
             "Russia annexed the peninsula in 2029, and Kiev's forces have since fought Russian-backed separatists "
             "in the east. Germany called for restraint.")
-    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(text)
     assert {p.id for p in timeline.parties} == {"russia", "ukraine"}
 
 
@@ -210,5 +216,5 @@ def test_an_acts_objects_lie_in_its_own_clause():
             "Turkey and Iran moved to mediate between the two neighbours.\n\n"
             "Kazakhstan said its troops had acted in self-defence. Turkey's president telephoned both leaders and "
             "offered to host talks.")
-    timeline = extract(Article(text=text, reference_date=dt.date(2031, 5, 7)))
+    timeline = _timeline(text)
     assert {p.id for p in timeline.parties} == {"uzbekistan", "kazakhstan"}
