@@ -242,7 +242,6 @@ _REBEL_LABEL = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('rebe
 _RELATIVE_AFTER_NAME = compile_cached(r",\s+(?:who|which|whose)\b[^,;“”\"]*\Z")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
-_PASSIVE_BEFORE = compile_cached(r"\b(?:been|be|being|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 _QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
 _BODY_WORDS = compile_cached(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                              r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
@@ -864,7 +863,7 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         # "the two sides said": each side (attribute adds the rest); not when the sentence names others
         # ("read out by the X and Y foreign ministers, the two sides said")
         return doc.parties[0], None, (start, end)
-    group_parties = [p for p in doc.parties if gaz.entity(p) is not None and gaz.entity(p).kind == "group"]
+    group_parties = doc.group_parties
     rebel_label = _REBEL_LABEL.search(phrase) if len(group_parties) == 1 else None
     # The person nearest the verb heads the subject: "X and Secretary Y said", "X's adviser Y said"; not one a
     # preposition governs ("X had spoken to Mr Y by phone, urging him").
@@ -1149,13 +1148,13 @@ def _last_army_owner(doc: Document, pos: int) -> Optional[str]:
 
 def _last_group_before(doc: Document, pos: int) -> Optional[str]:
     """The armed group named last before ``pos``, else the first group among the parties."""
-    gaz, mentions, parties = doc.gaz, doc.mentions, doc.parties
+    gaz, mentions = doc.gaz, doc.mentions
     # back from ``pos``, not through every mention from the text's start (once per such speaker: a long
     # article would pay for its length squared)
     for i in range(bisect.bisect_left(mentions.starts, pos) - 1, -1, -1):
         if gaz.entity(mentions[i].entity).kind == "group":
             return gaz.root(mentions[i].entity)
-    groups = [p for p in parties if gaz.entity(p) and gaz.entity(p).kind == "group"]
+    groups = doc.group_parties
     return groups[0] if groups else None
 
 

@@ -76,7 +76,14 @@ class Document:
 
     @property
     def state_parties(self) -> list[str]:
-        return [p for p in self.parties if self.gaz.entity(p) and self.gaz.entity(p).kind == "state"]
+        return self._parties_of_kind("state")
+
+    @property
+    def group_parties(self) -> list[str]:
+        return self._parties_of_kind("group")
+
+    def _parties_of_kind(self, kind: str) -> list[str]:
+        return [p for p in self.parties if self.gaz.entity(p) and self.gaz.entity(p).kind == kind]
 
     def quotes_in(self, start: int, end: int) -> list[Span]:
         """The quotations overlapping text[start:end], cut to it."""
