@@ -210,3 +210,23 @@ def test_states_named_saint_are_also_written_st():
     gaz = gazetteer.get()
     assert gaz.lookup("St Vincent and the Grenadines").id == gaz.lookup("Saint Vincent and the Grenadines").id
     assert gaz.lookup("St Lucia").id == gaz.lookup("Saint Lucia").id
+
+
+def test_a_side_rejecting_the_others_allegation_that_is_the_speaker():
+    # "B's allegation that" names B's claim, but the sentence reports A rejecting it.
+    sentence = ("Azerbaijan expelled an Armenian envoy and rejected as \"baseless\" President Aram Vardanyan's "
+                "allegation that its drones had struck the villages.")
+    text = _CLASH_PARAGRAPH + "Armenia's president, Aram Vardanyan, accused Baku of a massacre.\n\n" + sentence
+    assert _sides_of(text, sentence) == {"azerbaijan"}
+
+
+def test_adding_that_after_a_quotation_opens_a_clause_not_an_inverted_speaker():
+    sentence = ("Azerbaijan's foreign ministry said the charges \"are absurd,\" adding that Armenia had for years "
+                "sheltered armed bands.")
+    assert _sides_of(_CLASH_PARAGRAPH + sentence, sentence) == {"azerbaijan"}
+
+
+def _sides_of(text, sentence):
+    """Every side whose account the sentence is (a sentence may be two sides' accounts)."""
+    timeline = extract(Article(text=text, reference_date=REFERENCE))
+    return {a.party for a in timeline.accounts if a.text == sentence}

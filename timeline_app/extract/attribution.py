@@ -133,6 +133,8 @@ _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with
                                  r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
                                  r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
 _INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
+#: "..., adding that X ...": what follows the verb is its clause, not an inverted speaker.
+_COMPLEMENTIZER = compile_cached(r"(?:that|whether|if|how|why)\b", re.IGNORECASE)
 #: The closing quotation marks ``_INVERTED`` needs.
 _INVERTED_MARKS = frozenset("\"”’")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
@@ -551,7 +553,7 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         if not _inside(sa + m.start(1), quotes):
             candidates.insert(0, (sa + m.start(1), sa + m.end(1)))
     for m in (_INVERTED.finditer(sentence) if not _INVERTED_MARKS.isdisjoint(sentence) else ()):
-        if not _inside(sa + m.start(1), quotes):
+        if not _inside(sa + m.start(1), quotes) and not _COMPLEMENTIZER.match(m.group(2)):
             candidates.append((sa + m.start(2), sa + m.end(2)))
     trailing = _TRAILING.search(sentence)
     if trailing and not _inside(sa + trailing.start(1), quotes):
@@ -568,13 +570,16 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
             continue
         if not _inside(sa + m.start(), quotes):
             candidates.append((sa + m.start(2), sa + m.end(2)))   # the agent
+    verbs = _verbs_and_subjects(doc, sa, sb, quotes)
     for m in (_CLAIM_NOUN.finditer(sentence) if "that" in sentence or ":" in sentence else ()):
-        # "X's accusation that ...", "X failed to get across its argument that ...": X claims.
-        if not _inside(sa + m.start(), quotes):
+        # "X's accusation that ...", "X failed to get across its argument that ...": X claims; but not where a
+        # reporting verb with a subject governs it ("Y rejected X's allegation that ...": Y speaks).
+        if not _inside(sa + m.start(), quotes) and not any(
+                subject is not None and v.end() <= sa + m.start() for v, subject in verbs):
             owner_end = sa + m.start()
             candidates.append((max(sa, owner_end - 60), owner_end) if m.group(1) is None
                               else _subject_before(doc, sa, owner_end, quotes) or (sa, owner_end))
-    for m, subject in _verbs_and_subjects(doc, sa, sb, quotes):
+    for m, subject in verbs:
         if subject is not None and _POSSESSIVE_AIDE.search(text, *subject):
             # "X “condemns” the attacks, his spokesperson said": X speaks through the aide.
             opening = min([a for a, _ in quotes if a > sa] + [subject[0]])
