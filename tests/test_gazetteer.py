@@ -138,3 +138,10 @@ def test_states_that_no_longer_exist_are_known_for_the_articles_of_their_time(ga
     text = "Yugoslav officials denounced the strike; Zaire abstained."
     assert [m.entity for m in gaz.mentions(text)] == ["yugoslavia", "zaire"]
     assert gaz.entity("yugoslavia").until == "2003-02-04"
+
+
+def test_the_palestinian_self_government_is_named_as_news_names_it(gaz):
+    # Wire style (AP, Reuters) names the governing body, the Palestinian Authority; "Palestine" is one of its names
+    assert gaz.entity("palestinian-authority").name == "Palestinian Authority"
+    for text in ("Palestine", "State of Palestine", "Palestinian Authority", "Ramallah"):
+        assert [m.entity for m in gaz.mentions(text)] == ["palestinian-authority"]
