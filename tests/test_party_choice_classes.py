@@ -218,3 +218,12 @@ def test_an_acts_objects_lie_in_its_own_clause():
             "offered to host talks.")
     timeline = _timeline(text)
     assert {p.id for p in timeline.parties} == {"uzbekistan", "kazakhstan"}
+
+
+def test_a_state_named_after_a_place_it_is_coordinated_with_is_a_place_too():
+    # "in Iraq and Syria": both are where the strikes fell, neither is struck as a side.
+    text = ("Turkey strikes PKK bases\n\nTurkey carried out air strikes on Sunday against five bases in Iraq and "
+            "Syria belonging to the PKK, a Kurdish militia.\n\nThe PKK said 12 fighters were killed. \"This will "
+            "be answered,\" a PKK spokesman said.\n\nTurkey said the strikes would go on. The defence minister "
+            "said the PKK had been warned.")
+    assert {p.id for p in _timeline(text).parties} == {"turkey", "pkk"}

@@ -806,13 +806,24 @@ def _sentence_of(sentences: list[Span], pos: int) -> Span:
 _COMPASS_WORDS = frozenset(c + e for c in _COMPASS for e in ("", *_COMPASS_ENDINGS))
 
 
-def _is_place(text: str, start: int) -> bool:
-    """Whether the words before text[start] make the name there a place (_LOCATIVE). The pattern is searched only
-    where the words it ends with stand there: it is asked for every mention of a text, and most follow a verb or
-    a noun."""
+#: "<place> and (eastern) " / "<place>, ": the name after it is coordinated with that place (below).
+_AND_AFTER_NAME = compile_cached(rf"(?<=[\w.])(?:,|,?\s+(?:and|or))\s+(?:the\s+)?"
+                                 rf"(?:(?:{'|'.join(_COMPASS)})(?:{'|'.join(_COMPASS_ENDINGS)})?\s+)?\Z", re.IGNORECASE)
+_NAME_BEFORE = compile_cached(r"(?-i:[A-Z][\w\-’'.]*)(?:\s+(?-i:[A-Z][\w\-’'.]*)){0,3}\Z")
+
+
+def _is_place(text: str, start: int, coordinated: bool = True) -> bool:
+    """Whether the words before text[start] make the name there a place (_LOCATIVE), or it is coordinated with
+    a place ("in western Iraq and eastern Syria"). The pattern is searched only where the words it ends with
+    stand there: it is asked for every mention of a text, and most follow a verb or a noun."""
     before = text[max(0, start - 30):start]
     if not before[-1:].isspace():
         return False             # (every match ends in spaces)
+    if coordinated and ("and" in before or "," in before or "or " in before):
+        joint = _AND_AFTER_NAME.search(text, max(0, start - 30), start)
+        name = joint and _NAME_BEFORE.search(text, max(0, joint.start() - 40), joint.start())
+        if name and _is_place(text, name.start(), coordinated=False):
+            return True
     words = before.rsplit(None, 2)
     last, previous = (words[-1], words[-2] if len(words) > 1 else "") if words else ("", "")
     if last.isascii() and previous.isascii():        # (case folding beyond ASCII: the pattern decides)
