@@ -230,3 +230,13 @@ def _sides_of(text, sentence):
     """Every side whose account the sentence is (a sentence may be two sides' accounts)."""
     timeline = extract(Article(text=text, reference_date=REFERENCE))
     return {a.party for a in timeline.accounts if a.text == sentence}
+
+
+def test_a_place_ending_the_clause_before_a_title_is_not_the_titles_state():
+    # "the territory of Azerbaijan, Air Force Commander X": Azerbaijan is where, not whose commander.
+    text = ("Armenian Air Force denies bombing Azerbaijan's villages\n\nYEREVAN, May 5. Armenian military aircraft "
+            "did not carry out any strikes on the territory of Azerbaijan, Air Force Commander Major-General Aram "
+            "Petrosyan told reporters on Tuesday.\n\n\"Not a single Armenian plane crossed the border,\" Petrosyan "
+            "said. Azerbaijan's foreign ministry said Armenian jets had bombed three villages.")
+    accounts = _accounts(text)
+    assert {party for sentence, party in accounts.items() if "Petrosyan" in sentence} == {"armenia"}

@@ -353,6 +353,7 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
                     if not m.backed]
             if near and _TITLE_GAP.fullmatch(text[near[-1].end:pm.start]) \
                     and rc.search(r"[a-z]", text[near[-1].end:pm.start]) \
+                    and not _place_ending_a_clause(text, near[-1], pm.start) \
                     and "\n" not in text[near[-1].end:pm.start]:     # a headline is another sentence
                 person.affiliation = gaz.root(near[-1].entity)
     # A titled official the text never ties to a country ("Prime Minister X told reporters that
@@ -517,6 +518,8 @@ def named_antecedent(doc: "Document", phrase: str, pos: int) -> Optional[str]:
             if m.end < at and (rc.search(r"[.;:!?\n“”\"]", text[m.end:at]) or len(text[m.end:at].split()) > 4
                                or any(w in _GAP_FUNCTION_WORDS for w in text[m.end:at].lower().split())):
                 continue             # "France of using the bloc": France is not in the bloc's noun phrase
+            if _place_ending_a_clause(text, m, at):
+                continue
             ent = gaz.entity(gaz.root(m.entity))
             if ent is not None and ent.kind not in ("media", "monitor"):
                 return ent.id
@@ -699,6 +702,12 @@ _AFFILIATION_GAP = compile_cached(_TITLE_GAP.pattern.replace("(?:of|for|the|and|
                                                     "policy|chief|head|mission|agency|news|service|"))
 
 
+def _place_ending_a_clause(text: str, mention: Mention, name_start: int) -> bool:
+    """"strikes on the territory of X, Air Force Commander Y said": X, a place, ends the clause before the
+    title and names none."""
+    return "," in text[mention.end:name_start] and _is_place(text, mention.start)
+
+
 def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, name: Span,
                     appositive: bool = True) -> Optional[str]:
     """The entity of the noun phrase around a name (``mentions``: the sentence's): the title phrase before it,
@@ -714,6 +723,8 @@ def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, na
     before_start = max(seg_start, s_start + comma + 1) if comma >= 0 else seg_start
     # A name qualifying the title right before the person: "with <demonym> President <Name>".
     near = [m for m in in_range(mentions, seg_start, a) if not m.backed]
+    if near and _place_ending_a_clause(text, near[-1], a):
+        near = []
     if near and _TITLE_GAP.fullmatch(text[near[-1].end:a]) and rc.search(r"[a-z]", text[near[-1].end:a]) \
             and "\n" not in text[near[-1].end:a]:
         if len(near) >= 2 and gaz.entity(gaz.root(near[-1].entity)).kind == "organisation" and (
@@ -734,7 +745,7 @@ def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, na
         m = head_entity(gaz, text, mentions, lo, a, closest=True)
         # Only a title phrase links a name to the person ("X's ambassador to Y, Name"); a name
         # in a clause of its own ("... and European resolve to punish President Name") does not.
-        if m is not None and _AFFILIATION_GAP.fullmatch(text[m.end:a]):
+        if m is not None and _AFFILIATION_GAP.fullmatch(text[m.end:a]) and not _place_ending_a_clause(text, m, a):
             return gaz.root(m.entity)
         if rc.fullmatch(r"[\s,]*", text[before_start:a]) is None and lo == before_start:
             # The phrase right before the name has words of its own; an earlier comma segment
