@@ -331,3 +331,15 @@ def test_a_titled_holder_known_by_full_name_is_no_namesake_of_a_surname_row(monk
     _invented_holders(monkeypatch, _TERMS + "leader\tVarro\tBE\t2010-01-01\t2014-12-31\tREIGN x\t2026-12-03\n")
     (varro,) = titled_office_holders("President Tamsin Varro spoke.\n")
     assert varro.terms == ((dt.date(2041, 5, 1), dt.date(2046, 4, 30)),)
+
+
+def test_a_year_written_with_a_month_lies_before_the_publication(monkeypatch):
+    # Varro and Brecker are in office together 2043-2046; news leaves its own year out of its dates, so an
+    # office that "opened in September 2045" was opened in an earlier year than the article's.
+    _invented_holders(monkeypatch, _TERMS)
+    text = "President Tamsin Varro met Foreign Minister Odo Brecker. The office opened in September 2045.\n"
+    assert infer_publication(text, dt.date(2060, 1, 1)).day.year == 2046
+    assert infer_publication(text.replace("September 2045", "2045"), dt.date(2060, 1, 1)).day.year == 2045
+    # a month of the last year they agree with moves nothing: the holders decide
+    text = "President Tamsin Varro met Foreign Minister Odo Brecker. The office opened in May 2046.\n"
+    assert infer_publication(text, dt.date(2060, 1, 1)).day.year == 2046

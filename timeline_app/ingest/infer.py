@@ -22,7 +22,7 @@ from typing import Callable, Optional
 from ..knowledge import lexicon, officeholders
 from ..knowledge.letters import CAPITALS
 from .dates import (_MONTHS, _TEXT_DATES, _date_from_match, _safe_date, lead_weekday, named_years, names_weekdays,
-                    weekday_number, yearless_dates)
+                    weekday_number, yearless_dates, years_with_a_month)
 
 #: A file date this long after the latest dated evidence is still believed.
 FILE_DATE_SLACK = dt.timedelta(days=30)
@@ -403,6 +403,12 @@ def _agreeing_years(text: str, file_date: Optional[dt.date]):
     best = max(scores.values(), default=0)
     if best == 0 or (best == 1 and len(holders) > 2):
         return None     # (three or more named, no two ever in office together: the evidence contradicts itself)
+    # A year written with a month ("in September 2018") is not the year of publication (news leaves its own
+    # year out of its dates): the years after it, where as many of the holders agree.
+    dated = [y for y in years_with_a_month(text) if y < limit]
+    if dated and max(dated) >= first and max(scores[y] for y in range(max(dated) + 1, limit + 1)) == best:
+        first = max(dated) + 1
+        scores = {y: score for y, score in scores.items() if y >= first}
     return holders, years, first, [y for y, score in scores.items() if score == best]
 
 
@@ -438,7 +444,7 @@ def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inferen
     day, day_note = _reported_after(text, named, dt.date(year, 12, 31)) if named else (dt.date(year, 7, 1), "")
     return Inference(day,
                      f"inferred (low confidence{'' if named else ': the year only'}) from the office "
-                     f"holders it names, who agree with {span} ({notes})" + (f", after the year {first} it names"
+                     f"holders it names, who agree with {span} ({notes})" + (f", after the year {max(years)} it names"
                      if years else "") + day_note + "; the article states no date", "low",
                      (candidates[0], candidates[-1]))
 
