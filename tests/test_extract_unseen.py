@@ -128,6 +128,15 @@ def test_a_bare_acronym_spelling_a_group_named_in_full_is_that_group():
     assert known.lookup("AA").id == "arakan-army"
 
 
+def test_a_state_institution_spelled_out_without_its_state_is_of_the_state_its_sentence_names():
+    gaz = discover(gazetteer.get(), "Seoul convened an emergency meeting of the National Security Council (NSC). "
+                                    "An NSC official spoke.")
+    assert gaz.lookup("NSC").kind == "body" and gaz.root(gaz.lookup("NSC").id) == "south-korea"
+    # a name that is no state institution stays a body of its own
+    assert gaz.lookup("NSC") is not None and discover(
+        gazetteer.get(), "Seoul met the Northern Sun Council (NSC).").lookup("NSC").parent is None
+
+
 def test_a_people_of_one_state_living_in_another_is_a_side_of_its_own():
     text = ("Tajik Uzbek fighters shelled Kyrgyz border posts on Monday, and the Tajik Uzbeks said they would "
             "hold the valley. Kyrgyz troops returned fire.")

@@ -83,9 +83,11 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
         entity_id = slug(acronym)
         if entity_id in gaz.entities or entity_id in extra:
             continue
-        owner = _owning_state(gaz, long_form)
+        owner = _owning_state(gaz, long_form) or (_state_of_the_sentence(gaz, text, start)
+                                                   if _STATE_BODY.search(long_form) else None)
         if owner is not None:
-            # "the Rwanda Defence Force (RDF)", "Sudanese Armed Forces (SAF)": a state's own body
+            # "the Rwanda Defence Force (RDF)", "Sudanese Armed Forces (SAF)": a state's own body; "Seoul convened
+            # the National Security Council (NSC)": the institution of the state its sentence names before it
             extra[entity_id] = Entity(entity_id, long_form, "body", owner, (acronym, long_form), (), ())
             continue
         armed = _ARMED_WORD.search(long_form) or (cue and _ARMED_CUE.search(text, max(0, cue.start() - 25), cue.end()))
@@ -127,6 +129,14 @@ def _owning_state(gaz: Gazetteer, long_form: str) -> Optional[str]:
         if ent is not None and ent.kind == "state" and _STATE_BODY.search(" ".join(words[n:])):
             return ent.id
     return None
+
+
+def _state_of_the_sentence(gaz: Gazetteer, text: str, start: int) -> Optional[str]:
+    """The state named last before ``start`` in its sentence, or None."""
+    opening = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    states = [m.entity for m in gaz.mentions(text[opening:start])
+              if gaz.entity(gaz.root(m.entity)).kind == "state" and not m.backed]
+    return gaz.root(states[-1]) if states else None
 
 
 def _leader_forces(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
