@@ -242,3 +242,7 @@ def test_joined_initials_of_a_source_row_name_the_full_name():
     assert holders.side("Tamsin K. Varro", dt.date(2033, 5, 1)) == "FR"
     assert holders.side("Tamsin Varro", dt.date(2033, 5, 1)) == "FR"
     assert holders.side("Odile Varro", dt.date(2033, 5, 1)) is None
+    # British house style writes the middle initial without its full stop: "George W Bush"
+    assert holders.side("Tamsin K Varro", dt.date(2033, 5, 1)) == "FR"
+    assert _holders(f"foreign minister\tDane K. Morrow\tIE\t2001-01-01\t2003-12-31\t{SRC}\n").knows_full_name(
+        "Dane K Morrow")

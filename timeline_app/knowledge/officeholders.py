@@ -133,7 +133,8 @@ def short_names(names: tuple[str, ...]) -> set[str]:
 
 
 def _is_initial(word: str) -> bool:
-    return len(word) == 2 and word.endswith(".")
+    """ "w." or, in British house style without the full stop, "w" ("George W Bush")."""
+    return (len(word) == 2 and word.endswith(".")) or (len(word) == 1 and word.isalpha())
 
 
 def _without_middle_initials(words: list[str]) -> list[str]:
