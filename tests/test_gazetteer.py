@@ -38,6 +38,9 @@ def gaz():
     ("SPLA-IO", "splm-io"), ("Maute group", "maute-group"), ("Islamic Movement of Uzbekistan", "imu"),
     ("Free Aceh Movement", "free-aceh-movement"), ("Ansar Dine", "ansar-dine"), ("Hezb-e-Islami", "hezb-e-islami"),
     ("KRG", "kurdistan-regional-government"), ("Peshmerga", "kurdistan-regional-government"),
+    # state forces and intelligence services known by a name of their own (session 10)
+    ("SANDF", "sandf"), ("UPDF", "updf"), ("Kenya Defence Forces", "kdf"), ("FARDC", "fardc"), ("CIA", "cia"),
+    ("MI6", "mi6"),
 ])
 def test_lookup(gaz, surface, entity):
     assert gaz.lookup(surface).id == entity
@@ -145,3 +148,13 @@ def test_the_palestinian_self_government_is_named_as_news_names_it(gaz):
     assert gaz.entity("palestinian-authority").name == "Palestinian Authority"
     for text in ("Palestine", "State of Palestine", "Palestinian Authority", "Ramallah"):
         assert [m.entity for m in gaz.mentions(text)] == ["palestinian-authority"]
+
+
+def test_a_state_body_speaks_for_its_state_and_leaves_peoples_names_alone(gaz):
+    assert {gaz.root(gaz.lookup(a).id) for a in ("SANDF", "South African National Defence Force")} == {"south-africa"}
+    # no word of a body's names is a person's name: "Saddam Hussein" stays a person, not part of a body
+    from timeline_app.extract.pipeline import extract
+    from timeline_app.model import Article
+    timeline = extract(Article(text="Saddam Hussein said Iraq would fight. The SANDF said it was ready.",
+                               reference_date=dt.date(2031, 5, 7)))
+    assert "saddam-hussein" in {a.id for a in timeline.actors}
