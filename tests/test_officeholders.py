@@ -160,6 +160,9 @@ def test_real_data_knows_who_was_in_office_when():
     assert oh.holders().side("Netanyahu", dt.date(2021, 8, 1)) is None   # Bennett's government
     assert oh.holders().side("Netanyahu", dt.date(2023, 8, 1)) == "IL"
     assert oh.holders().side("Xi", dt.date(2020, 1, 1)) == "CN"
+    # the office REIGN does not list: Timor-Leste's prime minister while REIGN lists its president
+    assert oh.holders().side("Xanana Gusmao", dt.date(2008, 2, 11)) == "TL"
+    assert oh.holders().side("Yoweri Museveni", dt.date(2009, 5, 14)) == "UG"
 
 
 # -- in the extractor -------------------------------------------------------------------------
