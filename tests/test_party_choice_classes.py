@@ -227,3 +227,29 @@ def test_a_state_named_after_a_place_it_is_coordinated_with_is_a_place_too():
             "be answered,\" a PKK spokesman said.\n\nTurkey said the strikes would go on. The defence minister "
             "said the PKK had been warned.")
     assert {p.id for p in _timeline(text).parties} == {"turkey", "pkk"}
+
+
+#: A state-versus-group story where a third state, named a few times, is said to back the group and speaks.
+BACKER_ARTICLE = """Israel strikes Hezbollah posts after border raid
+
+Israel struck dozens of Hezbollah positions in southern Lebanon on Thursday after the group killed three soldiers in a cross-border raid, the Israeli military said. Israeli jets hit bridges and roads, and Israeli artillery shelled villages near the border.
+
+Hezbollah fired rockets at northern Israel and said it would not release two captured soldiers. "The prisoners will be returned only through indirect negotiations," Hezbollah leader Hassan Nasrallah said at a news conference in Beirut.
+
+Prime Minister Ehud Olmert said Hezbollah's raid was "an act of war" and vowed a "very painful" response. Israeli officials said the offensive would continue until the soldiers were freed. Hezbollah said Israeli strikes had killed 20 civilians.
+
+"We hold Iran, which openly supports Hezbollah, responsible," an Israeli spokesman said. Iran's foreign ministry said the accusation was baseless. Iranian officials in Tehran said Israel would regret it.
+
+France and Egypt called for restraint. The United Nations Security Council met in emergency session.
+"""
+
+
+def test_a_state_the_text_says_backs_the_group_is_a_side_when_it_speaks_however_rarely_named():
+    # "Iran, which openly supports Hezbollah": a relative clause between the backer and the group; Iran is
+    # named three times against the dozens of the two sides, and answers: the third side.
+    assert [p.id for p in _timeline(BACKER_ARTICLE).parties] == ["israel", "hezbollah", "iran"]
+    # "arms and directs": both verbs keep the group in the field (lexicon backing_verbs)
+    directs = BACKER_ARTICLE.replace('"We hold Iran, which openly supports Hezbollah, responsible," an Israeli '
+                                     'spokesman said.', "Israeli officials say Iran arms and directs Hezbollah.")
+    assert directs != BACKER_ARTICLE
+    assert [p.id for p in _timeline(directs).parties] == ["israel", "hezbollah", "iran"]

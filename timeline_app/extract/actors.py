@@ -1051,9 +1051,11 @@ def choose_parties(doc: "Document") -> PartyChoice:
             # the article gives it a voice.
             for group in [c for c in chosen if gaz.entity(c).kind == "group"]:
                 enemies = [c for c in chosen if c != group]
-                # (Arming the group that fights them opposes a state to its enemies: no act of its own needed.)
+                # (Arming the group that fights them opposes a state to its enemies: no act of its own needed; and
+                # a backer is named far less than the two sides: a tenth of the weaker one's weight is enough,
+                # where a side of its own needs a third.)
                 for backer in _backers(gaz, text, mentions, group):
-                    if backer not in chosen and backer in prominence and prominence[backer] >= 0.35 * weakest \
+                    if backer not in chosen and backer in prominence and prominence[backer] >= 0.1 * weakest \
                             and _speech_count(text, mentions, backer) >= 1:
                         chosen.append(backer)
     if len(chosen) >= 2:
@@ -1275,7 +1277,8 @@ _BACKING = compile_cached(r"-aligned\s+(?:[\w-]+\s+){0,2}?$")
 _PRO_STATE = compile_cached(r"(?i)\bpro-([a-z]+)")
 #: A state keeping a group in the field (lexicon backing_verbs), between the state's name and the group's:
 #: "accuse Iran of arming and financing the Houthis", "Tehran supplies the rebels with".
-_BACKS = compile_cached(rf"\s+(?:(?:is|was|were|are|has|have|had|been|of|also|openly|secretly|long)\s+){{0,3}}"
+_BACKS = compile_cached(rf",?\s+(?:(?:is|was|were|are|has|have|had|been|of|also|openly|secretly|long|which|that|who|"
+                        rf"\w+ly)\s+){{0,3}}"
                         rf"(?:{lexicon.alternation(lexicon.verb_forms('backing_verbs'))})"
                         rf"(?:\s+(?:and|or)\s+(?:{lexicon.alternation(lexicon.verb_forms('backing_verbs'))}))?"
                         r"\s+(?:the\s+)?\Z")
