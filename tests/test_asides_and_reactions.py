@@ -240,3 +240,19 @@ def test_a_place_ending_the_clause_before_a_title_is_not_the_titles_state():
             "said. Azerbaijan's foreign ministry said Armenian jets had bombed three villages.")
     accounts = _accounts(text)
     assert {party for sentence, party in accounts.items() if "Petrosyan" in sentence} == {"armenia"}
+
+
+def test_the_two_governments_after_two_states_named_are_those_two_not_the_sides():
+    sentence = ("In Moscow, where President Xi Jinping of China was meeting President Vladimir Putin, the two "
+                "governments issued a joint statement urging both sides to stop the shelling.")
+    reactions = _reactions(_CLASH_PARAGRAPH + sentence)
+    assert reactions[sentence] >= {"russia", "china"}
+    assert not _sides_of(_CLASH_PARAGRAPH + sentence, sentence)
+
+
+def test_a_clause_after_a_name_and_its_comma_is_no_appositive_giving_the_name_a_side():
+    from timeline_app.extract.document import read
+    text = (_CLASH_PARAGRAPH + "In Minsk, where President Ivan Dorov was meeting President Oleg Varsh, the two "
+            "governments issued a statement urging Armenia to stop.")
+    people = read(text, REFERENCE).people
+    assert people["oleg-varsh"].affiliation != "armenia"

@@ -253,3 +253,24 @@ def test_a_state_the_text_says_backs_the_group_is_a_side_when_it_speaks_however_
                                      'spokesman said.', "Israeli officials say Iran arms and directs Hezbollah.")
     assert directs != BACKER_ARTICLE
     assert [p.id for p in _timeline(directs).parties] == ["israel", "hezbollah", "iran"]
+
+
+#: A missile test: no act against anyone, the state that tested it and the one that condemns it are the sides.
+TEST_ARTICLE = """North Korea says it tested a new long-range missile
+
+SEOUL — North Korea said on Tuesday that it had successfully tested a new intercontinental ballistic missile, a launch that American officials later confirmed.
+
+The missile flew for 39 minutes before falling into the sea, according to the South Korean military. State television said the test had been overseen by the country's leader.
+
+Secretary of State Rex Tillerson said the United States "strongly condemns" the launch. The State Department said the United States would bring the matter to the Security Council. American officials said the United States was weighing new sanctions. The Pentagon said the United States was ready to defend its allies.
+
+American officials said the United States was weighing sanctions on Chinese banks that do business with the North. Chinese officials said China opposed the test.
+
+China's foreign ministry said China urged restraint. Beijing said China had not been told of the launch in advance.
+"""
+
+
+def test_a_sanction_only_weighed_is_too_weak_an_opposition_to_outweigh_the_side_that_acted():
+    # The United States "weighing sanctions on Chinese banks" opposes it to China only weakly (a diplomatic
+    # act): North Korea, which tested the missile and is named more, is the other side.
+    assert [p.id for p in _timeline(TEST_ARTICLE).parties] == ["united-states", "north-korea"]

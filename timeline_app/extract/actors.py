@@ -702,6 +702,11 @@ _AFFILIATION_GAP = compile_cached(_TITLE_GAP.pattern.replace("(?:of|for|the|and|
                                                     "policy|chief|head|mission|agency|news|service|"))
 
 
+#: A finite verb or a verb with its object: what makes the words after a name's comma a clause of their own.
+_CLAUSE_VERB = compile_cached(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b|"
+                              r"\b[a-z]+ed\s+(?:a|an|the|its|their|his|her)\b")
+
+
 def _place_ending_a_clause(text: str, mention: Mention, name_start: int) -> bool:
     """"strikes on the territory of X, Air Force Commander Y said": X, a place, ends the clause before the
     title and names none."""
@@ -761,6 +766,8 @@ def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, na
     # An appositive after the name: ", a spokesman for the Y-backed X,"
     app = rc.match(r",\s+((?:a|an|the|who\s+(?:heads|leads|chairs|runs|commands|directs))\s[^,;]{0,90})",
                    text[b:min(s_end, b + 100)]) if appositive else None
+    if app and _CLAUSE_VERB.search(app.group(1)):
+        app = None         # "Putin, the two governments issued a statement urging X": a clause, not an appositive
     if app:
         # "the acting US ambassador to the UN": the post ("to the UN") is not the side
         posted = rc.search(r"\b(?:ambassador|envoy|representative|delegate)\s+to\b", app.group(1), re.IGNORECASE)
@@ -1012,7 +1019,8 @@ def choose_parties(doc: "Document") -> PartyChoice:
         for b in ranked[i + 1:]:
             # Sides must be opposed: a prominent mediator with no opposition loses to the pair
             # that actually fights or disputes.
-            score = (prominence[a] + prominence[b]) * (0.5 + min(opposition[frozenset((a, b))], 6.0) / 6.0)
+            against = opposition[frozenset((a, b))]
+            score = (prominence[a] + prominence[b]) * (0.5 + (min(against, 6.0) if against >= 1.0 else 0.0) / 6.0)
             if score > best_score:
                 best, best_score = [a, b], score
     if best is None:

@@ -337,10 +337,12 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 if previous is None or previous.kind != "chain" or previous.speaker_span != found.speaker_span:
                     break
                 previous.also = tuple(dict.fromkeys((*previous.also, *held)))
-            if len(doc.parties) >= 2 and found.entity == doc.parties[0] and found.speaker_span \
-                    and _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])):
-                # "the two sides said", "both governments agreed": every side speaks
-                found.also = tuple(dict.fromkeys((*found.also, *(p for p in doc.parties if p != found.entity))))
+            if found.speaker_span and _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])):
+                # "the two sides said", "both governments agreed": every side speaks; or the two the sentence
+                # named before ("Xi of China was meeting Putin, the two governments issued ...")
+                named = _two_others_named(doc, sa, found.speaker_span[0])
+                pair = named if named else (doc.parties if found.entity == doc.parties[0] else [])
+                found.also = tuple(dict.fromkeys((*found.also, *(p for p in pair if p != found.entity))))
             last = max(co_speakers, key=lambda c: c[1].speaker_span[0], default=None)
             if last is not None and found.speaker_span and last[1].speaker_span[0] > found.speaker_span[0]:
                 # "..., a charge Y denies. It says ...": the pronoun goes to the last speaker.
@@ -862,12 +864,18 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         if word in ("it", "they", "we") and recent:
             return memory.last.entity, memory.last.person, memory.last.speaker_span
         return None
-    if len(doc.parties) >= 2 and _BOTH_SIDES.match(bare) and not any(
-            gaz.root(m.entity) not in doc.parties and gaz.entity(gaz.root(m.entity)).kind in ("state", "organisation")
-            for m in in_range(mentions, doc.sentences[index][0], end)):
-        # "the two sides said": each side (attribute adds the rest); not when the sentence names others
-        # ("read out by the X and Y foreign ministers, the two sides said")
-        return doc.parties[0], None, (start, end)
+    if _BOTH_SIDES.match(bare):
+        named = _two_others_named(doc, doc.sentences[index][0], start)
+        if named:
+            # "In Moscow, where Xi of China met Putin, the two governments said": the two it named (attribute
+            # adds the second)
+            return named[0], None, (start, end)
+        if len(doc.parties) >= 2 and not any(
+                gaz.root(m.entity) not in doc.parties and gaz.entity(gaz.root(m.entity)).kind in ("state", "organisation")
+                for m in in_range(mentions, doc.sentences[index][0], end)):
+            # "the two sides said": each side (attribute adds the rest); not when the sentence names others
+            # ("read out by the X and Y foreign ministers, the two sides said")
+            return doc.parties[0], None, (start, end)
     group_parties = doc.group_parties
     rebel_label = _REBEL_LABEL.search(phrase) if len(group_parties) == 1 else None
     # The person nearest the verb heads the subject: "X and Secretary Y said", "X's adviser Y said"; not one a
@@ -982,6 +990,17 @@ _DEFINITE_LEADER = compile_cached(rf"\b[Tt]he\s+({lexicon.alternation(lexicon.en
                                   re.IGNORECASE)
 #: How far back (characters) a title looks for its holder ("the president's office" -> "President X" before).
 _TITLE_LOOKBACK = 3000
+
+
+def _two_others_named(doc: Document, sa: int, pos: int) -> list[str]:
+    """The two states, neither a side, that a sentence names before ``pos`` (by name or through their leaders
+    the office-holder data knows), when it names exactly two and no side; else []."""
+    gaz, people = doc.gaz, doc.people
+    found = [gaz.root(m.entity) for m in in_range(doc.mentions, sa, pos)]
+    found += [people[pm.person].affiliation for pm in in_range(doc.person_mentions, sa, pos)]
+    states = list(dict.fromkeys(e for e in found if e is not None and gaz.entity(e) is not None
+                                and gaz.entity(e).kind == "state"))
+    return states if len(states) == 2 and not set(states) & set(doc.parties) else []
 
 
 def _unowned_body_side(doc: Document, bare: str, phrase: str, pos: int) -> Optional[str]:
