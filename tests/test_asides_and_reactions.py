@@ -248,6 +248,11 @@ def test_the_two_governments_after_two_states_named_are_those_two_not_the_sides(
     reactions = _reactions(_CLASH_PARAGRAPH + sentence)
     assert reactions[sentence] >= {"russia", "china"}
     assert not _sides_of(_CLASH_PARAGRAPH + sentence, sentence)
+    # the sides they urge are objects, not actors of the sentence
+    urging = ("In Moscow, where President Xi Jinping of China was meeting President Vladimir Putin, the two "
+              "governments issued a joint statement urging Armenia to suspend the shelling and Azerbaijan to pull "
+              "back.")
+    assert not _sides_of(_CLASH_PARAGRAPH + urging, urging)
 
 
 def test_a_clause_after_a_name_and_its_comma_is_no_appositive_giving_the_name_a_side():

@@ -1297,9 +1297,13 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
             continue
         if m.form == "demonym" and not _STATE_PEOPLE_AFTER.match(text, m.end, sb):
             continue                 # "Russians had joined": people, not their state
-        if _CLAUSE_ACTOR.match(text, m.end, sb) and not _TEMPORAL_BEFORE.search(text, max(sa, m.start - 20), m.start) \
-                and not _WHAT_BEFORE.search(text, max(sa, m.start - 8), m.start):
-            out.append(root)         # (not "hours after Pyongyang announced ...": background to the main clause)
+        acting = _CLAUSE_ACTOR.match(text, m.end, sb)
+        if acting and not _TEMPORAL_BEFORE.search(text, max(sa, m.start - 20), m.start) \
+                and not _WHAT_BEFORE.search(text, max(sa, m.start - 8), m.start) \
+                and not acting.group().split()[0] == "to":
+            # (not "hours after Pyongyang announced ...": background to the main clause; not "urging X to
+            # suspend": X is the object)
+            out.append(root)
     if found is not None and found.speaker_span and found.entity:
         # "Foreign ministers in X and Y also condemned": coordinated names speak together.
         inside = in_range(mentions, found.speaker_span[0], found.speaker_span[1])
