@@ -163,6 +163,8 @@ def test_real_data_knows_who_was_in_office_when():
     # the office REIGN does not list: Timor-Leste's prime minister while REIGN lists its president
     assert oh.holders().side("Xanana Gusmao", dt.date(2008, 2, 11)) == "TL"
     assert oh.holders().side("Yoweri Museveni", dt.date(2009, 5, 14)) == "UG"
+    # a defence minister of a state beyond the great powers
+    assert oh.holders().side("Nosiviwe Mapisa-Nqakula", dt.date(2013, 3, 26)) == "ZA"
 
 
 # -- in the extractor -------------------------------------------------------------------------
