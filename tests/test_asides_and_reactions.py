@@ -261,3 +261,10 @@ def test_a_clause_after_a_name_and_its_comma_is_no_appositive_giving_the_name_a_
             "governments issued a statement urging Armenia to stop.")
     people = read(text, REFERENCE).people
     assert people["oleg-varsh"].affiliation != "armenia"
+
+
+def test_he_after_a_sentence_whose_speaker_is_no_one_known_is_the_one_person_it_named():
+    sentence = "Azerbaijan, he said, had broken the truce by shelling the villages."
+    text = (_CLASH_PARAGRAPH + "The decision, read out in Yerevan by Aram Petrosyan, the deputy head of Armenia's "
+            "security council, was blunt. " + sentence)
+    assert _sides_of(text, sentence) == {"armenia"}

@@ -462,8 +462,10 @@ def _only_person_of_silent_previous_sentence(doc: Document, index: int, memory) 
     if quotation is not None and quotation[0] < doc.sentences[index][0]:
         # '"The enemy ... war. Pakistan has every right ...," he says': the sentence before the quotation
         index = bisect.bisect_right(doc.sentences, (quotation[0], len(doc.text) + 1)) - 1
-    if index <= 0 or memory.last_sentence_index == index - 1:
-        return None
+    nobody = memory.last is not None and memory.last.entity is None and memory.last.person is None
+    if index <= 0 or (memory.last_sentence_index == index - 1 and not nobody):
+        return None          # (a sentence before whose speaker is no one known, "The decision, read out by X, was
+                             # blunt", is as silent)
     sa, sb = doc.sentences[index - 1]
     named = {m.person for m in in_range(doc.person_mentions, sa, sb)}
     if len(named) != 1:
