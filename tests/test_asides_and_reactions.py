@@ -268,3 +268,12 @@ def test_he_after_a_sentence_whose_speaker_is_no_one_known_is_the_one_person_it_
     text = (_CLASH_PARAGRAPH + "The decision, read out in Yerevan by Aram Petrosyan, the deputy head of Armenia's "
             "security council, was blunt. " + sentence)
     assert _sides_of(text, sentence) == {"armenia"}
+
+
+def test_they_after_the_two_governments_are_the_two_not_the_side_their_statement_names():
+    statement = ("In Moscow, where President Xi Jinping of China was meeting President Vladimir Putin, the two "
+                 "governments issued a joint statement urging a truce, a plan that Baku has repeatedly rejected.")
+    sentence = "They also called on Baku to pull its troops back."
+    text = _CLASH_PARAGRAPH + statement + " " + sentence
+    assert not _sides_of(text, sentence)
+    assert _reactions(text)[sentence] & {"russia", "china"}

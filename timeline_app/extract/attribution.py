@@ -344,8 +344,10 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 pair = named if named else (doc.parties if found.entity == doc.parties[0] else [])
                 found.also = tuple(dict.fromkeys((*found.also, *(p for p in pair if p != found.entity))))
             last = max(co_speakers, key=lambda c: c[1].speaker_span[0], default=None)
-            if last is not None and found.speaker_span and last[1].speaker_span[0] > found.speaker_span[0]:
-                # "..., a charge Y denies. It says ...": the pronoun goes to the last speaker.
+            if last is not None and found.speaker_span and last[1].speaker_span[0] > found.speaker_span[0] \
+                    and not _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])):
+                # "..., a charge Y denies. It says ...": the pronoun goes to the last speaker (not after "the two
+                # governments said ..., a plan Y rejects. They also ...": they are the two)
                 memory.last = last[1]
                 memory.last_sentence_index = index
                 out.append(found)
