@@ -274,3 +274,14 @@ def test_a_sanction_only_weighed_is_too_weak_an_opposition_to_outweigh_the_side_
     # The United States "weighing sanctions on Chinese banks" opposes it to China only weakly (a diplomatic
     # act): North Korea, which tested the missile and is named more, is the other side.
     assert [p.id for p in _timeline(TEST_ARTICLE).parties] == ["united-states", "north-korea"]
+
+
+def test_a_name_after_a_place_and_a_comma_is_no_place_coordinated_with_it():
+    # "off Cyprus, the Cypriot government said": the comma ends the clause; Cyprus is the side threatened
+    text = ("Cyprus says Turkish warships blocking drill ship in its waters\n\nTurkish warships have stopped an "
+            "Italian-owned drilling rig from reaching a gas prospect off Cyprus, the Cypriot government said "
+            "Sunday, accusing Ankara of violating international law.\n\nGovernment spokesman Nikos Christodoulides "
+            "said the ship, operated for Italy's Eni, was halted by Turkish navy vessels. \"These are actions "
+            "that violate international law,\" he said. Turkey says the blocks licensed by Nicosia overlap with "
+            "its own continental shelf, and Turkey's foreign minister warned foreign companies.")
+    assert {p.id for p in _timeline(text).parties} == {"cyprus", "turkey"}

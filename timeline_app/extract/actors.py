@@ -824,8 +824,9 @@ def _sentence_of(sentences: list[Span], pos: int) -> Span:
 _COMPASS_WORDS = frozenset(c + e for c in _COMPASS for e in ("", *_COMPASS_ENDINGS))
 
 
-#: "<place> and (eastern) " / "<place>, ": the name after it is coordinated with that place (below).
-_AND_AFTER_NAME = compile_cached(rf"(?<=[\w.])(?:,|,?\s+(?:and|or))\s+(?:the\s+)?"
+#: "<place> and (eastern) ": the name after it is coordinated with that place (below); not "<place>, the": "off X,
+#: the Cypriot government said" ends a clause.
+_AND_AFTER_NAME = compile_cached(rf"(?<=[\w.]),?\s+(?:and|or)\s+(?:the\s+)?"
                                  rf"(?:(?:{'|'.join(_COMPASS)})(?:{'|'.join(_COMPASS_ENDINGS)})?\s+)?\Z", re.IGNORECASE)
 _NAME_BEFORE = compile_cached(r"(?-i:[A-Z][\w\-’'.]*)(?:\s+(?-i:[A-Z][\w\-’'.]*)){0,3}\Z")
 
@@ -837,7 +838,7 @@ def _is_place(text: str, start: int, coordinated: bool = True) -> bool:
     before = text[max(0, start - 30):start]
     if not before[-1:].isspace():
         return False             # (every match ends in spaces)
-    if coordinated and ("and" in before or "," in before or "or " in before):
+    if coordinated and ("and " in before or "or " in before):
         joint = _AND_AFTER_NAME.search(text, max(0, start - 30), start)
         name = joint and _NAME_BEFORE.search(text, max(0, joint.start() - 40), joint.start())
         if name and _is_place(text, name.start(), coordinated=False):
