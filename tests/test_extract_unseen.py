@@ -137,6 +137,13 @@ def test_a_state_institution_spelled_out_without_its_state_is_of_the_state_its_s
         gazetteer.get(), "Seoul met the Northern Sun Council (NSC).").lookup("NSC").parent is None
 
 
+def test_a_title_case_acronym_that_spells_the_initials_is_defined_as_british_style_writes_it():
+    gaz = discover(gazetteer.get(), "Fighters from the Northern Sun Liberation Army (Nsla) attacked. Nsla said so.")
+    assert gaz.lookup("Nsla") is not None and gaz.lookup("Nsla").kind == "group"
+    # a title-case word in brackets that is no acronym of the name before it defines nothing
+    assert discover(gazetteer.get(), "Fighters of the Northern Sun Army (Borvik) attacked.").lookup("Borvik") is None
+
+
 def test_a_people_of_one_state_living_in_another_is_a_side_of_its_own():
     text = ("Tajik Uzbek fighters shelled Kyrgyz border posts on Monday, and the Tajik Uzbeks said they would "
             "hold the valley. Kyrgyz troops returned fire.")

@@ -40,7 +40,7 @@ def gaz():
     ("KRG", "kurdistan-regional-government"), ("Peshmerga", "kurdistan-regional-government"),
     # state forces and intelligence services known by a name of their own (session 10)
     ("SANDF", "sandf"), ("UPDF", "updf"), ("Kenya Defence Forces", "kdf"), ("FARDC", "fardc"), ("CIA", "cia"),
-    ("MI6", "mi6"),
+    ("MI6", "mi6"), ("Arsa", "arsa"), ("ARSA", "arsa"),
 ])
 def test_lookup(gaz, surface, entity):
     assert gaz.lookup(surface).id == entity

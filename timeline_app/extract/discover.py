@@ -22,7 +22,7 @@ from .regex_cache import compile_cached
 #: "Long Form (ACR)": up to 8 capitalised words, perhaps after "the", then the acronym in brackets.
 _DEFINITION = compile_cached(
     r"([tA-Z](?<![\w][\s\S])(?:(?<=t)he\s+[A-Z]|(?<=[A-Z]))[\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*"
-    r"(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*){0,7})\(([A-Z][A-Z0-9\-]{1,7})\)")
+    r"(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|al|el|wal)[\s\-]+)*){0,7})\(([A-Z][A-Za-z0-9\-]{1,7})\)")
 #: The wire-copy form of the same: "the Rapid Support Forces, or RSF,": found from its ", or ACRONYM" tail (a
 #: cheap scan), then the name before it.
 _OR_ACRONYM = compile_cached(r",\s+or\s+([A-Z][A-Z0-9\-]{1,7})(?![\w\-])")
@@ -109,13 +109,25 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
 
 
 def _definitions(text: str):
-    """(start, long form, acronym) of each "Long Form (ACR)" and "Long Form, or ACR" in the text."""
+    """(start, long form, acronym) of each "Long Form (ACR)" and "Long Form, or ACR" in the text. British house
+    style writes a spoken acronym in title case ("the Arakan Rohingya Salvation Army (Arsa)", "Farc"): such a
+    one counts where it spells the long form's initials."""
     for m in _DEFINITION.finditer(text):
-        yield m.start(), m.group(1), m.group(2)
+        acronym = m.group(2)
+        if acronym.isupper() or _spells_initials(acronym, m.group(1)):
+            yield m.start(), m.group(1), acronym
     for m in _OR_ACRONYM.finditer(text):
         name = _NAME_BEFORE.search(text, max(0, m.start() - 160), m.start())
         if name is not None:
             yield name.start(), name.group(1), m.group(1)
+
+
+def _spells_initials(acronym: str, long_form: str) -> bool:
+    """Whether ``acronym`` is the initials of the long form's capitalised words ("Arsa": Arakan Rohingya
+    Salvation Army)."""
+    initials = "".join(word[0] for word in long_form.split() if word[:1].isupper())
+    initials = initials[1:] if initials[:1] == "T" and long_form.startswith("The ") else initials
+    return acronym.upper() == initials.upper()
 
 
 def _owning_state(gaz: Gazetteer, long_form: str) -> Optional[str]:
