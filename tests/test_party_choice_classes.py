@@ -285,3 +285,12 @@ def test_a_name_after_a_place_and_a_comma_is_no_place_coordinated_with_it():
             "that violate international law,\" he said. Turkey says the blocks licensed by Nicosia overlap with "
             "its own continental shelf, and Turkey's foreign minister warned foreign companies.")
     assert {p.id for p in _timeline(text).parties} == {"cyprus", "turkey"}
+
+
+def test_a_state_named_along_or_under_a_border_is_where_the_strikes_fell():
+    text = ("Israel pounds Hamas tunnels\n\nJERUSALEM — Israel pressed its air campaign against Hamas in the Gaza "
+            "Strip, striking smuggling tunnels along the Egyptian border.\n\n"
+            "The air force struck about 40 tunnels under the Egyptian border on Sunday, a spokeswoman said. "
+            "Hamas said the strikes killed 30 people. Egypt said it had warned Hamas. Egyptian officials said "
+            "Egypt opened its crossing for the wounded, and Egypt's foreign minister criticized Israel.")
+    assert {p.id for p in _timeline(text).parties} == {"israel", "hamas"}

@@ -798,7 +798,7 @@ class PartyChoice:
     aliases: dict[str, list[str]] = field(default_factory=dict)
 
 
-_PLACE_PREPOSITIONS = ("in", "into", "across", "near", "to", "from", "inside", "throughout", "within", "outside",
+_PLACE_PREPOSITIONS = ("in", "into", "across", "along", "under", "near", "to", "from", "inside", "throughout", "within", "outside",
                        "around", "toward", "towards", "over", "off")
 _COMPASS = ("north", "south", "east", "west", "central")
 _COMPASS_ENDINGS = ("ern", "east", "west", "eastern", "western")
