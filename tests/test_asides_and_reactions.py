@@ -277,3 +277,18 @@ def test_they_after_the_two_governments_are_the_two_not_the_side_their_statement
     text = _CLASH_PARAGRAPH + statement + " " + sentence
     assert not _sides_of(text, sentence)
     assert _reactions(text)[sentence] & {"russia", "china"}
+
+
+def test_a_leader_telephoned_or_asked_is_the_object_not_the_speaker():
+    opening = _CLASH_PARAGRAPH + "Armenia's president, Aram Vardanyan, accused Baku of a massacre.\n\n"
+    asked = "Jean Morel, the French president, asked Mr Vardanyan in a phone call on Friday to withdraw his troops."
+    text = opening + asked
+    assert not _sides_of(text, asked)
+    assert "france" in _reactions(text)[asked]
+    # the leader called, known to the office-holder data, is no speaker either
+    called = "On Tuesday Joe Biden telephoned Mr Putin, urged him to de-escalate and proposed a summit."
+    text = ("Russia massed troops on Ukraine's border, and Ukraine accused Russia of preparing an attack.\n\n"
+            "Russia's president, Vladimir Putin, said the troops were on exercises.\n\n" + called)
+    timeline = extract(Article(text=text, reference_date=dt.date(2021, 4, 14)))
+    assert not {a.party for a in timeline.accounts if a.text == called}
+    assert "united-states" in {r.actor for r in timeline.reactions if r.text == called}

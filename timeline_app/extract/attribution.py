@@ -234,6 +234,11 @@ _GOVERNED_PERSON = compile_cached(r"\b(?:(?<!aide\s)(?<!adviser\s)(?<!advisor\s)
                                   r"toward|towards)\s+"
                                   r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|Chancellor)\.?\s+)?$")
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
+_INFINITIVE = compile_cached(r"\bto\s+[a-z]+")
+#: A verb right before a person's name (and title): the person is its object ("X telephoned Mr Y, urged him").
+_VERB_BEFORE_PERSON = compile_cached(r"\b(?:[a-z]{3,}ed|met|told|rang|phoned|called|urged|asked)\s+"
+                                     r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|"
+                                     r"Chancellor)\.?\s+)?$")
 #: "and" right before a verb: a second verb of the same subject ("X said ... and warned Y").
 _AND_VERB_BEFORE = compile_cached(r"\band\s+(?:\w+ly\s+)?\Z")
 #: A speaker labelled as one of the rebels (lexicon rebel_nouns) or as the group's: "Separatist spokesman X", "a
@@ -565,8 +570,10 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
     if trailing and not _inside(sa + trailing.start(1), quotes):
         candidates.append((sa + trailing.start(1), sa + trailing.end(1)))
     inverted = _SAID_TRAILING.search(sentence)
-    if inverted and not _inside(sa + inverted.start(1), quotes) and not _FINITE_AUX.search(inverted.group(1)):
-        # "..., said the minister" (not "..., said the army would respond": a clause, not a speaker)
+    if inverted and not _inside(sa + inverted.start(1), quotes) and not _FINITE_AUX.search(inverted.group(1)) \
+            and not _INFINITIVE.search(inverted.group(1)):
+        # "..., said the minister" (not "..., said the army would respond": a clause, not a speaker; not "X,
+        # Germany's chancellor, asked Mr Y in a call to reduce ...": Y is asked)
         candidates.append((sa + inverted.start(1), sa + inverted.end(1)))
     for m in (_PASSIVE_BY.finditer(sentence) if "by" in sentence else ()):
         if _RELATIVE_OPEN.search(sentence, 0, m.start()) and (
@@ -885,7 +892,8 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     # The person nearest the verb heads the subject: "X and Secretary Y said", "X's adviser Y said"; not one a
     # preposition governs ("X had spoken to Mr Y by phone, urging him").
     persons = [pm for pm in in_range(person_mentions, start, end)
-               if not _GOVERNED_PERSON.search(text, max(start, pm.start - 60), pm.start)][-1:]
+               if not _GOVERNED_PERSON.search(text, max(start, pm.start - 60), pm.start)
+               and not _VERB_BEFORE_PERSON.search(text, max(start, pm.start - 40), pm.start)][-1:]
     entity_mention = head_entity(gaz, text, mentions, start, end)
     if persons and entity_mention is not None and entity_mention.end <= persons[0].start \
             and not _TITLE_GAP.fullmatch(text[entity_mention.end:persons[0].start]):
