@@ -292,3 +292,14 @@ def test_a_leader_telephoned_or_asked_is_the_object_not_the_speaker():
     timeline = extract(Article(text=text, reference_date=dt.date(2021, 4, 14)))
     assert not {a.party for a in timeline.accounts if a.text == called}
     assert "united-states" in {r.actor for r in timeline.reactions if r.text == called}
+
+
+def test_an_adviser_to_a_titled_office_holder_speaks_for_the_holders_side():
+    # Nawaz Sharif's side comes from the office-holder data; his adviser's from him
+    sentence = '"We will not stop the construction," Aziz said.'
+    text = ("Afghan and Pakistani troops exchanged fire at the Torkham crossing, and Afghanistan accused Pakistan of "
+            "building a gate on its soil.\n\nAfghanistan's foreign ministry summoned the Pakistani ambassador.\n\n"
+            "Sartaj Aziz, the adviser to Prime Minister Nawaz Sharif on foreign affairs, told the Senate that the "
+            "gate was being built well inside our territory.\n\n" + sentence)
+    timeline = extract(Article(text=text, reference_date=dt.date(2016, 6, 14)))
+    assert {a.party for a in timeline.accounts if a.text == sentence} == {"pakistan"}

@@ -358,13 +358,6 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
                 person.affiliation = gaz.root(near[-1].entity)
     # A titled official the text never ties to a country ("Prime Minister X told reporters that
     # X ...") belongs to the state the sentence, or the one just before, is about.
-    # An aide named by whom they serve ("X, an aide to <Surname>") speaks for that person's side.
-    for person in people.values():
-        if person.affiliation is None and person.spans:
-            aide = _AIDE_OF.match(text, person.spans[0][1])
-            boss = by_surname.get(aide.group(1)) if aide else None
-            if boss and boss != person.id and people[boss].affiliation:
-                person.affiliation = people[boss].affiliation
     # What the text says came first; an office holder it labels nowhere speaks for their office's side.
     # (A full name the list knows only by its surname is that holder only where the article names the side:
     # "Premier Lien Chan" of Taiwan is not Papua New Guinea's "Chan".)
@@ -375,6 +368,14 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
         if person.affiliation is None and (gaz.root(side) in named_sides or len(person.name.split()) < 2
                                            or holders.knows_full_name(person.name)):
             person.affiliation = side
+    # An aide named by whom they serve ("X, an aide to <Surname>", "the adviser to Prime Minister <Name>") speaks
+    # for that person's side (after the office holders have theirs).
+    for person in people.values():
+        if person.affiliation is None and person.spans:
+            aide = _AIDE_OF.match(text, person.spans[0][1])
+            boss = by_surname.get(aide.group(1)) if aide else None
+            if boss and boss != person.id and people[boss].affiliation:
+                person.affiliation = people[boss].affiliation
     for person in people.values():
         if person.affiliation is not None or not person.spans:
             continue
@@ -452,8 +453,8 @@ def _last_organisation(doc: "Document", pos: int) -> Optional[str]:
 
 
 _AIDE_OF = compile_cached(r",\s+(?:an?|the)\s+(?:senior\s+|top\s+|chief\s+|close\s+)?(?:aide|adviser|advisor|"
-                          r"spokes(?:man|woman|person)|deputy|assistant)\s+(?:to|for|of)\s+(?:[A-Z][\w\-]* )?"
-                          r"([A-Z][\w\-]+)\b")
+                          r"spokes(?:man|woman|person)|deputy|assistant)\s+(?:to|for|of)\s+(?:[A-Z][\w\-]*\s+){0,3}"
+                          r"([A-Z][\w\-]+)\b(?!\s+[A-Z])")
 _MEETS_BEFORE = compile_cached(r"\b(?:talks|meeting|met|meets|meet|visited|visiting|counterpart|hosted|received)"
                                r"(?:\s+with)?\s+(?:[^,.;]{0,60}?\band\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
 #: Titles only a state has: its government, its armed services.
