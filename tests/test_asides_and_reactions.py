@@ -303,3 +303,12 @@ def test_an_adviser_to_a_titled_office_holder_speaks_for_the_holders_side():
             "gate was being built well inside our territory.\n\n" + sentence)
     timeline = extract(Article(text=text, reference_date=dt.date(2016, 6, 14)))
     assert {a.party for a in timeline.accounts if a.text == sentence} == {"pakistan"}
+
+
+def test_an_armed_group_named_as_a_plural_speaks_with_the_bare_verb():
+    # British and wire style treat some groups as plural: "The Taliban condemn", "Hezbollah say"
+    sentence = "The Taliban condemn the strike as a breach of the peace deal."
+    text = ("A US drone strike killed a senior commander in Kabul, and the Taliban vowed revenge.\n\n"
+            "The United States said the strike was lawful.\n\n" + sentence)
+    timeline = extract(Article(text=text, reference_date=REFERENCE))
+    assert {a.party for a in timeline.accounts if a.text == sentence} == {"taliban"}

@@ -85,16 +85,18 @@ def _has_speech_verb(text: str, start: int, end: int) -> bool:
     return next(_speech_verbs(text, start, end, ()), None) is not None
 
 
-def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span]):
+def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span], group_ends: frozenset = frozenset()):
     """The reporting verbs of text[sa:sb] outside quotations that a speaker is the subject of: not a noun
-    ("its claims", "the Syrian claim"), not a passive ("X has been accused")."""
+    ("its claims", "the Syrian claim"), not a passive ("X has been accused"). ``group_ends``: where the names of
+    armed groups end, whose bare form agrees in the plural ("The Taliban condemn")."""
     for m in _REPORT.finditer(text, sa, sb):
         form = m.group()
         if _inside(m.start(), quotes):
             continue
         if form in _NOUN_FORMS and _NOUN_READING.search(text, max(sa, m.start() - 40), m.start()):
             continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
-        if form in _BARE_FORMS and not _BARE_VERB_CONTEXT.search(text, max(sa, m.start() - 30), m.start()):
+        if form in _BARE_FORMS and not _BARE_VERB_CONTEXT.search(text, max(sa, m.start() - 30), m.start()) \
+                and (m.start() - 1) not in group_ends:
             continue                 # "the Syrian claim that ...": a noun
         if _is_past(form) and (_PASSIVE_BEFORE.search(text, max(sa, m.start() - 30), m.start())
                                or _AGENT_AFTER.match(text, m.end(), sb)):
@@ -107,8 +109,10 @@ def _verbs_and_subjects(doc: Document, sa: int, sb: int, quotes: list[Span]) -> 
     the subject before it: read once per sentence, for its main speaker and again for its other speakers."""
     found = doc.speech_verbs.get((sa, sb))
     if found is None:
+        group_ends = frozenset(m.end for m in in_range(doc.mentions, sa, sb)
+                               if m.form == "name" and doc.gaz.entity(doc.gaz.root(m.entity)).kind == "group")
         found = doc.speech_verbs[(sa, sb)] = [(m, _subject_before(doc, sa, m.start(), quotes))
-                                              for m in _speech_verbs(doc.text, sa, sb, quotes)]
+                                              for m in _speech_verbs(doc.text, sa, sb, quotes, group_ends)]
     return found
 
 
