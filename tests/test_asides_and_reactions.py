@@ -312,3 +312,9 @@ def test_an_armed_group_named_as_a_plural_speaks_with_the_bare_verb():
             "The United States said the strike was lawful.\n\n" + sentence)
     timeline = extract(Article(text=text, reference_date=REFERENCE))
     assert {a.party for a in timeline.accounts if a.text == sentence} == {"taliban"}
+
+
+def test_a_person_acting_in_a_while_clause_acts_beside_the_speaker():
+    sentence = ("The African Union's chairman appealed to both sides to stop the shelling, while Gambian President "
+                "Ebou Sanneh offered his good offices.")
+    assert "gambia" in _reactions(_CLASH_PARAGRAPH + sentence)[sentence]

@@ -1268,6 +1268,10 @@ _CLAUSE_ACTOR = compile_cached(
     rf"(?:[’']s\s+(?:foreign\s+|defense\s+|defence\s+)?(?:ministry|government|office|embassy))?"
     rf"(?:\s+nations|\s+officials|\s+governments?)?(?:\s+(?:on|last|this)\s+\w+|\s+also|\s+has|\s+have|"
     rf"\s+later|\s+\w+ly|\s+had|\s+will|\s+would)*\s+(?:{_FINITE_VERBS}|{_DIPLOMATIC_ACTS})\b")
+#: A person's own act right after their name: "Y offered", "Y has also called for".
+_PERSON_ACTS = compile_cached(rf"(?:\s+(?:has|have|had|also|\w+ly))*\s+(?:{_FINITE_VERBS}|{_ACTS})\b")
+#: "..., while <title> Y": a clause of its own opens before the name.
+_WHILE_BEFORE = compile_cached(r"(?:,\s*|\b)(?:while|whereas)\s+(?:[A-Z][\w.\-]*\s+){0,4}$")
 _MEDIATION_AFTER = compile_cached(rf"(?:['’]s)?\s+(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
 _COUNTERPART_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z]+\s+)?counterparts?\b")
 _MEDIATION_NOUN = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
@@ -1320,6 +1324,17 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
             # (not "hours after Pyongyang announced ...": background to the main clause; not "urging X to
             # suspend": X is the object)
             out.append(root)
+    for pm in in_range(doc.person_mentions, sa, sb):
+        # "X appealed for calm, while Gambian President Y offered his good offices": a person acting in a
+        # clause of their own
+        if speaker_span and speaker_span[0] <= pm.start < speaker_span[1]:
+            continue
+        side = doc.people[pm.person].affiliation
+        ent = gaz.entity(side) if side else None
+        if ent is not None and ent.kind in ("state", "organisation") and side != own \
+                and _PERSON_ACTS.match(text, pm.end, sb) \
+                and _WHILE_BEFORE.search(text, max(sa, pm.start - 60), pm.start):
+            out.append(side)
     if found is not None and found.speaker_span and found.entity:
         # "Foreign ministers in X and Y also condemned": coordinated names speak together.
         inside = in_range(mentions, found.speaker_span[0], found.speaker_span[1])
