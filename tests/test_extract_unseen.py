@@ -280,12 +280,12 @@ def test_a_counted_people_noun_is_casualties_not_a_party():
 
 def test_a_group_defined_as_name_comma_or_acronym_is_a_side():
     text = ("Mali's army said Tuesday it had seized the town of Kidal from separatist rebels. The rebel "
-            "coalition, known as the Permanent Strategic Framework, or CSP, denied that it had been defeated. "
-            "The CSP said its fighters had withdrawn to spare civilians, and the army said the CSP had fled.")
+            "coalition, known as the Permanent Northern Framework, or PNF, denied that it had been defeated. "
+            "The PNF said its fighters had withdrawn to spare civilians, and the army said the PNF had fled.")
     gaz = discover(gazetteer.get(), text)
-    assert gaz.entities["csp"].kind == "group"
-    assert "Permanent Strategic Framework" in gaz.entities["csp"].names
-    assert {p.id for p in _timeline(text).parties} == {"mali", "csp"}
+    assert gaz.entities["pnf"].kind == "group"
+    assert "Permanent Northern Framework" in gaz.entities["pnf"].names
+    assert {p.id for p in _timeline(text).parties} == {"mali", "pnf"}
 
 
 # -- officials the text never ties to a country -----------------------------------------------------

@@ -41,6 +41,7 @@ def gaz():
     # state forces and intelligence services known by a name of their own (session 10)
     ("SANDF", "sandf"), ("UPDF", "updf"), ("Kenya Defence Forces", "kdf"), ("FARDC", "fardc"), ("CIA", "cia"),
     ("MI6", "mi6"), ("Arsa", "arsa"), ("ARSA", "arsa"),
+    ("ISKP", "iskp"), ("Chin National Front", "chin-national-front"), ("BRN", "brn"), ("RCSS", "shan-state-army"),
 ])
 def test_lookup(gaz, surface, entity):
     assert gaz.lookup(surface).id == entity
