@@ -165,6 +165,7 @@ def test_real_data_knows_who_was_in_office_when():
     assert oh.holders().side("Yoweri Museveni", dt.date(2009, 5, 14)) == "UG"
     # a defence minister of a state beyond the great powers
     assert oh.holders().side("Nosiviwe Mapisa-Nqakula", dt.date(2013, 3, 26)) == "ZA"
+    assert oh.holders().side("Nancy Faeser", dt.date(2023, 6, 1)) == "DE"        # an interior minister
 
 
 # -- in the extractor -------------------------------------------------------------------------
