@@ -799,8 +799,8 @@ class PartyChoice:
     aliases: dict[str, list[str]] = field(default_factory=dict)
 
 
-_PLACE_PREPOSITIONS = ("in", "into", "across", "along", "under", "near", "to", "from", "inside", "throughout", "within", "outside",
-                       "around", "toward", "towards", "over", "off")
+_PLACE_PREPOSITIONS = ("in", "into", "across", "along", "under", "near", "to", "from", "inside", "throughout",
+                       "within", "outside", "around", "toward", "towards", "over", "off")
 _COMPASS = ("north", "south", "east", "west", "central")
 _COMPASS_ENDINGS = ("ern", "east", "west", "eastern", "western")
 #: The words before a name that make it a place ("in northern X", "parts of the X"), ending where the name starts.

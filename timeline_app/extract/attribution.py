@@ -346,7 +346,9 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 if previous is None or previous.kind != "chain" or previous.speaker_span != found.speaker_span:
                     break
                 previous.also = tuple(dict.fromkeys((*previous.also, *held)))
-            if found.speaker_span and _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])):
+            both = bool(found.speaker_span) and bool(
+                _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])))
+            if both:
                 # "the two sides said", "both governments agreed": every side speaks; or the two the sentence
                 # named before ("Xi of China was meeting Putin, the two governments issued ...")
                 named = _two_others_named(doc, sa, found.speaker_span[0])
@@ -354,7 +356,7 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 found.also = tuple(dict.fromkeys((*found.also, *(p for p in pair if p != found.entity))))
             last = max(co_speakers, key=lambda c: c[1].speaker_span[0], default=None)
             if last is not None and found.speaker_span and last[1].speaker_span[0] > found.speaker_span[0] \
-                    and not _BOTH_SIDES.match(_SPEAKER_OPENER.sub("", text[slice(*found.speaker_span)])):
+                    and not both:
                 # "..., a charge Y denies. It says ...": the pronoun goes to the last speaker (not after "the two
                 # governments said ..., a plan Y rejects. They also ...": they are the two)
                 memory.last = last[1]
