@@ -231,18 +231,18 @@ _WHAT_PRONOUN_TAIL = compile_cached(r"w(?<![\w][\s\S])hat\s+(?:it|they|he|she|we
 _TRAILING_SPEAKER = compile_cached(r",\s+((?:a|an|the)\s+[^,;“”\"]{2,60}?)\s*$")
 #: A finite verb: what makes the words before a comma a clause of their own.
 _FINITE_CLAUSE = compile_cached(r"\b(?:had|has|have|was|were|is|are|will|would|(?-i:[a-z]{3,}ed))\b")
+#: A title that may stand between a word and the person's name it governs.
+_TITLE_BEFORE_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|Chancellor)\.?\s+)?$"
 #: A preposition (and a title) right before a person's name: the person is an object, not a speaker.
 #: (Not the one a spokesman speaks for or an aide serves: "a spokesman for Prime Minister X's office said".)
 _GOVERNED_PERSON = compile_cached(r"\b(?:(?<!aide\s)(?<!adviser\s)(?<!advisor\s)to|with|from|against|by|"
                                   r"(?<!spokesman\s)(?<!spokeswoman\s)(?<!spokesperson\s)for|about|than|between|"
-                                  r"toward|towards)\s+"
-                                  r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|Chancellor)\.?\s+)?$")
+                                  r"toward|towards)\s+" + _TITLE_BEFORE_NAME)
 _RELATIVE_PRONOUN = compile_cached(r"\s*(?:which|who)\b")
 _INFINITIVE = compile_cached(r"\bto\s+[a-z]+")
 #: A verb right before a person's name (and title): the person is its object ("X telephoned Mr Y, urged him").
 _VERB_BEFORE_PERSON = compile_cached(r"\b(?:[a-z]{3,}ed|met|told|rang|phoned|called|urged|asked)\s+"
-                                     r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|"
-                                     r"Chancellor)\.?\s+)?$")
+                                     + _TITLE_BEFORE_NAME)
 #: "and" right before a verb: a second verb of the same subject ("X said ... and warned Y").
 _AND_VERB_BEFORE = compile_cached(r"\band\s+(?:\w+ly\s+)?\Z")
 #: A speaker labelled as one of the rebels (lexicon rebel_nouns) or as the group's: "Separatist spokesman X", "a
