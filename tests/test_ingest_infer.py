@@ -179,6 +179,17 @@ def test_the_latest_day_named_without_its_year_gives_the_day_in_the_inferred_yea
     assert on_thursday.day == dt.date(2043, 3, 5)
 
 
+def test_a_late_december_day_reported_after_new_year_is_read_in_the_year_before(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    text = ("President Tamsin Varro said on Friday that Foreign Minister Odo Brecker would answer for the raids "
+            "of the last months, including the attack on December 27th. The accord of 2042 was not discussed.\n")
+    inferred = infer_publication(text, dt.date(2060, 1, 1))
+    # The year is 2044 (both in office all year). A story that names recent days by weekday is a week or more
+    # after the last day it dates, so 27 December of that year would be reported in the next: the day named
+    # is the December before, and the report the first Friday from a week after it.
+    assert inferred.day == dt.date(2044, 1, 8) and inferred.day.weekday() == 4
+
+
 def test_the_year_in_which_the_holders_were_in_office_on_the_day_named_wins(monkeypatch):
     _invented_holders(monkeypatch, _TERMS.replace("2043-02-01", "2043-08-01").replace("2044-06-30", "2044-10-31"))
     text = ("President Tamsin Varro met Foreign Minister Odo Brecker, who said his counterpart, Foreign "

@@ -441,12 +441,24 @@ def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inferen
     notes = ", ".join(h.note for h in agreeing_holders[:3])
     span = f"{year}" if len(candidates) == 1 else f"{candidates[0]}-{candidates[-1]}"
     named = named_in[year]
-    day, day_note = _reported_after(text, named, dt.date(year, 12, 31)) if named else (dt.date(year, 7, 1), "")
+    day, day_note = _reported_in_year(text, named, year) if named else (dt.date(year, 7, 1), "")
     return Inference(day,
                      f"inferred (low confidence{'' if named else ': the year only'}) from the office "
                      f"holders it names, who agree with {span} ({notes})" + (f", after the year {max(years)} it names"
                      if years else "") + day_note + "; the article states no date", "low",
                      (candidates[0], candidates[-1]))
+
+
+def _reported_in_year(text: str, named: tuple[dt.date, str], year: int) -> tuple[dt.date, str]:
+    """_reported_after for a publication in ``year``: a late-December day whose report would fall in the next
+    January was named in the year before ("the attack on December 27th", reported on Friday, January 3)."""
+    day, note = _reported_after(text, named, dt.date.max)
+    earlier = _safe_date(year - 1, named[0].month, named[0].day)
+    if day.year > year and earlier is not None:
+        day_before, note_before = _reported_after(text, (earlier, named[1]), dt.date.max)
+        if day_before.year == year:
+            return day_before, note_before
+    return min(day, dt.date(year, 12, 31)), note
 
 
 @lru_cache(maxsize=1)
