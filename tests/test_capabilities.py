@@ -338,6 +338,8 @@ _BORDER_FIRE = ("India and Pakistan exchanged fire across the Line of Control on
     ("Indian officials, speaking on condition of anonymity, said the raids targeted militant camps.", ["india"], []),
     ("Pakistani officials dismissed the Indian account as fiction.", ["pakistan"], []),
     ("Beijing urged both sides to exercise restraint.", [], ["china"]),
+    # an armed group of another conflict speaking of this one reacts like a state would
+    ("Hezbollah in Lebanon condemned the Indian raids as a dangerous escalation.", [], ["hezbollah"]),
     ("UN Secretary-General Antonio Guterres called for calm.", [], ["united-nations"]),
     ("The US State Department said it was closely monitoring the situation.", [], ["united-states"]),
     ("Pakistan's foreign minister spoke by phone with his Chinese counterpart.", [], ["china"]),

@@ -22,7 +22,7 @@ from .document import Document, read
 from .events import SentenceInfo, build_events, is_byline
 from .language import not_english_warning
 
-_REACTING_KINDS = ("state", "organisation")
+_REACTING_KINDS = ("state", "organisation", "group")
 #: Events that ended this long before the reference date are background history (lane "other").
 BACKGROUND_AGE = dt.timedelta(days=180)
 
