@@ -52,6 +52,35 @@ def test_a_quote_block_after_a_colon_runs_over_sentences_and_paragraphs():
     assert accounts["Azerbaijan denied that it fired first."] == "azerbaijan"
 
 
+def test_a_british_style_quote_runs_over_paragraphs_and_continues_after_a_colon():
+    # single quotation marks, reopened at each new paragraph and closed only at the end
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "The Armenian prime minister said in a statement: 'We will not give up a metre of our land.\n\n"
+            "'No nation could do otherwise.\n\n"
+            "He continued: 'We want peace with our neighbours.\n\n"
+            "'But Baku keeps shelling our villages.'\n\n"
+            "Azerbaijan denied that it fired first.")
+    accounts = _accounts(_timeline(text))
+    for sentence in ("'No nation could do otherwise.", "He continued: 'We want peace with our neighbours.",
+                     "'But Baku keeps shelling our villages.'"):
+        assert accounts[sentence] == "armenia", sentence
+    assert accounts["Azerbaijan denied that it fired first."] == "azerbaijan"
+
+
+def test_a_given_name_that_is_also_part_of_a_place_name_is_a_name():
+    # "Jose" of "San Jose", "Salvador" of "El Salvador": before a surname they are the person's given name, so
+    # the person is found and the pronoun after them is theirs.
+    text = ("Britain and Argentina traded accusations over the islands on Monday. The Argentine president said "
+            "Britain was a colonial power. British Foreign Secretary John Tarrow rejected the claim.\n\n"
+            "Mr Tarrow was also set to reiterate Britain's determination to protect the islanders.\n\n"
+            "Uruguayan president Jose Vardo has already sought to ease tension by insisting he had nothing against "
+            "the UK.\n\nWriting on an official website, he said his main concern was trade with Argentina.")
+    timeline = _timeline(text)
+    assert _reactions(timeline)["Writing on an official website, he said his main concern was trade with "
+                                "Argentina."] == "uruguay"
+    assert any(actor.name == "Jose Vardo" for actor in timeline.actors)
+
+
 def test_timestamped_entries_keep_their_own_time_and_speaker():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
             "14:05 GMT: The Armenian defence ministry says two posts were hit.\n\n"

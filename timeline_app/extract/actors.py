@@ -195,9 +195,15 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
     and never above what the text says)."""
     text, sentences, gaz, mentions, reference = doc.text, doc.sentences, doc.gaz, doc.mentions, doc.reference
     title_words = {w for t in gaz.titles for w in t.split()} | {w for b in gaz.bodies for w in b.split()}
-    surface_words = set()
+    surface_words, alone = set(), set()
     for s in gaz.surface:
-        surface_words.update(s.split())
+        words = s.split()
+        surface_words.update(words)
+        if len(words) == 1:
+            alone.add(s)
+    #: Words only ever inside a longer name of the gazetteer ("Jose" of "San Jose", "Salvador", "Martin"): before
+    #: another word of a name they are a given name ("Jose Mujica"), not a place.
+    name_parts = {w for w in surface_words - alone - title_words - _STOP_TOKENS if w.isalpha() and w[:1].isupper()}
     people: dict[str, Person] = {}
     #: The side the office-holder list gives a person on the article's date: used only where the text says none.
     office_sides: dict[str, str] = {}
@@ -235,7 +241,8 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
             tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, run.start(), run.end())]
             # Strip leading/trailing non-name tokens (titles, places, function words).
             lead = 0
-            while lead < len(tokens) and is_stop(tokens[lead][2]):
+            while lead < len(tokens) and is_stop(tokens[lead][2]) and not (
+                    tokens[lead][2] in name_parts and lead + 1 < len(tokens) and not is_stop(tokens[lead + 1][2])):
                 lead += 1
             tail = len(tokens)
             while tail > lead and is_stop(tokens[tail - 1][2]) \

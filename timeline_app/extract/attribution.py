@@ -45,7 +45,9 @@ _VERBS = rf"(?<![\w-])(?:{lexicon.alternation(_REPORTING_FORMS)})(?![\w-])"
 #: A stance in the place of a reporting verb: "X was deeply dismayed", "X is “seriously concerned”".
 _STANCE = (r"(?<![\w-])(?:is|was|are|were|has\s+been|have\s+been)\s+[“\"]?(?:\w+ly\s+)?"
            rf"(?:{lexicon.alternation(lexicon.entries('stance_adjectives'))})(?![\w-])")
-_REPORT = compile_cached(rf"{_VERBS}\b|{_STANCE}")
+#: A verb of saying right before a colon and an opening quotation mark ("He continued: 'We want ...'").
+_QUOTATIVE_COLON = rf"{_QUOTATIVE}(?=:\s*[\"“‘'])"
+_REPORT = compile_cached(rf"{_VERBS}\b|{_STANCE}|{_QUOTATIVE_COLON}")
 #: Forms of a reporting verb spelled like a noun of statement ("claims", "reports", "calls").
 _NOUN_FORMS = frozenset(_REPORTING_FORMS) & lexicon.nouns_with_plurals("statement_nouns")
 _PAST_FORMS = (lexicon.past_forms("reporting_verbs") | lexicon.past_forms("belief_verbs")
@@ -253,7 +255,9 @@ _REBEL_LABEL = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('rebe
 _RELATIVE_AFTER_NAME = compile_cached(r",\s+(?:who|which|whose)\b[^,;“”\"]*\Z")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
-_QUOTE_OPEN = compile_cached(r"^\s*[\"“]")
+#: A sentence that opens a quotation: with a double mark, or British style with a single one before a capital
+#: ("'No democracy could ever do otherwise.'", a quote that goes on in a new paragraph).
+_QUOTE_OPEN = compile_cached(r"^\s*(?:[\"“‘]|'(?=[A-Z]))")
 _BODY_WORDS = compile_cached(r"\b(?:ministry|office|spokesman|spokeswoman|spokesperson|statement|official|"
                              r"officials|government|embassy|presidency|cabinet|agency|department|media|television|TV)\b",
                              re.IGNORECASE)
