@@ -81,6 +81,25 @@ def test_a_given_name_that_is_also_part_of_a_place_name_is_a_name():
     assert any(actor.name == "Jose Vardo" for actor in timeline.actors)
 
 
+def test_the_north_and_the_south_of_a_divided_nation_are_its_two_states():
+    text = ("North Korea blew up a liaison office on Tuesday, and South Korea protested.\n\n"
+            "The North said the office had been destroyed in a huge explosion. The South had promised to stop the "
+            "leaflets, the North claimed.\n\nThe South said it would answer any further provocation.")
+    timeline = _timeline(text)
+    assert [p.id for p in timeline.parties] == ["north-korea", "south-korea"]
+    accounts = _accounts(timeline)
+    assert accounts["The North said the office had been destroyed in a huge explosion."] == "north-korea"
+    assert accounts["The South said it would answer any further provocation."] == "south-korea"
+
+
+def test_a_dependent_territory_is_its_states_side():
+    # a threat to a territory (a United States one here) is a threat to its state, not a third side
+    text = ("North Korea threatened on Wednesday to fire missiles at Guam after President Dan Ferrow warned it. "
+            "Guam's governor said the island was safe. The North Korean army said it was examining a plan to "
+            "strike Guam. The United States said it would defend Guam.")
+    assert sorted(p.id for p in _timeline(text).parties) == ["north-korea", "united-states"]
+
+
 def test_timestamped_entries_keep_their_own_time_and_speaker():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
             "14:05 GMT: The Armenian defence ministry says two posts were hit.\n\n"

@@ -2,7 +2,7 @@
 
 pycountry gives every country and its official/common names; ``countries_overlay.tsv`` adds the
 common English short name news uses, aliases, demonyms and capitals/seats of government (no maintained
-package carries those); ``organisations.json`` lists international organisations, armed groups, media,
+package carries those); ``dependent_territories.tsv`` ties territories to their states; ``organisations.json`` lists international organisations, armed groups, media,
 titles and bodies (office holders are in resources/officeholders/). Run: ``python tools/build_gazetteer.py``.
 """
 from __future__ import annotations
@@ -40,6 +40,16 @@ def read_overlay() -> dict[str, dict]:
     return rows
 
 
+def read_territories() -> dict[str, str]:
+    """dependent_territories.tsv: the alpha-2 code of each territory and of the state it belongs to."""
+    rows = {}
+    for line in (GAZ / "dependent_territories.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            territory, state = line.split("\t")
+            rows[territory.strip()] = state.strip()
+    return rows
+
+
 def build() -> dict:
     overlay = read_overlay()
     # A name the overlay gives one country is that country's alone: pycountry calls CG "Congo",
@@ -71,6 +81,9 @@ def build() -> dict:
     for entity in entities:      # the state that stood for a former one, by its id (a wrong code fails here)
         if "stood_for_by" in entity:
             entity["stood_for_by"] = by_code[entity["stood_for_by"]]
+    for territory, state in read_territories().items():     # a dependent territory is part of its state's side
+        entity = next(e for e in entities if e["code"] == territory)
+        entity["parent"] = by_code[state]
     orgs = json.loads((GAZ / "organisations.json").read_text(encoding="utf-8"))
     for org in orgs["organisations"]:
         entities.append({"id": org["id"], "name": org["name"], "kind": org["kind"],

@@ -907,8 +907,8 @@ def choose_parties(doc: "Document") -> PartyChoice:
         ent = gaz.entity(m.entity)
         if ent is not None and ent.kind == "media" and _CREDIT.fullmatch(text, max(0, m.start - 1), m.end + 1):
             continue                     # "SANAA, May 5 (Xinhua) --": the wire's credit, not its state acting
-        if ent is not None and ent.kind in ("body", "media"):
-            ent = gaz.entity(gaz.root(m.entity))
+        if ent is not None and (ent.kind in ("body", "media") or (ent.kind == "state" and ent.parent)):
+            ent = gaz.entity(gaz.root(m.entity))     # (a dependent territory is its state's side)
         if ent is not None and ent.kind == "organisation" and m.form == "name" and not m.backed:
             organisations[ent.id] += 4 if title_span and title_span[0] <= m.start < title_span[1] else (
                 2.5 if m.start < lead_end else 1.0)

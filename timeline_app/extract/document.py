@@ -165,6 +165,27 @@ def _of_their_time(gaz: Gazetteer, text: str, mentions: list, reference: Optiona
                                               or _AS_OF_THE_PAST_AFTER.match(text, m.end)))]
 
 
+#: "the North", "the South's" standing alone (not "the North Atlantic", "the South China Sea", "the north of").
+_THE_HALF = compile_cached(r"\b[Tt]he\s+(North|South)\b(?![\w-]|\s+[A-Z]|\s+of\b)")
+
+
+def _with_the_halves_named(gaz: Gazetteer, text: str, mentions: list) -> list:
+    """With "the North" and "the South" as mentions of the two states of a divided nation the article names
+    both of ("North Korea" and "South Korea": "Seoul said the North fired ..."), as their capitals are."""
+    named = {gaz.root(m.entity) for m in mentions}
+    halves = {}
+    for eid in named:
+        entity = gaz.entity(eid)
+        first, _, rest = entity.name.partition(" ") if entity and entity.kind == "state" else ("", "", "")
+        if first in ("North", "South") and rest:
+            halves.setdefault(rest, {})[first] = eid
+    pairs = {side: eid for sides in halves.values() if len(sides) == 2 for side, eid in sides.items()}
+    if len(pairs) != 2:
+        return mentions
+    extra = [Mention(m.start(1), m.end(1), pairs[m.group(1)], "metonym") for m in _THE_HALF.finditer(text)]
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
 def _in_the_state_of_then(gaz: Gazetteer, mentions: list, reference: Optional[dt.date]) -> list:
     """The mentions of an entity of today whose names stood for a former one (gazetteer ``stood_for_by``) as
     mentions of that one, in an article written while it lasted: "Belgrade", "Serbian forces" in 1999 are
@@ -185,8 +206,8 @@ def read(text: str, reference: Optional[dt.date] = None, title: str = "",
     sentences = sentence_spans(text)
     paragraphs = paragraph_spans(text)
     title_span = _title_span(text, title, sentences)
-    mentions = SortedSpans(_in_the_state_of_then(gaz, _of_their_time(gaz, text, _not_peoples(text, gaz.mentions(text)),
-                                                                   reference), reference))
+    mentions = SortedSpans(_with_the_halves_named(gaz, text, _in_the_state_of_then(
+        gaz, _of_their_time(gaz, text, _not_peoples(text, gaz.mentions(text)), reference), reference)))
     doc = Document(text=text, gaz=gaz, reference=reference, paragraphs=paragraphs, sentences=sentences,
                    title_span=title_span, lead_end=_lead_end(sentences, title_span),
                    quotations=quotation_spans(text, paragraphs), entries=entry_spans(text, paragraphs),
