@@ -100,6 +100,22 @@ def test_a_dependent_territory_is_its_states_side():
     assert sorted(p.id for p in _timeline(text).parties) == ["north-korea", "united-states"]
 
 
+_BACKED_STATE = ("Fighting raged between Armenia and Azerbaijan on Monday. Armenia said Azerbaijani drones struck "
+                 "its positions, and Azerbaijan said Armenian shells hit its villages. Azerbaijan has the strident "
+                 "backing of its close ally Turkey.\n\n{}")
+
+
+@pytest.mark.parametrize("more, sides", [
+    # the other side accuses the backer, and the backer answers: a third side
+    ("Armenia accused Turkey of 'supporting Azerbaijan' with mercenaries. Turkey's foreign minister Ilker Tovan "
+     "said the claim was a lie.", ["armenia", "azerbaijan", "turkey"]),
+    # a backer nobody turns against stays a third party
+    ("Turkey's foreign minister Ilker Tovan said Ankara stood by Baku.", ["armenia", "azerbaijan"]),
+])
+def test_a_state_backing_a_state_side_is_a_side_when_the_other_side_turns_on_it(more, sides):
+    assert sorted(p.id for p in _timeline(_BACKED_STATE.format(more)).parties) == sides
+
+
 def test_timestamped_entries_keep_their_own_time_and_speaker():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
             "14:05 GMT: The Armenian defence ministry says two posts were hit.\n\n"

@@ -1075,6 +1075,15 @@ def choose_parties(doc: "Document") -> PartyChoice:
                     if backer not in chosen and backer in prominence and prominence[backer] >= 0.1 * weakest \
                             and _speech_count(text, mentions, backer) >= 1:
                         chosen.append(backer)
+            # A state backing a state side ("Azerbaijan, which has the backing of its ally Turkey") is a side too
+            # when the other side is itself against it (accuses it, fights it) and it speaks for itself.
+            if len(chosen) == 2 and all(gaz.entity(c).kind == "state" for c in chosen):
+                for side, other in (chosen, chosen[::-1]):
+                    for backer in _backers(gaz, text, mentions, side):
+                        if backer not in chosen and prominence[backer] >= 0.1 * weakest \
+                                and opposition[frozenset((backer, other))] >= 1.0 \
+                                and _speech_count(text, mentions, backer) >= 1:
+                            chosen.append(backer)
     if len(chosen) >= 2:
         # A coalition: states that act with one side against the other ("X will not retaliate against A, B, C and
         # D", "A, B and C struck X") as strongly as the pair do, and never against that side, are sides too.
@@ -1295,14 +1304,16 @@ _PRO_STATE = compile_cached(r"(?i)\bpro-([a-z]+)")
 #: A state keeping a group in the field (lexicon backing_verbs), between the state's name and the group's:
 #: "accuse Iran of arming and financing the Houthis", "Tehran supplies the rebels with".
 _BACKS = compile_cached(rf",?\s+(?:(?:is|was|were|are|has|have|had|been|of|also|openly|secretly|long|which|that|who|"
-                        rf"\w+ly)\s+){{0,3}}"
+                        rf"\w+ly)\s+){{0,3}}['‘\"“]?"
                         rf"(?:{lexicon.alternation(lexicon.verb_forms('backing_verbs'))})"
                         rf"(?:\s+(?:and|or)\s+(?:{lexicon.alternation(lexicon.verb_forms('backing_verbs'))}))?"
                         r"\s+(?:the\s+)?\Z")
 #: ... between the group's name and the state's: "rebels backed by Rwanda", "groups with the full backing of the
 #: Syrian regime".
 _BACKED_BY = compile_cached(rf"(?:\b(?:{lexicon.alternation(lexicon.past_forms('backing_verbs'))})\s+by"
-                            r"|\b(?:backing|support|sponsorship)\s+of)\s+(?:the\s+)?\Z")
+                            r"|\b(?:backing|support|sponsorship)\s+of)\s+(?:the\s+)?"
+                            # "... by its close ally", "the backing of their patron"
+                            r"(?:(?:its|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:ally|patron|sponsor)\s+)?\Z")
 
 
 def _backers(gaz: Gazetteer, text: str, mentions: list[Mention], group: str) -> list[str]:
