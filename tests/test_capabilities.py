@@ -402,6 +402,15 @@ _BORDER_FIRE = ("India and Pakistan exchanged fire across the Line of Control on
     ("Indian officials, speaking on condition of anonymity, said the raids targeted militant camps.", ["india"], []),
     ("Pakistani officials dismissed the Indian account as fiction.", ["pakistan"], []),
     ("Beijing urged both sides to exercise restraint.", [], ["china"]),
+    # a speaker set after the sentence, with an appositive, reports all of it: no side speaks
+    ("India moved two brigades to the border, said Rami Tolan, the head of the Syrian Observatory for Human "
+     "Rights.", [], []),
+    # "told <a meeting>" names who listened, not who spoke
+    ("\"We condemn the raids,\" China's deputy envoy, Li Tovan, told a meeting of the UN Security Council.",
+     [], ["china"]),
+    # "noting that ..." is what the speaker adds, not a speaker
+    ("Japan's foreign minister said the shelling must stop, noting that it broke Pakistan's commitments.",
+     [], ["japan"]),
     # an armed group of another conflict speaking of this one reacts like a state would
     ("Hezbollah in Lebanon condemned the Indian raids as a dangerous escalation.", [], ["hezbollah"]),
     ("UN Secretary-General Antonio Guterres called for calm.", [], ["united-nations"]),

@@ -265,9 +265,11 @@ _DATELINE_AT = compile_cached(_DATELINE.pattern.lstrip("^"))   # matched at a po
 _TITLE_WORDS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('titles'))})\b", re.IGNORECASE)
 _TRAILING = compile_cached(r",\s+((?:the|a|an)\s+[^,“\"]{2,50}?|[A-Z][^,“\"]{1,50}?)\s+"
                            rf"(?:{_QUOTATIVE})(?:\s+\w+)?\.?$")
-#: "..., said air force spokesman, <Name>." / "..., said <Name>.": the speaker after the verb.
-_SAID_TRAILING = compile_cached(rf",\s+(?:{_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{{1,60}}?"
-                                r"(?:,\s+[A-Z][^,“\"]{1,40}?)?)\.?[\"”’']?$")
+#: "..., said air force spokesman, <Name>." / "..., said <Name>.": the speaker after the verb (not after "told":
+#: "..., X told a meeting of the council" names who listened).
+_SAID_TRAILING = compile_cached(rf",\s+(?!tells?\b|told\b|telling\b)(?:{_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,“\"]{{1,60}}?"
+                                # "..., said X, Germany's chancellor", "..., said X, the head of the Y monitor"
+                                r"(?:,\s+(?:[A-Z][^,“\"]{1,40}?|(?:the|a|an)\s[^,“\"]{1,80}?))?)\.?[\"”’']?$")
 #: The last comma segment of a subject is a bare plural ("..., diplomats", "..., officials familiar with it").
 _BARE_PLURAL_TAIL = compile_cached(r",\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s(?:\s+(?:familiar\s+with|close\s+to)"
                                    r"(?:\s+[a-z]+){1,3})?)\s*$")
@@ -356,7 +358,8 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
                 # "the two sides said", "both governments agreed": every side speaks; or the two the sentence
                 # named before ("Xi of China was meeting Putin, the two governments issued ...")
                 named = _two_others_named(doc, sa, found.speaker_span[0])
-                pair = named if named else (doc.parties if found.entity == doc.parties[0] else [])
+                # ("both sides" of a war with a backer are the two that fight: the first two parties)
+                pair = named if named else (doc.parties[:2] if found.entity == doc.parties[0] else [])
                 found.also = tuple(dict.fromkeys((*found.also, *(p for p in pair if p != found.entity))))
             last = max(co_speakers, key=lambda c: c[1].speaker_span[0], default=None)
             if last is not None and found.speaker_span and last[1].speaker_span[0] > found.speaker_span[0] \
@@ -491,6 +494,18 @@ def _only_person_of_silent_previous_sentence(doc: Document, index: int, memory) 
     return person if doc.people[person].affiliation is not None else None
 
 
+def _reported_by_a_trailing_speaker(text: str, sa: int, sb: int, found: Optional[Attribution]) -> int:
+    """Where what a speaker set after the sentence reports ends, with the verb that reports it ("X informed the
+    fighters ..., said Y, the head of Z": Y reports all of it, X does not speak), or ``sa`` when the speaker is
+    not set after it."""
+    if found is None or not found.speaker_span:
+        return sa
+    sentence = text[sa:sb]
+    outer = next((m for m in (_SAID_TRAILING.search(sentence), _TRAILING.search(sentence))
+                  if m and found.speaker_span == (sa + m.start(1), sa + m.end(1))), None)
+    return sa + outer.start(1) if outer is not None else sa     # (its own verb included)
+
+
 def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tuple[str, Attribution]]:
     """Other named speakers of the same sentence, each the subject of a reporting verb of its own
     clause: "X called for restraint, while Y said ...", "While X accused ..., a Y spokesman denied"."""
@@ -498,9 +513,12 @@ def _co_speakers(doc: Document, sa: int, sb: int, found: Attribution) -> list[tu
     quotes = doc.quotes_in(sa, sb)
     out: list[tuple[str, Attribution]] = []
     seen = {found.entity}
+    reported_end = _reported_by_a_trailing_speaker(text, sa, sb, found)
     for m, subject in _verbs_and_subjects(doc, sa, sb, quotes):
         if found.speaker_span and found.speaker_span[0] <= m.start() <= found.speaker_span[1] + 40:
             continue                 # the main speaker's own verb
+        if m.start() < reported_end:
+            continue                 # a verb of what the trailing speaker reports
         if _AND_VERB_BEFORE.search(text, max(sa, m.start() - 20), m.start()):
             continue                 # "X said the attack was revenge ... by Kenya and warned Nairobi": X's second verb
         if _WHAT_TAIL.search(text, max(sa, m.start() - 40), m.start()):
@@ -581,9 +599,9 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
         candidates.append((sa + trailing.start(1), sa + trailing.end(1)))
     inverted = _SAID_TRAILING.search(sentence)
     if inverted and not _inside(sa + inverted.start(1), quotes) and not _FINITE_AUX.search(inverted.group(1)) \
-            and not _INFINITIVE.search(inverted.group(1)):
-        # "..., said the minister" (not "..., said the army would respond": a clause, not a speaker; not "X,
-        # Germany's chancellor, asked Mr Y in a call to reduce ...": Y is asked)
+            and not _INFINITIVE.search(inverted.group(1)) and not _COMPLEMENTIZER.match(inverted.group(1)):
+        # "..., said the minister" (not "..., said the army would respond" or "..., noting that it breached":
+        # a clause, not a speaker; not "X, Germany's chancellor, asked Mr Y in a call to reduce ...": Y is asked)
         candidates.append((sa + inverted.start(1), sa + inverted.end(1)))
     for m in (_PASSIVE_BY.finditer(sentence) if "by" in sentence else ()):
         if _RELATIVE_OPEN.search(sentence, 0, m.start()) and (
@@ -917,8 +935,10 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         entity = person.affiliation
         if rebel_label is not None and (entity is None or person.guessed) and entity_mention is None:
             entity = group_parties[0]      # "Separatist spokesman X", "a spokesman for the group, X": the one group side
-        elif entity is None and entity_mention is not None:
-            entity = gaz.root(entity_mention.entity)     # for this sentence only
+        elif (entity is None or person.guessed) and entity_mention is not None:
+            # for this sentence only; what the speaker phrase says ("X, the head of the Y monitor") outweighs a
+            # side guessed from the sentences around the name
+            entity = gaz.root(entity_mention.entity)
         elif entity is None and _ARMY_GENERIC.search(phrase) and len(state_parties) == 1:
             entity = state_parties[0]                    # "Army spokesman X" in a war of one state
         return entity, person.id, (start, end)
@@ -1307,7 +1327,10 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
     own = found.entity if found is not None else None
     speaker_span = found.speaker_span if found is not None and found.speaker_span else None
     in_sentence = in_range(mentions, sa, sb)
+    reported_end = _reported_by_a_trailing_speaker(text, sa, sb, found)
     for m in in_sentence:
+        if m.start < reported_end and gaz.root(m.entity) in doc.parties:
+            continue                 # a side acting in what another reports is no voice of its own
         if speaker_span and speaker_span[0] <= m.start < speaker_span[1] \
                 and _IN_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue                 # where the speaker sits, not who acts: "X's embassy in <capital> said"
