@@ -67,6 +67,17 @@ def test_a_british_style_quote_runs_over_paragraphs_and_continues_after_a_colon(
     assert accounts["Azerbaijan denied that it fired first."] == "azerbaijan"
 
 
+@pytest.mark.parametrize("sentence, reactions", [
+    ("'We are watching it very closely,' said the French foreign minister.", ["france"]),
+    ("The French president said France would help. 'We are watching it very closely,' he told a news briefing.",
+     ["france", "france"]),
+])
+def test_single_quoted_words_before_their_speaker(sentence, reactions):
+    timeline = _timeline("Armenia and Azerbaijan traded artillery fire on Monday. Armenia said Azerbaijan fired "
+                         "first. Azerbaijan denied it.\n\n" + sentence)
+    assert [r.actor for r in timeline.reactions] == reactions
+
+
 def test_a_given_name_that_is_also_part_of_a_place_name_is_a_name():
     # "Jose" of "San Jose", "Salvador" of "El Salvador": before a surname they are the person's given name, so
     # the person is found and the pronoun after them is theirs.

@@ -138,11 +138,11 @@ _AS_SAYING = compile_cached(rf"{_VERBS}\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^“\"
 _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
                                  r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
                                  r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
-_INVERTED = compile_cached(rf"[,?!]?[\"”’]\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
+_INVERTED = compile_cached(rf"(?:[,?!]?[\"”’]|[,?!.]')\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
 #: "..., adding that X ...": what follows the verb is its clause, not an inverted speaker.
 _COMPLEMENTIZER = compile_cached(r"(?:that|whether|if|how|why)\b", re.IGNORECASE)
 #: The closing quotation marks ``_INVERTED`` needs.
-_INVERTED_MARKS = frozenset("\"”’")
+_INVERTED_MARKS = frozenset("\"”’'")
 _SUBORDINATE = compile_cached(r"^\W*(?:after|before|when|while|as|since|although|though|if|because|once|until|"
                               r"despite|whereas|unless)\b", re.IGNORECASE)
 #: What may stand between a subject and its verb ("X has also said", "X on Tuesday said", "X, in turn, said"), each a

@@ -263,6 +263,33 @@ def quotation_spans(text: str, paragraphs: list[Span]) -> list[Span]:
                 opened = -1
         if opened >= 0:
             spans.append((opened, pb))
+    return sorted(spans + _single_quoted(text, paragraphs, spans))
+
+
+#: British style quotes with single marks: one opens before a capital or a digit, not inside a word ("don't")...
+_SINGLE_OPEN = compile_cached(r"(?<![\w’'‘])[‘'](?=[A-Z0-9])")
+#: ... and closes after punctuation, or after a word's last letter but a plural's "s" (the "Houthis' slogan"),
+#: before a space, punctuation or the end.
+_SINGLE_CLOSE = compile_cached(r"(?:(?<=[.,!?])|(?<=[\w][^\Ws]))[’'](?![\w])")
+
+
+def _single_quoted(text: str, paragraphs: list[Span], double: list[Span]) -> list[Span]:
+    """Quotations in single marks ('We will never negotiate,' he said), none inside a double-marked one; like
+    those, one still open at its paragraph's end runs to it."""
+    spans = []
+    for pa, pb in paragraphs:
+        pos = pa
+        while True:
+            opening = _SINGLE_OPEN.search(text, pos, pb)
+            if opening is None:
+                break
+            if any(a <= opening.start() < b for a, b in double):
+                pos = opening.end()
+                continue
+            closing = _SINGLE_CLOSE.search(text, opening.end(), pb)
+            end = closing.end() if closing else pb
+            spans.append((opening.start(), end))
+            pos = end
     return spans
 
 
