@@ -419,6 +419,9 @@ _BORDER_FIRE = ("India and Pakistan exchanged fire across the Line of Control on
     # "told <a meeting>" names who listened, not who spoke
     ("\"We condemn the raids,\" China's deputy envoy, Li Tovan, told a meeting of the UN Security Council.",
      [], ["china"]),
+    # the main clause placed in time by another: the other clause's subject speaks
+    ("The report of Indian shelling comes after the European Union warned both sides not to escalate.",
+     [], ["european-union"]),
     # "noting that ..." is what the speaker adds, not a speaker
     ("Japan's foreign minister said the shelling must stop, noting that it broke Pakistan's commitments.",
      [], ["japan"]),

@@ -232,6 +232,11 @@ _WHAT_PRONOUN_TAIL = compile_cached(r"w(?<![\w][\s\S])hat\s+(?:it|they|he|she|we
 #: A noun phrase after the last comma, right before the verb: "..., a Turkish diplomatic source (told)".
 _TRAILING_SPEAKER = compile_cached(r",\s+((?:a|an|the)\s+[^,;“”\"]{2,60}?)\s*$")
 #: A finite verb: what makes the words before a comma a clause of their own.
+#: A main clause that places itself in time by another ("The move comes after", "It came days after", "The strike
+#: followed hours after"), and the subject of the clause it is placed by.
+_CAME_AFTER = compile_cached(r"\b(?:comes?|came|follows|followed)\s+(?:(?:just|only|shortly|(?:a|one|two|three|"
+                             r"several|\w+)\s+(?:day|days|hours?|weeks?|months?))\s+)?(?:after|as|when)\s+"
+                             r"((?:the\s+)?[^,;]{2,60})$")
 _FINITE_CLAUSE = compile_cached(r"\b(?:had|has|have|was|were|is|are|will|would|(?-i:[a-z]{3,}ed))\b")
 #: A title that may stand between a word and the person's name it governs.
 _TITLE_BEFORE_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime\s+Minister|King|Queen|Emir|Sheikh|Chancellor)\.?\s+)?$"
@@ -826,6 +831,10 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
             phrase = text[start:end]
         elif _SUBORDINATE.match(phrase) or _has_speech_verb(text, start, end):
             return None              # (a noun spelled like a verb, "Russian state television", is a subject)
+    came = _CAME_AFTER.search(phrase)
+    if came is not None:
+        # "The report of X's intervention comes after the EU warned": the clause after "after" has the verb
+        return start + came.start(1), end
     trailing = _TRAILING_SPEAKER.search(phrase)
     if trailing is not None and _FINITE_CLAUSE.search(phrase, 0, trailing.start()):
         # "Saudi officials had granted permission for a search, a Turkish diplomatic source told CNN": the
