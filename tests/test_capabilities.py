@@ -422,6 +422,9 @@ _BORDER_FIRE = ("India and Pakistan exchanged fire across the Line of Control on
     # the main clause placed in time by another: the other clause's subject speaks
     ("The report of Indian shelling comes after the European Union warned both sides not to escalate.",
      [], ["european-union"]),
+    # a second verb of a relative clause speaks for the name the clause hangs on
+    ("The fighting could draw in Russia, which has a base in the region but has called for the shelling to end.",
+     [], ["russia"]),
     # "noting that ..." is what the speaker adds, not a speaker
     ("Japan's foreign minister said the shelling must stop, noting that it broke Pakistan's commitments.",
      [], ["japan"]),

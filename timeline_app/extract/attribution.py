@@ -258,6 +258,8 @@ _REBEL_LABEL = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('rebe
                               re.IGNORECASE)
 #: ", who <clause without a comma, semicolon or quotation mark>" up to where the text is looked at.
 _RELATIVE_AFTER_NAME = compile_cached(r",\s+(?:who|which|whose)\b[^,;“”\"]*\Z")
+#: A relative clause after a name, and "but" or "and" before a second verb of it: "X, which has ... but".
+_COORDINATED_IN_RELATIVE = compile_cached(r",\s+(?:who|which)\b[^,;“”\"]*\b(?:but|and)\s+\Z")
 _RELATIVE_OPEN = compile_cached(r"\b(?:which|that|who|whose|whom)\b[^,;“\"]*$")
 _AGENT_AFTER = compile_cached(r"\s+by\b")
 #: A sentence that opens a quotation: with a double mark, or British style with a single one before a capital
@@ -776,6 +778,14 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
     if dateline:
         start = dateline.end()
     phrase = text[start:verb]
+    if _COORDINATED_IN_RELATIVE.search(text, sa, start) and _AUX.fullmatch(" " + phrase):
+        # "Russia, which has a base in X but has called for ...": a verb coordinated in a relative clause is
+        # the relative's name's
+        opened = _RELATIVE_AFTER_NAME.search(text, sa, start)
+        named = [m for m in in_range(doc.mentions, sa, opened.start()) if m.end == opened.start()] + \
+                [m for m in in_range(doc.person_mentions, sa, opened.start()) if m.end == opened.start()]
+        if named:
+            return named[0].start, named[0].end
     aux = _aux_tail(phrase)
     end = start + aux.start() if aux else verb
     phrase = text[start:end]
