@@ -354,3 +354,19 @@ def test_a_year_written_with_a_month_lies_before_the_publication(monkeypatch):
     # a month of the last year they agree with moves nothing: the holders decide
     text = "President Tamsin Varro met Foreign Minister Odo Brecker. The office opened in May 2046.\n"
     assert infer_publication(text, dt.date(2060, 1, 1)).day.year == 2046
+
+
+def test_a_nominee_or_a_president_elect_holds_no_office_yet(monkeypatch):
+    _invented_holders(monkeypatch, _TERMS)
+    from timeline_app.ingest.infer import untitled_office_holders
+    assert untitled_office_holders("Democratic nominee Tamsin Varro urged restraint.", []) == []
+    assert untitled_office_holders("President-elect Tamsin Varro urged restraint.", []) == []
+    assert [h.note for h in untitled_office_holders("Tamsin Varro urged restraint.", [])] == ["Tamsin Varro"]
+
+
+def test_a_year_set_apart_from_this_year_does_not_date_it():
+    from timeline_app.ingest.infer import _relative_year_evidence
+    assert _relative_year_evidence("Fighting broke out in 2041 and again earlier this year.") == []
+    assert _relative_year_evidence("This year the clashes were the worst since 2041.") == []
+    (evidence,) = _relative_year_evidence("The council, elected last year in the 2031 poll, met on Tuesday.")
+    assert evidence.earliest.year == 2032

@@ -96,9 +96,11 @@ def _year_evidence(text: str) -> list[Evidence]:
 
 #: "last year's 2021 vote", "in 2021, last year": a named year beside "this/last/next year" fixes the year of
 #: publication (both ways: the article is of that year, not older and not newer).
+#: (Not two times set apart: "the worst since 2016", "broke out in 2016 and again earlier this year".)
+_BETWEEN = r"(?:(?!\b(?:and|but|or|while|whereas|since|than|before|after|until)\b)[^.;\n]){0,30}?"
 _YEAR_BESIDE = re.compile(
-    r"\b(?P<rel>this|last|next)\s+year(?:'s)?\b[^.;\n]{0,30}?(?<![\d$£€.,])(?P<y>(?:19|20)\d\d)\b"
-    r"|(?<![\d$£€.,])(?P<y2>(?:19|20)\d\d)\b[^.;\n]{0,30}?\b(?P<rel2>this|last|next)\s+year\b", re.I)
+    rf"\b(?P<rel>this|last|next)\s+year(?:'s)?\b{_BETWEEN}(?<![\d$£€.,])(?P<y>(?:19|20)\d\d)\b"
+    rf"|(?<![\d$£€.,])(?P<y2>(?:19|20)\d\d)\b{_BETWEEN}\b(?P<rel2>this|last|next)\s+year\b", re.I)
 _YEAR_STEP = {"this": 0, "last": 1, "next": -1}
 
 
@@ -343,17 +345,20 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
     """"Benjamin Netanyahu", "Hassan Rouhani": office holders named by their full name without a title, with
     every term of that person (OfficeHolders.person_terms), whatever the office. The ones ``titled`` found
     already, those under a title (which names another office, or another person), and those the few words
-    before call former ("former leader X", "the ousted X") or say nothing of ("then X") are left out."""
+    before call former ("former leader X", "the ousted X"), not yet in office ("Democratic nominee X") or say
+    nothing of ("then X") are left out."""
     # Courtesy, legislative and military titles name no office of the data ("Sen. X", "Gen. X").
     no_office = {entry.lower() for entry in lexicon.entries("person_titles") + lexicon.entries("rank_abbreviations")}
     titles = {entry.lower().rstrip(".") for entry in lexicon.entries("titles")} | no_office
-    not_now = {word.lower() for word in lexicon.entries("out_of_office_words")} | {"then", "late"}
+    not_now = {word.lower() for word in lexicon.entries("out_of_office_words")
+               + lexicon.entries("not_yet_in_office_words")} | {"then", "late"}
     function_words = set(lexicon.entries("english_function_words"))
     seen = {" ".join(h.note.split()[-2:]) for h in titled}
     found = []
     for m in _CAPITALISED_RUN.finditer(text):
         words = [_POSSESSIVE.sub("", word) for word in m.group(0).split()]
         before = text[max(0, m.start() - 30):m.start()].lower().replace("-", " ").split()[-3:]
+        before += m.group(0).lower().replace("-", " ").split()[:-2]      # ("President-elect X Y")
         if not_now.intersection(before) or any(word.lower().rstrip(".") in titles for word in words):
             continue
         word_before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
