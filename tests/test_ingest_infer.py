@@ -370,3 +370,10 @@ def test_a_year_set_apart_from_this_year_does_not_date_it():
     assert _relative_year_evidence("This year the clashes were the worst since 2041.") == []
     (evidence,) = _relative_year_evidence("The council, elected last year in the 2031 poll, met on Tuesday.")
     assert evidence.earliest.year == 2032
+
+
+def test_the_years_of_plans_and_limits_are_not_years_the_article_tells_of():
+    from timeline_app.ingest.infer import told_years
+    text = ("The fields could begin pumping by 2046. A new envoy is not expected until the end of 2045. "
+            "The war of 2031 ended in 2032.")
+    assert told_years(text) == [2031, 2032]

@@ -312,12 +312,17 @@ def named_years(text: str) -> list[int]:
     """Every year the text names ("in 2014", "2008's"), in order, not amounts or decimals ("$2000", "2,014"),
     nor a number that names a thing after a capitalised word ("a Mirage 2000", "Resolution 2098"; a month, a
     season or a function word may stand before a year: "May 2014", "In 2014")."""
+    return [year for year, _ in named_year_positions(text)]
+
+
+def named_year_positions(text: str) -> list[tuple[int, int]]:
+    """named_years, each with where it stands in the text."""
     years = []
     for m in _NAMED_YEAR.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
         if before is not None and before.group(1)[:1].isupper() and not _year_may_follow(before.group(1)):
             continue
-        years.append(int(m.group(0)))
+        years.append((int(m.group(0)), m.start()))
     return years
 
 

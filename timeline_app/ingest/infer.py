@@ -21,7 +21,8 @@ from typing import Callable, Optional
 
 from ..knowledge import lexicon, officeholders
 from ..knowledge.letters import CAPITALS
-from .dates import (_MONTHS, _TEXT_DATES, _date_from_match, _safe_date, lead_weekday, named_years, names_weekdays,
+from .dates import (_MONTHS, _TEXT_DATES, _date_from_match, _safe_date, lead_weekday, named_year_positions,
+                    named_years, names_weekdays,
                     weekday_number, yearless_dates, years_with_a_month)
 
 #: A file date this long after the latest dated evidence is still believed.
@@ -86,8 +87,15 @@ def weekday_dates(text: str, years: list[int]) -> list[Evidence]:
     return found
 
 
+def told_years(text: str) -> list[int]:
+    """The years the article tells of: named_years less those of plans and limits ("could begin pumping by
+    2016", "not expected to be named until the end of 2012"), which lie after its time."""
+    ahead = _ahead_before()
+    return [year for year, start in named_year_positions(text) if not ahead.search(text, max(0, start - 80), start)]
+
+
 def _year_evidence(text: str) -> list[Evidence]:
-    years = named_years(text)
+    years = told_years(text)
     if not years:
         return []
     latest = max(years)
@@ -402,7 +410,7 @@ def _agreeing_years(text: str, file_date: Optional[dt.date]):
     if not holders:
         return None
     limit = file_date.year if file_date is not None else dt.date.today().year
-    years = [y for y in named_years(text) if y <= limit]
+    years = [y for y in told_years(text) if y <= limit]
     first = max(years) if years else min(start.year for h in holders for start, _ in h.terms)
     scores = {y: sum(h.agrees_with(y) for h in holders) for y in range(first, limit + 1)}
     best = max(scores.values(), default=0)
