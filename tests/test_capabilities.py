@@ -127,6 +127,16 @@ def test_a_state_backing_a_state_side_is_a_side_when_the_other_side_turns_on_it(
     assert sorted(p.id for p in _timeline(_BACKED_STATE.format(more)).parties) == sides
 
 
+def test_the_people_of_a_country_are_not_its_state():
+    # "a Briton", "British nationals": people caught up in the attack, not the United Kingdom acting or attacked
+    text = ("Militants of al-Qaeda in the Islamic Maghreb (AQIM) have attacked a gas plant in Algeria, killing a "
+            "Briton and an Algerian and taking foreign workers hostage. Two British nationals were hurt. The "
+            "Algerian interior minister said troops had surrounded the plant. AQIM said it would kill the hostages "
+            "if the army attacked. A British citizen was freed.")
+    parties = [p.id for p in _timeline(text).parties]
+    assert "algeria" in parties and "united-kingdom" not in parties
+
+
 def test_timestamped_entries_keep_their_own_time_and_speaker():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
             "14:05 GMT: The Armenian defence ministry says two posts were hit.\n\n"

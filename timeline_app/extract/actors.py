@@ -868,6 +868,11 @@ _COUNTED_BEFORE = compile_cached(
     r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|dozens|hundreds|thousands|scores|millions|several|many|some)(?:\s+of)?)\s+"
     r"(?:(?:more|other|innocent|civilian|young|fellow)\s+)?$", re.IGNORECASE)
+#: A demonym before a noun for people ("British nationals", "Japanese citizens"; lexicon people_nouns) ...
+_PEOPLE_NOUN_AFTER = compile_cached(rf"\s+(?:{lexicon.alternation(lexicon.nouns_with_plurals('people_nouns'))})\b")
+#: ... or one person, a demonym standing as a noun: "a Briton and an Algerian", "an Iranian who ...".
+_ONE_PERSON_BEFORE = compile_cached(r"\b(?:a|an|one)\s+\Z", re.IGNORECASE)
+_NO_NOUN_AFTER = compile_cached(r"\s*[,.;:)]|\s+(?:and|or|who|was|were|had|has|is|are|among|in|on|at|from|by)\b")
 #: A demonym before one of these is the state's armed forces or their craft ("21 Syrian troops", "three Ukrainian
 #: naval vessels"), not people counted.
 _FORCE_NOUN_AFTER = compile_cached(r"\s+(?:(?:naval|navy|military|warships?|patrol)\s+)?(?:troops|soldiers|servicemen|"
@@ -924,10 +929,14 @@ def choose_parties(doc: "Document") -> PartyChoice:
                           and _CONFLICT_WORDS.search(text, *_sentence_of(sentences, m.start))):
             weight *= 0.3                          # a place, not an actor (but "missiles splashed into the sea
                                                    # off X": X is threatened; still no subject or object of an act)
-        elif m.form == "demonym" and _COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start]) \
-                and not _FORCE_NOUN_AFTER.match(text, m.end):
-            place = True                           # people counted ("42 Palestinians killed"), not a side acting
-                                                   # ("21 Syrian troops" are the state's forces)
+        elif m.form == "demonym" and ((_COUNTED_BEFORE.search(text[max(0, m.start - 30):m.start])
+                                        and not _FORCE_NOUN_AFTER.match(text, m.end))
+                                       or _PEOPLE_NOUN_AFTER.match(text, m.end)
+                                       or (_ONE_PERSON_BEFORE.search(text, max(0, m.start - 8), m.start)
+                                           and _NO_NOUN_AFTER.match(text, m.end))):
+            place = True                           # people counted ("42 Palestinians killed", "British nationals",
+                                                   # "a Briton and an Algerian"), not a side acting ("21 Syrian
+                                                   # troops" are the state's forces, "an Israeli strike" its act)
         if title_span and title_span[0] <= m.start < title_span[1]:
             weight *= 4
         elif m.start < lead_end:
