@@ -137,6 +137,15 @@ def test_the_people_of_a_country_are_not_its_state():
     assert "algeria" in parties and "united-kingdom" not in parties
 
 
+def test_breaching_a_states_airspace_opposes_the_two():
+    # the drones breached Poland's airspace: Poland and Russia are the sides, not the war Russia wages elsewhere
+    text = ("A drone probe is a moment of truth for NATO\n\nNineteen Russian drones breached Poland’s airspace "
+            "overnight. Polish jets shot some down. Poland’s prime minister said it was the closest to open conflict "
+            "since 1945. Poland’s president called it unprecedented. Russia said the drones were aimed at Ukraine. "
+            "Russia struck Ukraine’s ports again on Monday. NATO said it would defend every inch of its territory.")
+    assert sorted(p.id for p in _timeline(text).parties) == ["poland", "russia"]
+
+
 def test_timestamped_entries_keep_their_own_time_and_speaker():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
             "14:05 GMT: The Armenian defence ministry says two posts were hit.\n\n"
