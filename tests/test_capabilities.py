@@ -146,6 +146,17 @@ def test_breaching_a_states_airspace_opposes_the_two():
     assert sorted(p.id for p in _timeline(text).parties) == ["poland", "russia"]
 
 
+def test_a_third_state_accusing_one_side_reacts_and_joins_no_coalition():
+    text = ("Sudan's army and the Rapid Support Forces fought in Khartoum on Monday. The army said RSF fighters "
+            "attacked its bases. The RSF denied it and accused the army of shelling homes. The RSF seized the "
+            "airport. The army struck RSF positions.\n\nThe United States accused the RSF of atrocities. The US "
+            "ambassador blamed the RSF for the fighting. Washington accused the RSF of attacking civilians and "
+            "accused the RSF of blocking aid.")
+    timeline = _timeline(text)
+    assert sorted(p.id for p in timeline.parties) == ["rsf", "sudan"]
+    assert "united-states" in {r.actor for r in timeline.reactions}
+
+
 def test_timestamped_entries_keep_their_own_time_and_speaker():
     text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
             "14:05 GMT: The Armenian defence ministry says two posts were hit.\n\n"

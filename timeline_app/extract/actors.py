@@ -791,6 +791,8 @@ def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, na
 
 _ACTION_NOUNS = lexicon.nouns_with_plurals("action_nouns")
 _DIPLOMATIC_ACTS = frozenset(lexicon.verb_forms("diplomatic_acts"))
+#: Acts against a side that are words: accusing, blaming, rejecting its claims.
+_WORDS_AGAINST = frozenset(lexicon.verb_forms("accusation_verbs")) | frozenset(lexicon.inflections("reject"))
 #: An act of one side against another: a finite verb ("shelled", "strikes"), an infinitive ("sent troops to
 #: repel X"), or a noun of an act with the preposition of its target ("offensive against", "strikes on").
 _CONFLICT_VERBS = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.finite_forms('actions'))}|"
@@ -949,6 +951,8 @@ def choose_parties(doc: "Document") -> PartyChoice:
         if sentence_index < len(sentences) and sentences[sentence_index][0] <= m.start:
             by_sentence[sentences[sentence_index]].append((m, ent.id))
     opposition: Counter = Counter()
+    #: The part of it that is words ("X accused Y", "X rejected Y's claim"), which a third party's reaction also has.
+    said_against: Counter = Counter()
     responders: Counter = Counter()
     #: The sides that act against another or are acted against (not only by pressure).
     engaged: set[str] = set()
@@ -1019,6 +1023,8 @@ def choose_parties(doc: "Document") -> PartyChoice:
                             if b == doer:
                                 continue
                             opposition[frozenset((doer, b))] += weight * factor
+                            if verb.group().split()[0].lower() in _WORDS_AGAINST:
+                                said_against[frozenset((doer, b))] += weight * factor
                             if weight >= 1.0:
                                 engaged.update((doer, b))
     for eid, n in responders.items():
@@ -1095,13 +1101,15 @@ def choose_parties(doc: "Document") -> PartyChoice:
                             chosen.append(backer)
     if len(chosen) >= 2:
         # A coalition: states that act with one side against the other ("X will not retaliate against A, B, C and
-        # D", "A, B and C struck X") as strongly as the pair do, and never against that side, are sides too.
+        # D", "A, B and C struck X") as strongly as the pair do, and never against that side, are sides too; by
+        # deeds, not words alone (a third state that accuses one side reacts).
         pair_opposition = opposition[frozenset(chosen[:2])]
         for c in ranked:
             if c in chosen or gaz.entity(c).kind != "state" or prominence[c] < 0.2 * prominence[chosen[1]]:
                 continue
             for enemy, ally in ((chosen[0], chosen[1]), (chosen[1], chosen[0])):
-                if opposition[frozenset((c, enemy))] >= max(3.0, 0.5 * pair_opposition) \
+                deeds = opposition[frozenset((c, enemy))] - said_against[frozenset((c, enemy))]
+                if deeds >= max(3.0, 0.5 * pair_opposition) \
                         and not opposition[frozenset((c, ally))]:
                     chosen.append(c)
                     break
