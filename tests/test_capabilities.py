@@ -455,6 +455,9 @@ _BORDER_FIRE = ("India and Pakistan exchanged fire across the Line of Control on
     # a second verb of a relative clause speaks for the name the clause hangs on
     ("The fighting could draw in Russia, which has a base in the region but has called for the shelling to end.",
      [], ["russia"]),
+    # a noun of statement and the list of those it comes from
+    ("There was more condemnation of the Indian army from Russia, the EU and the UK.", [],
+     ["russia", "european-union", "united-kingdom"]),
     # "noting that ..." is what the speaker adds, not a speaker
     ("Japan's foreign minister said the shelling must stop, noting that it broke Pakistan's commitments.",
      [], ["japan"]),

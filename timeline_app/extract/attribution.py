@@ -135,9 +135,14 @@ _AGENT_OF_ACT = compile_cached(
 _MAIN_ACT_BEFORE = compile_cached(rf"\b(?:has|have|had)\s+(?:\w+ly\s+)?"
                                   rf"(?:{lexicon.alternation(lexicon.past_forms('third_party_acts'))})\b")
 _AS_SAYING = compile_cached(rf"{_VERBS}\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^“\";]{{1,90}}?),?\s+as\s+(?:saying|telling)\b")
+#: "a plea for calm from the Secretary-General", "more condemnation of North Korea from Russia, the EU and the UK":
+#: the one (or the list of those) it comes from.
 _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with_plurals('statement_nouns'))})"
-                                 r"(?:\s+(?:for|of)\s+\w+)?(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
-                                 r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?)(?=[,;“\"]|\.?$)")
+                                 r"(?:\s+(?:for|of)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+                                 r"(?:\s+from|(?:\s+(?:\w+ed|read(?:\s+out)?|put\s+out))?\s+by)"
+                                 r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?"
+                                 r"(?:(?:,\s+(?:the\s+)?[A-Z][^,;“\"]{0,30}?)*,?\s+and\s+(?:the\s+)?[A-Z][^,;“\"]{0,30}?)?)"
+                                 r"(?=[,;“\"]|\.?$)")
 _INVERTED = compile_cached(rf"(?:[,?!]?[\"”’]|[,?!.]')\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
 #: "..., adding that X ...": what follows the verb is its clause, not an inverted speaker.
 _COMPLEMENTIZER = compile_cached(r"(?:that|whether|if|how|why)\b", re.IGNORECASE)
