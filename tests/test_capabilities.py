@@ -372,6 +372,14 @@ def test_a_time_after_since_the_does_not_move_the_narrative():
     assert eased.time is not None and eased.time.value.startswith("2031-05")
 
 
+def test_a_time_in_the_genitive_after_a_preposition_dates_its_noun_not_the_clause():
+    text = ("Turkey has expelled Israel's ambassador and suspended military agreements over its refusal to "
+            "apologise for last year's raid on an aid ship. Israel said it regretted the decision.")
+    timeline = _timeline(text)
+    dates = {e.time.value for e in timeline.events if e.sentence.startswith("Turkey has expelled")}
+    assert "2031-05-07" in dates          # the expulsion is the story's own day; the raid is of 2030
+
+
 def test_a_sides_diplomatic_act_is_its_account():
     text = ("Saudi Arabia and Iran cut ties on Monday after protesters stormed the Saudi embassy in Tehran. Saudi "
             "Arabia said Iran had failed to protect the embassy.\n\n"

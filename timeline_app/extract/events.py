@@ -301,6 +301,11 @@ _ASIDE_OPEN = compile_cached(r"\bsince\s+(?:the|a|an)\s|,\s*(?:which|who)\s|\b(?
                              r"(?:was|were|had)\s", re.IGNORECASE)
 
 
+_GENITIVE_AFTER = compile_cached(r"['’]s?\s")
+#: Prepositions that open a phrase about a cause or a topic ("over the raid", "after last week's attack").
+_CAUSE_PREPOSITION = compile_cached(r"\b(?:over|for|about|after|following|against|amid)\s", re.IGNORECASE)
+
+
 def _background_aside(text: str, sa: int, sb: int, inside: list) -> Optional[int]:
     """Where an aside starts that holds the sentence's one date, after a main clause of its own with none
     ("The oil price has seen the biggest rise since the 1991 Gulf War"), or None. (Sentences with more dates
@@ -310,6 +315,11 @@ def _background_aside(text: str, sa: int, sb: int, inside: list) -> Optional[int
     cut = None
     for m in _ASIDE_OPEN.finditer(text, sa, inside[0].start):
         cut = m
+    if cut is None and _GENITIVE_AFTER.match(text, inside[0].end):
+        # "Turkey has expelled Israel's ambassador over its refusal to apologise for last year's raid": a time in
+        # the genitive dates its noun, and the phrase the preposition opens is about that noun
+        for m in _CAUSE_PREPOSITION.finditer(text, sa, inside[0].start):
+            cut = m
     if cut is None or len(text[sa:cut.start()].split()) < 5 or _in_quotes(text, sa, cut.start()):
         return None
     return cut.start()
