@@ -295,6 +295,8 @@ def test_a_second_year_ago_is_the_same_comparison_not_a_year_further_back():
     ("Blasts were heard in the early hours of Tuesday.", "the early hours of Tuesday", "2022-09-13TMO"),
     ("The truce broke down on the 12th.", "the 12th", "2022-09-12"),
     ("The blast came at 0735 GMT.", "0735 GMT", "2022-09-13T07:35"),
+    ("The jet was shot down at 1158 local time.", "1158 local time", "2022-09-13T11:58"),
+    ("The blast came at 11.30pm on September 9th.", "11.30pm on September 9th", "2022-09-09T23:30"),
     ("The truce broke down on the 20th.", "the 20th", "2022-08-20"),
     ("A hearing is set for the week of Sept. 19.", "the week of Sept. 19", "2022-W38"),
     ("Output should grow in the second half of the year.", "the second half of the year", "2022-H2"),

@@ -127,8 +127,11 @@ RULES: list[Rule] = [
           + CLOCKWORD_RE + r")|(?P<hw>" + NUMWORD_RE + r"|\d{1,2})(?:" + SP + r"o'clock)?" + SP + r"in" + SP
           + r"the" + SP + r"(?P<pod>morning|afternoon|evening))(?:" + SP + r"(?P<tz>" + TZ_RE + r"))?(?:,?" + SP
           + r"(?:on" + SP + r")?(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<rd>today|yesterday|tomorrow|tonight)|(?P<mon>"
-          + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?!\d)(?:,?" + SP + r"(?P<y>" + YEAR + r")(?!\d))?))?" + _E, 3),
-    _rule("military_clock", _B + r"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)" + SP + r"(?:GMT|UTC|Z)\b", 2),
+          + MONTH_RE + r")\s{0,3}(?P<day>" + DAYNUM + r")(?:st|nd|rd|th)?(?!\d)(?:,?" + SP + r"(?P<y>" + YEAR
+          + r")(?!\d))?))?" + _E, 3),
+    # 0534 GMT / 1434 local time
+    _rule("military_clock", _B + r"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)" + SP + r"(?:GMT|UTC|Z|local" + SP + r"time)\b",
+          2),
     # Tuesday / last Friday / early Tuesday / Tuesday night / Mondays
     _rule("weekday", _B + r"(?:(?P<rel>last|next|this|coming|past|previous|following|early|late|earlier|later|"
           r"that|the" + SP + r"following|the" + SP + r"previous|the" + SP + r"next|(?:early|late)" + SP + r"on|"
@@ -235,7 +238,7 @@ _TRIGGERS: dict[str, set[str]] = {
     "iso_date": {"#-"}, "slash_date": {"#/"}, "year": {"#4", "#-"}, "year_range": {"#4", "#-"},
     "era_year": {"bc", "bce", "ad", "ce", "c", "d"}, "era_before_year": {"ad", "d"}, "day_range": _MONTH_WORDS, "month_day_range": _MONTH_WORDS,
     "month_range": _MONTH_WORDS, "duration_range": {"between"},
-    "decade": {"#s"}, "military_clock": {"gmt", "utc", "z"}, "ordinal_day": {"st", "nd", "rd", "th"},
+    "decade": {"#s"}, "military_clock": {"gmt", "utc", "z", "local"}, "ordinal_day": {"st", "nd", "rd", "th"},
     "q_short": {"q", "h"},
     "month_day": _MONTH_WORDS, "week_of": {"week"}, "day_month": _MONTH_WORDS, "month": _MONTH_WORDS, "week_of_month": {"week"},
     "century": {"century"}, "season": set(SEASONS),
