@@ -294,3 +294,34 @@ def test_a_state_named_along_or_under_a_border_is_where_the_strikes_fell():
             "Hamas said the strikes killed 30 people. Egypt said it had warned Hamas. Egyptian officials said "
             "Egypt opened its crossing for the wounded, and Egypt's foreign minister criticized Israel.")
     assert {p.id for p in _timeline(text).parties} == {"israel", "hamas"}
+
+
+UNNAMED_GROUP_ARTICLE = """Militants seize hostages at Kalvoria mine
+
+Islamist militants have attacked a copper mine in Kenya, killing two guards and taking foreign workers hostage.
+
+Kenyan Interior Minister Otieno Barasa said troops had surrounded the compound, where some 30 people were held.
+
+A spokesman for the militants told a local radio station that the hostages would be killed if troops attempted a \
+rescue. "We are holding the Kenyan government responsible," the spokesman said.
+
+Mr Barasa said the government would not negotiate with the militants.
+
+The UK Foreign Office said it was "deeply concerned" and urged restraint.
+"""
+
+
+def test_an_armed_group_the_text_never_names_but_lets_speak_is_a_side():
+    timeline = _timeline(UNNAMED_GROUP_ARTICLE)
+    assert {p.name for p in timeline.parties} == {"Kenya", "Islamist militants"}
+    militants = next(p.id for p in timeline.parties if p.name == "Islamist militants")
+    assert any(a.party == militants and "hostages would be killed" in a.text for a in timeline.accounts)
+    assert "united-kingdom" in {r.actor for r in timeline.reactions}
+
+
+def test_fighters_who_only_attack_leave_the_sides_to_the_named_states():
+    text = ("Militants attack Kenyan army base\n\nMilitants have attacked an army base in Kenya, killing 17 soldiers, "
+            "the army says.\n\nKenya's defence minister accused Somalia of sheltering the attackers. The militants "
+            "crossed the border from Somalia before the attack, an army officer said.\n\nSomalia's foreign ministry "
+            "denied any role and called the accusation baseless.\n")
+    assert "militants" not in {p.name.lower() for p in _timeline(text).parties}

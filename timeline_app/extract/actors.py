@@ -1378,7 +1378,12 @@ def _deed_count(text: str, mentions: list[Mention], entity_id: str) -> int:
 
 
 def _speech_count(text: str, mentions: list[Mention], entity_id: str) -> int:
-    return sum(1 for m in mentions if m.entity == entity_id and _SPEECH_AFTER.match(text, m.end))
+    return sum(1 for m in mentions if m.entity == entity_id and speaks_after(text, m.end))
+
+
+def speaks_after(text: str, end: int) -> bool:
+    """Whether the words right after a name are it speaking ("<name> said", "<name> has denied")."""
+    return _SPEECH_AFTER.match(text, end) is not None
 
 
 def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -11,10 +11,12 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
-from .actors import slug
+from .actors import slug, speaks_after
 from .gazetteer import Entity, Gazetteer, get as base_gazetteer, trie_regex
 from . import regex_cache as rc
+from ..knowledge import lexicon
 from .regex_cache import compile_cached
+from .timex.lexicon import MONTHS, WEEKDAYS
 
 # The patterns that scan the whole text check a word's start after its first character ("[A-Z](?<![\w][\s\S])" is
 # "(?<![\w])[A-Z]"): a pattern that opens with a character (class) lets the engine skip at C speed to where such
@@ -93,6 +95,7 @@ def discover(gaz: Gazetteer, text: str) -> Gazetteer:
         armed = _ARMED_WORD.search(long_form) or (cue and _ARMED_CUE.search(text, max(0, cue.start() - 25), cue.end()))
         extra[entity_id] = Entity(entity_id, acronym, "group" if armed else "organisation", None,
                                   (acronym, long_form), (), ())
+    _unnamed_group(gaz, text, extra)
     if not extra and not extra_names and not overrides:
         return gaz
     entities = dict(gaz.entities)
@@ -286,3 +289,48 @@ def _branch_names(gaz: Gazetteer, text: str) -> dict[str, str]:
                 if form == tail or form.startswith(tail + " "):
                     overrides.setdefault(form, ent.id)
     return overrides
+
+
+#: A plural noun for fighters outside a state's forces (lexicon rebel_nouns), perhaps after one capitalised word
+#: that says which ("Islamist militants", "Maoist rebels").
+_REBELS = compile_cached(
+    r"(?:\b([A-Z][a-z]+)\s+)?\b((?:" + "|".join(
+        f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in lexicon.entries("rebel_nouns") if n.endswith("s"))
+    + r"))\b")
+#: Capitalised words before the noun that are no part of the group's name: function words ("The", "Some"),
+#: days and months ("On Tuesday militants ..."), and a few adjectives of any fighters.
+_NOT_A_NAME = frozenset(lexicon.entries("english_function_words")) | frozenset(MONTHS) | frozenset(WEEKDAYS) \
+    | {"armed", "suspected", "several", "many", "two", "three", "dozens", "hundreds"}
+#: An unnamed group is one the text calls by its noun this many times or more.
+_UNNAMED_GROUP_MENTIONS = 2
+#: "a spokesman for the militants", "the rebels' spokesman".
+_SPOKESMAN_FOR = compile_cached(r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+_SPOKESMAN_OF = compile_cached(r"['’]\s+spokes(?:man|woman|person)\b")
+
+
+def _unnamed_group(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
+    """"Islamist militants attacked ... the militants said": an armed group the article never names is still
+    a side. When the text names no group at all and calls fighters by one plural noun (lexicon rebel_nouns)
+    twice or more and lets them speak ("the militants said", "a spokesman for the militants"), that noun is this
+    article's name for one group, named as the text first words it. (Fighters who only attack, with no voice, are
+    left to the sides the text names: "militants infiltrated from X" in an article about X and its neighbour.)"""
+    found = [m for m in _REBELS.finditer(text)]
+    if len(found) < _UNNAMED_GROUP_MENTIONS or any(e.kind == "group" for e in extra.values()):
+        return
+    noun = found[0].group(2).lower()
+    same = [m for m in found if m.group(2).lower() == noun]
+    if len(same) < _UNNAMED_GROUP_MENTIONS or not any(
+            speaks_after(text, m.end()) or _SPOKESMAN_OF.match(text, m.end())
+            or _SPOKESMAN_FOR.search(text, max(0, m.start(2) - 30), m.start(2)) for m in same):
+        return
+    if any(gaz.entity(m.entity) is not None and gaz.entity(m.entity).kind == "group" for m in gaz.mentions(text)):
+        return
+    qualifiers = [m.group(1) for m in same if m.group(1)
+                  and m.group(1).lower() not in _NOT_A_NAME and gaz.lookup(m.group(1)) is None]
+    qualifier = qualifiers[0] if qualifiers else None
+    name = f"{qualifier} {noun}" if qualifier else noun[:1].upper() + noun[1:]
+    entity_id = slug(name)
+    if entity_id in gaz.entities or entity_id in extra or noun in gaz.surface:
+        return
+    names = tuple(dict.fromkeys(n for n in (name, noun, noun[:1].upper() + noun[1:]) if n))
+    extra[entity_id] = Entity(entity_id, name, "group", None, names, (), ())
