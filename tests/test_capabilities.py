@@ -1178,3 +1178,17 @@ def test_a_sides_minister_doing_a_diplomatic_act_is_its_account_not_a_passive_or
     assert accounts["Arakel summoned the ambassador on Tuesday."] == "armenia"
     assert accounts.get("Azerbaijan's ambassador Ilham Vosk was summoned to the Armenian foreign ministry.") \
         != "azerbaijan"
+
+
+def test_a_noun_a_possessor_owns_is_no_reporting_verb_and_a_fronted_adverbial_names_no_speaker():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "In an apparent attempt to ease Georgia's fears, Azerbaijan said it had no designs on its neighbours.\n\n"
+            "In a move to reassure Iran's leaders, the Armenian foreign ministry said the border would stay open.\n\n"
+            "To calm Georgia's fears, the Azerbaijani foreign ministry said it would move no more troops.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["To calm Georgia's fears, the Azerbaijani foreign ministry said it would move no more troops."] \
+        == "azerbaijan"
+    assert accounts["In an apparent attempt to ease Georgia's fears, Azerbaijan said it had no designs on its "
+                    "neighbours."] == "azerbaijan"
+    assert accounts["In a move to reassure Iran's leaders, the Armenian foreign ministry said the border would stay "
+                    "open."] == "armenia"

@@ -62,6 +62,10 @@ _NOUN_READING = compile_cached(
     re.IGNORECASE)
 
 
+#: A possessor right before a word: a name's "'s" or a possessive determiner ("Burundi's fears", "their fears").
+_POSSESSOR_BEFORE = compile_cached(r"(?:\b[A-Z][\w\-]*['’]s|\b(?:its|their|his|her|our|your))\s+$")
+
+
 def _is_past(form: str) -> bool:
     """"accused", "issued a statement", "written": a past form or participle (which a passive may carry)."""
     return form.split()[0] in _PAST_FORMS
@@ -97,6 +101,8 @@ def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span], group_ends: f
             continue
         if form in _NOUN_FORMS and _NOUN_READING.search(text, max(sa, m.start() - 40), m.start()):
             continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
+        if _POSSESSOR_BEFORE.search(text, max(sa, m.start() - 40), m.start()):
+            continue                 # "to placate Burundi's fears", "their warnings": a noun a possessor owns
         if form in _BARE_FORMS and not _BARE_VERB_CONTEXT.search(text, max(sa, m.start() - 30), m.start()) \
                 and (m.start() - 1) not in group_ends:
             continue                 # "the Syrian claim that ...": a noun
@@ -687,8 +693,9 @@ def _attribute_sentence(doc: Document, index: int, memory: _Memory) -> Optional[
 
 
 _SPEAKER_OPENER = compile_cached(
-    r"^(?:(?:on|in|at|by|during|after|before|earlier|later|meanwhile|however|but|and|also|separately|"
-    r"then|still|instead|moreover|last|this|overnight|in\s+a\s+statement|in\s+response)\b[^,]{0,40}?(?:,\s*|\s+(?=the\b))"
+    r"^(?:(?:on|in|at|by|to|during|after|before|earlier|later|meanwhile|however|but|and|also|separately|"
+    r"then|still|instead|moreover|last|this|overnight|in\s+a\s+statement|in\s+response)\b(?:[^,]{0,90}?,\s*|"
+    r"[^,]{0,40}?\s+(?=the\b))"
     r"|(?:but|and|however|meanwhile|so)\s+)+", re.IGNORECASE)
 
 
@@ -888,6 +895,12 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
     if not rc.search(r"[A-Za-z]", phrase):
         return None
     bare = _without_openers(doc, start, end)                          # "Later Wednesday, he" -> "he"
+    head = text.find(bare, start, end)
+    if head > start and "," in text[start:head] and (in_range(mentions, head, end)
+                                                     or in_range(doc.person_mentions, head, end)):
+        # "In an apparent attempt to placate X's fears, the M23 said": a subject that names its speaker leaves
+        # the fronted adverbial out (where it names none, the adverbial's place may: "In Beijing, the government")
+        start = head
     bare = _STATEMENT_LEAD.sub("", bare) or bare                      # "a claim the army" -> "the army"
     pron = _PRONOUN.match(bare)
     recent = memory.last is not None and index - memory.last_sentence_index <= 3
