@@ -1192,3 +1192,17 @@ def test_a_noun_a_possessor_owns_is_no_reporting_verb_and_a_fronted_adverbial_na
                     "neighbours."] == "azerbaijan"
     assert accounts["In a move to reassure Iran's leaders, the Armenian foreign ministry said the border would stay "
                     "open."] == "armenia"
+
+
+def test_an_official_named_as_a_leaders_and_both_men_speaking_for_both_sides():
+    text = ("Fighting erupted in Juba on Sunday between troops loyal to President Salva Kiir and the SPLA-IO forces of "
+            "Vice President Riek Machar.\n\n"
+            "Earlier Kiir's information minister, Tolu Wendak, said the situation was under control.\n\n"
+            "Machar's spokesman said his residence had been attacked twice.\n\n"
+            "Both men said they did not know what had prompted the exchange of fire.")
+    timeline = _timeline(text)
+    accounts = _accounts(timeline)
+    assert accounts["Earlier Kiir's information minister, Tolu Wendak, said the situation was under control."] \
+        == "south-sudan"
+    both = "Both men said they did not know what had prompted the exchange of fire."
+    assert {a.party for a in timeline.accounts if a.text == both} == {p.id for p in timeline.parties}

@@ -58,6 +58,8 @@ Western Central Middle Gulf Sea Ocean River Region Province City Strip Bank Hill
 Story Reporting Editing Updated Published Photo Video Image
 Republican Republicans Democrat Democrats Democratic Labour Conservative Liberal Sen Rep
 Sir Dame Lord Lady Baroness
+Earlier Later Meanwhile Separately However Yesterday Today Tonight Also Then Still Instead Moreover Overnight
+Elsewhere Last Next Now Even Only Both Many Some Most Such Other Another
 """.split())
 _PREPOSITIONS_NOT_AFFILIATION = compile_cached(
     r"(?:(?<!according )\bto|\bin|\bat|\binto|\bagainst|\bwith|\bfrom|\bover|\btoward|\btowards|\bon|\bacross|\bnear|"
@@ -380,6 +382,8 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
     for person in people.values():
         if person.affiliation is None and person.spans:
             aide = _AIDE_OF.match(text, person.spans[0][1])
+            # ("<Surname>'s information minister, X": the one whose office X holds, in an appositive before the name)
+            aide = aide or _OFFICIAL_OF.search(text, max(0, person.spans[0][0] - 80), person.spans[0][0])
             boss = by_surname.get(aide.group(1)) if aide else None
             if boss and boss != person.id and people[boss].affiliation:
                 person.affiliation = people[boss].affiliation
@@ -408,6 +412,11 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
 #: Between two people of one sentence: words that set the second apart from the first's side (a meeting, a
 #: counterpart, an accusation, a preposition, a list), or that say the second belongs to someone else (a
 #: possessive pronoun: "... with X and Y, her spokesman Z said"; a clause break).
+#: "<Surname>'s information minister, " right before a name: an official of that person's side.
+_OFFICIAL_OF = compile_cached(r"\b([A-Z][\w\-]+)['’]s\s+(?:[a-z\-]+\s+){0,3}"
+                              rf"(?:{lexicon.alternation(lexicon.entries('titles'))})\s*,\s*\Z")
+
+
 _APART = compile_cached(r"\b(?:with|to|against|between|from|and|or|counterpart|met|meets?|meeting|talks|told|tells?|"
                         r"urg\w*|call\w*|ask\w*|than|his|her|its|their|"
                         + lexicon.alternation(lexicon.verb_forms("accusation_verbs")) + r")\b|[,;:“”\"]",

@@ -235,7 +235,7 @@ _VERB_PHRASE_START = compile_cached(r"\s*(?:has|have|had|was|were|is|are|will|wo
 #: character lets the engine skip at C speed to where it stands.)
 _PRONOUN_SUBJECT_TAIL = compile_cached(r"\s(?<=[a-z,]\s)(?<!\bwhat\s)\s*(it|they|he|she|we)\s*$")
 #: The sides of the conflict named together as one speaker.
-_BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|"
+_BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|men|women|"
                              r"parties|capitals)\b", re.IGNORECASE)
 _WHAT_BEFORE = compile_cached(r"\bwhat\s+(?:the\s+)?$")
 _WHAT_TAIL = compile_cached(r"\bwhat\s+(?:[\w’'.\-]+\s+){1,3}$")
