@@ -1206,3 +1206,12 @@ def test_an_official_named_as_a_leaders_and_both_men_speaking_for_both_sides():
         == "south-sudan"
     both = "Both men said they did not know what had prompted the exchange of fire."
     assert {a.party for a in timeline.accounts if a.text == both} == {p.id for p in timeline.parties}
+
+
+def test_restating_and_going_on_to_talk_about_report_the_speaker():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "The Armenian government has re-stated that it holds every position on the ridge.\n\n"
+            "However, it then goes on to talk about \"consultation with our neighbours\".")
+    accounts = _accounts(_timeline(text))
+    assert accounts["The Armenian government has re-stated that it holds every position on the ridge."] == "armenia"
+    assert accounts["However, it then goes on to talk about \"consultation with our neighbours\"."] == "armenia"

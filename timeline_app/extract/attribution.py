@@ -82,7 +82,7 @@ _BARE_VERB_CONTEXT = compile_cached(r"(?:\b(?:will|would|did|do|does|not|must|sh
                                     r"they|we|I|you)|n't|\b(?!this\b|thus\b)[A-Za-z]\w+[^s'’]s(?:\s+here)?|"
                                     # "officials in Madrid say", "diplomats at the UN say" ("officials here say" above)
                                     r"\b[A-Za-z]\w+[^s'’]s\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?|"
-                                    r"\b(?:ready|willing|prepared|expected|going|set|able|unable|likely|went\s+on)\s+to)"
+                                    r"\b(?:ready|willing|prepared|expected|going|set|able|unable|likely|(?:go|goes|going|went)\s+on)\s+to)"
                                     r"\s+(?:\w+ly\s+)?$")
 
 
@@ -165,7 +165,8 @@ _AUX_WORDS = ("has", "have", "had", "also", "later", "then", "earlier", "again",
               r"ready\s+to", r"willing\s+to",
               # an adverb made from an adjective ("subsequently", "angrily" is not: nouns like "assembly" end so too)
               r"(?-i:[a-z]{3,}(?:ent|ant|ed|ous|ive|ful|ic|ate|ual|al|ing|ible|able)ly)",
-              r"prepared\s+to", r"expected\s+to", r"going\s+to", r"set\s+to", r"able\s+to", r"unable\s+to", r"likely\s+to")
+              r"prepared\s+to", r"expected\s+to", r"going\s+to", r"set\s+to", r"able\s+to", r"unable\s+to", r"likely\s+to",
+              r"(?:go|goes|went)\s+on\s+to")
 _AUX = compile_cached(r"(?:\s+(?:" + "|".join(_AUX_WORDS) + r"),?)+\s*$", re.IGNORECASE)
 #: The plain words the alternatives of _AUX end with (the others end with any word after "on", "last" or "this",
 #: a word in -day or an adverb in -ly: see _may_end_in_aux).
