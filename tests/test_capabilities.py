@@ -308,6 +308,10 @@ def test_the_state_a_side_accuses_of_arming_the_group_is_a_third_side_when_it_an
     assert {p.id for p in _timeline(text, text.splitlines()[0]).parties} == {"saudi-arabia", "houthis", "iran"}
     unarmed = text.replace("Riyadh accuses Iran of arming and financing the Houthis. ", "")
     assert "iran" not in {p.id for p in _timeline(unarmed, text.splitlines()[0]).parties}
+    for backer in ("Riyadh accuses Iran, the Houthis' main backer, of escalating the war. ",
+                   "Riyadh warned the Houthis and their Iranian backers. "):
+        named = text.replace("Riyadh accuses Iran of arming and financing the Houthis. ", backer)
+        assert "iran" in {p.id for p in _timeline(named, text.splitlines()[0]).parties}, backer
 
 
 def test_a_pronoun_does_not_reach_into_the_live_blog_entry_before():

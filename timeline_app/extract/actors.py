@@ -1342,6 +1342,12 @@ _BACKED_BY = compile_cached(rf"(?:\b(?:{lexicon.alternation(lexicon.past_forms('
                             r"(?:(?:its|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:ally|patron|sponsor)\s+)?\Z")
 
 
+#: A backer named by a noun: "<state>, <group>'s main backer", "<group> and its <demonym> backers".
+_BACKER_NOUN = compile_cached(r"(?:['’]s|['’])?\s+(?:[a-z]+\s+){0,2}?(?:backers?|patrons?|sponsors?)\b")
+_APPOSITIVE_GAP = compile_cached(r",\s+(?:the\s+)?")
+_ITS_GAP = compile_cached(r"\s+(?:and\s+)?(?:its|their)\s+(?:[a-z]+\s+){0,2}?")
+
+
 def _backers(gaz: Gazetteer, text: str, mentions: list[Mention], group: str) -> list[str]:
     """The states an armed group is aligned with: "<demonym>-aligned <group>", a group named for the state it is
     for ("pro-Russian separatists"), or one the text says a state arms, funds or shelters (lexicon
@@ -1360,6 +1366,10 @@ def _backers(gaz: Gazetteer, text: str, mentions: list[Mention], group: str) -> 
         elif m2.start - m1.end < 80 and first == group and "." not in text[m1.end:m2.start] \
                 and _BACKED_BY.search(text, m1.end, m2.start):
             out.append(second)
+        elif second == group and _APPOSITIVE_GAP.fullmatch(text, m1.end, m2.start) and _BACKER_NOUN.match(text, m2.end):
+            out.append(first)            # "Iran, Hezbollah's main backer,"
+        elif first == group and _ITS_GAP.fullmatch(text, m1.end, m2.start) and _BACKER_NOUN.match(text, m2.end):
+            out.append(second)           # "Hezbollah and its Iranian backers"
     return [e for e in dict.fromkeys(out) if gaz.entity(e) is not None and gaz.entity(e).kind == "state"]
 
 
