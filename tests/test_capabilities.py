@@ -1219,3 +1219,13 @@ def test_restating_and_going_on_to_talk_about_report_the_speaker():
     accounts = _accounts(_timeline(text))
     assert accounts["The Armenian government has re-stated that it holds every position on the ridge."] == "armenia"
     assert accounts["However, it then goes on to talk about \"consultation with our neighbours\"."] == "armenia"
+
+
+def test_a_journey_of_staff_from_one_state_to_another_is_no_list_of_speakers():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "On Wednesday, Baku said in a statement it would recall its diplomatic staff from Armenia and return its "
+            "employees to Azerbaijan, stressing that it was not severing ties.")
+    timeline = _timeline(text)
+    sentence = next(a for a in timeline.accounts if a.text.startswith("On Wednesday, Baku"))
+    assert sentence.party == "azerbaijan"
+    assert {a.party for a in timeline.accounts if a.text == sentence.text} == {"azerbaijan"}

@@ -1344,8 +1344,10 @@ _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
 _LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _ROUTE_BEFORE = compile_cached(r"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels?|drove|driven|sailed|went|"
                                r"came|returned|headed|moved|shuttled|journeyed)\s+$")
+#: Capitalised names, perhaps joined by "and", "of", "the" ("the United States and the European Union").
+_NAMES = r"(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+(?:and|of|the|[A-Z][\w'’.\-]*)){0,8}?"
 #: ("from" at a word start, checked after its "f", as _PRONOUN_SUBJECT_TAIL.)
-_LIST_FROM_TO = compile_cached(r"f(?<![\w][\s\S])rom\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+to\s+((?:the\s+)?[A-Z][^,;]{1,60}?)"
+_LIST_FROM_TO = compile_cached(r"f(?<![\w][\s\S])rom\s+(" + _NAMES + r")\s+to\s+(" + _NAMES + r")"
                                r"(?=\s+(?:\w+\s+){0,2}?(?:criticized|criticised|condemned|said|have|has|"
                                r"expelled|called|urged|followed|joined|announced)|[,.;]|$)")
 
