@@ -1229,3 +1229,14 @@ def test_a_journey_of_staff_from_one_state_to_another_is_no_list_of_speakers():
     sentence = next(a for a in timeline.accounts if a.text.startswith("On Wednesday, Baku"))
     assert sentence.party == "azerbaijan"
     assert {a.party for a in timeline.accounts if a.text == sentence.text} == {"azerbaijan"}
+
+
+def test_a_second_clause_joined_by_and_has_a_subject_of_its_own():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "Shelling resumed in Armenia's south on Tuesday and forces of the Azerbaijani army said three of their "
+            "posts had been hit.\n\n"
+            "Armenia has refused to apologise and said its troops acted in self-defence.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["Shelling resumed in Armenia's south on Tuesday and forces of the Azerbaijani army said three of "
+                    "their posts had been hit."] == "azerbaijan"
+    assert accounts["Armenia has refused to apologise and said its troops acted in self-defence."] == "armenia"

@@ -735,6 +735,8 @@ _PREPOSITION_RELATIVE_TAIL = compile_cached(
 
 
 _APPOSITIVE_OPEN = compile_cached(r",\s+(?:a|an|the)\s")
+#: The last "and" of a phrase, with no comma after it, before words (a subject of its own; not "and said").
+_LAST_AND = compile_cached(r"\sand\s+(?=\w[^,;]*\Z)(?![^,;]*\sand\s)")
 #: A reporting verb's participle ("saying", "adding"), and a main clause's first finite verb or auxiliary.
 _PARTICIPLE = compile_cached(r"\w+ing\b")
 _MAIN_VERB = compile_cached(r"\s(?:has|have|had|is|are|was|were|will|would|did|\w+ed)\s")
@@ -799,6 +801,12 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
                 [m for m in in_range(doc.person_mentions, sa, opened.start()) if m.end == opened.start()]
         if named:
             return named[0].start, named[0].end
+    joined = _LAST_AND.search(phrase)
+    if joined is not None and _FINITE_CLAUSE.search(phrase, 0, joined.start()) \
+            and len(phrase[joined.end():].split()) <= 8:
+        # "Fighting erupted in X on Sunday and forces loyal to Y said": a second clause with a subject of its own
+        start += joined.end()
+        phrase = text[start:verb]
     aux = _aux_tail(phrase)
     end = start + aux.start() if aux else verb
     phrase = text[start:end]
