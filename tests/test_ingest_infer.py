@@ -296,6 +296,16 @@ def test_a_name_under_a_legislative_title_or_rank_is_no_office_holder(monkeypatc
     assert [h.note for h in untitled_office_holders(text, [])] == ["Tamsin Varro"]
 
 
+def test_a_title_set_off_before_a_name_keeps_only_the_terms_of_that_office(monkeypatch):
+    from timeline_app.ingest.infer import untitled_office_holders
+    _invented_holders(monkeypatch, _TERMS)
+    # Brecker was foreign minister; as the UN's envoy he dates nothing, as "Germany's foreign minister" he does
+    envoy = "The UN special co-ordinator for Lebanon, Odo Brecker, expressed concern.\n"
+    assert untitled_office_holders(envoy, []) == []
+    minister = "Germany's foreign minister, Odo Brecker, expressed concern.\n"
+    assert [h.note for h in untitled_office_holders(minister, [])] == ["Odo Brecker"]
+
+
 def test_words_that_cannot_be_a_persons_name_name_no_office_holder(monkeypatch):
     from timeline_app.ingest.infer import untitled_office_holders
     _invented_holders(monkeypatch, _TERMS + "leader\tOrsk\tNO\t2031-01-01\topen\tREIGN x\t2026-12-03\n"

@@ -361,6 +361,7 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
     not_now = {word.lower() for word in lexicon.entries("out_of_office_words")
                + lexicon.entries("not_yet_in_office_words")} | {"then", "late"}
     function_words = set(lexicon.entries("english_function_words"))
+    leader_titles = {entry.lower() for entry in lexicon.entries("leader_titles")}
     seen = {" ".join(h.note.split()[-2:]) for h in titled}
     found = []
     for m in _CAPITALISED_RUN.finditer(text):
@@ -372,6 +373,8 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
         word_before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if word_before and word_before.group(1).lower().rstrip(".") in no_office:
             continue     # "Sen. Marco Rubio", "Army chief Gen. X": named under a title of no office of theirs
+        apposed = _TITLE_APPOSED.search(text, max(0, m.start() - 80), m.start())
+        office = apposed.group(1).lower() if apposed and apposed.group(2).lower() in titles else None
         for size in (3, 2):
             name_words = words[-size:]
             if len(words) < size or not _reads_as_person_name(name_words, function_words):
@@ -379,7 +382,15 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
             name = " ".join(name_words)
             if name in seen or " ".join(name_words[-2:]) in seen:
                 break
-            terms = tuple((first, last) for _, _, first, last in officeholders.holders().person_terms(name))
+            person = officeholders.holders().person_terms(name)
+            if office is not None:
+                # "Russia's president, X," names X's office; "The UN special co-ordinator for Lebanon, X," names
+                # one the data does not hold for X, whatever else X held
+                head = office.split()[-1]
+                names_role = _roles_named(office, head, any(office == t or office.endswith(" " + t)
+                                                            for t in leader_titles))
+                person = [t for t in person if names_role(t[0])]
+            terms = tuple((first, last) for _, _, first, last in person)
             if terms:
                 seen.add(name)
                 found.append(TitledHolder(name, terms))
@@ -387,6 +398,9 @@ def untitled_office_holders(text: str, titled: list[TitledHolder]) -> list[Title
     return found
 
 
+#: A title set off before a name: "The UN special co-ordinator for Lebanon, " (its head word, then a few words).
+_TITLE_APPOSED = re.compile(r"((?:[\w'’\-]+\s+){0,4}?([\w\-]+))(?:\s+(?:of|for|to|in|at)(?:\s+the)?"
+                            r"(?:\s+[A-Z][\w\-]*){1,3})?,\s+\Z")
 #: The word right before a name on its line.
 _WORD_BEFORE = re.compile(r"(\S+)[^\S\n]+\Z")
 #: "Iran-backed", "US-led" are no words of a name; "Abdul-Malik", "al-Houthi" and "Kim Jong-un" are.
