@@ -327,16 +327,6 @@ def named_year_positions(text: str) -> list[tuple[int, int]]:
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+\Z")
-_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
-_MONTH_AND_YEAR = re.compile(rf"\b{_ANY_MONTH}\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)(?![\d%])"
-                             rf"|\b[0-3]?\d\s+{_ANY_MONTH}\s+((?:19|20)\d\d)(?![\d%])")
-
-
-def years_with_a_month(text: str) -> list[int]:
-    """The years the text writes after a month ("in September 2018", "on Sept. 13, 2018", "13 September 2018").
-    News leaves out the year of a date in its own year (AP Stylebook, "dates"; BBC and Reuters alike), so these
-    lie before the year of publication."""
-    return [int(m.group(1) or m.group(2)) for m in _MONTH_AND_YEAR.finditer(text)]
 
 
 _SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter"))
