@@ -363,6 +363,14 @@ def test_a_year_the_article_names_bounds_the_publication_from_below(monkeypatch)
     assert infer_publication(text.replace("September 2045", "2044"), dt.date(2060, 1, 1)).day.year >= 2044
 
 
+def test_a_fully_dated_day_of_the_holders_year_gives_the_day(monkeypatch):
+    # Varro and Brecker agree with 2043-2046; the timeline box's latest day, in one of those years, is the story's
+    _invented_holders(monkeypatch, _TERMS)
+    text = ("President Tamsin Varro met Foreign Minister Odo Brecker after the school attack.\n\n"
+            "Timeline:\n\n18 October 2037: Bombing in Brask\n\n16 December 2044: Attack on school in Orsk\n")
+    assert infer_publication(text, dt.date(2060, 1, 1)).day == dt.date(2044, 12, 16)
+
+
 def test_a_nominee_or_a_president_elect_holds_no_office_yet(monkeypatch):
     _invented_holders(monkeypatch, _TERMS)
     from timeline_app.ingest.infer import untitled_office_holders

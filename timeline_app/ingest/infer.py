@@ -456,7 +456,10 @@ def _year_in_office(text: str, file_date: Optional[dt.date]) -> Optional[Inferen
     # November agrees with that year too, but little of it (the earliest wins a tie).
     # The latest day the text names without its year ("Sept. 19") is read in each of those years first: the year
     # in which the most holders were in office on that day or in the weeks after it (when it was reported) wins.
-    named_in = {y: latest_day_named(text, dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in candidates}
+    # (a fully dated day of that year counts too: "16 December 2014: Taliban attack on school" in a timeline box)
+    full_days = [(e.earliest, e.note.removeprefix("mentions ")) for e in dated_days(text)]
+    named_in = {y: max(filter(None, [latest_day_named(text, dt.date(y, 1, 1), dt.date(y, 12, 31))]
+                              + [d for d in full_days if d[0].year == y]), default=None) for y in candidates}
     year = max(candidates, key=lambda y: (
         sum(h.in_office_between(named_in[y][0], named_in[y][0] + FILE_DATE_SLACK) for h in holders
             if not h.former) if named_in[y] else 0,
