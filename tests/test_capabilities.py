@@ -1240,3 +1240,11 @@ def test_a_second_clause_joined_by_and_has_a_subject_of_its_own():
     assert accounts["Shelling resumed in Armenia's south on Tuesday and forces of the Azerbaijani army said three of "
                     "their posts had been hit."] == "azerbaijan"
     assert accounts["Armenia has refused to apologise and said its troops acted in self-defence."] == "armenia"
+
+
+def test_a_posted_titles_posting_is_not_the_officials_side():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "The UN special co-ordinator for Armenia, Dalia Werth, expressed \"deep concern\" over the fighting.")
+    reactions = _reactions(_timeline(text))
+    assert reactions["The UN special co-ordinator for Armenia, Dalia Werth, expressed \"deep concern\" over the "
+                     "fighting."] == "united-nations"

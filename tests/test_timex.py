@@ -689,3 +689,19 @@ def test_year_unwritten_picks_the_story_dated_expressions():
     assert not year_unwritten(GoldTimex(0, 9, "June 1941", "DATE", "1941-06"))
     assert not year_unwritten(GoldTimex(0, 8, "June '41", "DATE", "1941-06"))
     assert not year_unwritten(GoldTimex(0, 7, "6 years", "DURATION", "P6Y"))
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # a modal passive speaks of a possibility ahead, and the second of two coordinated days shares the first's tense
+    ("A session could be held on Tuesday or Wednesday, a diplomat said.", "Wednesday", "2022-09-14"),
+    ("His parents could not be located Wednesday in their home town.", "Wednesday", "2022-09-07"),
+    ("Fighting raged on Monday and Tuesday.", "Monday", "2022-09-12"),
+])
+def test_modal_possibility_and_coordinated_days(text, expression, value):
+    assert find(text, expression).value == value
+
+
+def test_a_clock_time_in_the_past_does_not_take_a_day_ahead():
+    text = ("A session could be held on Wednesday, a diplomat said.\n\n"
+            "Shells had started falling on the island at 1434 local time.")
+    assert find(text, "1434 local time").value == "2022-09-13T14:34"

@@ -709,9 +709,12 @@ def _affiliation(doc: "Document", sentence: Span, name: Span) -> Optional[str]:
 #: "of" right after a name, before the state whose title it is ("President X of Togo").
 _OF_AFTER_NAME = compile_cached(r"\s+of\s+(?:the\s+)?")
 #: Titles of someone posted to a place or a conflict.
-_POSTED_TITLE = compile_cached(r"\b(?:envoy|ambassador|representative|coordinator|mediator)\b", re.IGNORECASE)
-_POSTED_AFTER = compile_cached(r"\s+(?:special\s+|peace\s+|deputy\s+)?(?:envoy|ambassador|representative|coordinator|"
+_POSTED_TITLE = compile_cached(r"\b(?:envoy|ambassador|representative|co-?ordinator|mediator)\b", re.IGNORECASE)
+_POSTED_AFTER = compile_cached(r"\s+(?:special\s+|peace\s+|deputy\s+)?(?:envoy|ambassador|representative|co-?ordinator|"
                                r"mediator)\b", re.IGNORECASE)
+#: A posted title's posting right before a name: "envoy to", "co-ordinator for".
+_POSTED_TO = compile_cached(r"\b(?:envoy|ambassador|representative|co-?ordinator|mediator)\s+(?:for|to|on)\s+"
+                            r"(?:the\s+)?\Z", re.IGNORECASE)
 _AFFILIATION_GAP = compile_cached(_TITLE_GAP.pattern.replace("(?:of|for|the|and|de|el|al)\\s",
                                                          "(?:of|for|the|and|de|el|al|to|in|at|on|from|a|an)\\s")
                               .replace("interior|", "interior|office|ministry|committee|council|"
@@ -765,6 +768,9 @@ def _affiliation_in(doc: "Document", mentions: list[Mention], sentence: Span, na
         if lo == seg_start and starts_clause and appositive and rc.match(r",\s+(?:a|an|the)\s", text[b:b + 8]):
             break          # "At a meeting of the UN Security Council, X, the US ambassador, said": the appositive
         m = head_entity(gaz, text, mentions, lo, a, closest=True)
+        if m is not None and _POSTED_TO.search(text, lo, m.start):
+            # "The UN special co-ordinator for Lebanon, X": Lebanon is the posting, the UN the side
+            m = head_entity(gaz, text, mentions, lo, m.start, closest=True)
         # Only a title phrase links a name to the person ("X's ambassador to Y, Name"); a name
         # in a clause of its own ("... and European resolve to punish President Name") does not.
         if m is not None and _AFFILIATION_GAP.fullmatch(text[m.end:a]) and not _place_ending_a_clause(text, m, a):

@@ -140,6 +140,9 @@ _AGENT_AFTER = compile_cached(r"\s+by\s+(?:the|a|an|its|their|his|her)\b", re.I)
 _VERB_RIGHT_BEFORE = compile_cached(r"\b(?P<w>\w+)\s+(?:(?:on|in|at|during|late|early|by)\s+)?\Z")
 _DEADLINE_BEFORE = compile_cached(r"\b(?:postpon|extend|delay|defer|adjourn|push|put\s+off|has|have|given|gave)\w*\b[^.;]{0,40}"
                               r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}\Z", re.I)
+_COORDINATED_DAY = compile_cached(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+(?:or|and)\s+\Z")
+_MODAL_PASSIVE_BEFORE = compile_cached(r"\b(?:could|might|may|should|must)\s+be\s+\Z", re.I)
+_NEGATION = compile_cached(r"\b(?:not|never|neither|nor|no)\b|n't\b", re.I)
 _PLUPERFECT_PLAN = compile_cached(r"\bhad\s+been\s+\Z", re.I)     # "had been scheduled to expire Friday"
 #: A plan, deal or decision followed by the infinitive the time expression belongs to ("agreed to acquire the
 #: bank in January", "planned to leave on Thursday"): the time lies after the (past) decision.
@@ -188,6 +191,11 @@ def tense_near(text: str, start: int, end: int) -> int:
     # A deadline pushed to a day ("postponed until Tuesday", "has until Friday") lies ahead.
     if _DEADLINE_BEFORE.search(left):
         return 2
+    # "on Tuesday or Wednesday": the second of two coordinated days has the first one's tense
+    pair = _COORDINATED_DAY.search(left)
+    if pair is not None:
+        first = start - len(left) + pair.start(1)
+        return tense_near(text, first, first + len(pair.group(1)))
     # The verb right before the expression ("said Tuesday", "announced on Monday") decides at once.
     if rc.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?\Z", left, re.I):
         return -2       # "since March": a time already past
@@ -202,6 +210,8 @@ def tense_near(text: str, start: int, end: int) -> int:
         if _PAST.fullmatch(word) and word not in _NOT_PAST_ED and word not in ("last", "earlier") \
                 and not _PASSIVE_BEFORE.search(left[:vb.start("w")]):
             return -2
+        if _MODAL_PASSIVE_BEFORE.search(left[:vb.start("w")]) and not _NEGATION.search(left):
+            return 2        # "a session could be held on Wednesday": a possibility ahead
     best: Optional[tuple[int, int]] = None      # (distance, direction)
     for segment, offset_from_timex in ((left, lambda mm: len(left) - mm.end()), (right, lambda mm: mm.start())):
         for pattern, direction in ((_FUTURE, 1), (_PAST, -1)):

@@ -534,7 +534,10 @@ def _clock_day(m: re.Match, ctx: Context) -> tuple[dt.date, str]:
     if later and later["wd"][:1].isupper():
         direction = ctx.tense(m.start(), m.end()) or -1
         return weekday_from(ctx.ref, _weekday(later["wd"]), direction), "reference"
-    if ctx.last is not None and ctx.last.unit == "day" and m.start() - ctx.last.position < 200:
+    if ctx.last is not None and ctx.last.unit == "day" and m.start() - ctx.last.position < 200 \
+            and not (ctx.last.begin > ctx.ref and ctx.tense(m.start(), m.end()) < 0):
+        # (not a day ahead for a time in the past: "a session could be held on Wednesday. ... shells had started
+        # falling at 1434 local time")
         return ctx.last.begin, "narrative"
     if ctx.story and ctx.last_day is not None:
         return ctx.last_day.begin, "narrative"       # a history narrative: a time on the story's last day
