@@ -318,3 +318,22 @@ def test_a_person_acting_in_a_while_clause_acts_beside_the_speaker():
     sentence = ("The African Union's chairman appealed to both sides to stop the shelling, while Gambian President "
                 "Ebou Sanneh offered his good offices.")
     assert "gambia" in _reactions(_CLASH_PARAGRAPH + sentence)[sentence]
+
+
+def test_a_relative_aside_holds_its_date_and_its_names_and_at_the_time_keeps_the_narratives_day():
+    aside = ("Iran, whose seizure of the islands in 2019 led to Armenia imposing a blockade, applauded the "
+             "ceasefire.")
+    then = "At the time, the Armenian army said its units fired only after being attacked."
+    text = (_CLASH_PARAGRAPH + "The first clash broke out on 3 March 2030, when an Azerbaijani patrol crossed the "
+            f"line.\n\n{then}\n\n{aside}")
+    timeline = extract(Article(text=text, reference_date=REFERENCE))
+    assert {r.actor for r in timeline.reactions if r.text == aside} == {"iran"}
+    assert not [a for a in timeline.accounts if a.text == aside]       # Armenia acts only in the aside
+    dates = {e.title: e.time.start.date() for e in timeline.events if e.time is not None and e.time.start}
+    assert dt.date(2030, 3, 3) in {d for t, d in dates.items() if "units fired" in t or "fired only" in t}
+    assert REFERENCE in {d for t, d in dates.items() if "applauded" in t}
+
+
+def test_applauding_and_commending_report_the_speaker():
+    sentence = "The Armenian foreign ministry applauded the ceasefire and commended the mediators."
+    assert _accounts(_CLASH_PARAGRAPH + sentence)[sentence] == "armenia"

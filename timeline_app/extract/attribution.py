@@ -1348,6 +1348,8 @@ _MEDIATION_AFTER = compile_cached(rf"(?:['’]s)?\s+(?:{lexicon.alternation(lexi
 _COUNTERPART_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z]+\s+)?counterparts?\b")
 _MEDIATION_NOUN = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
 _STATE_PEOPLE_AFTER = compile_cached(r"\s+(?:nations|officials|governments?|leaders|authorities|diplomats)\b")
+#: A relative clause between commas: an aside about the name before it.
+_RELATIVE_ASIDE = compile_cached(r",\s+(?:who|whose|which)\s[^,;“”\"]*,")
 _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
 _LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _ROUTE_BEFORE = compile_cached(r"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels?|drove|driven|sailed|went|"
@@ -1376,9 +1378,12 @@ def _co_actors(doc: Document, sa: int, sb: int, found: Optional[Attribution]) ->
     speaker_span = found.speaker_span if found is not None and found.speaker_span else None
     in_sentence = in_range(mentions, sa, sb)
     reported_end = _reported_by_a_trailing_speaker(text, sa, sb, found)
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, sa, sb)]
     for m in in_sentence:
         if m.start < reported_end and gaz.root(m.entity) in doc.parties:
             continue                 # a side acting in what another reports is no voice of its own
+        if any(a < m.start < b for a, b in asides):
+            continue                 # "Hamas, whose seizure of Gaza led to Israel imposing a blockade, applauded"
         if speaker_span and speaker_span[0] <= m.start < speaker_span[1] \
                 and _IN_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue                 # where the speaker sits, not who acts: "X's embassy in <capital> said"

@@ -187,6 +187,13 @@ def build_events(text: str, infos: list[SentenceInfo], timexes: list, reference:
                 drafts.append(EventDraft((ra, rb), (sa, sb), time_value(timex, "explicit"), info.actors,
                                          make_title(text, ra, rb, sa)))
             inside = [t for t in inside if not any(ra <= t.start < rb for (ra, rb), _ in relative)]
+            if not inside:
+                # "Hamas, whose seizure of Gaza in 2007 led to the blockade, applauded the move": the main clause
+                # has no date of its own: the narrative's
+                drafts.append(EventDraft((sa, sb), (sa, sb), _narrative_time(sentence, current, reference,
+                                                                              info.reports),
+                                         info.actors, make_title(text, sa, sb)))
+                continue
         statement = _reported_background(text, sa, sb, inside) if info.reports else _stretch_aside(text, sa, sb,
                                                                                                   inside)
         aside = _background_aside(text, sa, sb, inside) if statement is None else None
@@ -220,6 +227,9 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
         ref_tv = _reference_time(reference)   # shared: only read here; what is returned is a fresh copy
     if current is None:
         return ref_tv and ref_tv.model_copy()
+    if _AT_THAT_TIME.match(sentence):
+        # "At the time, the military said its commandos fired only after being attacked": the time just told of
+        return current.model_copy(update={"anchored": "narrative" if current.expression_span else "reference"})
     # (the pattern is searched only where one of its phrases stands: it is asked of every undated sentence)
     if ref_tv is not None and any(p in sentence for p in _FUTURE_PHRASES) and _FUTURE.search(sentence):
         return ref_tv.model_copy()            # an undated plan is the day's news
@@ -232,6 +242,8 @@ def _narrative_time(sentence: str, current: Optional[TimeValue], reference: Opti
     return current.model_copy(update={"anchored": "narrative" if current.expression_span else "reference"})
 
 
+#: A sentence that opens on the time the narrative has just told of.
+_AT_THAT_TIME = compile_cached(r"\W*(?:at\s+(?:the|that)\s+time|back\s+then)\b", re.IGNORECASE)
 _PAST_CONTENT = compile_cached(r"\b(?:was|were|had|\w{3,}ed|struck|shot|fell|fled|fought|broke|began|took|left|came|"
                                r"went|sent|led|met|won|lost|drove|flew|threw|blew|tore|sank|spread|overran|ran|"
                                r"hit\s+(?:a|an|the|two|three|several)\b)\b")
@@ -278,20 +290,17 @@ def _reported_background(text: str, sa: int, sb: int, inside: list) -> Optional[
 
 
 #: A relative clause between commas: ", who has ... since 2022,", ", which brokered the 2014 accord,".
-_RELATIVE_ASIDE = compile_cached(r",\s+(?:who|which)\s[^,;]*,")
+_RELATIVE_ASIDE = compile_cached(r",\s+(?:who|whose|which)\s[^,;]*,")
 
 
 def _relative_asides(text: str, sa: int, sb: int, inside: list) -> list[tuple[Span, object]]:
-    """The relative clauses between commas that hold some of the sentence's dates while others stand outside
-    them, each with its first date; [] when there are none, or when no date is left for the main clause. A
-    date that names a thing ("which brokered the 2015 accord") dates no aside."""
+    """The relative clauses between commas that hold some of the sentence's dates, each with its first date; []
+    when there are none. A date that names a thing ("which brokered the 2015 accord") dates no aside."""
     out = []
     for m in _RELATIVE_ASIDE.finditer(text, sa, sb):
         held = [t for t in inside if m.start() <= t.start < m.end() and not _attributive(text, t)]
         if held:
             out.append((_strip(text, m.start() + 1, m.end() - 1), held[0]))
-    if not out or all(any(ra <= t.start < rb for (ra, rb), _ in out) for t in inside):
-        return []
     return out
 
 
