@@ -1248,3 +1248,17 @@ def test_a_posted_titles_posting_is_not_the_officials_side():
     reactions = _reactions(_timeline(text))
     assert reactions["The UN special co-ordinator for Armenia, Dalia Werth, expressed \"deep concern\" over the "
                      "fighting."] == "united-nations"
+
+
+def test_an_army_officer_an_absolute_with_phrase_and_verbs_of_manner_report_their_speakers():
+    text = ("Militants attacked an Armenian army base on Monday, killing 17 soldiers, the army says.\n\n"
+            "Azerbaijan denied any role.\n\n"
+            "The attackers crossed the line of contact before dawn, an army officer told reporters.\n\n"
+            "With the Armenian defence ministry talking about a \"cross-border attack\", relations will worsen.\n\n"
+            "An Azerbaijani general blustered that Armenia would pay the price.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["The attackers crossed the line of contact before dawn, an army officer told reporters."] \
+        == "armenia"
+    assert accounts["With the Armenian defence ministry talking about a \"cross-border attack\", relations will "
+                    "worsen."] == "armenia"
+    assert accounts["An Azerbaijani general blustered that Armenia would pay the price."] == "azerbaijan"

@@ -217,7 +217,7 @@ _STATEMENT_BACKREF = compile_cached(r"^\W*(?:but\s+|and\s+)?(?:the|that|this)\s+
 _ARMY_GENERIC = compile_cached(r"\b(?:government|national|state|regular)?\s*(?:forces|army|military|troops|"
                                r"armed forces|soldiers|government|air force|navy|coast guard|security forces)\b",
                                re.IGNORECASE)
-_ARMED_BODY = compile_cached(r"^\W*(?:the\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
+_ARMED_BODY = compile_cached(r"^\W*(?:the\s+|an?\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
                              r"armed forces|soldiers|air force|navy|coast guard|security forces|police)\b", re.IGNORECASE)
 _RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
                         r"broadcaster|outlet)\b")
@@ -735,6 +735,8 @@ _PREPOSITION_RELATIVE_TAIL = compile_cached(
 
 
 _APPOSITIVE_OPEN = compile_cached(r",\s+(?:a|an|the)\s")
+#: "With <subject> <participle>": an absolute phrase opening the sentence.
+_WITH_ABSOLUTE = compile_cached(r"\W*[Ww]ith\s+")
 #: The last "and" of a phrase, with no comma after it, before words (a subject of its own; not "and said").
 _LAST_AND = compile_cached(r"\sand\s+(?=\w[^,;]*\Z)(?![^,;]*\sand\s)")
 #: A reporting verb's participle ("saying", "adding"), and a main clause's first finite verb or auxiliary.
@@ -789,6 +791,9 @@ def _subject_before(doc: Document, sa: int, verb: int, quotes: list[Span] = (), 
             aux = _aux_tail(subject)     # ('X is "very concerned"')
             return subject_start, subject_start + (aux.start() if aux else len(subject))
     start = doc.clause_start(start, verb)
+    absolute = _WITH_ABSOLUTE.match(text, start, verb) if _PARTICIPLE.match(text, verb) else None
+    if absolute is not None:
+        start = absolute.end()       # "With the Indian Home Ministry talking about ...": the participle's subject
     dateline = _DATELINE_AT.match(text, start, verb)
     if dateline:
         start = dateline.end()
