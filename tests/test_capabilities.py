@@ -1262,3 +1262,15 @@ def test_an_army_officer_an_absolute_with_phrase_and_verbs_of_manner_report_thei
     assert accounts["With the Armenian defence ministry talking about a \"cross-border attack\", relations will "
                     "worsen."] == "armenia"
     assert accounts["An Azerbaijani general blustered that Armenia would pay the price."] == "azerbaijan"
+
+
+def test_residents_speak_for_themselves_and_the_source_named_again_is_the_one_introduced():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "Armenia's interior minister, Aram Vardanyan, said the situation was under control.\n\n"
+            "At least 27 people were killed, a health ministry source told reporters.\n\n"
+            "Residents of Yerevan's southern districts reported heavy gunfire overnight.\n\n"
+            "The health ministry source said three civilians were among the dead.")
+    timeline = _timeline(text)
+    accounts = _accounts(timeline)
+    assert "Residents of Yerevan's southern districts reported heavy gunfire overnight." not in accounts
+    assert accounts["The health ministry source said three civilians were among the dead."] == "armenia"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from .events import _DATELINE
@@ -236,6 +236,14 @@ _VERB_PHRASE_START = compile_cached(r"\s*(?:has|have|had|was|were|is|are|will|wo
 #: character lets the engine skip at C speed to where it stands.)
 _PRONOUN_SUBJECT_TAIL = compile_cached(r"\s(?<=[a-z,]\s)(?<!\bwhat\s)\s*(it|they|he|she|we)\s*$")
 #: The sides of the conflict named together as one speaker.
+_INDEFINITE = compile_cached(r"(?:a|an)\s+", re.IGNORECASE)
+_DEFINITE = compile_cached(r"\W*the\s+", re.IGNORECASE)
+#: People who speak for themselves, where they are ("Residents of X", "witnesses in X", "three villagers"; lexicon
+#: people_nouns), not for a state.
+_PEOPLE_SPEAKER = compile_cached(
+    rf"\W*(?:(?:the|a|an|some|many|several|other|\d+|two|three|four|five)\s+)?(?:[a-z]+\s+)?"
+    rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('people_nouns'))})(?:\s+(?:of|in|from|at|near)\b|\W*$)",
+    re.IGNORECASE)
 _BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|men|women|"
                              r"parties|capitals)\b", re.IGNORECASE)
 _WHAT_BEFORE = compile_cached(r"\bwhat\s+(?:the\s+)?$")
@@ -320,6 +328,9 @@ class _Memory:
     last_person: Optional[Attribution] = None
     last_person_index: int = -10
     last_sentence_index: int = -10
+    #: Speakers introduced with an indefinite article ("a Health Ministry source"), by their words after it:
+    #: "the Health Ministry source" later is the same one.
+    introduced: dict = field(default_factory=dict)
 
 
 def attribute(doc: Document) -> list[Optional[Attribution]]:
@@ -398,6 +409,9 @@ def attribute(doc: Document) -> list[Optional[Attribution]]:
         if found is not None:
             memory.last = found
             memory.last_sentence_index = index
+            indefinite = _INDEFINITE.match(found.speaker)
+            if indefinite and (found.entity or found.person):
+                memory.introduced[found.speaker[indefinite.end():].lower()] = found
             if found.person:
                 memory.last_person = found
                 memory.last_person_index = index
@@ -954,6 +968,12 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
         if word in ("it", "they", "we") and recent:
             return memory.last.entity, memory.last.person, memory.last.speaker_span
         return None
+    definite = _DEFINITE.match(bare)
+    introduced = memory.introduced.get(bare[definite.end():].lower()) if definite else None
+    if introduced is not None:
+        return introduced.entity, introduced.person, (start, end)   # "a Health Ministry source ... the ... source"
+    if _PEOPLE_SPEAKER.match(bare) and not _BOTH_SIDES.match(bare):
+        return None, None, (start, end)      # "Residents of Juba's Gudele district reported": people, not a state
     if _BOTH_SIDES.match(bare):
         named = _two_others_named(doc, doc.sentences[index][0], start)
         if named:
