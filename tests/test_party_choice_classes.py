@@ -325,3 +325,13 @@ def test_fighters_who_only_attack_leave_the_sides_to_the_named_states():
             "crossed the border from Somalia before the attack, an army officer said.\n\nSomalia's foreign ministry "
             "denied any role and called the accusation baseless.\n")
     assert "militants" not in {p.name.lower() for p in _timeline(text).parties}
+
+
+def test_a_measure_between_two_states_named_beside_a_bloc_keeps_the_second_state():
+    text = ("Armenia recalls ambassador from Georgia amid EU rifts\n\n"
+            "Armenia has recalled its ambassador to Georgia amid sharp divisions among EU states over the border "
+            "crisis. It acted after Georgia hosted a meeting on the crisis to which Armenia was not invited.\n\n"
+            "EU interior ministers met in Brussels to try to heal rifts. The EU's commissioner warned the EU's "
+            "border system could break down. EU states are divided, and the EU summit is due in March.\n\n"
+            "Armenia's foreign ministry said the ambassador was recalled to safeguard relations with Georgia.")
+    assert {p.id for p in _timeline(text, title=text.splitlines()[0]).parties} == {"armenia", "georgia"}

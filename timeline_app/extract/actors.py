@@ -1197,8 +1197,12 @@ def _bloc_against(doc: "Document", chosen: list[str], organisations: Counter, pr
         if gaz.root(m.entity) != bloc:
             continue
         sa, sb = _sentence_of(sentences, m.start)
-        if (sa, sb) not in together and (_COERCION.search(text, sa, sb) or _FORCE.search(text, sa, sb)) \
-                and any(gaz.root(x.entity) == chosen[0] for x in in_range(doc.mentions, sa, sb)):
+        if (sa, sb) in together or not (_COERCION.search(text, sa, sb) or _FORCE.search(text, sa, sb)):
+            continue
+        named = {gaz.root(x.entity) for x in in_range(doc.mentions, sa, sb)}
+        # (not where the second side is named too: "Greece recalls ambassador from Austria amid EU rifts" is the
+        # measure between the two)
+        if chosen[0] in named and second not in named:
             together.add((sa, sb))
     in_title = any(doc.title_span and doc.title_span[0] <= sa < doc.title_span[1] for sa, _ in together)
     return bloc if len(together) + in_title >= 3 else None
