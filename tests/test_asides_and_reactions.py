@@ -337,3 +337,9 @@ def test_a_relative_aside_holds_its_date_and_its_names_and_at_the_time_keeps_the
 def test_applauding_and_commending_report_the_speaker():
     sentence = "The Armenian foreign ministry applauded the ceasefire and commended the mediators."
     assert _accounts(_CLASH_PARAGRAPH + sentence)[sentence] == "armenia"
+
+
+def test_third_states_banning_something_react():
+    sentence = "France, Germany and Italy have banned similar rallies."
+    assert _reactions(_CLASH_PARAGRAPH + "Armenia banned a rally by Azerbaijani ministers on Monday. " + sentence)[
+        sentence] == {"france", "germany", "italy"}
