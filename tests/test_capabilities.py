@@ -1274,3 +1274,15 @@ def test_residents_speak_for_themselves_and_the_source_named_again_is_the_one_in
     accounts = _accounts(timeline)
     assert "Residents of Yerevan's southern districts reported heavy gunfire overnight." not in accounts
     assert accounts["The health ministry source said three civilians were among the dead."] == "armenia"
+
+
+def test_a_website_that_relays_a_speaker_does_not_speak():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "The fighting involved hundreds of Armenian troops, said Armenia's defence minister.\n\n"
+            "A spokesman for the Arab League said the fighting was a danger to the region, according to the "
+            "Georgia-based Caspian Media website.")
+    timeline = _timeline(text)
+    sentence = ("A spokesman for the Arab League said the fighting was a danger to the region, according to the "
+                "Georgia-based Caspian Media website.")
+    assert sentence not in _accounts(timeline)
+    assert _reactions(timeline)[sentence] == "arab-league"

@@ -219,8 +219,8 @@ _ARMY_GENERIC = compile_cached(r"\b(?:government|national|state|regular)?\s*(?:f
                                re.IGNORECASE)
 _ARMED_BODY = compile_cached(r"^\W*(?:the\s+|an?\s+)?(?:government|national|regular|state)?\s*(?:forces|army|military|troops|"
                              r"armed forces|soldiers|air force|navy|coast guard|security forces|police)\b", re.IGNORECASE)
-_RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|media|television|TV|newspaper|"
-                        r"broadcaster|outlet)\b")
+_RELAY = compile_cached(r"\b(?:news\s+agency|agency|report|reports|(?i:media)|television|TV|newspaper|"
+                        r"broadcaster|outlet|website|web\s+site|news\s+site)\b")
 _FINITE_AUX = compile_cached(r"\b(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|"
                               r"did|does|do)\b")
 _TEMPORAL_CLAUSE = compile_cached(r"\b(?:after|before|since|until|when|once)\b", re.IGNORECASE)
