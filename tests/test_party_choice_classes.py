@@ -335,3 +335,16 @@ def test_a_measure_between_two_states_named_beside_a_bloc_keeps_the_second_state
             "border system could break down. EU states are divided, and the EU summit is due in March.\n\n"
             "Armenia's foreign ministry said the ambassador was recalled to safeguard relations with Georgia.")
     assert {p.id for p in _timeline(text, title=text.splitlines()[0]).parties} == {"armenia", "georgia"}
+
+
+def test_a_state_acting_together_with_a_side_and_speaking_is_a_side():
+    text = ("French jets strike rebel bases\n\n"
+            "France launched an operation in conjunction with the Malian government to halt Ansar Dine fighters "
+            "advancing on the capital. French jets struck three Ansar Dine bases overnight, the French defence "
+            "minister said.\n\n"
+            "Ansar Dine said the French operation was a crusade and vowed to fight on.\n\n"
+            "'We have driven them out of the town,' a Malian defence ministry spokesman said.")
+    ids = {p.id for p in _timeline(text, title=text.splitlines()[0]).parties}
+    assert {"france", "mali"} <= ids and len(ids) == 3
+    alone = text.replace(" in conjunction with the Malian government", "")
+    assert "mali" not in {p.id for p in _timeline(alone, title=text.splitlines()[0]).parties}

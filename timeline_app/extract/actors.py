@@ -1128,6 +1128,13 @@ def choose_parties(doc: "Document") -> PartyChoice:
                         and not opposition[frozenset((c, ally))]:
                     chosen.append(c)
                     break
+    if len(chosen) == 2:
+        # A state that acts together with a side against the other ("France launched an operation in conjunction
+        # with the Malian government to halt the Islamists") and speaks for itself is a side too.
+        for ally in _acting_with(doc, chosen):
+            if ally not in chosen and prominence[ally] >= 0.2 * prominence[chosen[1]] \
+                    and _speech_count(text, mentions, ally) >= 1:
+                chosen.append(ally)
     bloc = _bloc_against(doc, chosen, organisations, prominence)
     if bloc is not None:
         chosen = [chosen[0], bloc]
@@ -1177,6 +1184,29 @@ _ACRONYM = compile_cached(r"(?:[A-Z]\.?){2,6}")
 _COERCION = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('coercive_measures'))})", re.IGNORECASE)
 _FORCE = compile_cached(rf"\b(?:{lexicon.alternation(set(lexicon.verb_forms('actions')) | _ACTION_NOUNS)})\b",
                         re.IGNORECASE)
+
+
+#: Acting together with someone: "in conjunction with", "together with", "jointly with", "alongside".
+_TOGETHER_WITH = compile_cached(r"\b(?:in\s+conjunction\s+with|together\s+with|jointly\s+with|alongside|"
+                                r"in\s+coordination\s+with)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _acting_with(doc: "Document", chosen: list[str]) -> list[str]:
+    """States named as acting together with one chosen side in a sentence where that side acts (a conflict verb
+    after it) and the other side is named after the act, or the act names no side but its purpose."""
+    gaz, text = doc.gaz, doc.text
+    out = []
+    for m in doc.party_evidence:
+        root = gaz.root(m.entity)
+        ent = gaz.entity(root)
+        if ent is None or ent.kind != "state" or root in chosen or m.backed \
+                or not _TOGETHER_WITH.search(text, max(0, m.start - 30), m.start):
+            continue
+        sa, sb = _sentence_of(doc.sentences, m.start)
+        before = [x for x in in_range(doc.party_evidence, sa, m.start) if gaz.root(x.entity) in chosen]
+        if before and _CONFLICT_VERBS.search(text, before[-1].end, m.start):
+            out.append(root)
+    return list(dict.fromkeys(out))
 
 
 def _bloc_against(doc: "Document", chosen: list[str], organisations: Counter, prominence: Counter) -> Optional[str]:
