@@ -339,11 +339,12 @@ def test_a_measure_between_two_states_named_beside_a_bloc_keeps_the_second_state
 
 def test_a_state_acting_together_with_a_side_and_speaking_is_a_side():
     text = ("French jets strike rebel bases\n\n"
-            "France launched an operation in conjunction with the Malian government to halt Ansar Dine fighters "
-            "advancing on the capital. French jets struck three Ansar Dine bases overnight, the French defence "
-            "minister said.\n\n"
+            "French jets struck three Ansar Dine bases overnight, the French defence minister said.\n\n"
             "Ansar Dine said the French operation was a crusade and vowed to fight on.\n\n"
-            "'We have driven them out of the town,' a Malian defence ministry spokesman said.")
+            "The Prime Minister spoke to the French president this evening about the crisis.\n\n"
+            "France launched the operation in conjunction with the Malian government to halt the fighters.\n\n"
+            "The Malian government said it was grateful for the help. Mali's president said Mali would not be "
+            "divided, and Malian officials said the capital was calm.")
     ids = {p.id for p in _timeline(text, title=text.splitlines()[0]).parties}
     assert {"france", "mali"} <= ids and len(ids) == 3
     alone = text.replace(" in conjunction with the Malian government", "")
