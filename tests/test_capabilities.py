@@ -1286,3 +1286,11 @@ def test_a_website_that_relays_a_speaker_does_not_speak():
                 "Georgia-based Caspian Media website.")
     assert sentence not in _accounts(timeline)
     assert _reactions(timeline)[sentence] == "arab-league"
+
+
+def test_a_rank_abbreviation_after_an_inverted_said_is_part_of_the_speaker():
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday.\n\n"
+            "'We hold the ridge,' Armenian defence ministry spokesman Lt. Col. Aram Vardanyan said.\n\n"
+            "'We are doing sweeps of the village,' said Lt. Col. Aram Vardanyan.")
+    accounts = _accounts(_timeline(text))
+    assert accounts["'We are doing sweeps of the village,' said Lt. Col. Aram Vardanyan."] == "armenia"

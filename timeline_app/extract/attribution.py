@@ -149,7 +149,8 @@ _STATEMENT_FROM = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.nouns_with
                                  r"\s+((?:the\s+)?[A-Z][^,;“\"]{1,60}?"
                                  r"(?:(?:,\s+(?:the\s+)?[A-Z][^,;“\"]{0,30}?)*,?\s+and\s+(?:the\s+)?[A-Z][^,;“\"]{0,30}?)?)"
                                  r"(?=[,;“\"]|\.?$)")
-_INVERTED = compile_cached(rf"(?:[,?!]?[\"”’]|[,?!.]')\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;“\"]{{1,70}})")
+_INVERTED = compile_cached(rf"(?:[,?!]?[\"”’]|[,?!.]')\s+({_QUOTATIVE})\s+((?:the\s+|a\s+|an\s+)?[A-Za-z]"
+                           r"(?:[^,.;“\"]|\.(?=\s+[A-Z])){1,70})")      # ("said Lt. Col. X": a rank's full stop)
 #: "..., adding that X ...": what follows the verb is its clause, not an inverted speaker.
 _COMPLEMENTIZER = compile_cached(r"(?:that|whether|if|how|why)\b", re.IGNORECASE)
 #: The closing quotation marks ``_INVERTED`` needs.
