@@ -409,14 +409,14 @@ def find_people(doc: "Document") -> tuple[dict[str, Person], list[PersonMention]
     return people, person_mentions
 
 
-#: Between two people of one sentence: words that set the second apart from the first's side (a meeting, a
-#: counterpart, an accusation, a preposition, a list), or that say the second belongs to someone else (a
-#: possessive pronoun: "... with X and Y, her spokesman Z said"; a clause break).
 #: "<Surname>'s information minister, " right before a name: an official of that person's side.
 _OFFICIAL_OF = compile_cached(r"\b([A-Z][\w\-]+)['’]s\s+(?:[a-z\-]+\s+){0,3}"
                               rf"(?:{lexicon.alternation(lexicon.entries('titles'))})\s*,\s*\Z")
 
 
+#: Between two people of one sentence: words that set the second apart from the first's side (a meeting, a
+#: counterpart, an accusation, a preposition, a list), or that say the second belongs to someone else (a
+#: possessive pronoun: "... with X and Y, her spokesman Z said"; a clause break).
 _APART = compile_cached(r"\b(?:with|to|against|between|from|and|or|counterpart|met|meets?|meeting|talks|told|tells?|"
                         r"urg\w*|call\w*|ask\w*|than|his|her|its|their|"
                         + lexicon.alternation(lexicon.verb_forms("accusation_verbs")) + r")\b|[,;:“”\"]",
@@ -1192,8 +1192,8 @@ _TOGETHER_WITH = compile_cached(r"\b(?:in\s+conjunction\s+with|together\s+with|j
 
 
 def _acting_with(doc: "Document", chosen: list[str]) -> list[str]:
-    """States named as acting together with one chosen side in a sentence where that side acts (a conflict verb
-    after it) and the other side is named after the act, or the act names no side but its purpose."""
+    """States named as acting together with one chosen side ("in conjunction with the Malian government") after
+    that side and an act of force in the same sentence."""
     gaz, text = doc.gaz, doc.text
     out = []
     for m in doc.party_evidence:

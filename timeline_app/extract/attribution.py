@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .events import _DATELINE
+from .events import _DATELINE, _RELATIVE_ASIDE
 from .actors import _LOCATIVE, _TITLE_GAP, _dateline_state, head_entity, here_state, in_range, named_antecedent
 from .document import Document
 from .actors import _CONFLICT_WORDS, _POSSESSIVE_AFTER
@@ -236,7 +236,7 @@ _VERB_PHRASE_START = compile_cached(r"\s*(?:has|have|had|was|were|is|are|will|wo
 #: after it: a pattern that opens with a lookbehind or \b is tried at every position, one that opens with a
 #: character lets the engine skip at C speed to where it stands.)
 _PRONOUN_SUBJECT_TAIL = compile_cached(r"\s(?<=[a-z,]\s)(?<!\bwhat\s)\s*(it|they|he|she|we)\s*$")
-#: The sides of the conflict named together as one speaker.
+#: A speaker phrase's article: "a Health Ministry source" introduces whom "the Health Ministry source" names.
 _INDEFINITE = compile_cached(r"(?:a|an)\s+", re.IGNORECASE)
 _DEFINITE = compile_cached(r"\W*the\s+", re.IGNORECASE)
 #: People who speak for themselves, where they are ("Residents of X", "witnesses in X", "three villagers"; lexicon
@@ -245,6 +245,7 @@ _PEOPLE_SPEAKER = compile_cached(
     rf"\W*(?:(?:the|a|an|some|many|several|other|\d+|two|three|four|five)\s+)?(?:[a-z]+\s+)?"
     rf"(?:{lexicon.alternation(lexicon.nouns_with_plurals('people_nouns'))})(?:\s+(?:of|in|from|at|near)\b|\W*$)",
     re.IGNORECASE)
+#: The sides of the conflict named together as one speaker.
 _BOTH_SIDES = compile_cached(r"\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|neighbou?rs|nations|men|women|"
                              r"parties|capitals)\b", re.IGNORECASE)
 _WHAT_BEFORE = compile_cached(r"\bwhat\s+(?:the\s+)?$")
@@ -1374,8 +1375,6 @@ _MEDIATION_AFTER = compile_cached(rf"(?:['’]s)?\s+(?:{lexicon.alternation(lexi
 _COUNTERPART_AFTER = compile_cached(r"(?:['’]s)?\s+(?:[a-z]+\s+)?counterparts?\b")
 _MEDIATION_NOUN = compile_cached(rf"\b(?:{lexicon.alternation(lexicon.entries('mediation_nouns'))})\b")
 _STATE_PEOPLE_AFTER = compile_cached(r"\s+(?:nations|officials|governments?|leaders|authorities|diplomats)\b")
-#: A relative clause between commas: an aside about the name before it.
-_RELATIVE_ASIDE = compile_cached(r",\s+(?:who|whose|which)\s[^,;“”\"]*,")
 _CO_CUE = compile_cached(rf"\b(?:{_VERBS}|{_ACTS}|from)\b")
 _LIST_GAP = compile_cached(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _ROUTE_BEFORE = compile_cached(r"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels?|drove|driven|sailed|went|"

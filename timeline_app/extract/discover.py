@@ -314,7 +314,7 @@ def _unnamed_group(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
     twice or more and lets them speak ("the militants said", "a spokesman for the militants"), that noun is this
     article's name for one group, named as the text first words it. (Fighters who only attack, with no voice, are
     left to the sides the text names: "militants infiltrated from X" in an article about X and its neighbour.)"""
-    found = [m for m in _REBELS.finditer(text)]
+    found = list(_REBELS.finditer(text))
     if len(found) < _UNNAMED_GROUP_MENTIONS or any(e.kind == "group" for e in extra.values()):
         return
     noun = found[0].group(2).lower()
