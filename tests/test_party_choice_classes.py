@@ -349,3 +349,18 @@ def test_a_state_acting_together_with_a_side_and_speaking_is_a_side():
     assert {"france", "mali"} <= ids and len(ids) == 3
     alone = text.replace(" in conjunction with the Malian government", "")
     assert "mali" not in {p.id for p in _timeline(alone, title=text.splitlines()[0]).parties}
+
+
+def test_an_unnamed_group_beside_a_group_named_only_as_an_affiliation():
+    text = UNNAMED_GROUP_ARTICLE.replace(
+        "A spokesman for the militants told a local radio station",
+        "Mr Barasa said the militants were led by a former commander of al-Shabab.\n\nEarlier, a man claiming to "
+        "be a spokesman for the militants told a local radio station").replace(
+        "\"We are holding the Kenyan government responsible,\" the spokesman said.",
+        "He claimed that the militants had freed all Kenyan workers.")
+    timeline = _timeline(text)
+    assert {p.name for p in timeline.parties} == {"Kenya", "Islamist militants"}
+    militants = next(p.id for p in timeline.parties if p.name == "Islamist militants")
+    spoke = {a.text: a.party for a in timeline.accounts}
+    assert spoke["He claimed that the militants had freed all Kenyan workers."] == militants
+    assert any(party == militants and text.startswith("Earlier, a man claiming") for text, party in spoke.items())

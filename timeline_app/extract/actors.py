@@ -1445,6 +1445,11 @@ def speaks_after(text: str, end: int) -> bool:
     return _SPEECH_AFTER.match(text, end) is not None
 
 
+def acts_after(text: str, end: int) -> bool:
+    """Whether the words right after a name are it acting or speaking ("<name> seized", "<name> said")."""
+    return _SPEECH_AFTER.match(text, end) is not None or _DEED_AFTER.match(text, end) is not None
+
+
 def generic_group_mentions(gaz: Gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     """"the rebels", "separatists": mentions of the armed group last named before them, or, in the lines
     before any is named, of the first one the article names ("Palestinian militants ... Islamic Jihad said")."""

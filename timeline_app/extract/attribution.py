@@ -66,6 +66,9 @@ _NOUN_READING = compile_cached(
 _POSSESSOR_BEFORE = compile_cached(r"(?:\b[A-Z][\w\-]*['’]s|\b(?:its|their|his|her|our|your))\s+$")
 
 
+_TO_BE_AFTER = compile_cached(r"\s+to\s+be\s+(?:a|an|the)\b")
+
+
 def _is_past(form: str) -> bool:
     """"accused", "issued a statement", "written": a past form or participle (which a passive may carry)."""
     return form.split()[0] in _PAST_FORMS
@@ -103,6 +106,8 @@ def _speech_verbs(text: str, sa: int, sb: int, quotes: list[Span], group_ends: f
             continue                 # "China's sweeping territorial claims": a noun, not a speaker's verb
         if _POSSESSOR_BEFORE.search(text, max(sa, m.start() - 40), m.start()):
             continue                 # "to placate Burundi's fears", "their warnings": a noun a possessor owns
+        if _TO_BE_AFTER.match(text, m.end(), sb):
+            continue                 # "a man claiming to be a spokesman for X": what he is, not what he says
         if form in _BARE_FORMS and not _BARE_VERB_CONTEXT.search(text, max(sa, m.start() - 30), m.start()) \
                 and (m.start() - 1) not in group_ends:
             continue                 # "the Syrian claim that ...": a noun
@@ -953,6 +958,9 @@ def _resolve(doc: Document, start: int, end: int, memory: _Memory, index: int):
                 return people[named].affiliation, named, (start, end)
             if memory.last is not None and index - memory.last_sentence_index <= 2 and (
                     memory.last.person is not None or not _has_a_side(doc, memory.last_person)
+                    # ("a man claiming to be a spokesman for X told ... He claimed": the one who spoke last)
+                    or (index - memory.last_sentence_index == 1 and memory.last.entity is not None
+                        and _TITLE_WORDS.search(memory.last.speaker))
                     or index - memory.last_person_index > 4
                     or in_range(doc.person_mentions, doc.sentences[memory.last_person_index][1], start)):
                 prev = memory.last

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
-from .actors import slug, speaks_after
+from .actors import acts_after, slug, speaks_after
 from .gazetteer import Entity, Gazetteer, get as base_gazetteer, trie_regex
 from . import regex_cache as rc
 from ..knowledge import lexicon
@@ -310,7 +310,8 @@ _SPOKESMAN_OF = compile_cached(r"['’]\s+spokes(?:man|woman|person)\b")
 
 def _unnamed_group(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
     """"Islamist militants attacked ... the militants said": an armed group the article never names is still
-    a side. When the text names no group at all and calls fighters by one plural noun (lexicon rebel_nouns)
+    a side. When no group the text names acts or speaks itself (one may be named as an affiliation: "a former
+    commander of X", "Islamists linked to X") and it calls fighters by one plural noun (lexicon rebel_nouns)
     twice or more and lets them speak ("the militants said", "a spokesman for the militants"), that noun is this
     article's name for one group, named as the text first words it. (Fighters who only attack, with no voice, are
     left to the sides the text names: "militants infiltrated from X" in an article about X and its neighbour.)"""
@@ -323,8 +324,10 @@ def _unnamed_group(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
             speaks_after(text, m.end()) or _SPOKESMAN_OF.match(text, m.end())
             or _SPOKESMAN_FOR.search(text, max(0, m.start(2) - 30), m.start(2)) for m in same):
         return
-    if any(gaz.entity(m.entity) is not None and gaz.entity(m.entity).kind == "group" for m in gaz.mentions(text)):
-        return
+    if any(gaz.entity(m.entity) is not None and gaz.entity(m.entity).kind == "group" and acts_after(text, m.end)
+           for m in gaz.mentions(text)):
+        return           # a group the text names acts itself: the nouns are its fighters
+
     qualifiers = [m.group(1) for m in same if m.group(1)
                   and m.group(1).lower() not in _NOT_A_NAME and gaz.lookup(m.group(1)) is None]
     qualifier = qualifiers[0] if qualifiers else None
