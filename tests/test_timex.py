@@ -705,3 +705,12 @@ def test_a_clock_time_in_the_past_does_not_take_a_day_ahead():
     text = ("A session could be held on Wednesday, a diplomat said.\n\n"
             "Shells had started falling on the island at 1434 local time.")
     assert find(text, "1434 local time").value == "2022-09-13T14:34"
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # the speaker's clause after the expression says who told it, not when it happens
+    ("He will be buried in his home town on Friday, the group said in a statement.", "Friday", "2022-09-16"),
+    ("Shelling resumed on Friday, the ministry said.", "Friday", "2022-09-09"),
+])
+def test_a_trailing_attribution_does_not_set_the_tense(text, expression, value):
+    assert find(text, expression).value == value

@@ -167,6 +167,9 @@ _CLAUSE_BOUNDARY = compile_cached(r"[.!?;\n\"“”'`](?:(?<=[a-z0-9)\]][a-z0-9)
 #: The clause of what was said, right after the time of saying it ("said on Thursday that ..."): its tense is its
 #: own.
 _REPORTED_AFTER = compile_cached(r",?\s+that\s", re.I)
+#: ", Hamas said", ", the ministry told reporters": the clause's speaker after it.
+_TRAILING_ATTRIBUTION = compile_cached(r",\s+(?:the\s+|a\s+)?(?:[\w'’\-]+\s+){0,4}?(?:said|says|told|added|reported|"
+                                       r"announced|stated)\b")
 
 
 def tense_near(text: str, start: int, end: int) -> int:
@@ -186,8 +189,9 @@ def tense_near(text: str, start: int, end: int) -> int:
     m = _CLAUSE_BOUNDARY.search(right)
     if m:
         right = right[:m.start()]
-    if _REPORTED_AFTER.match(right):
-        right = ""                      # "told Congress on Thursday that Peru would accept": what was said
+    if _REPORTED_AFTER.match(right) or _TRAILING_ATTRIBUTION.match(right):
+        right = ""                      # "told Congress on Thursday that Peru would accept": what was said; "will
+                                        # be buried on Friday, Hamas said": who said it, not when it happens
     # A deadline pushed to a day ("postponed until Tuesday", "has until Friday") lies ahead.
     if _DEADLINE_BEFORE.search(left):
         return 2
