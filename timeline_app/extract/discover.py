@@ -308,6 +308,14 @@ _SPOKESMAN_FOR = compile_cached(r"spokes(?:man|woman|person)\s+for\s+(?:the\s+)?
 _SPOKESMAN_OF = compile_cached(r"['’]\s+spokes(?:man|woman|person)\b")
 
 
+@lru_cache(maxsize=1)
+def _group_names() -> re.Pattern:
+    """The names of the gazetteer's armed groups as one pattern (a scan of the text for them alone)."""
+    gaz = base_gazetteer()
+    names = {form for form, (eid, _) in gaz.surface.items() if gaz.entity(eid).kind == "group"}
+    return compile_cached(rf"{trie_regex(names, after_first=_WORD_START)}(?![\w\-])")
+
+
 def _unnamed_group(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
     """"Islamist militants attacked ... the militants said": an armed group the article never names is still
     a side. When no group the text names acts or speaks itself (one may be named as an affiliation: "a former
@@ -324,8 +332,7 @@ def _unnamed_group(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
             speaks_after(text, m.end()) or _SPOKESMAN_OF.match(text, m.end())
             or _SPOKESMAN_FOR.search(text, max(0, m.start(2) - 30), m.start(2)) for m in same):
         return
-    if any(gaz.entity(m.entity) is not None and gaz.entity(m.entity).kind == "group" and acts_after(text, m.end)
-           for m in gaz.mentions(text)):
+    if any(acts_after(text, m.end()) for m in _group_names().finditer(text)):
         return           # a group the text names acts itself: the nouns are its fighters
 
     qualifiers = [m.group(1) for m in same if m.group(1)
