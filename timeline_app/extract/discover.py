@@ -291,12 +291,11 @@ def _branch_names(gaz: Gazetteer, text: str) -> dict[str, str]:
     return overrides
 
 
-#: A plural noun for fighters outside a state's forces (lexicon rebel_nouns), perhaps after one capitalised word
-#: that says which ("Islamist militants", "Maoist rebels").
-_REBELS = compile_cached(
-    r"(?:\b([A-Z][a-z]+)\s+)?\b((?:" + "|".join(
-        f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in lexicon.entries("rebel_nouns") if n.endswith("s"))
-    + r"))\b")
+#: A plural noun for fighters outside a state's forces (lexicon rebel_nouns), any case of its first letter.
+_REBELS = compile_cached(trie_regex({form for n in lexicon.entries("rebel_nouns") if n.endswith("s")
+                                     for form in (n, n[:1].upper() + n[1:])}, after_first=_WORD_START) + r"(?![\w\-])")
+#: The one capitalised word before such a noun that says which fighters ("Islamist militants", "Maoist rebels").
+_QUALIFIER_BEFORE = compile_cached(r"(?<![\w\-])([A-Z][a-z]+)\s+\Z")
 #: Capitalised words before the noun that are no part of the group's name: function words ("The", "Some"),
 #: days and months ("On Tuesday militants ..."), and a few adjectives of any fighters.
 _NOT_A_NAME = frozenset(lexicon.entries("english_function_words")) | frozenset(MONTHS) | frozenset(WEEKDAYS) \
@@ -326,17 +325,17 @@ def _unnamed_group(gaz: Gazetteer, text: str, extra: dict[str, Entity]) -> None:
     found = list(_REBELS.finditer(text))
     if len(found) < _UNNAMED_GROUP_MENTIONS or any(e.kind == "group" for e in extra.values()):
         return
-    noun = found[0].group(2).lower()
-    same = [m for m in found if m.group(2).lower() == noun]
+    noun = found[0].group().lower()
+    same = [m for m in found if m.group().lower() == noun]
     if len(same) < _UNNAMED_GROUP_MENTIONS or not any(
             speaks_after(text, m.end()) or _SPOKESMAN_OF.match(text, m.end())
-            or _SPOKESMAN_FOR.search(text, max(0, m.start(2) - 30), m.start(2)) for m in same):
+            or _SPOKESMAN_FOR.search(text, max(0, m.start() - 30), m.start()) for m in same):
         return
     if any(acts_after(text, m.end()) for m in _group_names().finditer(text)):
         return           # a group the text names acts itself: the nouns are its fighters
 
-    qualifiers = [m.group(1) for m in same if m.group(1)
-                  and m.group(1).lower() not in _NOT_A_NAME and gaz.lookup(m.group(1)) is None]
+    words = [q.group(1) for q in (_QUALIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()) for m in same) if q]
+    qualifiers = [w for w in words if w.lower() not in _NOT_A_NAME and gaz.lookup(w) is None]
     qualifier = qualifiers[0] if qualifiers else None
     name = f"{qualifier} {noun}" if qualifier else noun[:1].upper() + noun[1:]
     entity_id = slug(name)
