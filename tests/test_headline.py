@@ -28,6 +28,9 @@ from timeline_app.extract.headline import LIMIT, headline, is_page_furniture
     ("The US will not accept the DPRK (Democratic People's Republic of Korea) as a nuclear state",
      "The US will not accept the DPRK as a nuclear state"),
     ("14:05 GMT: Here's what we know so far about the strikes", "Here's what we know so far about the strikes"),
+    # an editor's word in square brackets stands for the quote's own; a passive "said to" is no speech frame
+    ("\"It seems [the militants] want to leave the region\"", "It seems the militants want to leave the region"),
+    ("The militants were said to be from Algeria", "The militants were said to be from Algeria"),
 ])
 def test_headlines(clause, expected):
     assert headline(clause) == expected

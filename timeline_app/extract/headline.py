@@ -61,7 +61,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "timestamp": compile_cached(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|"
                                 r"local(?:\s+time)?)?|(?:updated|posted|published)\b[^:]{0,40})\s*[:|•–—-]\s+",
                                 re.IGNORECASE),
-        "brackets": compile_cached(r"\s*\([^()]{0,120}\)|\s*\[[^\[\]]{0,120}\]"),
+        "brackets": compile_cached(r"\s*\([^()]{0,120}\)"),
+        "square_brackets": compile_cached(r"\[([^\[\]]{0,120})\]"),
         "dashes": compile_cached(r"\s+(?:--|—|–)\s+[^—–]{1,80}?\s+(?:--|—|–)(?=\s)"),
         # ", which is run by Hamas militants,": an aside about a noun, not the news
         "relative_aside": compile_cached(r",\s+(?:which|who|whose|[a-z]{3,}ing)\b[^,;:]{1,80},(?=\s)"),
@@ -111,7 +112,9 @@ def headline(clause: str, limit: int = LIMIT) -> str:
     # Each clean-up runs only where its mark occurs: a headline per event, thousands in a long article.
     if s[:1].isdigit() or s[:1] in "UuPp":
         s = p["timestamp"].sub("", s)
-    if "(" in s or "[" in s:
+    if "[" in s:
+        s = p["square_brackets"].sub(r"\1", s)   # "[the militants] want": an editor's word for the quote's own
+    if "(" in s:
         s = p["brackets"].sub("", s)
     if "—" in s or "–" in s or "--" in s:
         s = p["dashes"].sub("", s)
@@ -146,6 +149,10 @@ def _enough_after(pattern: re.Pattern, s: str) -> bool:
     return m is not None and len(s[m.end():].split()) >= 3
 
 
+#: A speaker phrase that ends in a passive's auxiliary ("workers were meanwhile").
+_PASSIVE_TAIL = compile_cached(r"\b(?:was|were|is|are|been|being)(?:\s+\w+ly)?\s*$", re.IGNORECASE)
+
+
 def _speech_frame(s: str) -> tuple[str, str]:
     """(speaker, what was said) when ``s`` is framed as speech; ("", "") otherwise."""
     p = _patterns()
@@ -162,6 +169,8 @@ def _speech_frame(s: str) -> tuple[str, str]:
         body = m.group("body").strip(" ,;")
         if len(speaker.split()) > 8 or p["speech_word"].search(speaker) or len(body.split()) < 3:
             continue
+        if _PASSIVE_TAIL.search(speaker) and body.lower().startswith("to "):
+            continue        # "workers were said to have been released": a report of them, not their words
         if name == "said_tail_inverted" and not p["inverted_speaker"].match(speaker):
             continue
         if speaker.lower() in _PRONOUNS:
