@@ -343,3 +343,11 @@ def test_third_states_banning_something_react():
     sentence = "France, Germany and Italy have banned similar rallies."
     assert _reactions(_CLASH_PARAGRAPH + "Armenia banned a rally by Azerbaijani ministers on Monday. " + sentence)[
         sentence] == {"france", "germany", "italy"}
+
+
+def test_the_state_of_an_outlet_that_was_told_does_not_act():
+    sentence = "The latter told Iran's Fars news agency that it had taken more than 40 hostages."
+    text = _CLASH_PARAGRAPH + "A spokesman for the gunmen called a radio station in Yerevan. " + sentence
+    assert "iran" not in _reactions(text).get(sentence, set())
+    other = "Germany has been critical of the arrests that followed."
+    assert _reactions(_CLASH_PARAGRAPH + other)[other] == {"germany"}

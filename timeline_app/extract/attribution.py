@@ -1309,6 +1309,10 @@ def _last_group_before(doc: Document, pos: int) -> Optional[str]:
 _ASIDE = compile_cached(r"\s[-–—]\s[^-–—.;]{1,160}?\s[-–—](?=\s)|\s\([^()]{1,160}\)")
 
 
+#: A reporting verb's "that", opening the clause it reports ("told the agency that").
+_THAT_CLAUSE = compile_cached(rf"{_VERBS}[^,;.“\"]{{0,60}}?\bthat\s+(?![^,;]*\bthat\s)")
+
+
 def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     """A third party doing something about the conflict with no reporting verb: "X will take
     the clashes to the Security Council", "the alliance released images"."""
@@ -1331,6 +1335,9 @@ def _action(doc: Document, sa: int, sb: int) -> Optional[Attribution]:
     dateline = _DATELINE_AT.match(text, sa, subject_end)
     # "CITY, Country (Wire) — X blocked ...": the dateline's place does not act.
     subject_start = dateline.end() if dateline else sa
+    reported = _THAT_CLAUSE.search(text, subject_start, subject_end)
+    if reported is not None:
+        subject_start = reported.end()   # "X told Mauritania's news agency that it had taken": the clause's own subject
     aside = _ASIDE.search(text, subject_start, subject_end)
     if len(text[subject_start:subject_end].split()) - (len(aside.group().split()) if aside else 0) > 14:
         return None                  # (an aside between dashes or brackets is no length of the subject's own)
